@@ -1,0 +1,57 @@
+//! The command line (clap derive). Each subcommand's arguments live beside its code in `cmd/`.
+
+use crate::lang::Lang;
+use crate::output::Global;
+use clap::{Parser, Subcommand};
+
+pub use crate::cmd::{CheckArgs, ConsolidateArgs, OverdueArgs, PlanCommand, RemindArgs};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "bdg",
+    version,
+    about = "Báo cáo bình đẳng giới: kế hoạch, báo cáo của đơn vị, hạn nộp, tổng hợp\n\
+             Gender-equality reporting: plan, agency reports, deadlines, consolidation",
+    after_help = "Mã thoát / exit codes: 0 không có gì cần lưu ý / nothing flagged; \
+                  1 có lỗi hoặc đơn vị trễ hạn / errors or overdue agencies flagged; \
+                  2 không chạy được / could not run.",
+    propagate_version = true
+)]
+pub struct Cli {
+    /// Ngôn ngữ của văn bản và thông báo / language of documents and messages
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+    /// Chỉ in lỗi, không in cảnh báo và thông tin / print errors only
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// In thêm chi tiết (mã hoá, dấu phân cách của từng tệp) / more detail
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+impl Cli {
+    pub fn global(&self) -> Global {
+        Global {
+            lang: self.lang,
+            quiet: self.quiet,
+            verbose: self.verbose,
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Kiểm tra hoặc xem kế hoạch / validate or show a plan
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// Đọc các tệp báo cáo và in lỗi / read report files and print diagnostics
+    Check(CheckArgs),
+    /// Đơn vị trễ hạn hoặc chưa nộp / late and missing agencies
+    Overdue(OverdueArgs),
+    /// Công văn đôn đốc cho từng đơn vị trễ hạn / reminder letters for late and missing agencies
+    Remind(RemindArgs),
+    /// Tổng hợp: sổ Excel, báo cáo văn bản, bảng tóm tắt / workbook, text report and summary
+    Consolidate(ConsolidateArgs),
+}

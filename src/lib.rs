@@ -1,0 +1,58 @@
+//! bdg: the reporting toolkit of a provincial gender-equality (bình đẳng giới) desk.
+//!
+//! Data flows one way: plan file → [`plan::Plan`]; report files → rows and
+//! [`diag::Diagnostic`]s ([`report`]); plan, reports and an as-of date → [`cycle::Cycle`];
+//! cycle → [`consolidate::Consolidation`]; then the renderers in [`render`]. Only `cmd` and
+//! [`output`] touch files, the clock and the terminal.
+
+pub mod cli;
+mod cmd;
+pub mod diag;
+pub mod lang;
+pub mod output;
+pub mod plan;
+pub mod text;
+mod yaml;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// What a command found, as the exit code says it: 0 nothing to flag, 1 something flagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Clean,
+    Flagged,
+}
+
+impl Outcome {
+    pub fn flagged_if(cond: bool) -> Self {
+        if cond {
+            Outcome::Flagged
+        } else {
+            Outcome::Clean
+        }
+    }
+}
+
+/// Parses the command line, runs the command, and maps the result to bdg's exit codes:
+/// 0 ran and found nothing to flag, 1 ran and flagged something, 2 could not run.
+pub fn run() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let global = cli.global();
+    match cmd::dispatch(cli.command, &global) {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Flagged) => ExitCode::from(1),
+        Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            output::print_error(&e, global.lang);
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The terminal edge: stdout for data only, stderr for messages, formats, and broken pipes.
+
+use crate::diag::Diagnostic;
+use crate::lang::Lang;
+use clap::ValueEnum;
+use std::io::{self, Write};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// A table for people (bảng)
+    #[default]
+    Table,
+    /// CSV for spreadsheets and scripts
+    Csv,
+    /// JSON for scripts
+    Json,
+}
+
+/// Options every command shares.
+#[derive(Clone, Copy, Debug)]
+pub struct Global {
+    pub lang: Lang,
+    pub quiet: bool,
+    pub verbose: u8,
+}
+
+/// Writes data to stdout; a closed pipe comes back as an error that [`is_broken_pipe`] knows.
+pub fn print(s: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(s.as_bytes())?;
+    out.flush()
+}
+
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// A message for the person at the terminal (stderr), unless `-q`.
+pub fn note(g: &Global, s: &str) {
+    if !g.quiet {
+        let _ = writeln!(io::stderr().lock(), "{s}");
+    }
+}
+
+/// The one place diagnostics are printed for people: stderr, one block each.
+pub fn print_diagnostics(g: &Global, diags: &[Diagnostic]) {
+    let mut err = io::stderr().lock();
+    for d in diags {
+        if g.quiet && !d.is_error() {
+            continue;
+        }
+        let _ = writeln!(err, "{}", d.render(g.lang));
+    }
+}
+
+pub fn print_error(e: &anyhow::Error, lang: Lang) {
+    let mut err = io::stderr().lock();
+    let _ = write!(err, "bdg: {}: {e}", lang.pick("lỗi", "error"));
+    for cause in e.chain().skip(1) {
+        let _ = write!(err, ": {cause}");
+    }
+    let _ = writeln!(err);
+}
+
+/// A CSV cell that a spreadsheet would run as a formula, made inert (OWASP CSV injection).
+pub fn csv_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
+        _ => s.into(),
+    }
+}
+
+/// A comfy-table table in bdg's style.
+pub fn table(header: Vec<&str>) -> comfy_table::Table {
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+        .set_header(header);
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_safe;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        assert_eq!(csv_safe("=1+1"), "'=1+1");
+        assert_eq!(csv_safe("-5"), "'-5");
+        assert_eq!(csv_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_safe("Sở Y tế"), "Sở Y tế");
+    }
+}

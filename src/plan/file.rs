@@ -1,0 +1,175 @@
+//! The plan file as written: serde types that mirror the YAML one to one. Validation turns them
+//! into a [`super::Plan`].
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFile {
+    pub plan: MetaFile,
+    #[serde(default)]
+    pub report: ReportFile,
+    #[serde(default)]
+    pub periods: Vec<PeriodFile>,
+    /// Who must report each period, unless a period says otherwise: agency or group ids, or `all`.
+    #[serde(default)]
+    pub reporters: Option<Vec<String>>,
+    #[serde(default)]
+    pub agencies: Vec<AgencyFile>,
+    #[serde(default)]
+    pub groups: Vec<GroupFile>,
+    #[serde(default)]
+    pub sections: Vec<SectionFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetaFile {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub title_en: Option<String>,
+    pub issuer: String,
+    #[serde(default)]
+    pub province: Option<String>,
+    pub year: i32,
+    #[serde(default)]
+    pub legal_basis: Vec<String>,
+    #[serde(default)]
+    pub cited_documents: Vec<String>,
+    pub coordinator: String,
+    pub recipient: String,
+    #[serde(default)]
+    pub recipient_en: Option<String>,
+    #[serde(default)]
+    pub signer: Option<SignerFile>,
+    #[serde(default)]
+    pub distribution: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone, Default, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignerFile {
+    #[serde(default)]
+    pub authority: Option<String>,
+    pub title: String,
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFile {
+    #[serde(default)]
+    pub parent_body: Option<String>,
+    #[serde(default)]
+    pub parent_body_en: Option<String>,
+    #[serde(default)]
+    pub issuing_body: Option<String>,
+    #[serde(default)]
+    pub issuing_body_en: Option<String>,
+    #[serde(default)]
+    pub document_code: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub signer_title: Option<String>,
+    #[serde(default)]
+    pub signer_title_en: Option<String>,
+    #[serde(default)]
+    pub signer_name: Option<String>,
+    #[serde(default)]
+    pub recipients: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodFile {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    #[serde(default)]
+    pub due: Option<String>,
+    /// Is a report dated on the due date itself on time? `on_time` (default) or `late`.
+    #[serde(default)]
+    pub on_due_date: Option<OnDueDate>,
+    #[serde(default)]
+    pub window: Option<WindowFile>,
+    #[serde(default)]
+    pub reporters: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnDueDate {
+    OnTime,
+    Late,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowFile {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyFile {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The group of the source this agency was expanded from ("các đoàn thể tỉnh").
+    #[serde(default)]
+    pub expanded_from: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupFile {
+    pub id: String,
+    pub name: String,
+    pub members: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFile {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub title_en: Option<String>,
+    /// `false` for sections that state purposes or funding rather than tasks (I, III).
+    #[serde(default = "yes")]
+    pub tasks: bool,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub lead: Option<Vec<String>>,
+    #[serde(default)]
+    pub partners: Option<Vec<String>>,
+    #[serde(default)]
+    pub items: Vec<ItemFile>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemFile {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub lead: Option<Vec<String>>,
+    #[serde(default)]
+    pub partners: Option<Vec<String>>,
+    #[serde(default)]
+    pub items: Vec<ItemFile>,
+}

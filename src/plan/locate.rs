@@ -1,0 +1,156 @@
+//! Finding where in the YAML text a value stands, for diagnostics found after parsing (serde_yaml
+//! keeps no spans). The search follows the document's order: each step starts below the last.
+
+pub struct Locator<'a> {
+    lines: Vec<&'a str>,
+}
+
+/// A place, 0-based internally; `pos()` gives the 1-based line and column an editor shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Place {
+    pub fn pos(self) -> (u32, u32) {
+        (self.line as u32 + 1, self.col as u32 + 1)
+    }
+}
+
+fn is_open(c: char) -> bool {
+    matches!(c, ' ' | '[' | ',' | '"' | '\'' | '{' | ':' | '-' | '\t')
+}
+
+fn is_close(c: char) -> bool {
+    matches!(c, ' ' | ']' | ',' | '"' | '\'' | '}' | '#' | '\t' | '\r')
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(src: &'a str) -> Self {
+        Locator {
+            lines: src.lines().collect(),
+        }
+    }
+
+    /// The first `value` standing alone as a scalar at or after `from`.
+    pub fn scalar(&self, from: Place, value: &str) -> Option<Place> {
+        if value.is_empty() {
+            return None;
+        }
+        for (n, line) in self.lines.iter().enumerate().skip(from.line) {
+            let start = if n == from.line { from.col } else { 0 };
+            let code = line.split(" #").next().unwrap_or(line);
+            let mut search = start.min(code.len());
+            while let Some(off) = code.get(search..).and_then(|s| s.find(value)) {
+                let at = search + off;
+                let before = code[..at].chars().next_back();
+                let after = code[at + value.len()..].chars().next();
+                if before.is_none_or(is_open) && after.is_none_or(is_close) {
+                    return Some(Place {
+                        line: n,
+                        col: code[..at].chars().count(),
+                    });
+                }
+                search = at + value.len();
+            }
+        }
+        None
+    }
+
+    /// The first `key:` at or after `from`, as a mapping key.
+    pub fn key(&self, from: Place, key: &str) -> Option<Place> {
+        let pat = format!("{key}:");
+        for (n, line) in self.lines.iter().enumerate().skip(from.line) {
+            let t = line.trim_start();
+            let t2 = t.strip_prefix("- ").unwrap_or(t).trim_start();
+            if t2.starts_with(&pat) {
+                let col = line.chars().count() - t2.chars().count();
+                return Some(Place { line: n, col });
+            }
+        }
+        None
+    }
+
+    /// The value of the first `key: value` at or after `from`.
+    pub fn key_value(&self, from: Place, key: &str, value: &str) -> Option<Place> {
+        let mut at = from;
+        loop {
+            let k = self.key(at, key)?;
+            let line = self.lines[k.line];
+            let after_key: usize = line
+                .char_indices()
+                .nth(k.col + key.chars().count() + 1)
+                .map_or(line.len(), |(i, _)| i);
+            let rest = line[after_key..].trim();
+            let unq = rest.trim_matches(|c| c == '"' || c == '\'');
+            if unq == value {
+                let col = line[..after_key].chars().count()
+                    + (line[after_key..].chars().count()
+                        - line[after_key..].trim_start().chars().count());
+                return Some(Place { line: k.line, col });
+            }
+            at = Place {
+                line: k.line + 1,
+                col: 0,
+            };
+        }
+    }
+
+    /// Follows a path of `(key, value)` steps, each searched below the previous one, then finds
+    /// `needle` below the last; falls back to the deepest step reached.
+    pub fn path(&self, steps: &[(&str, &str)], needle: Option<&str>) -> Place {
+        let mut at = Place::default();
+        for (key, value) in steps {
+            let found = if value.is_empty() {
+                self.key(at, key)
+            } else {
+                self.key_value(at, key, value)
+            };
+            match found {
+                Some(p) => at = p,
+                None => return at,
+            }
+        }
+        match needle {
+            Some(n) => self.scalar(at, n).unwrap_or(at),
+            None => at,
+        }
+    }
+
+    /// The n-th (0-based) place where `key: value` stands below `from`.
+    pub fn nth_key_value(&self, from: Place, key: &str, value: &str, n: usize) -> Option<Place> {
+        let mut at = from;
+        let mut found = None;
+        for _ in 0..=n {
+            let p = self.key_value(at, key, value)?;
+            found = Some(p);
+            at = Place {
+                line: p.line + 1,
+                col: 0,
+            };
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = "agencies:\n  - id: A\n    name: Alpha\n  - id: \"B\"\nsections:\n  - id: IV\n    items:\n      - id: \"1\"\n        lead: [A, SYTT]\n";
+
+    #[test]
+    fn finds_keys_values_and_scalars_in_order() {
+        let l = Locator::new(SRC);
+        assert_eq!(
+            l.key_value(Place::default(), "id", "B").unwrap().pos(),
+            (4, 9)
+        );
+        let p = l.path(&[("sections", ""), ("id", "IV"), ("id", "1")], Some("SYTT"));
+        assert_eq!(p.pos(), (9, 19));
+        // "A" inside "Alpha" is not a match; the one in the flow list is.
+        let a = l.scalar(Place { line: 2, col: 0 }, "A").unwrap();
+        assert_eq!(a.pos(), (9, 16));
+    }
+}

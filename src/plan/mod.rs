@@ -1,0 +1,290 @@
+//! The plan: who reports, on what, by when, to whom. Loaded from YAML ([`load`]), validated into
+//! plain types with hash lookups for agencies and tasks.
+
+mod file;
+mod locate;
+mod validate;
+
+pub use file::{OnDueDate, SignerFile as Signer};
+pub use validate::{load, parse, LoadError};
+
+use crate::text::fold;
+use chrono::{Days, NaiveDate};
+use std::collections::HashMap;
+
+pub type AgencyIdx = usize;
+pub type TaskIdx = usize;
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub meta: Meta,
+    pub report: ReportHeading,
+    pub periods: Vec<Period>,
+    pub agencies: Vec<Agency>,
+    pub groups: Vec<Group>,
+    pub sections: Vec<Section>,
+    pub tasks: Vec<Task>,
+    agency_keys: HashMap<String, AgencyIdx>,
+    task_keys: HashMap<String, TaskIdx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub issuer: String,
+    pub province: Option<String>,
+    pub year: i32,
+    pub legal_basis: Vec<String>,
+    pub cited_documents: Vec<String>,
+    pub coordinator: AgencyIdx,
+    pub recipient: String,
+    pub recipient_en: Option<String>,
+    pub signer: Option<Signer>,
+    pub distribution: Vec<String>,
+}
+
+/// The heading of documents bdg writes on the coordinator's behalf.
+#[derive(Debug, Clone, Default)]
+pub struct ReportHeading {
+    pub parent_body: Option<String>,
+    pub parent_body_en: Option<String>,
+    pub issuing_body: String,
+    pub issuing_body_en: Option<String>,
+    pub document_code: Option<String>,
+    pub place: String,
+    pub signer_title: Option<String>,
+    pub signer_title_en: Option<String>,
+    pub signer_name: Option<String>,
+    pub recipients: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Period {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub due: NaiveDate,
+    pub on_due_date: OnDueDate,
+    pub window: Option<(NaiveDate, NaiveDate)>,
+    /// The agencies that must report, in plan order.
+    pub reporters: Vec<AgencyIdx>,
+}
+
+impl Period {
+    /// The last day a report is on time: the due date itself, or the day before when the plan
+    /// reads "trước ngày" strictly.
+    pub fn last_on_time_day(&self) -> NaiveDate {
+        match self.on_due_date {
+            OnDueDate::OnTime => self.due,
+            OnDueDate::Late => self.due - Days::new(1),
+        }
+    }
+
+    pub fn name_in(&self, lang: crate::lang::Lang) -> &str {
+        match lang {
+            crate::lang::Lang::En => self.name_en.as_deref().unwrap_or(&self.name),
+            crate::lang::Lang::Vi => &self.name,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Agency {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub kind: Option<String>,
+    pub aliases: Vec<String>,
+    pub expanded_from: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    pub members: Vec<AgencyIdx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub has_tasks: bool,
+    pub text: Option<String>,
+    pub items: Vec<Item>,
+}
+
+/// An item of a section in the source's numbering; a leaf of a task section is a task.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub id: String,
+    pub full_id: String,
+    pub text: String,
+    pub items: Vec<Item>,
+    pub task: Option<TaskIdx>,
+}
+
+/// Who carries a task out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Assignment {
+    All,
+    Agencies(Vec<AgencyIdx>),
+}
+
+impl Assignment {
+    pub fn includes(&self, a: AgencyIdx) -> bool {
+        match self {
+            Assignment::All => true,
+            Assignment::Agencies(v) => v.contains(&a),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Assignment::Agencies(v) if v.is_empty())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub id: String,
+    pub section: String,
+    pub text: String,
+    /// Texts of the enclosing items, outermost first (e.g. IV.10's "Đài Phát thanh …").
+    pub parents: Vec<String>,
+    pub lead: Assignment,
+    pub partners: Assignment,
+    /// The lead comes from the section as a whole (section II: every reporting agency).
+    pub section_wide: bool,
+}
+
+/// An agency's part in a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Lead,
+    Partner,
+}
+
+impl Plan {
+    pub fn agency(&self, idx: AgencyIdx) -> &Agency {
+        &self.agencies[idx]
+    }
+
+    /// An agency by id, name or alias, in any case, with or without diacritics.
+    pub fn find_agency(&self, s: &str) -> Option<AgencyIdx> {
+        self.agency_keys
+            .get(&fold(s))
+            .or_else(|| self.agency_keys.get(&crate::text::fold_tight(s)))
+            .copied()
+    }
+
+    /// A task by id in the forms people write: `II.2.b`, `II-2-b`, `ii.2.b`, `IV 3`.
+    pub fn find_task(&self, s: &str) -> Option<TaskIdx> {
+        self.task_keys.get(&task_key(s)).copied()
+    }
+
+    pub fn find_period(&self, s: &str) -> Option<&Period> {
+        let k = fold(s);
+        self.periods.iter().find(|p| {
+            fold(&p.id) == k
+                || fold(&p.name) == k
+                || p.name_en.as_deref().map(fold) == Some(k.clone())
+        })
+    }
+
+    /// Every spelling of every agency, for "did you mean".
+    pub fn agency_spellings(&self) -> impl Iterator<Item = &str> {
+        self.agencies.iter().flat_map(|a| {
+            std::iter::once(a.id.as_str())
+                .chain(std::iter::once(a.name.as_str()))
+                .chain(a.aliases.iter().map(String::as_str))
+        })
+    }
+
+    /// The tasks an agency carries out (lead, or "all"), then those it co-ordinates on, each in
+    /// plan order, section IV before section II as a template lists them.
+    pub fn tasks_of(&self, a: AgencyIdx) -> Vec<(TaskIdx, Role)> {
+        let mut own: Vec<(TaskIdx, Role)> = Vec::new();
+        let mut general: Vec<(TaskIdx, Role)> = Vec::new();
+        let mut partner: Vec<(TaskIdx, Role)> = Vec::new();
+        for (i, t) in self.tasks.iter().enumerate() {
+            if t.lead.includes(a) {
+                if t.section_wide {
+                    general.push((i, Role::Lead));
+                } else {
+                    own.push((i, Role::Lead));
+                }
+            } else if t.partners.includes(a) {
+                partner.push((i, Role::Partner));
+            }
+        }
+        // The items that name the agency (section IV), then those a whole section gives every
+        // agency (section II), then the ones it co-ordinates on.
+        own.extend(general);
+        own.extend(partner);
+        own
+    }
+
+    pub fn role(&self, task: TaskIdx, a: AgencyIdx) -> Option<Role> {
+        let t = &self.tasks[task];
+        if t.lead.includes(a) {
+            Some(Role::Lead)
+        } else if t.partners.includes(a) {
+            Some(Role::Partner)
+        } else {
+            None
+        }
+    }
+
+    /// The agencies a task names as lead, as ids, or `None` for "all".
+    pub fn lead_ids(&self, task: TaskIdx) -> Option<Vec<&str>> {
+        match &self.tasks[task].lead {
+            Assignment::All => None,
+            Assignment::Agencies(v) => {
+                Some(v.iter().map(|&i| self.agencies[i].id.as_str()).collect())
+            }
+        }
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+}
+
+/// The canonical form of a task id: Roman numeral upper case, letters lower case, `.` between.
+pub fn task_key(s: &str) -> String {
+    let s = crate::text::nfc(s.trim());
+    let parts: Vec<&str> = s
+        .split(|c: char| c == '.' || c == '-' || c == '/' || c == '_' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        if i == 0 {
+            out.push_str(&p.to_uppercase());
+        } else {
+            out.push_str(&p.to_lowercase());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::task_key;
+
+    #[test]
+    fn task_ids_in_the_forms_people_write() {
+        assert_eq!(task_key("II.2.b"), "II.2.b");
+        assert_eq!(task_key("II-2-b"), "II.2.b");
+        assert_eq!(task_key("ii.2.b"), "II.2.b");
+        assert_eq!(task_key(" IV.3 "), "IV.3");
+        assert_eq!(task_key("II.4.Đ"), "II.4.đ");
+        assert_eq!(task_key("iv 10 a"), "IV.10.a");
+    }
+}

@@ -1,0 +1,99 @@
+//! Text helpers shared by every matcher: NFC, diacritic folding, "did you mean".
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The text in Unicode NFC (Windows-1258 and some keyboards produce decomposed text).
+pub fn nfc(s: &str) -> String {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// The key two spellings of one name share: lower case, no diacritics (đ → d), punctuation as
+/// space, runs of space collapsed. "Sở LĐ-TB&XH" and "so ld tb xh" fold alike.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true; // suppress leading space
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Like [`fold`] but with spaces removed too: "Sở LĐ-TB&XH" → "soldtbxh".
+pub fn fold_tight(s: &str) -> String {
+    fold(s).replace(' ', "")
+}
+
+/// The best candidate for a near miss, if one is close enough to suggest.
+pub fn did_you_mean<'a, I>(found: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let f = fold(found);
+    if f.is_empty() {
+        return None;
+    }
+    let mut best: Option<(&str, f64)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(&f, &fold(c));
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((c, score));
+        }
+    }
+    best.filter(|(_, s)| *s >= 0.85).map(|(c, _)| c)
+}
+
+/// Width of text in terminal columns, close enough for NFC Vietnamese (one column a char).
+pub fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_diacritics_and_punctuation() {
+        assert_eq!(fold("Sở LĐ-TB&XH"), "so ld tb xh");
+        assert_eq!(fold("  Mã   nhiệm vụ "), "ma nhiem vu");
+        assert_eq!(fold("Tiến độ (%)"), "tien do");
+        assert_eq!(fold("Ủy ban"), fold("Uỷ ban"));
+    }
+
+    #[test]
+    fn nfc_composes_windows_1258_style_text() {
+        // "Sở" with the hook above as a separate combining mark, as Windows-1258 decodes it.
+        let decomposed = "So\u{31B}\u{309}";
+        assert_eq!(nfc(decomposed), "Sở");
+    }
+
+    #[test]
+    fn suggests_near_matches_only() {
+        let c = ["Sở Y tế", "Sở Tư pháp", "Báo Ninh Thuận"];
+        assert_eq!(did_you_mean("So Y te", c), Some("Sở Y tế"));
+        assert_eq!(did_you_mean("Bao Ninh Thuan", c), Some("Báo Ninh Thuận"));
+        assert_eq!(did_you_mean("Công an tỉnh", c), None);
+    }
+}
