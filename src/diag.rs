@@ -230,3 +230,18 @@ pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     (errors, diags.len() - errors)
 }
+
+impl Diagnostic {
+    /// The JSON object scripts read: file, line, column, severity, code, message (and hint).
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        serde_json::json!({
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code.as_str(),
+            "message": self.message.get(lang),
+            "hint": self.hint.as_ref().map(|h| h.get(lang)),
+        })
+    }
+}

@@ -11,6 +11,7 @@ pub mod diag;
 pub mod lang;
 pub mod output;
 pub mod plan;
+pub mod report;
 pub mod text;
 mod yaml;
 

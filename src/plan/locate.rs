@@ -58,15 +58,27 @@ impl<'a> Locator<'a> {
         None
     }
 
-    /// The first `key:` at or after `from`, as a mapping key.
+    /// The first `key:` at or after `from`, as a mapping key in block (`key: v`, `- key: v`) or
+    /// flow style (`{key: v, …}`).
     pub fn key(&self, from: Place, key: &str) -> Option<Place> {
+        self.key_in(from, key).map(|(p, _)| p)
+    }
+
+    /// The key's place and the byte offset in its line just after `key:`.
+    fn key_in(&self, from: Place, key: &str) -> Option<(Place, usize)> {
         let pat = format!("{key}:");
         for (n, line) in self.lines.iter().enumerate().skip(from.line) {
-            let t = line.trim_start();
-            let t2 = t.strip_prefix("- ").unwrap_or(t).trim_start();
-            if t2.starts_with(&pat) {
-                let col = line.chars().count() - t2.chars().count();
-                return Some(Place { line: n, col });
+            let code = line.split(" #").next().unwrap_or(line);
+            let skip = if n == from.line { from.col } else { 0 };
+            let mut search = code.char_indices().nth(skip).map_or(code.len(), |(i, _)| i);
+            while let Some(off) = code.get(search..).and_then(|s| s.find(&pat)) {
+                let at = search + off;
+                let before = code[..at].chars().next_back();
+                if before.is_none_or(|c| matches!(c, ' ' | '{' | ',' | '-' | '\t')) {
+                    let col = code[..at].chars().count();
+                    return Some((Place { line: n, col }, at + pat.len()));
+                }
+                search = at + pat.len();
             }
         }
         None
@@ -76,23 +88,22 @@ impl<'a> Locator<'a> {
     pub fn key_value(&self, from: Place, key: &str, value: &str) -> Option<Place> {
         let mut at = from;
         loop {
-            let k = self.key(at, key)?;
+            let (k, after) = self.key_in(at, key)?;
             let line = self.lines[k.line];
-            let after_key: usize = line
-                .char_indices()
-                .nth(k.col + key.chars().count() + 1)
-                .map_or(line.len(), |(i, _)| i);
-            let rest = line[after_key..].trim();
-            let unq = rest.trim_matches(|c| c == '"' || c == '\'');
+            let rest = &line[after..];
+            let lead = rest.len() - rest.trim_start().len();
+            let v = rest.trim_start();
+            let unq = match v.chars().next() {
+                Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or(""),
+                _ => v.split([',', '}', '#']).next().unwrap_or("").trim_end(),
+            };
             if unq == value {
-                let col = line[..after_key].chars().count()
-                    + (line[after_key..].chars().count()
-                        - line[after_key..].trim_start().chars().count());
+                let col = line[..after + lead].chars().count();
                 return Some(Place { line: k.line, col });
             }
             at = Place {
-                line: k.line + 1,
-                col: 0,
+                line: k.line,
+                col: k.col + key.chars().count() + 1,
             };
         }
     }
@@ -149,6 +160,12 @@ mod tests {
         );
         let p = l.path(&[("sections", ""), ("id", "IV"), ("id", "1")], Some("SYTT"));
         assert_eq!(p.pos(), (9, 19));
+        // Flow mappings too.
+        let flow = Locator::new("items:\n  - {id: \"1\", text: a}\n  - {id: \"2\", text: b}\n");
+        assert_eq!(
+            flow.key_value(Place::default(), "id", "2").unwrap().pos(),
+            (3, 10)
+        );
         // "A" inside "Alpha" is not a match; the one in the flow list is.
         let a = l.scalar(Place { line: 2, col: 0 }, "A").unwrap();
         assert_eq!(a.pos(), (9, 16));

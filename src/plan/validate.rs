@@ -586,13 +586,15 @@ impl Validator<'_> {
         parents: &mut Vec<String>,
     ) -> Vec<Item> {
         let mut out = Vec::new();
+        // Siblings stand in order: each search starts below the previous one (no quadratic scan).
+        let mut cursor = parent_at;
         for it in raw {
             let id = it.id.trim().to_string();
             let full_id = format!("{prefix}.{id}");
-            let at = self
-                .loc
-                .key_value(parent_at, "id", &id)
-                .unwrap_or(parent_at);
+            let at = self.loc.key_value(cursor, "id", &id).unwrap_or(parent_at);
+            if at != parent_at {
+                cursor = at;
+            }
             let lead_here = match &it.lead {
                 Some(l) => Some(self.resolve_assign(w.ctx, l, at)),
                 None => lead.clone(),

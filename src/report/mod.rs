@@ -1,0 +1,1269 @@
+//! Agency report files: bytes in, rows and diagnostics out. Pure: no file system here except
+//! [`collect`] and [`read_path`] at the edge.
+
+pub mod decode;
+pub mod fields;
+
+pub use fields::Status;
+
+use crate::diag::{Code, Diagnostic, Excludes};
+use crate::lang::Text;
+use crate::plan::{AgencyIdx, Plan, Role, TaskIdx};
+use crate::t;
+use crate::text::{did_you_mean, fold};
+use chrono::NaiveDate;
+use fields::{parse_date, parse_percent, parse_whole, DateError, NumError};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One accepted row of a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub line: u32,
+    pub task: TaskIdx,
+    pub status: Status,
+    pub progress: Option<f64>,
+    pub activities: Option<u64>,
+    pub participants_female: Option<u64>,
+    pub participants_male: Option<u64>,
+    pub budget_vnd: Option<u64>,
+    pub note: String,
+}
+
+/// One report file as read: who, which period, when, the accepted rows, and every problem.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub file: String,
+    pub agency: Option<AgencyIdx>,
+    pub period: Option<String>,
+    pub submitted_on: Option<NaiveDate>,
+    pub rows: Vec<Row>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub encoding: &'static str,
+    pub delimiter: Option<char>,
+    /// Non-blank data rows in the file, accepted or not.
+    pub data_rows: usize,
+    /// Same agency, period, date and rows give the same fingerprint, whatever the file's bytes.
+    pub fingerprint: u64,
+}
+
+impl Report {
+    fn new(file: &str) -> Self {
+        Report {
+            file: file.to_string(),
+            agency: None,
+            period: None,
+            submitted_on: None,
+            rows: Vec::new(),
+            diagnostics: Vec::new(),
+            encoding: "",
+            delimiter: None,
+            data_rows: 0,
+            fingerprint: 0,
+        }
+    }
+
+    /// A file problem that makes the whole file unusable.
+    pub fn fail(file: &str, code: Code, message: Text) -> Self {
+        let mut r = Report::new(file);
+        r.diagnostics
+            .push(Diagnostic::error(code, file, message).excluding(Excludes::File));
+        r
+    }
+
+    /// The file can count: its header, agency, period and date are usable.
+    pub fn usable(&self) -> bool {
+        self.agency.is_some()
+            && self.period.is_some()
+            && self.submitted_on.is_some()
+            && !self
+                .diagnostics
+                .iter()
+                .any(|d| d.excludes == Excludes::File)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Rows that do not count: all of them when the file is unusable.
+    pub fn excluded_rows(&self) -> usize {
+        if self.usable() {
+            self.data_rows - self.rows.len()
+        } else {
+            self.data_rows
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Col {
+    Agency,
+    Period,
+    SubmittedOn,
+    Task,
+    Status,
+    Progress,
+    Activities,
+    Female,
+    Male,
+    Budget,
+    Note,
+    /// The task's text, as templates carry it beside the id: read and ignored.
+    TaskText,
+}
+
+/// Columns: id, Vietnamese header, required, the other spellings accepted (folded).
+pub const COLUMNS: [(Col, &str, &str, bool, &[&str]); 12] = [
+    (
+        Col::Agency,
+        "agency",
+        "Đơn vị",
+        true,
+        &[
+            "don vi",
+            "ten don vi",
+            "co quan",
+            "ma don vi",
+            "don vi bao cao",
+        ],
+    ),
+    (
+        Col::Period,
+        "period",
+        "Kỳ báo cáo",
+        true,
+        &["ky bao cao", "ky", "report period"],
+    ),
+    (
+        Col::SubmittedOn,
+        "submitted_on",
+        "Ngày báo cáo",
+        true,
+        &["ngay bao cao", "ngay ky", "ngay gui", "submitted", "date"],
+    ),
+    (
+        Col::Task,
+        "task",
+        "Mã nhiệm vụ",
+        true,
+        &["ma nhiem vu", "nhiem vu", "task id", "ma nv"],
+    ),
+    (
+        Col::Status,
+        "status",
+        "Tình trạng",
+        true,
+        &["tinh trang", "trang thai", "ket qua thuc hien"],
+    ),
+    (
+        Col::Progress,
+        "progress",
+        "Tiến độ (%)",
+        false,
+        &[
+            "tien do",
+            "progress",
+            "tien do phan tram",
+            "ty le hoan thanh",
+        ],
+    ),
+    (
+        Col::Activities,
+        "activities",
+        "Số hoạt động",
+        false,
+        &["so hoat dong", "hoat dong"],
+    ),
+    (
+        Col::Female,
+        "participants_female",
+        "Số người tham gia nữ",
+        false,
+        &["so nguoi tham gia nu", "nu", "tham gia nu", "female"],
+    ),
+    (
+        Col::Male,
+        "participants_male",
+        "Số người tham gia nam",
+        false,
+        &["so nguoi tham gia nam", "nam", "tham gia nam", "male"],
+    ),
+    (
+        Col::Budget,
+        "budget_vnd",
+        "Kinh phí (đồng)",
+        false,
+        &["kinh phi dong", "kinh phi", "kinh phi vnd", "budget"],
+    ),
+    (
+        Col::Note,
+        "note",
+        "Ghi chú / Kết quả",
+        false,
+        &["ghi chu ket qua", "ghi chu", "ket qua", "notes"],
+    ),
+    (
+        Col::TaskText,
+        "task_text",
+        "Nội dung nhiệm vụ",
+        false,
+        &["noi dung nhiem vu", "noi dung", "task description"],
+    ),
+];
+
+fn column_of(header: &str) -> Option<Col> {
+    let f = fold(header);
+    if f.is_empty() {
+        return None;
+    }
+    COLUMNS.iter().find_map(|(c, id, vi, _, alts)| {
+        (f == fold(id) || f == fold(vi) || alts.contains(&f.as_str())).then_some(*c)
+    })
+}
+
+fn header_name(c: Col) -> &'static str {
+    COLUMNS.iter().find(|x| x.0 == c).map(|x| x.2).unwrap_or("")
+}
+
+/// Splits a line naively (quotes stripped) to look for the header.
+fn naive_cells(line: &str, d: char) -> Vec<String> {
+    line.split(d)
+        .map(|c| c.trim().trim_matches('"').trim().to_string())
+        .collect()
+}
+
+struct Header {
+    line0: usize,
+    offset: usize,
+    delimiter: char,
+}
+
+/// The header row is the first of the first lines that names the most known columns, under the
+/// delimiter that names most; `sep=;` (Excel's hint line) fixes the delimiter.
+fn find_header(text: &str) -> Option<Header> {
+    let mut forced = None;
+    let mut best: Option<(usize, Header)> = None;
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate().take(30) {
+        let trimmed = line.trim_end_matches(['\r', '\n']);
+        if i == 0 {
+            if let Some(d) = trimmed.strip_prefix("sep=").and_then(|s| s.chars().next()) {
+                forced = Some(d);
+                offset += line.len();
+                continue;
+            }
+        }
+        for d in [',', ';', '\t'] {
+            if forced.is_some_and(|f| f != d) {
+                continue;
+            }
+            let known = naive_cells(trimmed, d)
+                .iter()
+                .filter(|c| column_of(c).is_some())
+                .count();
+            if known >= 2 && best.as_ref().is_none_or(|(k, _)| known > *k) {
+                best = Some((
+                    known,
+                    Header {
+                        line0: i,
+                        offset,
+                        delimiter: d,
+                    },
+                ));
+            }
+        }
+        offset += line.len();
+    }
+    best.map(|(_, h)| h)
+}
+
+/// Line and column (1-based, in characters, as an editor shows them) where field `field` of the
+/// record starting at byte `start` of `text` begins.
+fn field_position(
+    text: &str,
+    mut start: usize,
+    mut start_line: u32,
+    field: usize,
+    delim: char,
+) -> (u32, u32) {
+    // With CRLF endings the reader reports a record's start just before the pending '\n'.
+    while let Some(b) = text
+        .as_bytes()
+        .get(start)
+        .copied()
+        .filter(|b| *b == b'\r' || *b == b'\n')
+    {
+        if b == b'\n' {
+            start_line += 1;
+        }
+        start += 1;
+    }
+    let mut line = start_line;
+    let mut line_start = start;
+    let mut in_quotes = false;
+    let mut n = 0;
+    let mut field_start = start;
+    for (i, c) in text[start..].char_indices() {
+        if n == field {
+            field_start = start + i;
+            break;
+        }
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '\n' if in_quotes => {
+                line += 1;
+                line_start = start + i + 1;
+            }
+            '\n' => break,
+            c if c == delim && !in_quotes => {
+                n += 1;
+                field_start = start + i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    (
+        line,
+        text[line_start..field_start].chars().count() as u32 + 1,
+    )
+}
+
+/// Reads a file from disk, refusing what is too large; unreadable files become diagnostics.
+pub fn read_path(path: &Path, plan: &Plan, opts: &ReadOptions) -> Report {
+    let name = path.display().to_string();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return unreadable(&name, &e),
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        let (mb, max) = (meta.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+        return Report::fail(
+            &name,
+            Code::TooLarge,
+            t!(
+                "tệp lớn {mb} MB, vượt giới hạn {max} MB của một báo cáo",
+                "file is {mb} MB, over the {max} MB limit for one report"
+            ),
+        );
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => read(&bytes, &name, plan, opts),
+        Err(e) => unreadable(&name, &e),
+    }
+}
+
+fn unreadable(name: &str, e: &std::io::Error) -> Report {
+    Report::fail(
+        name,
+        Code::Unreadable,
+        t!("không đọc được tệp: {e}", "cannot read the file: {e}"),
+    )
+}
+
+/// Report files under the given paths: files as named, directories searched recursively for
+/// `.csv` and `.txt`, in a stable order, each file once.
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Report>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk(p, &mut files, &mut problems),
+            Ok(_) => files.push(p.clone()),
+            Err(e) => problems.push(unreadable(&p.display().to_string(), &e)),
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    (files, problems)
+}
+
+fn is_report_file(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "txt"))
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            problems.push(unreadable(&dir.display().to_string(), &e));
+            return;
+        }
+    };
+    entries.sort();
+    for p in entries {
+        // Follow no symlinked directories: a loop would never end.
+        let is_link = std::fs::symlink_metadata(&p)
+            .map(|m| m.file_type().is_symlink())
+            .unwrap_or(false);
+        if p.is_dir() {
+            if !is_link {
+                walk(&p, files, problems);
+            }
+        } else if is_report_file(&p) {
+            files.push(p);
+        }
+    }
+}
+
+/// Reads one report from its bytes.
+pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
+    let mut r = Report::new(file);
+    if let Some(kind) = decode::binary_kind(bytes) {
+        return Report::fail(
+            file,
+            Code::NotATable,
+            t!(
+                "đây là tệp {kind}, không phải bảng CSV hay văn bản",
+                "this is a {kind} file, not a CSV or text table"
+            ),
+        );
+    }
+    let dec = decode::decode(bytes, opts.encoding);
+    r.encoding = dec.encoding;
+    if dec.text.contains('\0') {
+        return Report::fail(
+            file,
+            Code::NotATable,
+            t!(
+                "tệp chứa dữ liệu nhị phân, không phải bảng",
+                "the file holds binary data, not a table"
+            ),
+        );
+    }
+    if dec.had_errors {
+        let enc = dec.encoding;
+        r.diagnostics.push(
+            Diagnostic::warning(
+                Code::Encoding,
+                file,
+                t!(
+                    "có byte không hợp lệ trong mã {enc}; đã thay bằng �",
+                    "some bytes are not valid {enc}; they were replaced by �"
+                ),
+            )
+            .hint(t!(
+                "chỉ định mã đúng bằng --encoding (utf-8, windows-1258, utf-16le)",
+                "name the right encoding with --encoding (utf-8, windows-1258, utf-16le)"
+            )),
+        );
+    }
+    let text = dec.text;
+    Reader {
+        plan,
+        r: &mut r,
+        text: &text,
+    }
+    .read();
+    r
+}
+
+struct RawRow {
+    line: u32,
+    start: usize,
+    record: csv::StringRecord,
+}
+
+struct Reader<'a> {
+    plan: &'a Plan,
+    r: &'a mut Report,
+    text: &'a str,
+}
+
+impl Reader<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.r.diagnostics.push(d);
+    }
+
+    fn read(&mut self) {
+        let file = self.r.file.clone();
+        let Some(h) = find_header(self.text) else {
+            let expected: Vec<&str> = COLUMNS.iter().filter(|c| c.3).map(|c| c.2).collect();
+            let list = expected.join(", ");
+            let code = if self.text.trim().is_empty() {
+                Code::EmptyReport
+            } else {
+                Code::NotATable
+            };
+            self.push(
+                Diagnostic::error(
+                    code,
+                    &file,
+                    t!(
+                        "không tìm thấy dòng tiêu đề; cần các cột {list}",
+                        "no header row found; expected the columns {list}"
+                    ),
+                )
+                .excluding(Excludes::File)
+                .hint(t!(
+                    "dùng mẫu do 'bdg template' tạo, hoặc thêm dòng tiêu đề",
+                    "use the template 'bdg template' makes, or add a header row"
+                )),
+            );
+            return;
+        };
+        self.r.delimiter = Some(h.delimiter);
+        let header_line = h.line0 as u32 + 1;
+        let skipped = self.text[..h.offset]
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with("sep="))
+            .count();
+        if skipped > 0 {
+            self.push(
+                Diagnostic::warning(
+                    Code::SkippedLines,
+                    &file,
+                    t!(
+                        "bỏ qua {skipped} dòng trước dòng tiêu đề (dòng {header_line})",
+                        "skipped {skipped} lines before the header row (line {header_line})"
+                    ),
+                )
+                .at_line(1),
+            );
+        }
+        let body = &self.text[h.offset..];
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(h.delimiter as u8)
+            .from_reader(body.as_bytes());
+        let mut rec = csv::StringRecord::new();
+        let header = match rdr.read_record(&mut rec) {
+            Ok(true) => rec.clone(),
+            _ => return,
+        };
+        // Map header cells to columns.
+        let mut cols: HashMap<Col, usize> = HashMap::new();
+        for (i, cell) in header.iter().enumerate() {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let (l, c) = field_position(body, 0, header_line, i, h.delimiter);
+            match column_of(cell) {
+                Some(col) if cols.contains_key(&col) => self.push(
+                    Diagnostic::warning(
+                        Code::DuplicateColumn,
+                        &file,
+                        t!(
+                            "cột '{cell}' lặp lại; chỉ đọc cột đầu tiên",
+                            "column '{cell}' appears twice; only the first is read"
+                        ),
+                    )
+                    .at(l, c),
+                ),
+                Some(col) => {
+                    cols.insert(col, i);
+                }
+                None => {
+                    let names = COLUMNS
+                        .iter()
+                        .map(|c| c.2)
+                        .chain(COLUMNS.iter().map(|c| c.1));
+                    let hint = did_you_mean(cell, names);
+                    self.push(
+                        Diagnostic::warning(
+                            Code::UnknownColumn,
+                            &file,
+                            t!(
+                                "cột '{cell}' không thuộc mẫu báo cáo; bỏ qua",
+                                "column '{cell}' is not in the report format; ignored"
+                            ),
+                        )
+                        .at(l, c)
+                        .suggest(hint),
+                    )
+                }
+            }
+        }
+        let missing: Vec<&str> = COLUMNS
+            .iter()
+            .filter(|c| c.3 && !cols.contains_key(&c.0))
+            .map(|c| c.2)
+            .collect();
+        if !missing.is_empty() {
+            let list = missing.join(", ");
+            self.push(
+                Diagnostic::error(
+                    Code::MissingColumn,
+                    &file,
+                    t!(
+                        "thiếu cột bắt buộc: {list}",
+                        "missing required columns: {list}"
+                    ),
+                )
+                .at(header_line, 1)
+                .excluding(Excludes::File),
+            );
+            return;
+        }
+
+        // Data rows; blank ones are skipped.
+        let mut raw = Vec::new();
+        loop {
+            let before = rdr.position().clone();
+            match rdr.read_record(&mut rec) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let line = header_line + before.line() as u32 - 1;
+                    self.push(
+                        Diagnostic::error(
+                            Code::NotATable,
+                            &file,
+                            t!("không đọc được dòng: {e}", "cannot read the row: {e}"),
+                        )
+                        .at_line(line)
+                        .excluding(Excludes::File),
+                    );
+                    return;
+                }
+            }
+            if rec.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            let pos = rec.position().cloned().unwrap_or(before);
+            raw.push(RawRow {
+                line: header_line + pos.line() as u32 - 1,
+                start: pos.byte() as usize,
+                record: rec.clone(),
+            });
+        }
+        self.r.data_rows = raw.len();
+        self.rows(body, h.delimiter, &cols, raw);
+    }
+
+    fn cell<'r>(cols: &HashMap<Col, usize>, row: &'r RawRow, c: Col) -> &'r str {
+        cols.get(&c)
+            .and_then(|&i| row.record.get(i))
+            .map(str::trim)
+            .unwrap_or("")
+    }
+
+    /// The value most rows give for a column, with the first row that gives it.
+    fn majority(cols: &HashMap<Col, usize>, raw: &[RawRow], c: Col) -> Option<(String, usize)> {
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        for (i, row) in raw.iter().enumerate() {
+            let v = Self::cell(cols, row, c);
+            if !v.is_empty() {
+                counts.entry(v).or_insert((0, i)).0 += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+            .map(|(v, (_, first))| (v.to_string(), first))
+    }
+
+    fn rows(&mut self, body: &str, delim: char, cols: &HashMap<Col, usize>, raw: Vec<RawRow>) {
+        let file = self.r.file.clone();
+        let plan = self.plan;
+        let pos = |row: &RawRow, c: Col| field_position(body, row.start, row.line, cols[&c], delim);
+
+        // File-level agency, period and date: the value most rows give.
+        let agency_mode = Self::majority(cols, &raw, Col::Agency);
+        let period_mode = Self::majority(cols, &raw, Col::Period);
+        let date_mode = Self::majority(cols, &raw, Col::SubmittedOn);
+        if !raw.is_empty() {
+            let first = &raw[0];
+            for (mode, col) in [
+                (&agency_mode, Col::Agency),
+                (&period_mode, Col::Period),
+                (&date_mode, Col::SubmittedOn),
+            ] {
+                if mode.is_none() {
+                    let name = header_name(col);
+                    let (l, c) = pos(first, col);
+                    self.push(
+                        Diagnostic::error(
+                            Code::MissingValue,
+                            &file,
+                            t!("không dòng nào ghi '{name}'", "no row gives '{name}'"),
+                        )
+                        .at(l, c)
+                        .excluding(Excludes::File),
+                    );
+                }
+            }
+        }
+        if let Some((v, i)) = &agency_mode {
+            self.r.agency = plan.find_agency(v);
+            if self.r.agency.is_none() {
+                let (l, c) = pos(&raw[*i], Col::Agency);
+                let hint = did_you_mean(v, plan.agency_spellings());
+                self.push(
+                    Diagnostic::error(
+                        Code::UnknownAgency,
+                        &file,
+                        t!(
+                            "đơn vị '{v}' không có trong kế hoạch; cần mã, tên hoặc tên viết tắt của một đơn vị",
+                            "agency '{v}' is not in the plan; expected an agency id, name or alias"
+                        ),
+                    )
+                    .at(l, c)
+                    .excluding(Excludes::File)
+                    .suggest(hint),
+                );
+            }
+        }
+        if let Some((v, i)) = &period_mode {
+            self.r.period = plan.find_period(v).map(|p| p.id.clone());
+            if self.r.period.is_none() {
+                let (l, c) = pos(&raw[*i], Col::Period);
+                let ids = plan
+                    .periods
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let hint = did_you_mean(v, plan.periods.iter().map(|p| p.id.as_str()));
+                self.push(
+                    Diagnostic::error(
+                        Code::UnknownPeriod,
+                        &file,
+                        t!(
+                            "kỳ báo cáo '{v}' không có trong kế hoạch; cần một trong: {ids}",
+                            "period '{v}' is not in the plan; expected one of: {ids}"
+                        ),
+                    )
+                    .at(l, c)
+                    .excluding(Excludes::File)
+                    .suggest(hint),
+                );
+            }
+        }
+        if let Some((v, i)) = &date_mode {
+            match parse_date(v) {
+                Ok(d) => self.r.submitted_on = Some(d),
+                Err(e) => {
+                    let (l, c) = pos(&raw[*i], Col::SubmittedOn);
+                    self.push(date_error(&file, v, &e).at(l, c).excluding(Excludes::File));
+                }
+            }
+        }
+
+        let mut seen_tasks: HashMap<TaskIdx, u32> = HashMap::new();
+        let mut unfilled = Vec::new();
+        let mut hasher = std::hash::DefaultHasher::new();
+        (self.r.agency, &self.r.period, self.r.submitted_on).hash(&mut hasher);
+        for row in &raw {
+            let mut errs: Vec<Diagnostic> = Vec::new();
+            let at = |c: Col| pos(row, c);
+            // Agency, period and date: blank inherits the file's; another value is an error.
+            let a = Self::cell(cols, row, Col::Agency);
+            let differs = !a.is_empty() && agency_mode.as_ref().is_some_and(|(m, _)| m != a);
+            if let (true, Some(file_agency)) = (differs, self.r.agency) {
+                let (l, c) = at(Col::Agency);
+                match plan.find_agency(a) {
+                    Some(x) if x == file_agency => {}
+                    Some(_) => errs.push(
+                        Diagnostic::error(
+                            Code::MixedAgency,
+                            &file,
+                            t!(
+                                "dòng ghi đơn vị '{a}', khác với đơn vị của tệp '{}'; mỗi tệp chỉ của một đơn vị",
+                                "the row names agency '{a}', not the file's '{}'; a file holds one agency's report",
+                                plan.agencies[file_agency].id
+                            ),
+                        )
+                        .at(l, c),
+                    ),
+                    None => errs.push(
+                        Diagnostic::error(Code::UnknownAgency, &file, t!("đơn vị '{a}' không có trong kế hoạch", "agency '{a}' is not in the plan"))
+                            .at(l, c)
+                            .suggest(did_you_mean(a, plan.agency_spellings())),
+                    ),
+                }
+            }
+            let p = Self::cell(cols, row, Col::Period);
+            if !p.is_empty()
+                && period_mode.as_ref().is_some_and(|(m, _)| m != p)
+                && self.r.period.is_some()
+            {
+                let found = plan.find_period(p).map(|x| x.id.clone());
+                if found != self.r.period {
+                    let (l, c) = at(Col::Period);
+                    let fp = self.r.period.clone().unwrap_or_default();
+                    errs.push(
+                        Diagnostic::error(
+                            Code::MixedPeriod,
+                            &file,
+                            t!(
+                                "dòng ghi kỳ '{p}', khác với kỳ của tệp '{fp}'",
+                                "the row names period '{p}', not the file's '{fp}'"
+                            ),
+                        )
+                        .at(l, c),
+                    );
+                }
+            }
+            let d = Self::cell(cols, row, Col::SubmittedOn);
+            if !d.is_empty()
+                && date_mode.as_ref().is_some_and(|(m, _)| m != d)
+                && self.r.submitted_on.is_some()
+            {
+                let (l, c) = at(Col::SubmittedOn);
+                match parse_date(d) {
+                    Ok(x) if Some(x) == self.r.submitted_on => {}
+                    Ok(_) => {
+                        let fd = self
+                            .r
+                            .submitted_on
+                            .map(|x| x.format("%d/%m/%Y").to_string())
+                            .unwrap_or_default();
+                        errs.push(
+                            Diagnostic::error(
+                                Code::MixedDate,
+                                &file,
+                                t!(
+                                    "dòng ghi ngày '{d}', khác với ngày báo cáo của tệp {fd}",
+                                    "the row gives date '{d}', not the file's {fd}"
+                                ),
+                            )
+                            .at(l, c),
+                        )
+                    }
+                    Err(e) => errs.push(date_error(&file, d, &e).at(l, c)),
+                }
+            }
+
+            // Task.
+            let task_raw = Self::cell(cols, row, Col::Task);
+            let task = if task_raw.is_empty() {
+                let (l, c) = at(Col::Task);
+                errs.push(
+                    Diagnostic::error(
+                        Code::MissingValue,
+                        &file,
+                        t!("thiếu mã nhiệm vụ", "the task id is missing"),
+                    )
+                    .at(l, c),
+                );
+                None
+            } else {
+                match plan.find_task(task_raw) {
+                    Some(t) => {
+                        if let Some(first) = seen_tasks.get(&t) {
+                            let (l, c) = at(Col::Task);
+                            let id = &plan.tasks[t].id;
+                            errs.push(
+                                Diagnostic::error(
+                                    Code::DuplicateTask,
+                                    &file,
+                                    t!(
+                                        "nhiệm vụ {id} đã được báo cáo ở dòng {first}; dòng này bị loại",
+                                        "task {id} was already reported on line {first}; this row is excluded"
+                                    ),
+                                )
+                                .at(l, c),
+                            );
+                            None
+                        } else {
+                            seen_tasks.insert(t, row.line);
+                            Some(t)
+                        }
+                    }
+                    None => {
+                        let (l, c) = at(Col::Task);
+                        errs.push(unknown_task(plan, &file, task_raw).at(l, c));
+                        None
+                    }
+                }
+            };
+
+            // Status, or a row nobody filled in.
+            let figures = [
+                Col::Progress,
+                Col::Activities,
+                Col::Female,
+                Col::Male,
+                Col::Budget,
+                Col::Note,
+            ];
+            let status_raw = Self::cell(cols, row, Col::Status);
+            let status = if status_raw.is_empty() {
+                if errs.is_empty() && figures.iter().all(|&c| Self::cell(cols, row, c).is_empty()) {
+                    let id = task.map(|t| plan.tasks[t].id.as_str()).unwrap_or(task_raw);
+                    unfilled.push(
+                        Diagnostic::warning(
+                            Code::UnfilledRow,
+                            &file,
+                            t!("nhiệm vụ {id} chưa được điền (không có tình trạng, không có số liệu)", "task {id} is not filled in (no status, no figures)"),
+                        )
+                        .at_line(row.line)
+                        .excluding(Excludes::Row),
+                    );
+                    continue;
+                }
+                let (l, c) = at(Col::Status);
+                errs.push(
+                    Diagnostic::error(
+                        Code::MissingValue,
+                        &file,
+                        t!("thiếu tình trạng; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'", "the status is missing; expected 'done', 'in_progress' or 'not_started'"),
+                    )
+                    .at(l, c),
+                );
+                None
+            } else {
+                match Status::parse(status_raw) {
+                    Some(s) => Some(s),
+                    None => {
+                        let (l, c) = at(Col::Status);
+                        errs.push(
+                            Diagnostic::error(
+                                Code::BadStatus,
+                                &file,
+                                t!(
+                                    "tình trạng '{status_raw}' không hợp lệ; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'",
+                                    "status '{status_raw}' is not valid; expected 'done', 'in_progress' or 'not_started' (or the Vietnamese labels)"
+                                ),
+                            )
+                            .at(l, c)
+                            .suggest(did_you_mean(status_raw, Status::SPELLINGS)),
+                        );
+                        None
+                    }
+                }
+            };
+
+            let progress = {
+                let v = Self::cell(cols, row, Col::Progress);
+                if v.is_empty() {
+                    None
+                } else {
+                    match parse_percent(v) {
+                        Ok(x) => Some(x),
+                        Err(e) => {
+                            let (l, c) = at(Col::Progress);
+                            errs.push(number_error(&file, Col::Progress, v, &e).at(l, c));
+                            None
+                        }
+                    }
+                }
+            };
+            let mut whole = |col: Col| -> Option<u64> {
+                let v = Self::cell(cols, row, col);
+                if v.is_empty() {
+                    return None;
+                }
+                match parse_whole(v) {
+                    Ok(x) => Some(x),
+                    Err(e) => {
+                        let (l, c) = at(col);
+                        errs.push(number_error(&file, col, v, &e).at(l, c));
+                        None
+                    }
+                }
+            };
+            let activities = whole(Col::Activities);
+            let female = whole(Col::Female);
+            let male = whole(Col::Male);
+            let budget = whole(Col::Budget);
+            let note = Self::cell(cols, row, Col::Note).to_string();
+
+            if !errs.is_empty() {
+                self.r.diagnostics.extend(errs);
+                continue;
+            }
+            let (Some(task), Some(status)) = (task, status) else {
+                continue;
+            };
+            if let Some(a) = self.r.agency {
+                if plan.role(task, a).is_none() {
+                    let id = &plan.tasks[task].id;
+                    let owners = plan
+                        .lead_ids(task)
+                        .map(|v| v.join(", "))
+                        .unwrap_or_default();
+                    let (l, c) = at(Col::Task);
+                    self.push(
+                        Diagnostic::warning(
+                            Code::NotAssigned,
+                            &file,
+                            t!(
+                                "nhiệm vụ {id} được giao cho {owners}, không phải đơn vị này; vẫn được tính",
+                                "task {id} is assigned to {owners}, not to this agency; it is counted all the same"
+                            ),
+                        )
+                        .at(l, c),
+                    );
+                }
+            }
+            let row = Row {
+                line: row.line,
+                task,
+                status,
+                progress,
+                activities,
+                participants_female: female,
+                participants_male: male,
+                budget_vnd: budget,
+                note,
+            };
+            (
+                row.task,
+                row.status,
+                row.activities,
+                row.participants_female,
+                row.participants_male,
+                row.budget_vnd,
+                &row.note,
+            )
+                .hash(&mut hasher);
+            row.progress.map(f64::to_bits).hash(&mut hasher);
+            self.r.rows.push(row);
+        }
+
+        if self.r.rows.is_empty() && !unfilled.is_empty() && self.r.errors() == 0 {
+            let n = unfilled.len();
+            self.push(
+                Diagnostic::error(
+                    Code::EmptyReport,
+                    &file,
+                    t!(
+                        "báo cáo chưa được điền: {n} nhiệm vụ đều không có tình trạng hay số liệu",
+                        "the report is not filled in: none of its {n} tasks has a status or figures"
+                    ),
+                )
+                .excluding(Excludes::File)
+                .hint(t!(
+                    "điền cột 'Tình trạng' cho từng nhiệm vụ rồi gửi lại",
+                    "fill in the status of each task and send it again"
+                )),
+            );
+        } else {
+            self.r.diagnostics.extend(unfilled);
+        }
+
+        // The agency's own tasks that the file does not mention (for a file that counts).
+        if let (Some(a), true) = (self.r.agency, self.r.usable()) {
+            let missing: Vec<&str> = plan
+                .tasks_of(a)
+                .into_iter()
+                .filter(|&(t, role)| role == Role::Lead && !seen_tasks.contains_key(&t))
+                .map(|(t, _)| plan.tasks[t].id.as_str())
+                .collect();
+            if !missing.is_empty() && !raw.is_empty() {
+                let n = missing.len();
+                let list = missing.join(", ");
+                self.push(Diagnostic::warning(
+                    Code::TaskNotReported,
+                    &file,
+                    t!(
+                        "{n} nhiệm vụ của đơn vị không được báo cáo: {list}",
+                        "{n} of the agency's tasks are not reported on: {list}"
+                    ),
+                ));
+            }
+        }
+        self.r.fingerprint = hasher.finish();
+    }
+}
+
+fn date_error(file: &str, v: &str, e: &DateError) -> Diagnostic {
+    let d = Diagnostic::error(
+        Code::BadDate,
+        file,
+        t!(
+            "ngày '{v}' không hợp lệ; cần dd/mm/yyyy (ví dụ 10/06/2021) hoặc yyyy-mm-dd",
+            "date '{v}' is not valid; expected dd/mm/yyyy (e.g. 10/06/2021) or yyyy-mm-dd"
+        ),
+    );
+    match e {
+        DateError::NoSuchDay { month_first: true } => d.hint(t!(
+            "ngày viết theo thứ tự ngày/tháng/năm, không phải tháng/ngày",
+            "dates are read day first (day/month/year), never month first"
+        )),
+        _ => d,
+    }
+}
+
+fn number_error(file: &str, col: Col, v: &str, e: &NumError) -> Diagnostic {
+    let name = header_name(col);
+    match e {
+        NumError::OutOfRange(x) => Diagnostic::error(
+            Code::OutOfRange,
+            file,
+            t!("'{name}' là {x}, ngoài khoảng cho phép 0–100", "'{name}' is {x}, outside 0–100"),
+        ),
+        NumError::Negative => Diagnostic::error(
+            Code::OutOfRange,
+            file,
+            t!("'{name}' là số âm ('{v}'); cần số nguyên ≥ 0", "'{name}' is negative ('{v}'); expected a whole number ≥ 0"),
+        ),
+        NumError::NotWhole => Diagnostic::error(
+            Code::BadNumber,
+            file,
+            t!("'{name}' là '{v}', không phải số nguyên", "'{name}' is '{v}', not a whole number"),
+        ),
+        NumError::NotANumber if col == Col::Progress => Diagnostic::error(
+            Code::BadNumber,
+            file,
+            t!("'{name}' là '{v}', không phải số; cần 0–100, ví dụ 85 hoặc 85,5", "'{name}' is '{v}', not a number; expected 0–100, e.g. 85 or 85.5"),
+        ),
+        NumError::NotANumber => Diagnostic::error(
+            Code::BadNumber,
+            file,
+            t!(
+                "'{name}' là '{v}', không phải số; cần số nguyên, ví dụ 1500000 hoặc 1.500.000",
+                "'{name}' is '{v}', not a number; expected a whole number, e.g. 1500000 or 1,500,000"
+            ),
+        ),
+    }
+}
+
+fn unknown_task(plan: &Plan, file: &str, raw: &str) -> Diagnostic {
+    let key = crate::plan::task_key(raw);
+    let d = Diagnostic::error(
+        Code::UnknownTask,
+        file,
+        t!(
+            "mã nhiệm vụ '{raw}' không có trong kế hoạch",
+            "task id '{raw}' is not in the plan"
+        ),
+    );
+    // A parent item: name its tasks.
+    let prefix = format!("{key}.");
+    let children: Vec<&str> = plan
+        .tasks
+        .iter()
+        .filter(|t| t.id.starts_with(&prefix))
+        .map(|t| t.id.as_str())
+        .collect();
+    if !children.is_empty() {
+        let list = children.join(", ");
+        return d.hint(t!(
+            "'{key}' có các mục con; báo cáo theo từng mục: {list}",
+            "'{key}' has sub-items; report each of them: {list}"
+        ));
+    }
+    let best = plan
+        .tasks
+        .iter()
+        .map(|t| (strsim::levenshtein(&key, &t.id), t.id.as_str()))
+        .min_by_key(|x| x.0)
+        .filter(|x| x.0 <= 2)
+        .map(|x| x.1);
+    d.suggest(best)
+}
+
+/// Reads many files on every core, keeping their order.
+pub fn read_all(files: &[PathBuf], plan: &Plan, opts: &ReadOptions) -> Vec<Report> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
+    if workers <= 1 {
+        return files.iter().map(|f| read_path(f, plan, opts)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut slots: Vec<Option<Report>> = (0..files.len()).map(|_| None).collect();
+    let results: Vec<Vec<(usize, Report)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= files.len() {
+                            break out;
+                        }
+                        out.push((i, read_path(&files[i], plan, opts)));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("reader thread panicked"))
+            .collect()
+    });
+    for (i, r) in results.into_iter().flatten() {
+        slots[i] = Some(r);
+    }
+    slots
+        .into_iter()
+        .map(|r| r.expect("every file read"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        let src = include_str!("../../plans/ninh-thuan-2021.yaml");
+        crate::plan::parse(src, "plan.yaml").unwrap().0
+    }
+
+    fn codes(r: &Report) -> Vec<(&str, Option<u32>, Option<u32>)> {
+        r.diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.line, d.column))
+            .collect()
+    }
+
+    const HEAD: &str = "Đơn vị,Kỳ báo cáo,Ngày báo cáo,Mã nhiệm vụ,Tình trạng,Tiến độ (%),Số hoạt động,Số người tham gia nữ,Số người tham gia nam,Kinh phí (đồng),Ghi chú / Kết quả\n";
+
+    #[test]
+    fn reads_a_clean_report() {
+        let p = plan();
+        let src = format!("{HEAD}SYT,2021-H1,08/06/2021,IV.8,hoàn thành,100,3,120,80,\"1.500.000\",Đã tổ chức\nSYT,2021-H1,08/06/2021,ii-1-a,đang thực hiện,\"85,5\",1,10,5,0,\n");
+        let r = read(src.as_bytes(), "a.csv", &p, &ReadOptions::default());
+        assert!(r.usable());
+        assert_eq!(r.rows.len(), 2);
+        assert_eq!(p.agencies[r.agency.unwrap()].id, "SYT");
+        assert_eq!(r.submitted_on, NaiveDate::from_ymd_opt(2021, 6, 8));
+        assert_eq!(r.rows[0].budget_vnd, Some(1_500_000));
+        assert_eq!(r.rows[1].progress, Some(85.5));
+        assert_eq!(p.tasks[r.rows[1].task].id, "II.1.a");
+        assert_eq!(r.errors(), 0, "{:?}", codes(&r));
+    }
+
+    #[test]
+    fn bad_cells_are_located_like_an_editor() {
+        let p = plan();
+        let src = format!("{HEAD}SYT,2021-H1,08/06/2021,IV.8,hoàn thành,100,3,120,80,0,x\nSYT,2021-H1,08/06/2021,II.5.a,hoan thanh,1,1,1,1,0,\nSYT,2021-H1,08/06/2021,II.1.a,xong roi,1,1,mười,1,0,\n");
+        let r = read(src.as_bytes(), "a.csv", &p, &ReadOptions::default());
+        let c = codes(&r);
+        assert!(c.contains(&("unknown-task", Some(3), Some(24))), "{c:?}");
+        assert!(c.contains(&("bad-status", Some(4), Some(31))), "{c:?}");
+        assert!(c.contains(&("bad-number", Some(4), Some(44))), "{c:?}");
+        assert_eq!(r.rows.len(), 1);
+        assert_eq!(r.excluded_rows(), 2);
+    }
+
+    #[test]
+    fn empty_template_is_one_error() {
+        let p = plan();
+        let src = format!(
+            "{HEAD}SYT,2021-H1,08/06/2021,IV.8,,,,,,,\nSYT,2021-H1,08/06/2021,II.1.a,,,,,,,\n"
+        );
+        let r = read(src.as_bytes(), "a.csv", &p, &ReadOptions::default());
+        assert_eq!(r.errors(), 1, "{:?}", codes(&r));
+        assert_eq!(
+            r.diagnostics.iter().find(|d| d.is_error()).unwrap().code,
+            Code::EmptyReport
+        );
+    }
+
+    #[test]
+    fn field_positions_count_characters_and_quotes() {
+        let text = "a,\"b,c\",đ,e\n";
+        assert_eq!(field_position(text, 0, 5, 0, ','), (5, 1));
+        assert_eq!(field_position(text, 0, 5, 2, ','), (5, 9));
+        assert_eq!(field_position(text, 0, 5, 3, ','), (5, 11));
+    }
+}
