@@ -7,10 +7,13 @@
 
 pub mod cli;
 mod cmd;
+pub mod cycle;
 pub mod diag;
+pub mod fsx;
 pub mod lang;
 pub mod output;
 pub mod plan;
+pub mod render;
 pub mod report;
 pub mod text;
 mod yaml;

@@ -71,3 +71,87 @@ pub fn load_plan(path: &Path, g: &Global) -> Result<Plan> {
         }
     }
 }
+
+/// What every command over one cycle takes.
+#[derive(clap::Args, Debug, Clone)]
+pub struct CycleArgs {
+    #[command(flatten)]
+    pub plan: PlanArg,
+    /// Mã kỳ báo cáo trong kế hoạch / the period id, e.g. 2021-H1
+    #[arg(long, value_name = "ID")]
+    pub period: String,
+    /// Thư mục (hoặc tệp) báo cáo; có thể lặp lại / report directory or file; may repeat
+    #[arg(long, value_name = "DIR", required = true)]
+    pub reports: Vec<PathBuf>,
+    /// Ngày tính hạn (mặc định hôm nay) / the as-of date (default today): 20/06/2021 or 2021-06-20
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Mã ký tự của các tệp / force an encoding: utf-8, utf-16le, windows-1258
+    #[arg(long, value_name = "ENCODING")]
+    pub encoding: Option<String>,
+}
+
+/// The plan, the reports and the as-of date of a cycle, read from the command line.
+pub struct CycleInput {
+    pub plan: Plan,
+    pub period: usize,
+    pub reports: Vec<crate::report::Report>,
+    pub as_of: chrono::NaiveDate,
+}
+
+impl CycleInput {
+    pub fn read(a: &CycleArgs, g: &Global) -> Result<Self> {
+        let lang = g.lang;
+        let as_of = match &a.as_of {
+            None => chrono::Local::now().date_naive(),
+            Some(s) => crate::report::fields::parse_date(s).map_err(|_| {
+                anyhow!(
+                    "{}",
+                    lang.pick(
+                        &format!("--as-of '{s}' không phải ngày; cần dd/mm/yyyy hoặc yyyy-mm-dd"),
+                        &format!("--as-of '{s}' is not a date; expected dd/mm/yyyy or yyyy-mm-dd"),
+                    )
+                )
+            })?,
+        };
+        let plan = load_plan(&a.plan.plan, g)?;
+        let Some(period) = plan.periods.iter().position(|p| {
+            p.id == a.period || plan.find_period(&a.period).is_some_and(|x| x.id == p.id)
+        }) else {
+            let ids: Vec<&str> = plan.periods.iter().map(|p| p.id.as_str()).collect();
+            anyhow::bail!(
+                "{}",
+                lang.pick(
+                    &format!(
+                        "không có kỳ '{}' trong kế hoạch; các kỳ: {}",
+                        a.period,
+                        ids.join(", ")
+                    ),
+                    &format!(
+                        "no period '{}' in the plan; its periods: {}",
+                        a.period,
+                        ids.join(", ")
+                    ),
+                )
+            );
+        };
+        for p in &a.reports {
+            if !p.exists() {
+                anyhow::bail!(
+                    "{}",
+                    lang.pick(
+                        &format!("không có thư mục báo cáo {}", p.display()),
+                        &format!("no report directory {}", p.display()),
+                    )
+                );
+            }
+        }
+        let reports = check::read_reports(&a.reports, a.encoding.as_deref(), &plan, g)?;
+        Ok(CycleInput {
+            plan,
+            period,
+            reports,
+            as_of,
+        })
+    }
+}

@@ -1,10 +1,147 @@
-use crate::output::Global;
+//! `bdg overdue`: late and missing agencies, for people and for cron.
+
+use super::{CycleArgs, CycleInput};
+use crate::cycle::{self, Cycle};
+use crate::output::{self, csv_safe, Format, Global};
 use crate::Outcome;
 use anyhow::Result;
+use serde_json::json;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+#[command(
+    after_help = "Ví dụ / example:\n  bdg overdue --plan plans/ninh-thuan-2021.yaml --period 2021-H1 \
+                        --reports examples/reports/2021-H1 --as-of 20/06/2021\n  \
+                        bdg overdue ... --format csv > tre-han.csv   (cron)\n\n\
+                        Mã thoát / exit: 0 không đơn vị nào trễ / none overdue; 1 có đơn vị trễ hoặc chưa nộp / \
+                        some late or missing; 2 không chạy được / could not run"
+)]
+pub struct Args {
+    #[command(flatten)]
+    pub cycle: CycleArgs,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
 
-pub fn run(_a: Args, _g: &Global) -> Result<Outcome> {
-    anyhow::bail!("not yet")
+/// A short note on stderr about the reports' own problems (the data on stdout stays clean).
+pub fn note_problems(c: &Cycle, g: &Global) {
+    let errors = c.diagnostics().filter(|d| d.is_error()).count();
+    if errors > 0 {
+        output::note(
+            g,
+            g.lang.pick(
+                &format!(
+                    "bdg: {errors} lỗi trong các tệp báo cáo; chạy 'bdg check' để xem chi tiết"
+                ),
+                &format!("bdg: {errors} errors in the report files; run 'bdg check' for details"),
+            ),
+        );
+    }
+}
+
+pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<String> {
+    let plan = c.plan;
+    let overdue: Vec<_> = c.overdue().collect();
+    Ok(match format {
+        Format::Json => {
+            let v = json!({
+                "period": c.period.id,
+                "as_of": c.as_of.to_string(),
+                "due": c.period.due.to_string(),
+                "agencies": overdue.iter().map(|a| json!({
+                    "agency": plan.agencies[a.agency].id,
+                    "name": plan.agencies[a.agency].name,
+                    "state": a.state,
+                    "submitted_on": a.submitted_on.map(|d| d.to_string()),
+                    "days_late": a.days_late,
+                })).collect::<Vec<_>>(),
+            });
+            serde_json::to_string_pretty(&v)? + "\n"
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record([
+                "agency",
+                "name",
+                "state",
+                "due",
+                "submitted_on",
+                "days_late",
+            ])?;
+            for a in &overdue {
+                let ag = &plan.agencies[a.agency];
+                let state = match a.state {
+                    cycle::State::Late => "late",
+                    _ => "missing",
+                };
+                w.write_record([
+                    csv_safe(&ag.id).as_ref(),
+                    &csv_safe(&ag.name),
+                    state,
+                    &c.period.due.to_string(),
+                    &a.submitted_on.map(|d| d.to_string()).unwrap_or_default(),
+                    &a.days_late.map(|d| d.to_string()).unwrap_or_default(),
+                ])?;
+            }
+            String::from_utf8(w.into_inner()?)?
+        }
+        Format::Table => {
+            let counts = c.counts();
+            let mut out = format!(
+                "{} {} — {} {} — {} {}: {} {}, {} {}\n",
+                lang.pick("Kỳ", "Period"),
+                c.period.id,
+                lang.pick("hạn nộp", "due"),
+                c.period.due.format("%d/%m/%Y"),
+                lang.pick("tính đến", "as of"),
+                c.as_of.format("%d/%m/%Y"),
+                counts.late,
+                lang.pick("trễ hạn", "late"),
+                counts.missing,
+                lang.pick("chưa nộp", "missing"),
+            );
+            if overdue.is_empty() {
+                out.push_str(
+                    lang.pick("Không có đơn vị nào trễ hạn.\n", "No agency is overdue.\n"),
+                );
+            } else {
+                let mut t = output::table(vec![
+                    lang.pick("Mã", "Id"),
+                    lang.pick("Đơn vị", "Agency"),
+                    lang.pick("Tình trạng", "State"),
+                    lang.pick("Hạn nộp", "Due"),
+                    lang.pick("Ngày nhận", "Received"),
+                    lang.pick("Số ngày trễ", "Days late"),
+                ]);
+                for a in &overdue {
+                    let ag = &plan.agencies[a.agency];
+                    t.add_row(vec![
+                        ag.id.clone(),
+                        ag.name.clone(),
+                        a.state.label(lang).to_string(),
+                        c.period.due.format("%d/%m/%Y").to_string(),
+                        a.submitted_on
+                            .map(|d| d.format("%d/%m/%Y").to_string())
+                            .unwrap_or_else(|| "—".into()),
+                        a.days_late.map(|d| d.to_string()).unwrap_or_default(),
+                    ]);
+                }
+                out.push_str(&format!("{t}\n"));
+            }
+            out
+        }
+    })
+}
+
+pub fn run(a: Args, g: &Global) -> Result<Outcome> {
+    let CycleInput {
+        plan,
+        period,
+        reports,
+        as_of,
+    } = CycleInput::read(&a.cycle, g)?;
+    let c = cycle::build(&plan, &plan.periods[period], reports, as_of);
+    note_problems(&c, g);
+    output::print(&render(&c, a.format, g.lang)?)?;
+    let flagged = c.overdue().next().is_some();
+    Ok(Outcome::flagged_if(flagged))
 }

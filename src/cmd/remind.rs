@@ -1,10 +1,85 @@
-use crate::output::Global;
+//! `bdg remind`: one reminder letter (công văn đôn đốc) per late or missing agency.
+
+use super::{CycleArgs, CycleInput};
+use crate::cycle;
+use crate::fsx::{ensure_dir, write_atomic};
+use crate::output::{self, Global};
+use crate::render::letter::letter;
 use crate::Outcome;
 use anyhow::Result;
+use chrono::Days;
+use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+#[command(
+    after_help = "Ví dụ / example:\n  bdg remind --plan plans/ninh-thuan-2021.yaml --period 2021-H1 \
+                        --reports examples/reports/2021-H1 --as-of 20/06/2021 --out out/don-doc"
+)]
+pub struct Args {
+    #[command(flatten)]
+    pub cycle: CycleArgs,
+    /// Thư mục ghi công văn / where the letters are written
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Hạn gửi bù ghi trong công văn (mặc định: ngày tính + 5 ngày) / reply-by date in the letters
+    #[arg(long, value_name = "DATE")]
+    pub reply_by: Option<String>,
+}
 
-pub fn run(_a: Args, _g: &Global) -> Result<Outcome> {
-    anyhow::bail!("not yet")
+pub fn run(a: Args, g: &Global) -> Result<Outcome> {
+    let CycleInput {
+        plan,
+        period,
+        reports,
+        as_of,
+    } = CycleInput::read(&a.cycle, g)?;
+    let c = cycle::build(&plan, &plan.periods[period], reports, as_of);
+    super::overdue::note_problems(&c, g);
+    let reply_by = match &a.reply_by {
+        Some(s) => crate::report::fields::parse_date(s)
+            .map_err(|_| anyhow::anyhow!("--reply-by '{s}': dd/mm/yyyy or yyyy-mm-dd"))?,
+        None => c.as_of + Days::new(5),
+    };
+    ensure_dir(&a.out)?;
+    let mut summary = String::new();
+    let mut n = 0;
+    for ag in c.overdue() {
+        let id = &c.plan.agencies[ag.agency].id;
+        let name = format!(
+            "{}_{}_{}.txt",
+            c.period.id,
+            id,
+            g.lang.pick("don-doc", "reminder")
+        );
+        write_atomic(
+            &a.out.join(&name),
+            letter(&c, ag, reply_by, g.lang).as_bytes(),
+        )?;
+        summary.push_str(&format!(
+            "{name}\t{id}\t{}\t{}\n",
+            ag.state.label(g.lang),
+            ag.days_late.unwrap_or(0)
+        ));
+        n += 1;
+    }
+    let header = g.lang.pick(
+        "tệp\tđơn vị\ttình trạng\tsố ngày trễ\n",
+        "file\tagency\tstate\tdays late\n",
+    );
+    write_atomic(
+        &a.out.join(format!(
+            "{}_{}.tsv",
+            c.period.id,
+            g.lang.pick("danh-sach-don-doc", "reminders")
+        )),
+        format!("{header}{summary}").as_bytes(),
+    )?;
+    output::note(
+        g,
+        g.lang.pick(
+            &format!("Đã viết {n} công văn đôn đốc vào {}", a.out.display()),
+            &format!("Wrote {n} reminder letters to {}", a.out.display()),
+        ),
+    );
+    Ok(Outcome::flagged_if(n > 0))
 }

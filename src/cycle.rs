@@ -1,0 +1,435 @@
+//! One reporting cycle: for a plan, a period, the reports read and an as-of date, who was
+//! expected, who reported, on time or late, and who is missing or still pending. Pure code.
+
+use crate::diag::{Code, Diagnostic, Excludes};
+use crate::plan::{AgencyIdx, Period, Plan};
+use crate::report::Report;
+use crate::t;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    OnTime,
+    Late,
+    Missing,
+    Pending,
+}
+
+impl State {
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            State::OnTime => lang.pick("đúng hạn", "on time"),
+            State::Late => lang.pick("trễ hạn", "late"),
+            State::Missing => lang.pick("chưa nộp", "missing"),
+            State::Pending => lang.pick("chưa đến hạn", "pending"),
+        }
+    }
+
+    pub fn is_overdue(self) -> bool {
+        matches!(self, State::Late | State::Missing)
+    }
+}
+
+/// One agency in the cycle.
+#[derive(Debug, Clone)]
+pub struct AgencyCycle {
+    pub agency: AgencyIdx,
+    /// Must report this period (the plan says so); others who reported are listed too.
+    pub expected: bool,
+    pub state: State,
+    /// The date of the earliest usable report: timeliness counts from it.
+    pub submitted_on: Option<NaiveDate>,
+    /// Days after the last on-time day: of the report (late), or of the as-of date (missing).
+    pub days_late: Option<i64>,
+    /// The report whose figures count (the latest), as an index into [`Cycle::reports`].
+    pub figures_from: Option<usize>,
+    /// Every usable report of this agency for the period, oldest first.
+    pub reports: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Cycle<'p> {
+    pub plan: &'p Plan,
+    pub period: &'p Period,
+    pub as_of: NaiveDate,
+    pub reports: Vec<Report>,
+    pub agencies: Vec<AgencyCycle>,
+    /// What the cycle found beyond each file's own diagnostics: other periods, superseded and
+    /// duplicate files, conflicts, reports dated after the as-of date, unexpected agencies.
+    pub notices: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub expected: usize,
+    pub reported: usize,
+    pub on_time: usize,
+    pub late: usize,
+    pub missing: usize,
+    pub pending: usize,
+}
+
+impl Counts {
+    pub fn reporting_rate(&self) -> f64 {
+        ratio(self.reported, self.expected)
+    }
+    pub fn on_time_rate(&self) -> f64 {
+        ratio(self.on_time, self.expected)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl<'p> Cycle<'p> {
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for a in self.agencies.iter().filter(|a| a.expected) {
+            c.expected += 1;
+            match a.state {
+                State::OnTime => c.on_time += 1,
+                State::Late => c.late += 1,
+                State::Missing => c.missing += 1,
+                State::Pending => c.pending += 1,
+            }
+        }
+        c.reported = c.on_time + c.late;
+        c
+    }
+
+    pub fn overdue(&self) -> impl Iterator<Item = &AgencyCycle> {
+        self.agencies.iter().filter(|a| a.state.is_overdue())
+    }
+
+    /// Reports that belong to this cycle's view: this period's, and the unusable ones (whose
+    /// period is unknown). Files of other periods are left out, with a notice.
+    pub fn relevant_reports(&self) -> impl Iterator<Item = (usize, &Report)> {
+        self.reports
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.usable() || r.period.as_deref() == Some(&self.period.id))
+    }
+
+    /// Every diagnostic of the cycle: the relevant files' own, then the cycle's notices.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.relevant_reports()
+            .flat_map(|(_, r)| r.diagnostics.iter())
+            .chain(self.notices.iter())
+    }
+}
+
+/// Builds the cycle. `period` must be one of the plan's.
+pub fn build<'p>(
+    plan: &'p Plan,
+    period: &'p Period,
+    reports: Vec<Report>,
+    as_of: NaiveDate,
+) -> Cycle<'p> {
+    let mut notices = Vec::new();
+    let last_on_time = period.last_on_time_day();
+    let mut by_agency: BTreeMap<AgencyIdx, Vec<usize>> = BTreeMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        if !r.usable() {
+            continue;
+        }
+        let (Some(a), Some(p), Some(date)) = (r.agency, r.period.as_deref(), r.submitted_on) else {
+            continue;
+        };
+        if p != period.id {
+            let want = &period.id;
+            notices.push(
+                Diagnostic::warning(
+                    Code::OtherPeriod,
+                    &r.file,
+                    t!(
+                        "báo cáo kỳ {p}, không phải kỳ {want}; bỏ qua",
+                        "a report for period {p}, not {want}; ignored"
+                    ),
+                )
+                .excluding(Excludes::File),
+            );
+            continue;
+        }
+        if date > as_of {
+            let (d, asof) = (date.format("%d/%m/%Y"), as_of.format("%d/%m/%Y"));
+            notices.push(Diagnostic::warning(
+                Code::FutureDate,
+                &r.file,
+                t!(
+                    "báo cáo đề ngày {d}, sau ngày tính {asof}",
+                    "the report is dated {d}, after the as-of date {asof}"
+                ),
+            ));
+        }
+        by_agency.entry(a).or_default().push(i);
+    }
+
+    let mut agencies = Vec::new();
+    let mut place = |a: AgencyIdx,
+                     expected: bool,
+                     files: Vec<usize>,
+                     notices: &mut Vec<Diagnostic>| {
+        let mut files = files;
+        files.sort_by(|&x, &y| {
+            (reports[x].submitted_on, &reports[x].file)
+                .cmp(&(reports[y].submitted_on, &reports[y].file))
+        });
+        // Identical content counts once.
+        let mut kept: Vec<usize> = Vec::new();
+        for f in files {
+            if let Some(&same) = kept
+                .iter()
+                .find(|&&k| reports[k].fingerprint == reports[f].fingerprint)
+            {
+                let other = &reports[same].file;
+                notices.push(
+                    Diagnostic::warning(
+                        Code::DuplicateFile,
+                        &reports[f].file,
+                        t!(
+                            "trùng nội dung với {other}; chỉ tính một lần",
+                            "same content as {other}; counted once"
+                        ),
+                    )
+                    .excluding(Excludes::File),
+                );
+            } else {
+                kept.push(f);
+            }
+        }
+        let submitted_on = kept.first().and_then(|&f| reports[f].submitted_on);
+        let latest = kept.last().and_then(|&f| reports[f].submitted_on);
+        let on_latest: Vec<usize> = kept
+            .iter()
+            .copied()
+            .filter(|&f| reports[f].submitted_on == latest)
+            .collect();
+        let figures_from = if on_latest.len() > 1 {
+            let names: Vec<&str> = on_latest
+                .iter()
+                .map(|&f| reports[f].file.as_str())
+                .collect();
+            let list = names.join(", ");
+            for &f in &on_latest {
+                notices.push(
+                    Diagnostic::error(
+                        Code::Conflict,
+                        &reports[f].file,
+                        t!(
+                            "cùng ngày báo cáo nhưng khác nội dung: {list}; không tính số liệu nào cho đến khi đơn vị xác nhận",
+                            "same report date, different content: {list}; no figures count until the agency says which is right"
+                        ),
+                    )
+                    .excluding(Excludes::File),
+                );
+            }
+            None
+        } else {
+            on_latest.first().copied()
+        };
+        for &f in &kept {
+            if Some(f) != figures_from && !on_latest.contains(&f) {
+                let newer = figures_from
+                    .map(|n| reports[n].file.clone())
+                    .unwrap_or_default();
+                notices.push(
+                    Diagnostic::warning(
+                        Code::Superseded,
+                        &reports[f].file,
+                        t!(
+                            "được thay bằng báo cáo mới hơn {newer}",
+                            "superseded by the later report {newer}"
+                        ),
+                    )
+                    .excluding(Excludes::File),
+                );
+            }
+        }
+        let (state, days_late) = match submitted_on {
+            Some(d) if d <= last_on_time => (State::OnTime, None),
+            Some(d) => (State::Late, Some((d - last_on_time).num_days())),
+            None if as_of > last_on_time => {
+                (State::Missing, Some((as_of - last_on_time).num_days()))
+            }
+            None => (State::Pending, None),
+        };
+        agencies.push(AgencyCycle {
+            agency: a,
+            expected,
+            state,
+            submitted_on,
+            days_late,
+            figures_from,
+            reports: kept,
+        });
+    };
+    for &a in &period.reporters {
+        let files = by_agency.remove(&a).unwrap_or_default();
+        place(a, true, files, &mut notices);
+    }
+    for (a, files) in std::mem::take(&mut by_agency) {
+        let name = &plan.agencies[a].name;
+        for &f in &files {
+            notices.push(Diagnostic::warning(
+                Code::UnexpectedAgency,
+                &reports[f].file,
+                t!(
+                    "{name} không thuộc danh sách phải báo cáo kỳ này; số liệu vẫn được tính",
+                    "{name} is not among this period's expected reporters; its figures count all the same"
+                ),
+            ));
+        }
+        place(a, false, files, &mut notices);
+    }
+    Cycle {
+        plan,
+        period,
+        as_of,
+        reports,
+        agencies,
+        notices,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::OnDueDate;
+
+    fn plan() -> Plan {
+        crate::plan::parse(include_str!("../plans/ninh-thuan-2021.yaml"), "p.yaml")
+            .unwrap()
+            .0
+    }
+
+    fn report(plan: &Plan, agency: &str, date: &str, note: &str) -> Report {
+        let csv = format!(
+            "agency,period,submitted_on,task,status,note\n{agency},2021-H1,{date},II.1.a,done,{note}\n"
+        );
+        crate::report::read(
+            csv.as_bytes(),
+            &format!("{agency}-{date}-{note}.csv"),
+            plan,
+            &Default::default(),
+        )
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn state_of<'a>(c: &'a Cycle, id: &str) -> &'a AgencyCycle {
+        let i = c.plan.find_agency(id).unwrap();
+        c.agencies.iter().find(|a| a.agency == i).unwrap()
+    }
+
+    #[test]
+    fn the_due_date_itself_under_both_readings() {
+        let mut p = plan();
+        let reports = |p: &Plan| {
+            vec![
+                report(p, "SYT", "10/06/2021", "a"),
+                report(p, "BNT", "11/06/2021", "a"),
+            ]
+        };
+        let rs = reports(&p);
+        let period = p.periods[0].clone();
+        let c = build(&p, &period, rs, d("2021-06-20"));
+        assert_eq!(state_of(&c, "SYT").state, State::OnTime);
+        let bnt = state_of(&c, "BNT");
+        assert_eq!((bnt.state, bnt.days_late), (State::Late, Some(1)));
+
+        // "trước ngày 10/6" read strictly: the 10th is already one day late.
+        p.periods[0].on_due_date = OnDueDate::Late;
+        let rs = reports(&p);
+        let period = p.periods[0].clone();
+        let c = build(&p, &period, rs, d("2021-06-20"));
+        let syt = state_of(&c, "SYT");
+        assert_eq!((syt.state, syt.days_late), (State::Late, Some(1)));
+        assert_eq!(state_of(&c, "BNT").days_late, Some(2));
+    }
+
+    #[test]
+    fn pending_before_the_deadline_missing_after() {
+        let p = plan();
+        let period = &p.periods[0];
+        let c = build(&p, period, vec![], d("2021-06-10"));
+        assert!(c.agencies.iter().all(|a| a.state == State::Pending));
+        assert_eq!(c.counts().pending, 25);
+        let c = build(&p, period, vec![], d("2021-06-11"));
+        let syt = state_of(&c, "SYT");
+        assert_eq!((syt.state, syt.days_late), (State::Missing, Some(1)));
+        assert_eq!(c.counts().missing, 25);
+        assert_eq!(c.counts().reporting_rate(), 0.0);
+    }
+
+    #[test]
+    fn a_correction_stays_on_time_and_its_figures_count() {
+        let p = plan();
+        let first = report(&p, "SYT", "08/06/2021", "first");
+        let second = report(&p, "SYT", "17/06/2021", "correction");
+        let c = build(&p, &p.periods[0], vec![second, first], d("2021-06-20"));
+        let syt = state_of(&c, "SYT");
+        assert_eq!(syt.state, State::OnTime);
+        assert_eq!(syt.submitted_on, Some(d("2021-06-08")));
+        let fig = &c.reports[syt.figures_from.unwrap()];
+        assert_eq!(fig.rows[0].note, "correction");
+        assert!(c
+            .notices
+            .iter()
+            .any(|n| n.code == Code::Superseded && n.file.contains("first")));
+    }
+
+    #[test]
+    fn identical_files_count_once_and_same_day_differences_conflict() {
+        let p = plan();
+        let a = report(&p, "SYT", "08/06/2021", "x");
+        let mut b = a.clone();
+        b.file = "copy.csv".into();
+        let c = build(&p, &p.periods[0], vec![a, b], d("2021-06-20"));
+        assert_eq!(state_of(&c, "SYT").reports.len(), 1);
+        assert!(c
+            .notices
+            .iter()
+            .any(|n| n.code == Code::DuplicateFile && n.file == "copy.csv"));
+
+        let x = report(&p, "SYT", "08/06/2021", "x");
+        let y = report(&p, "SYT", "08/06/2021", "y");
+        let c = build(&p, &p.periods[0], vec![x, y], d("2021-06-20"));
+        let syt = state_of(&c, "SYT");
+        assert_eq!(syt.state, State::OnTime);
+        assert_eq!(syt.figures_from, None);
+        assert_eq!(
+            c.notices
+                .iter()
+                .filter(|n| n.code == Code::Conflict)
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn other_periods_are_a_notice_and_future_dates_a_warning() {
+        let p = plan();
+        let csv = "agency,period,submitted_on,task,status\nSYT,2021-Y,08/12/2021,II.1.a,done\n";
+        let other = crate::report::read(csv.as_bytes(), "y.csv", &p, &Default::default());
+        let future = report(&p, "BNT", "25/06/2021", "f");
+        let c = build(&p, &p.periods[0], vec![other, future], d("2021-06-20"));
+        assert_eq!(state_of(&c, "SYT").state, State::Missing);
+        let n = c
+            .notices
+            .iter()
+            .find(|n| n.code == Code::OtherPeriod)
+            .unwrap();
+        assert_eq!(n.severity, crate::diag::Severity::Warning);
+        assert!(c.notices.iter().any(|n| n.code == Code::FutureDate));
+        assert_eq!(state_of(&c, "BNT").state, State::Late);
+    }
+}

@@ -1,0 +1,4 @@
+//! Renderers: plain data in, bytes out. No file system, no clock.
+
+pub mod admin;
+pub mod letter;
