@@ -45,7 +45,7 @@ pub fn letter(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> St
             .to_string(),
     };
     out.push_str(&paragraph(
-        &lang.pick(
+        lang.pick(
             &format!(
                 "Thực hiện {title}, các cơ quan, đơn vị, địa phương báo cáo kết quả thực hiện nhiệm vụ bình đẳng giới {period} về {} (qua {coordinator}) {rule}.",
                 plan.meta.issuer
@@ -79,7 +79,7 @@ pub fn letter(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> St
     if a.state == State::Missing {
         let reply = short_date(reply_by);
         out.push_str(&paragraph(
-            &lang.pick(
+            lang.pick(
                 &format!("Để kịp thời tổng hợp, báo cáo {}, {coordinator} đề nghị Quý cơ quan khẩn trương gửi báo cáo theo mẫu trước ngày {reply}.", plan.meta.recipient),
                 &format!("So that the consolidated report can reach the {} in time, the {coordinator} asks you to send your report, in the template's format, before {reply}.", plan.meta.recipient_en.as_ref().unwrap_or(&plan.meta.recipient)),
             ),
