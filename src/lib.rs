@@ -7,6 +7,7 @@
 
 pub mod cli;
 mod cmd;
+pub mod consolidate;
 pub mod cycle;
 pub mod diag;
 pub mod fsx;

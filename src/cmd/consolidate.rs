@@ -1,10 +1,126 @@
-use crate::output::Global;
+//! `bdg consolidate`: the workbook and the text report for the ministry, and a summary.
+
+use super::{CycleArgs, CycleInput};
+use crate::consolidate::{consolidate, to_json};
+use crate::cycle;
+use crate::fsx::{ensure_dir, write_atomic};
+use crate::output::{self, Global};
+use crate::render::report_text::{group, percent};
+use crate::render::{report_text, xlsx};
 use crate::Outcome;
-use anyhow::Result;
+use anyhow::{Context, Result};
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum SummaryFormat {
+    #[default]
+    Table,
+    Json,
+}
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+#[command(
+    after_help = "Ví dụ / example:\n  bdg consolidate --plan plans/ninh-thuan-2021.yaml --period 2021-H1 \
+                        --reports examples/reports/2021-H1 --out out --as-of 20/06/2021\n\n\
+                        Ghi ra / writes: OUT/PLAN_PERIOD.xlsx, OUT/PLAN_PERIOD.txt"
+)]
+pub struct Args {
+    #[command(flatten)]
+    pub cycle: CycleArgs,
+    /// Thư mục ghi sổ Excel và báo cáo / where the workbook and the report are written
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
+}
 
-pub fn run(_a: Args, _g: &Global) -> Result<Outcome> {
-    anyhow::bail!("not yet")
+pub fn run(a: Args, g: &Global) -> Result<Outcome> {
+    let CycleInput {
+        plan,
+        period,
+        reports,
+        as_of,
+    } = CycleInput::read(&a.cycle, g)?;
+    let c = cycle::build(&plan, &plan.periods[period], reports, as_of);
+    let k = consolidate(&c);
+    let lang = g.lang;
+    let suffix = match lang {
+        crate::lang::Lang::Vi => "",
+        crate::lang::Lang::En => "_en",
+    };
+    let stem = format!("{}_{}{suffix}", plan.meta.id, c.period.id);
+    let book = xlsx::workbook(&k, lang).context("cannot build the workbook")?;
+    let text = report_text::report(&k, lang);
+    ensure_dir(&a.out)?;
+    let xlsx_path = a.out.join(format!("{stem}.xlsx"));
+    let txt_path = a.out.join(format!("{stem}.txt"));
+    write_atomic(&xlsx_path, &book)?;
+    write_atomic(&txt_path, text.as_bytes())?;
+
+    match a.format {
+        SummaryFormat::Json => {
+            output::print(&(serde_json::to_string_pretty(&to_json(&k, lang))? + "\n"))?
+        }
+        SummaryFormat::Table => {
+            let n = &k.counts;
+            let t = &k.totals;
+            let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
+            let mut tb = output::table(vec![l("Chỉ tiêu", "Item"), l("Giá trị", "Value")]);
+            let rows: Vec<(&str, String)> = vec![
+                (
+                    l("Kỳ báo cáo", "Period"),
+                    format!("{} ({})", c.period.name_in(lang), c.period.id),
+                ),
+                (
+                    l("Tính đến ngày", "As of"),
+                    c.as_of.format("%d/%m/%Y").to_string(),
+                ),
+                (l("Phải báo cáo", "Expected"), n.expected.to_string()),
+                (
+                    l("Đã báo cáo", "Reported"),
+                    format!("{} ({})", n.reported, percent(n.reporting_rate(), lang)),
+                ),
+                (
+                    l("Đúng hạn", "On time"),
+                    format!("{} ({})", n.on_time, percent(n.on_time_rate(), lang)),
+                ),
+                (l("Trễ hạn", "Late"), n.late.to_string()),
+                (l("Chưa nộp", "Missing"), n.missing.to_string()),
+                (l("Chưa đến hạn", "Pending"), n.pending.to_string()),
+                (l("Số hoạt động", "Activities"), group(t.activities, lang)),
+                (
+                    l("Người tham gia nữ / nam", "Participants female / male"),
+                    format!(
+                        "{} / {} ({} {})",
+                        group(t.participants_female, lang),
+                        group(t.participants_male, lang),
+                        t.female_share()
+                            .map(|s| percent(s, lang))
+                            .unwrap_or_else(|| "—".into()),
+                        l("nữ", "female")
+                    ),
+                ),
+                (
+                    l("Kinh phí (đồng)", "Budget (VND)"),
+                    group(t.budget_vnd, lang),
+                ),
+                (
+                    l("Dòng/tệp bị loại", "Rows/files excluded"),
+                    k.excluded.len().to_string(),
+                ),
+            ];
+            for (k2, v) in rows {
+                tb.add_row(vec![k2.to_string(), v]);
+            }
+            output::print(&format!("{tb}\n"))?;
+        }
+    }
+    output::note(
+        g,
+        lang.pick(
+            &format!("Đã ghi {} và {}", xlsx_path.display(), txt_path.display()),
+            &format!("Wrote {} and {}", xlsx_path.display(), txt_path.display()),
+        ),
+    );
+    Ok(Outcome::flagged_if(k.flagged()))
 }

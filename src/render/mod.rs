@@ -2,3 +2,5 @@
 
 pub mod admin;
 pub mod letter;
+pub mod report_text;
+pub mod xlsx;

@@ -1,0 +1,231 @@
+//! The consolidation: figures by task (every task of the plan), by agency (every expected one),
+//! totals, and every excluded row or file with its reason. Pure code over a [`Cycle`].
+
+use crate::cycle::{Counts, Cycle, State};
+use crate::diag::{Code, Diagnostic, Excludes};
+use crate::plan::{AgencyIdx, TaskIdx};
+use crate::report::{Row, Status};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub activities: u64,
+    pub participants_female: u64,
+    pub participants_male: u64,
+    pub budget_vnd: u64,
+}
+
+impl Totals {
+    pub fn add(&mut self, r: &Row) {
+        self.activities += r.activities.unwrap_or(0);
+        self.participants_female += r.participants_female.unwrap_or(0);
+        self.participants_male += r.participants_male.unwrap_or(0);
+        self.budget_vnd += r.budget_vnd.unwrap_or(0);
+    }
+
+    pub fn participants(&self) -> u64 {
+        self.participants_female + self.participants_male
+    }
+
+    /// Women's share of participants, when anyone took part.
+    pub fn female_share(&self) -> Option<f64> {
+        let all = self.participants();
+        (all > 0).then(|| self.participants_female as f64 / all as f64)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TaskLine {
+    pub task: TaskIdx,
+    pub reports: usize,
+    /// Counts by status: not started, in progress, done.
+    pub status: [usize; 3],
+    pub totals: Totals,
+    pub notes: Vec<(AgencyIdx, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AgencyLine {
+    pub agency: AgencyIdx,
+    pub expected: bool,
+    pub state: State,
+    pub submitted_on: Option<NaiveDate>,
+    pub days_late: Option<i64>,
+    /// The file whose figures count.
+    pub file: Option<String>,
+    pub rows: usize,
+    pub rows_excluded: usize,
+    pub errors: usize,
+    pub totals: Totals,
+}
+
+/// An accepted row with where it came from.
+#[derive(Debug, Clone, Copy)]
+pub struct Detail<'a> {
+    pub agency: AgencyIdx,
+    pub file: &'a str,
+    pub row: &'a Row,
+}
+
+pub struct Consolidation<'c> {
+    pub cycle: &'c Cycle<'c>,
+    pub counts: Counts,
+    pub tasks: Vec<TaskLine>,
+    pub agencies: Vec<AgencyLine>,
+    pub totals: Totals,
+    /// Every diagnostic that cost a row or a file, in file order.
+    pub excluded: Vec<&'c Diagnostic>,
+    /// Every diagnostic of the cycle.
+    pub diagnostics: Vec<&'c Diagnostic>,
+}
+
+impl<'c> Consolidation<'c> {
+    /// The accepted rows, agency by agency in plan order.
+    pub fn details(&self) -> impl Iterator<Item = Detail<'c>> + '_ {
+        let c = self.cycle;
+        c.agencies
+            .iter()
+            .filter_map(|a| a.figures_from.map(|f| (a.agency, f)))
+            .flat_map(move |(agency, f)| {
+                let r = &c.reports[f];
+                r.rows.iter().map(move |row| Detail {
+                    agency,
+                    file: &r.file,
+                    row,
+                })
+            })
+    }
+
+    /// Something to flag: rows or files excluded, agencies late or missing.
+    pub fn flagged(&self) -> bool {
+        self.excluded.iter().any(|d| {
+            d.code != Code::Superseded
+                && d.code != Code::DuplicateFile
+                && d.code != Code::OtherPeriod
+        }) || self.counts.late > 0
+            || self.counts.missing > 0
+    }
+}
+
+pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
+    let plan = c.plan;
+    let mut tasks: Vec<TaskLine> = (0..plan.tasks.len())
+        .map(|task| TaskLine {
+            task,
+            reports: 0,
+            status: [0; 3],
+            totals: Totals::default(),
+            notes: Vec::new(),
+        })
+        .collect();
+    let mut totals = Totals::default();
+    let mut agencies = Vec::new();
+    for a in &c.agencies {
+        let mut line = AgencyLine {
+            agency: a.agency,
+            expected: a.expected,
+            state: a.state,
+            submitted_on: a.submitted_on,
+            days_late: a.days_late,
+            file: a.figures_from.map(|f| c.reports[f].file.clone()),
+            rows: 0,
+            rows_excluded: 0,
+            errors: a.reports.iter().map(|&f| c.reports[f].errors()).sum(),
+            totals: Totals::default(),
+        };
+        if let Some(f) = a.figures_from {
+            let r = &c.reports[f];
+            line.rows = r.rows.len();
+            line.rows_excluded = r.excluded_rows();
+            for row in &r.rows {
+                let t = &mut tasks[row.task];
+                t.reports += 1;
+                t.status[match row.status {
+                    Status::NotStarted => 0,
+                    Status::InProgress => 1,
+                    Status::Done => 2,
+                }] += 1;
+                t.totals.add(row);
+                line.totals.add(row);
+                totals.add(row);
+                if !row.note.is_empty() {
+                    t.notes.push((a.agency, row.note.clone()));
+                }
+            }
+        }
+        agencies.push(line);
+    }
+    let diagnostics: Vec<&Diagnostic> = c.diagnostics().collect();
+    let excluded = diagnostics
+        .iter()
+        .copied()
+        .filter(|d| d.excludes != Excludes::Nothing)
+        .collect();
+    Consolidation {
+        cycle: c,
+        counts: c.counts(),
+        tasks,
+        agencies,
+        totals,
+        excluded,
+        diagnostics,
+    }
+}
+
+/// The JSON of the spec ("bdg consolidate --format json").
+pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value {
+    use serde_json::json;
+    let c = k.cycle;
+    let plan = c.plan;
+    let n = &k.counts;
+    let totals = |t: &Totals| {
+        json!({
+            "activities": t.activities,
+            "participants_female": t.participants_female,
+            "participants_male": t.participants_male,
+            "budget_vnd": t.budget_vnd,
+        })
+    };
+    json!({
+        "period": c.period.id,
+        "as_of": c.as_of.to_string(),
+        "due": c.period.due.to_string(),
+        "expected": n.expected,
+        "reported": n.reported,
+        "on_time": n.on_time,
+        "late": n.late,
+        "missing": n.missing,
+        "pending": n.pending,
+        "reporting_rate": n.reporting_rate(),
+        "on_time_rate": n.on_time_rate(),
+        "totals": totals(&k.totals),
+        "female_share": k.totals.female_share(),
+        "tasks": k.tasks.iter().map(|t| json!({
+            "task": plan.tasks[t.task].id,
+            "reports": t.reports,
+            "not_started": t.status[0],
+            "in_progress": t.status[1],
+            "done": t.status[2],
+            "activities": t.totals.activities,
+            "participants_female": t.totals.participants_female,
+            "participants_male": t.totals.participants_male,
+            "budget_vnd": t.totals.budget_vnd,
+        })).collect::<Vec<_>>(),
+        "agencies": k.agencies.iter().map(|a| json!({
+            "agency": plan.agencies[a.agency].id,
+            "expected": a.expected,
+            "state": a.state,
+            "submitted_on": a.submitted_on.map(|d| d.to_string()),
+            "days_late": a.days_late,
+            "rows": a.rows,
+            "rows_excluded": a.rows_excluded,
+            "errors": a.errors,
+        })).collect::<Vec<_>>(),
+        "excluded": k.excluded.iter().map(|d| json!({
+            "file": d.file,
+            "line": d.line,
+            "code": d.code.as_str(),
+            "message": d.message.get(lang),
+        })).collect::<Vec<_>>(),
+    })
+}
