@@ -1,6 +1,6 @@
 //! `bdg consolidate`: the workbook and the text report for the ministry, and a summary.
 
-use super::{CycleArgs, CycleInput};
+use super::CycleArgs;
 use crate::consolidate::{consolidate, to_json};
 use crate::cycle;
 use crate::fsx::{ensure_dir, write_atomic};
@@ -35,20 +35,17 @@ pub struct Args {
 }
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
-    let CycleInput {
-        plan,
-        period,
-        reports,
-        as_of,
-    } = CycleInput::read(&a.cycle, g)?;
-    let c = cycle::build(&plan, &plan.periods[period], reports, as_of);
-    let k = consolidate(&c);
+    super::with_cycle(&a.cycle, g, |c| write_outputs(&a, c, g))
+}
+
+fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
+    let k = consolidate(c);
     let lang = g.lang;
     let suffix = match lang {
         crate::lang::Lang::Vi => "",
         crate::lang::Lang::En => "_en",
     };
-    let stem = format!("{}_{}{suffix}", plan.meta.id, c.period.id);
+    let stem = format!("{}_{}{suffix}", c.plan.meta.id, c.period.id);
     let book = xlsx::workbook(&k, lang).context("cannot build the workbook")?;
     let text = report_text::report(&k, lang);
     ensure_dir(&a.out)?;

@@ -91,16 +91,45 @@ pub struct CycleArgs {
     pub encoding: Option<String>,
 }
 
+/// Reads the plan, the reports and the as-of date named on the command line, builds the cycle,
+/// notes the reports' own errors on stderr, and hands the cycle to the command.
+pub fn with_cycle<T>(
+    a: &CycleArgs,
+    g: &Global,
+    f: impl FnOnce(&crate::cycle::Cycle) -> Result<T>,
+) -> Result<T> {
+    let input = CycleInput::read(a, g)?;
+    let c = crate::cycle::build(
+        &input.plan,
+        &input.plan.periods[input.period],
+        input.reports,
+        input.as_of,
+    );
+    let errors = c.diagnostics().filter(|d| d.is_error()).count();
+    if errors > 0 {
+        output::note(
+            g,
+            g.lang.pick(
+                &format!(
+                    "bdg: {errors} lỗi trong các tệp báo cáo; chạy 'bdg check' để xem chi tiết"
+                ),
+                &format!("bdg: {errors} errors in the report files; run 'bdg check' for details"),
+            ),
+        );
+    }
+    f(&c)
+}
+
 /// The plan, the reports and the as-of date of a cycle, read from the command line.
-pub struct CycleInput {
-    pub plan: Plan,
-    pub period: usize,
-    pub reports: Vec<crate::report::Report>,
-    pub as_of: chrono::NaiveDate,
+struct CycleInput {
+    plan: Plan,
+    period: usize,
+    reports: Vec<crate::report::Report>,
+    as_of: chrono::NaiveDate,
 }
 
 impl CycleInput {
-    pub fn read(a: &CycleArgs, g: &Global) -> Result<Self> {
+    fn read(a: &CycleArgs, g: &Global) -> Result<Self> {
         let lang = g.lang;
         let as_of = match &a.as_of {
             None => chrono::Local::now().date_naive(),

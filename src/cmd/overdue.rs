@@ -1,6 +1,6 @@
 //! `bdg overdue`: late and missing agencies, for people and for cron.
 
-use super::{CycleArgs, CycleInput};
+use super::CycleArgs;
 use crate::cycle::{self, Cycle};
 use crate::output::{self, csv_safe, Format, Global};
 use crate::Outcome;
@@ -20,22 +20,6 @@ pub struct Args {
     pub cycle: CycleArgs,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-}
-
-/// A short note on stderr about the reports' own problems (the data on stdout stays clean).
-pub fn note_problems(c: &Cycle, g: &Global) {
-    let errors = c.diagnostics().filter(|d| d.is_error()).count();
-    if errors > 0 {
-        output::note(
-            g,
-            g.lang.pick(
-                &format!(
-                    "bdg: {errors} lỗi trong các tệp báo cáo; chạy 'bdg check' để xem chi tiết"
-                ),
-                &format!("bdg: {errors} errors in the report files; run 'bdg check' for details"),
-            ),
-        );
-    }
 }
 
 pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<String> {
@@ -133,15 +117,8 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
 }
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
-    let CycleInput {
-        plan,
-        period,
-        reports,
-        as_of,
-    } = CycleInput::read(&a.cycle, g)?;
-    let c = cycle::build(&plan, &plan.periods[period], reports, as_of);
-    note_problems(&c, g);
-    output::print(&render(&c, a.format, g.lang)?)?;
-    let flagged = c.overdue().next().is_some();
-    Ok(Outcome::flagged_if(flagged))
+    super::with_cycle(&a.cycle, g, |c| {
+        output::print(&render(c, a.format, g.lang)?)?;
+        Ok(Outcome::flagged_if(c.overdue().next().is_some()))
+    })
 }

@@ -80,29 +80,18 @@ fn check(path: &std::path::Path, g: &Global) -> Result<Outcome> {
                 });
             let by_section: Vec<String> =
                 sections.iter().map(|(s, n)| format!("{s}: {n}")).collect();
-            output::note(
-                g,
-                g.lang.pick(
-                    &format!(
-                        "{}: hợp lệ — {} đơn vị, {} kỳ báo cáo, {} nhiệm vụ ({}), {} cảnh báo",
-                        path.display(),
-                        plan.agencies.len(),
-                        plan.periods.len(),
-                        plan.tasks.len(),
-                        by_section.join(", "),
-                        warnings.len()
-                    ),
-                    &format!(
-                        "{}: valid — {} agencies, {} periods, {} tasks ({}), {} warnings",
-                        path.display(),
-                        plan.agencies.len(),
-                        plan.periods.len(),
-                        plan.tasks.len(),
-                        by_section.join(", "),
-                        warnings.len()
-                    ),
-                ),
+            let (file, agencies, periods, tasks) = (
+                path.display(),
+                plan.agencies.len(),
+                plan.periods.len(),
+                plan.tasks.len(),
             );
+            let (sections, warnings) = (by_section.join(", "), warnings.len());
+            let msg = crate::t!(
+                "{file}: hợp lệ — {agencies} đơn vị, {periods} kỳ báo cáo, {tasks} nhiệm vụ ({sections}), {warnings} cảnh báo",
+                "{file}: valid — {agencies} agencies, {periods} periods, {tasks} tasks ({sections}), {warnings} warnings"
+            );
+            output::note(g, msg.get(g.lang));
             Ok(Outcome::Clean)
         }
     }

@@ -1,6 +1,6 @@
 //! `bdg remind`: one reminder letter (công văn đôn đốc) per late or missing agency.
 
-use super::{CycleArgs, CycleInput};
+use super::CycleArgs;
 use crate::cycle;
 use crate::fsx::{ensure_dir, write_atomic};
 use crate::output::{self, Global};
@@ -27,14 +27,10 @@ pub struct Args {
 }
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
-    let CycleInput {
-        plan,
-        period,
-        reports,
-        as_of,
-    } = CycleInput::read(&a.cycle, g)?;
-    let c = cycle::build(&plan, &plan.periods[period], reports, as_of);
-    super::overdue::note_problems(&c, g);
+    super::with_cycle(&a.cycle, g, |c| write_letters(&a, c, g))
+}
+
+fn write_letters(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
     let reply_by = match &a.reply_by {
         Some(s) => crate::report::fields::parse_date(s)
             .map_err(|_| anyhow::anyhow!("--reply-by '{s}': dd/mm/yyyy or yyyy-mm-dd"))?,
@@ -53,7 +49,7 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
         );
         write_atomic(
             &a.out.join(&name),
-            letter(&c, ag, reply_by, g.lang).as_bytes(),
+            letter(c, ag, reply_by, g.lang).as_bytes(),
         )?;
         summary.push_str(&format!(
             "{name}\t{id}\t{}\t{}\n",

@@ -37,24 +37,17 @@ fn figures(t: &Totals, lang: Lang) -> String {
         .female_share()
         .map(|s| percent(s, lang))
         .unwrap_or_else(|| "—".into());
-    lang.pick(
-        &format!(
-            "số hoạt động: {}; người tham gia: {} (nữ: {} – {share}; nam: {}); kinh phí: {} đồng",
-            group(t.activities, lang),
-            group(t.participants(), lang),
-            group(t.participants_female, lang),
-            group(t.participants_male, lang),
-            group(t.budget_vnd, lang)
-        ),
-        &format!(
-            "activities: {}; participants: {} (women: {} – {share}; men: {}); budget: {} VND",
-            group(t.activities, lang),
-            group(t.participants(), lang),
-            group(t.participants_female, lang),
-            group(t.participants_male, lang),
-            group(t.budget_vnd, lang)
-        ),
+    let (activities, all) = (group(t.activities, lang), group(t.participants(), lang));
+    let (female, male) = (
+        group(t.participants_female, lang),
+        group(t.participants_male, lang),
+    );
+    let budget = group(t.budget_vnd, lang);
+    crate::t!(
+        "số hoạt động: {activities}; người tham gia: {all} (nữ: {female} – {share}; nam: {male}); kinh phí: {budget} đồng",
+        "activities: {activities}; participants: {all} (women: {female} – {share}; men: {male}); budget: {budget} VND"
     )
+    .get(lang)
     .to_string()
 }
 
