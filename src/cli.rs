@@ -4,7 +4,9 @@ use crate::lang::Lang;
 use crate::output::Global;
 use clap::{Parser, Subcommand};
 
-pub use crate::cmd::{CheckArgs, ConsolidateArgs, OverdueArgs, PlanCommand, RemindArgs};
+pub use crate::cmd::{
+    CheckArgs, ConsolidateArgs, OverdueArgs, PlanCommand, RemindArgs, TemplateArgs,
+};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -46,6 +48,8 @@ pub enum Command {
     /// Kiểm tra hoặc xem kế hoạch / validate or show a plan
     #[command(subcommand)]
     Plan(PlanCommand),
+    /// Mẫu báo cáo điền sẵn cho từng đơn vị / pre-filled report templates, one per agency
+    Template(TemplateArgs),
     /// Đọc các tệp báo cáo và in lỗi / read report files and print diagnostics
     Check(CheckArgs),
     /// Đơn vị trễ hạn hoặc chưa nộp / late and missing agencies

@@ -111,6 +111,15 @@ impl Code {
     }
 }
 
+/// Where in a file: 1-based line and column as an editor (or Excel's row and column) shows
+/// them, and the cell reference in a workbook.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Place {
+    pub line: u32,
+    pub col: u32,
+    pub cell: Option<String>,
+}
+
 /// What an error costs: nothing (a warning), its row, or its whole file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -126,6 +135,8 @@ pub struct Diagnostic {
     /// 1-based, as an editor shows it; `None` for a problem of the whole file.
     pub line: Option<u32>,
     pub column: Option<u32>,
+    /// For a workbook: the sheet and cell, `Báo cáo!E7`.
+    pub cell: Option<String>,
     pub code: Code,
     pub severity: Severity,
     pub message: Text,
@@ -139,6 +150,7 @@ impl Diagnostic {
             file: file.to_string(),
             line: None,
             column: None,
+            cell: None,
             code,
             severity: Severity::Error,
             message,
@@ -158,6 +170,14 @@ impl Diagnostic {
     pub fn at(mut self, line: u32, column: u32) -> Self {
         self.line = Some(line);
         self.column = Some(column);
+        self
+    }
+
+    /// Line, column and (for a workbook) the cell.
+    pub fn placed(mut self, p: &Place) -> Self {
+        self.line = Some(p.line);
+        self.column = Some(p.col);
+        self.cell = p.cell.clone();
         self
     }
 
@@ -191,7 +211,7 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// `file:line:column`, leaving out what is unknown.
+    /// `file:line:column`, leaving out what is unknown, and ` [Sheet!E7]` in a workbook.
     pub fn location(&self) -> String {
         let mut s = self.file.clone();
         if let Some(l) = self.line {
@@ -199,6 +219,9 @@ impl Diagnostic {
             if let Some(c) = self.column {
                 let _ = write!(s, ":{c}");
             }
+        }
+        if let Some(cell) = &self.cell {
+            let _ = write!(s, " [{cell}]");
         }
         s
     }
@@ -238,6 +261,7 @@ impl Diagnostic {
             "file": self.file,
             "line": self.line,
             "column": self.column,
+            "cell": self.cell,
             "severity": self.severity,
             "code": self.code.as_str(),
             "message": self.message.get(lang),

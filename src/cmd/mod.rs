@@ -5,12 +5,14 @@ mod consolidate;
 mod overdue;
 mod plan;
 mod remind;
+mod template;
 
 pub use check::Args as CheckArgs;
 pub use consolidate::Args as ConsolidateArgs;
 pub use overdue::Args as OverdueArgs;
 pub use plan::Command as PlanCommand;
 pub use remind::Args as RemindArgs;
+pub use template::Args as TemplateArgs;
 
 use crate::cli::Command;
 use crate::output::{self, Global};
@@ -26,6 +28,7 @@ pub fn dispatch(cmd: Command, g: &Global) -> Result<Outcome> {
         Command::Overdue(a) => overdue::run(a, g),
         Command::Remind(a) => remind::run(a, g),
         Command::Consolidate(a) => consolidate::run(a, g),
+        Command::Template(a) => template::run(a, g),
     }
 }
 

@@ -3,4 +3,5 @@
 pub mod admin;
 pub mod letter;
 pub mod report_text;
+pub mod template;
 pub mod xlsx;

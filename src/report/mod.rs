@@ -3,10 +3,11 @@
 
 pub mod decode;
 pub mod fields;
+mod sheet;
 
 pub use fields::Status;
 
-use crate::diag::{Code, Diagnostic, Excludes};
+use crate::diag::{Code, Diagnostic, Excludes, Place};
 use crate::lang::Text;
 use crate::plan::{AgencyIdx, Plan, Role, TaskIdx};
 use crate::t;
@@ -390,7 +391,9 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Report>) {
 fn is_report_file(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "txt"))
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "txt" | "xlsx" | "xlsm" | "xls" | "ods"))
+        // Excel's lock files ("~$báo cáo.xlsx") are not reports.
+        && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$"))
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
@@ -419,8 +422,11 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
 
 /// Reads one report from its bytes.
 pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
-    let mut r = Report::new(file);
     if let Some(kind) = decode::binary_kind(bytes) {
+        if kind.starts_with("ZIP") || kind.starts_with("XLS") {
+            // A workbook, whatever its name says.
+            return read_sheet(bytes, file, plan);
+        }
         return Report::fail(
             file,
             Code::NotATable,
@@ -430,6 +436,7 @@ pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report
             ),
         );
     }
+    let mut r = Report::new(file);
     let dec = decode::decode(bytes, opts.encoding);
     r.encoding = dec.encoding;
     if dec.text.contains('\0') {
@@ -459,26 +466,199 @@ pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report
             )),
         );
     }
-    let text = dec.text;
-    Reader {
-        plan,
-        r: &mut r,
-        text: &text,
+    let mut reader = Reader { plan, r: &mut r };
+    match text_table(&dec.text, file) {
+        Ok((table, skipped)) => {
+            reader.r.delimiter = match table.source {
+                Source::Text { delim, .. } => Some(delim),
+                Source::Sheet { .. } => None,
+            };
+            reader.r.diagnostics.extend(skipped);
+            reader.table(table);
+        }
+        Err(d) => reader.push(*d),
     }
-    .read();
     r
 }
 
-struct RawRow {
-    line: u32,
-    start: usize,
-    record: csv::StringRecord,
+/// Reads a workbook (XLSX, XLSM, XLS, ODS): the first sheet that has the report's header.
+pub fn read_sheet(bytes: &[u8], file: &str, plan: &Plan) -> Report {
+    let mut r = Report::new(file);
+    r.encoding = "xlsx";
+    let table = match sheet::table(bytes, file) {
+        Ok(t) => t,
+        Err(d) => {
+            r.diagnostics.push(*d);
+            return r;
+        }
+    };
+    Reader { plan, r: &mut r }.table(table);
+    r
+}
+
+/// Where a table came from: text (places are editor lines and columns) or a sheet (Excel rows
+/// and columns, and the cell reference).
+pub(crate) enum Source<'a> {
+    Text { body: &'a str, delim: char },
+    Sheet { name: String, first_col: u32 },
+}
+
+impl Source<'_> {
+    fn place(&self, line: u32, start: usize, field: usize) -> Place {
+        match self {
+            Source::Text { body, delim } => {
+                let (line, col) = field_position(body, start, line, field, *delim);
+                Place {
+                    line,
+                    col,
+                    cell: None,
+                }
+            }
+            Source::Sheet { name, first_col } => {
+                let col = first_col + field as u32 + 1;
+                Place {
+                    line,
+                    col,
+                    cell: Some(format!("{name}!{}{line}", sheet::column_letters(col))),
+                }
+            }
+        }
+    }
+}
+
+/// A report as a table: its header, its non-blank rows, and where they stand.
+pub(crate) struct Table<'a> {
+    pub source: Source<'a>,
+    pub header: csv::StringRecord,
+    pub header_line: u32,
+    pub header_start: usize,
+    pub rows: Vec<RawRow>,
+}
+
+fn no_header(file: &str, empty: bool) -> Box<Diagnostic> {
+    let expected: Vec<&str> = COLUMNS.iter().filter(|c| c.3).map(|c| c.2).collect();
+    let list = expected.join(", ");
+    let code = if empty {
+        Code::EmptyReport
+    } else {
+        Code::NotATable
+    };
+    Box::new(
+        Diagnostic::error(
+            code,
+            file,
+            t!(
+                "không tìm thấy dòng tiêu đề; cần các cột {list}",
+                "no header row found; expected the columns {list}"
+            ),
+        )
+        .excluding(Excludes::File)
+        .hint(t!(
+            "dùng mẫu do 'bdg template' tạo, hoặc thêm dòng tiêu đề",
+            "use the template 'bdg template' makes, or add a header row"
+        )),
+    )
+}
+
+/// Text to a table: the header row found, then every non-blank record; the lines skipped
+/// before the header come back as a warning.
+fn text_table<'a>(
+    text: &'a str,
+    file: &str,
+) -> Result<(Table<'a>, Option<Diagnostic>), Box<Diagnostic>> {
+    let Some(h) = find_header(text) else {
+        return Err(no_header(file, text.trim().is_empty()));
+    };
+    let header_line = h.line0 as u32 + 1;
+    let skipped = text[..h.offset]
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("sep="))
+        .count();
+    let skipped = (skipped > 0).then(|| {
+        Diagnostic::warning(
+            Code::SkippedLines,
+            file,
+            t!(
+                "bỏ qua {skipped} dòng trước dòng tiêu đề (dòng {header_line})",
+                "skipped {skipped} lines before the header row (line {header_line})"
+            ),
+        )
+        .at_line(1)
+    });
+    let body = &text[h.offset..];
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(h.delimiter as u8)
+        .from_reader(body.as_bytes());
+    let mut rec = csv::StringRecord::new();
+    let header = match rdr.read_record(&mut rec) {
+        Ok(true) => rec.clone(),
+        _ => return Err(no_header(file, true)),
+    };
+    let mut rows = Vec::new();
+    loop {
+        let before = rdr.position().clone();
+        match rdr.read_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = header_line + before.line() as u32 - 1;
+                return Err(Box::new(
+                    Diagnostic::error(
+                        Code::NotATable,
+                        file,
+                        t!("không đọc được dòng: {e}", "cannot read the row: {e}"),
+                    )
+                    .at_line(line)
+                    .excluding(Excludes::File),
+                ));
+            }
+        }
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let pos = rec.position().cloned().unwrap_or(before);
+        // With CRLF endings the reader puts a record's start just before the pending '\n'.
+        let (mut line, mut start) = (header_line + pos.line() as u32 - 1, pos.byte() as usize);
+        while let Some(&b) = body
+            .as_bytes()
+            .get(start)
+            .filter(|b| **b == b'\r' || **b == b'\n')
+        {
+            line += u32::from(b == b'\n');
+            start += 1;
+        }
+        rows.push(RawRow {
+            line,
+            start,
+            record: rec.clone(),
+        });
+    }
+    Ok((
+        Table {
+            source: Source::Text {
+                body,
+                delim: h.delimiter,
+            },
+            header,
+            header_line,
+            header_start: 0,
+            rows,
+        },
+        skipped,
+    ))
+}
+
+pub(crate) struct RawRow {
+    pub line: u32,
+    pub start: usize,
+    pub record: csv::StringRecord,
 }
 
 struct Reader<'a> {
     plan: &'a Plan,
     r: &'a mut Report,
-    text: &'a str,
 }
 
 impl Reader<'_> {
@@ -486,71 +666,17 @@ impl Reader<'_> {
         self.r.diagnostics.push(d);
     }
 
-    fn read(&mut self) {
+    /// The header's columns, then the rows.
+    fn table(&mut self, t: Table) {
         let file = self.r.file.clone();
-        let Some(h) = find_header(self.text) else {
-            let expected: Vec<&str> = COLUMNS.iter().filter(|c| c.3).map(|c| c.2).collect();
-            let list = expected.join(", ");
-            let code = if self.text.trim().is_empty() {
-                Code::EmptyReport
-            } else {
-                Code::NotATable
-            };
-            self.push(
-                Diagnostic::error(
-                    code,
-                    &file,
-                    t!(
-                        "không tìm thấy dòng tiêu đề; cần các cột {list}",
-                        "no header row found; expected the columns {list}"
-                    ),
-                )
-                .excluding(Excludes::File)
-                .hint(t!(
-                    "dùng mẫu do 'bdg template' tạo, hoặc thêm dòng tiêu đề",
-                    "use the template 'bdg template' makes, or add a header row"
-                )),
-            );
-            return;
-        };
-        self.r.delimiter = Some(h.delimiter);
-        let header_line = h.line0 as u32 + 1;
-        let skipped = self.text[..h.offset]
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with("sep="))
-            .count();
-        if skipped > 0 {
-            self.push(
-                Diagnostic::warning(
-                    Code::SkippedLines,
-                    &file,
-                    t!(
-                        "bỏ qua {skipped} dòng trước dòng tiêu đề (dòng {header_line})",
-                        "skipped {skipped} lines before the header row (line {header_line})"
-                    ),
-                )
-                .at_line(1),
-            );
-        }
-        let body = &self.text[h.offset..];
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(h.delimiter as u8)
-            .from_reader(body.as_bytes());
-        let mut rec = csv::StringRecord::new();
-        let header = match rdr.read_record(&mut rec) {
-            Ok(true) => rec.clone(),
-            _ => return,
-        };
-        // Map header cells to columns.
+        let header_line = t.header_line;
         let mut cols: HashMap<Col, usize> = HashMap::new();
-        for (i, cell) in header.iter().enumerate() {
+        for (i, cell) in t.header.iter().enumerate() {
             let cell = cell.trim();
             if cell.is_empty() {
                 continue;
             }
-            let (l, c) = field_position(body, 0, header_line, i, h.delimiter);
+            let place = t.source.place(header_line, t.header_start, i);
             match column_of(cell) {
                 Some(col) if cols.contains_key(&col) => self.push(
                     Diagnostic::warning(
@@ -561,7 +687,7 @@ impl Reader<'_> {
                             "column '{cell}' appears twice; only the first is read"
                         ),
                     )
-                    .at(l, c),
+                    .placed(&place),
                 ),
                 Some(col) => {
                     cols.insert(col, i);
@@ -581,7 +707,7 @@ impl Reader<'_> {
                                 "column '{cell}' is not in the report format; ignored"
                             ),
                         )
-                        .at(l, c)
+                        .placed(&place)
                         .suggest(hint),
                     )
                 }
@@ -594,6 +720,7 @@ impl Reader<'_> {
             .collect();
         if !missing.is_empty() {
             let list = missing.join(", ");
+            let place = t.source.place(header_line, t.header_start, 0);
             self.push(
                 Diagnostic::error(
                     Code::MissingColumn,
@@ -603,45 +730,13 @@ impl Reader<'_> {
                         "missing required columns: {list}"
                     ),
                 )
-                .at(header_line, 1)
+                .placed(&place)
                 .excluding(Excludes::File),
             );
             return;
         }
-
-        // Data rows; blank ones are skipped.
-        let mut raw = Vec::new();
-        loop {
-            let before = rdr.position().clone();
-            match rdr.read_record(&mut rec) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => {
-                    let line = header_line + before.line() as u32 - 1;
-                    self.push(
-                        Diagnostic::error(
-                            Code::NotATable,
-                            &file,
-                            t!("không đọc được dòng: {e}", "cannot read the row: {e}"),
-                        )
-                        .at_line(line)
-                        .excluding(Excludes::File),
-                    );
-                    return;
-                }
-            }
-            if rec.iter().all(|f| f.trim().is_empty()) {
-                continue;
-            }
-            let pos = rec.position().cloned().unwrap_or(before);
-            raw.push(RawRow {
-                line: header_line + pos.line() as u32 - 1,
-                start: pos.byte() as usize,
-                record: rec.clone(),
-            });
-        }
-        self.r.data_rows = raw.len();
-        self.rows(body, h.delimiter, &cols, raw);
+        self.r.data_rows = t.rows.len();
+        self.rows(&t.source, &cols, t.rows);
     }
 
     fn cell<'r>(cols: &HashMap<Col, usize>, row: &'r RawRow, c: Col) -> &'r str {
@@ -666,10 +761,46 @@ impl Reader<'_> {
             .map(|(v, (_, first))| (v.to_string(), first))
     }
 
-    fn rows(&mut self, body: &str, delim: char, cols: &HashMap<Col, usize>, raw: Vec<RawRow>) {
+    fn rows(&mut self, src: &Source, cols: &HashMap<Col, usize>, raw: Vec<RawRow>) {
         let file = self.r.file.clone();
         let plan = self.plan;
-        let pos = |row: &RawRow, c: Col| field_position(body, row.start, row.line, cols[&c], delim);
+        let pos = |row: &RawRow, c: Col| src.place(row.line, row.start, cols[&c]);
+
+        // A template nobody filled in: one error, not one per row.
+        let figures = [
+            Col::Status,
+            Col::Progress,
+            Col::Activities,
+            Col::Female,
+            Col::Male,
+            Col::Budget,
+            Col::Note,
+        ];
+        let unfilled_row =
+            |row: &RawRow| figures.iter().all(|&c| Self::cell(cols, row, c).is_empty());
+        if !raw.is_empty() && raw.iter().all(unfilled_row) {
+            self.r.agency =
+                Self::majority(cols, &raw, Col::Agency).and_then(|(v, _)| plan.find_agency(&v));
+            self.r.period = Self::majority(cols, &raw, Col::Period)
+                .and_then(|(v, _)| plan.find_period(&v).map(|p| p.id.clone()));
+            let n = raw.len();
+            self.push(
+                Diagnostic::error(
+                    Code::EmptyReport,
+                    &file,
+                    t!(
+                        "báo cáo chưa được điền: {n} nhiệm vụ đều không có tình trạng hay số liệu",
+                        "the report is not filled in: none of its {n} tasks has a status or figures"
+                    ),
+                )
+                .excluding(Excludes::File)
+                .hint(t!(
+                    "điền cột 'Tình trạng' và ngày báo cáo cho từng nhiệm vụ rồi gửi lại",
+                    "fill in the status of each task and the report date, and send it again"
+                )),
+            );
+            return;
+        }
 
         // File-level agency, period and date: the value most rows give.
         let agency_mode = Self::majority(cols, &raw, Col::Agency);
@@ -684,14 +815,14 @@ impl Reader<'_> {
             ] {
                 if mode.is_none() {
                     let name = header_name(col);
-                    let (l, c) = pos(first, col);
+                    let place = pos(first, col);
                     self.push(
                         Diagnostic::error(
                             Code::MissingValue,
                             &file,
                             t!("không dòng nào ghi '{name}'", "no row gives '{name}'"),
                         )
-                        .at(l, c)
+                        .placed(&place)
                         .excluding(Excludes::File),
                     );
                 }
@@ -700,7 +831,7 @@ impl Reader<'_> {
         if let Some((v, i)) = &agency_mode {
             self.r.agency = plan.find_agency(v);
             if self.r.agency.is_none() {
-                let (l, c) = pos(&raw[*i], Col::Agency);
+                let place = pos(&raw[*i], Col::Agency);
                 let hint = did_you_mean(v, plan.agency_spellings());
                 self.push(
                     Diagnostic::error(
@@ -711,7 +842,7 @@ impl Reader<'_> {
                             "agency '{v}' is not in the plan; expected an agency id, name or alias"
                         ),
                     )
-                    .at(l, c)
+                    .placed(&place)
                     .excluding(Excludes::File)
                     .suggest(hint),
                 );
@@ -720,7 +851,7 @@ impl Reader<'_> {
         if let Some((v, i)) = &period_mode {
             self.r.period = plan.find_period(v).map(|p| p.id.clone());
             if self.r.period.is_none() {
-                let (l, c) = pos(&raw[*i], Col::Period);
+                let place = pos(&raw[*i], Col::Period);
                 let ids = plan
                     .periods
                     .iter()
@@ -737,7 +868,7 @@ impl Reader<'_> {
                             "period '{v}' is not in the plan; expected one of: {ids}"
                         ),
                     )
-                    .at(l, c)
+                    .placed(&place)
                     .excluding(Excludes::File)
                     .suggest(hint),
                 );
@@ -747,8 +878,12 @@ impl Reader<'_> {
             match parse_date(v) {
                 Ok(d) => self.r.submitted_on = Some(d),
                 Err(e) => {
-                    let (l, c) = pos(&raw[*i], Col::SubmittedOn);
-                    self.push(date_error(&file, v, &e).at(l, c).excluding(Excludes::File));
+                    let place = pos(&raw[*i], Col::SubmittedOn);
+                    self.push(
+                        date_error(&file, v, &e)
+                            .placed(&place)
+                            .excluding(Excludes::File),
+                    );
                 }
             }
         }
@@ -764,7 +899,7 @@ impl Reader<'_> {
             let a = Self::cell(cols, row, Col::Agency);
             let differs = !a.is_empty() && agency_mode.as_ref().is_some_and(|(m, _)| m != a);
             if let (true, Some(file_agency)) = (differs, self.r.agency) {
-                let (l, c) = at(Col::Agency);
+                let place = at(Col::Agency);
                 match plan.find_agency(a) {
                     Some(x) if x == file_agency => {}
                     Some(_) => errs.push(
@@ -777,11 +912,11 @@ impl Reader<'_> {
                                 plan.agencies[file_agency].id
                             ),
                         )
-                        .at(l, c),
+                        .placed(&place),
                     ),
                     None => errs.push(
                         Diagnostic::error(Code::UnknownAgency, &file, t!("đơn vị '{a}' không có trong kế hoạch", "agency '{a}' is not in the plan"))
-                            .at(l, c)
+                            .placed(&place)
                             .suggest(did_you_mean(a, plan.agency_spellings())),
                     ),
                 }
@@ -793,7 +928,7 @@ impl Reader<'_> {
             {
                 let found = plan.find_period(p).map(|x| x.id.clone());
                 if found != self.r.period {
-                    let (l, c) = at(Col::Period);
+                    let place = at(Col::Period);
                     let fp = self.r.period.clone().unwrap_or_default();
                     errs.push(
                         Diagnostic::error(
@@ -804,7 +939,7 @@ impl Reader<'_> {
                                 "the row names period '{p}', not the file's '{fp}'"
                             ),
                         )
-                        .at(l, c),
+                        .placed(&place),
                     );
                 }
             }
@@ -813,7 +948,7 @@ impl Reader<'_> {
                 && date_mode.as_ref().is_some_and(|(m, _)| m != d)
                 && self.r.submitted_on.is_some()
             {
-                let (l, c) = at(Col::SubmittedOn);
+                let place = at(Col::SubmittedOn);
                 match parse_date(d) {
                     Ok(x) if Some(x) == self.r.submitted_on => {}
                     Ok(_) => {
@@ -831,31 +966,31 @@ impl Reader<'_> {
                                     "the row gives date '{d}', not the file's {fd}"
                                 ),
                             )
-                            .at(l, c),
+                            .placed(&place),
                         )
                     }
-                    Err(e) => errs.push(date_error(&file, d, &e).at(l, c)),
+                    Err(e) => errs.push(date_error(&file, d, &e).placed(&place)),
                 }
             }
 
             // Task.
             let task_raw = Self::cell(cols, row, Col::Task);
             let task = if task_raw.is_empty() {
-                let (l, c) = at(Col::Task);
+                let place = at(Col::Task);
                 errs.push(
                     Diagnostic::error(
                         Code::MissingValue,
                         &file,
                         t!("thiếu mã nhiệm vụ", "the task id is missing"),
                     )
-                    .at(l, c),
+                    .placed(&place),
                 );
                 None
             } else {
                 match plan.find_task(task_raw) {
                     Some(t) => {
                         if let Some(first) = seen_tasks.get(&t) {
-                            let (l, c) = at(Col::Task);
+                            let place = at(Col::Task);
                             let id = &plan.tasks[t].id;
                             errs.push(
                                 Diagnostic::error(
@@ -866,7 +1001,7 @@ impl Reader<'_> {
                                         "task {id} was already reported on line {first}; this row is excluded"
                                     ),
                                 )
-                                .at(l, c),
+                                .placed(&place),
                             );
                             None
                         } else {
@@ -875,8 +1010,8 @@ impl Reader<'_> {
                         }
                     }
                     None => {
-                        let (l, c) = at(Col::Task);
-                        errs.push(unknown_task(plan, &file, task_raw).at(l, c));
+                        let place = at(Col::Task);
+                        errs.push(unknown_task(plan, &file, task_raw).placed(&place));
                         None
                     }
                 }
@@ -906,21 +1041,21 @@ impl Reader<'_> {
                     );
                     continue;
                 }
-                let (l, c) = at(Col::Status);
+                let place = at(Col::Status);
                 errs.push(
                     Diagnostic::error(
                         Code::MissingValue,
                         &file,
                         t!("thiếu tình trạng; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'", "the status is missing; expected 'done', 'in_progress' or 'not_started'"),
                     )
-                    .at(l, c),
+                    .placed(&place),
                 );
                 None
             } else {
                 match Status::parse(status_raw) {
                     Some(s) => Some(s),
                     None => {
-                        let (l, c) = at(Col::Status);
+                        let place = at(Col::Status);
                         errs.push(
                             Diagnostic::error(
                                 Code::BadStatus,
@@ -930,7 +1065,7 @@ impl Reader<'_> {
                                     "status '{status_raw}' is not valid; expected 'done', 'in_progress' or 'not_started' (or the Vietnamese labels)"
                                 ),
                             )
-                            .at(l, c)
+                            .placed(&place)
                             .suggest(did_you_mean(status_raw, Status::SPELLINGS)),
                         );
                         None
@@ -946,8 +1081,8 @@ impl Reader<'_> {
                     match parse_percent(v) {
                         Ok(x) => Some(x),
                         Err(e) => {
-                            let (l, c) = at(Col::Progress);
-                            errs.push(number_error(&file, Col::Progress, v, &e).at(l, c));
+                            let place = at(Col::Progress);
+                            errs.push(number_error(&file, Col::Progress, v, &e).placed(&place));
                             None
                         }
                     }
@@ -961,8 +1096,8 @@ impl Reader<'_> {
                 match parse_whole(v) {
                     Ok(x) => Some(x),
                     Err(e) => {
-                        let (l, c) = at(col);
-                        errs.push(number_error(&file, col, v, &e).at(l, c));
+                        let place = at(col);
+                        errs.push(number_error(&file, col, v, &e).placed(&place));
                         None
                     }
                 }
@@ -987,7 +1122,7 @@ impl Reader<'_> {
                         .lead_ids(task)
                         .map(|v| v.join(", "))
                         .unwrap_or_default();
-                    let (l, c) = at(Col::Task);
+                    let place = at(Col::Task);
                     self.push(
                         Diagnostic::warning(
                             Code::NotAssigned,
@@ -997,7 +1132,7 @@ impl Reader<'_> {
                                 "task {id} is assigned to {owners}, not to this agency; it is counted all the same"
                             ),
                         )
-                        .at(l, c),
+                        .placed(&place),
                     );
                 }
             }
@@ -1026,26 +1161,7 @@ impl Reader<'_> {
             self.r.rows.push(row);
         }
 
-        if self.r.rows.is_empty() && !unfilled.is_empty() && self.r.errors() == 0 {
-            let n = unfilled.len();
-            self.push(
-                Diagnostic::error(
-                    Code::EmptyReport,
-                    &file,
-                    t!(
-                        "báo cáo chưa được điền: {n} nhiệm vụ đều không có tình trạng hay số liệu",
-                        "the report is not filled in: none of its {n} tasks has a status or figures"
-                    ),
-                )
-                .excluding(Excludes::File)
-                .hint(t!(
-                    "điền cột 'Tình trạng' cho từng nhiệm vụ rồi gửi lại",
-                    "fill in the status of each task and send it again"
-                )),
-            );
-        } else {
-            self.r.diagnostics.extend(unfilled);
-        }
+        self.r.diagnostics.extend(unfilled);
 
         // The agency's own tasks that the file does not mention (for a file that counts).
         if let (Some(a), true) = (self.r.agency, self.r.usable()) {

@@ -1,0 +1,111 @@
+//! `bdg template`: one pre-filled report file per expected agency (or the ones named).
+
+use super::PlanArg;
+use crate::fsx::{ensure_dir, write_atomic};
+use crate::output::{self, Global};
+use crate::render::template;
+use crate::text::did_you_mean;
+use crate::Outcome;
+use anyhow::{anyhow, bail, Result};
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum TemplateFormat {
+    #[default]
+    Xlsx,
+    Csv,
+}
+
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Ví dụ / example:\n  bdg template --plan plans/ninh-thuan-2021.yaml --period 2021-H1 --out mau\n  \
+                        bdg template --plan plans/ninh-thuan-2021.yaml --period 2021-H1 --out mau --format csv --agency SYT --agency \"Báo Ninh Thuận\""
+)]
+pub struct Args {
+    #[command(flatten)]
+    pub plan: PlanArg,
+    /// Mã kỳ báo cáo / the period id, e.g. 2021-H1
+    #[arg(long, value_name = "ID")]
+    pub period: String,
+    /// Thư mục ghi mẫu / where the templates are written
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    #[arg(long, value_enum, default_value_t = TemplateFormat::Xlsx)]
+    pub format: TemplateFormat,
+    /// Chỉ các đơn vị này (mã, tên hoặc tên viết tắt); có thể lặp lại / only these agencies
+    #[arg(long, value_name = "ID-OR-NAME")]
+    pub agency: Vec<String>,
+}
+
+pub fn run(a: Args, g: &Global) -> Result<Outcome> {
+    let lang = g.lang;
+    let plan = super::load_plan(&a.plan.plan, g)?;
+    let period = plan.find_period(&a.period).ok_or_else(|| {
+        let ids: Vec<&str> = plan.periods.iter().map(|p| p.id.as_str()).collect();
+        anyhow!(
+            "{}",
+            lang.pick(
+                &format!(
+                    "không có kỳ '{}' trong kế hoạch; các kỳ: {}",
+                    a.period,
+                    ids.join(", ")
+                ),
+                &format!(
+                    "no period '{}' in the plan; its periods: {}",
+                    a.period,
+                    ids.join(", ")
+                ),
+            )
+        )
+    })?;
+    let agencies: Vec<usize> = if a.agency.is_empty() {
+        period.reporters.clone()
+    } else {
+        let mut v = Vec::new();
+        for name in &a.agency {
+            match plan.find_agency(name) {
+                Some(i) => v.push(i),
+                None => {
+                    let hint = did_you_mean(name, plan.agency_spellings())
+                        .map(|s| format!(" — {} '{s}'?", lang.pick("có phải", "did you mean")))
+                        .unwrap_or_default();
+                    bail!(
+                        "{}{hint}",
+                        lang.pick(
+                            &format!("không có đơn vị '{name}' trong kế hoạch"),
+                            &format!("no agency '{name}' in the plan")
+                        )
+                    );
+                }
+            }
+        }
+        v
+    };
+    ensure_dir(&a.out)?;
+    for &ag in &agencies {
+        let (bytes, ext) = match a.format {
+            TemplateFormat::Xlsx => (template::xlsx(&plan, period, ag, lang)?, "xlsx"),
+            TemplateFormat::Csv => (template::csv(&plan, period, ag, lang), "csv"),
+        };
+        write_atomic(
+            &a.out.join(template::file_name(&plan, period, ag, ext)),
+            &bytes,
+        )?;
+    }
+    output::note(
+        g,
+        lang.pick(
+            &format!(
+                "Đã viết {} mẫu báo cáo vào {}",
+                agencies.len(),
+                a.out.display()
+            ),
+            &format!(
+                "Wrote {} report templates to {}",
+                agencies.len(),
+                a.out.display()
+            ),
+        ),
+    );
+    Ok(Outcome::Clean)
+}
