@@ -90,36 +90,61 @@ fn write_cell(
     f: &Formats,
     highlight: bool,
 ) -> Result<(), XlsxError> {
-    let hl = |fmt: &Format| {
-        if highlight {
-            fmt.clone().set_background_color(f.highlight)
-        } else {
-            fmt.clone()
+    let fmt = match cell {
+        Cell::Text(_) | Cell::Blank | Cell::Pct(None) | Cell::Dec(None) | Cell::Date(None) => {
+            &f.text
         }
+        Cell::Int(_) => &f.int,
+        Cell::Money(_) => &f.money,
+        Cell::Pct(Some(_)) => &f.pct,
+        Cell::Dec(Some(_)) => &f.dec,
+        Cell::Date(Some(_)) => &f.date,
+    };
+    // Only a highlighted cell needs a format of its own.
+    let highlighted;
+    let fmt = if highlight {
+        highlighted = fmt.clone().set_background_color(f.highlight);
+        &highlighted
+    } else {
+        fmt
     };
     match cell {
         // write_string: report text is data, never a formula, whatever it begins with.
-        Cell::Text(s) => ws
-            .write_string_with_format(row, col, s, &hl(&f.text))
+        Cell::Text(s) => ws.write_string_with_format(row, col, s, fmt).map(|_| ()),
+        Cell::Int(n) | Cell::Money(n) => ws
+            .write_number_with_format(row, col, *n as f64, fmt)
             .map(|_| ()),
-        Cell::Int(n) => ws
-            .write_number_with_format(row, col, *n as f64, &hl(&f.int))
-            .map(|_| ()),
-        Cell::Money(n) => ws
-            .write_number_with_format(row, col, *n as f64, &hl(&f.money))
-            .map(|_| ()),
-        Cell::Pct(Some(x)) => ws
-            .write_number_with_format(row, col, *x, &hl(&f.pct))
-            .map(|_| ()),
-        Cell::Dec(Some(x)) => ws
-            .write_number_with_format(row, col, *x, &hl(&f.dec))
-            .map(|_| ()),
+        Cell::Pct(Some(x)) | Cell::Dec(Some(x)) => {
+            ws.write_number_with_format(row, col, *x, fmt).map(|_| ())
+        }
         Cell::Date(Some(d)) => ws
-            .write_datetime_with_format(row, col, excel_date(*d)?, &hl(&f.date))
+            .write_datetime_with_format(row, col, excel_date(*d)?, fmt)
             .map(|_| ()),
         Cell::Pct(None) | Cell::Dec(None) | Cell::Date(None) | Cell::Blank => {
-            ws.write_blank(row, col, &hl(&f.text)).map(|_| ())
+            ws.write_blank(row, col, fmt).map(|_| ())
         }
+    }
+}
+
+/// The details sheet's cells: plain where a plain cell reads as well (no format to look up for
+/// every cell), the number formats where they matter. Text is still always a string.
+fn write_detail(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Text(s) => ws.write_string(row, col, s).map(|_| ()),
+        Cell::Int(n) => ws.write_number(row, col, *n as f64).map(|_| ()),
+        Cell::Money(n) => ws
+            .write_number_with_format(row, col, *n as f64, &f.money)
+            .map(|_| ()),
+        Cell::Dec(Some(x)) => ws
+            .write_number_with_format(row, col, *x, &f.dec)
+            .map(|_| ()),
+        _ => Ok(()),
     }
 }
 
@@ -408,7 +433,7 @@ pub fn workbook(k: &Consolidation, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             Cell::Int(row.line as u64),
         ];
         for (col, cell) in cells.iter().enumerate() {
-            write_cell(ws, r, col as u16, cell, &f, false)?;
+            write_detail(ws, r, col as u16, cell, &f)?;
         }
     }
     ws.set_freeze_panes(1, 0)?;

@@ -222,15 +222,42 @@ pub const COLUMNS: [(Col, &str, &str, bool, &[&str]); 12] = [
     ),
 ];
 
-fn column_of(header: &str) -> Option<Col> {
-    let f = fold(header);
-    if f.is_empty() {
-        return None;
+/// Every accepted spelling of every column, folded once.
+static COLUMN_KEYS: std::sync::LazyLock<HashMap<String, Col>> = std::sync::LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for (c, id, vi, _, alts) in COLUMNS {
+        for k in [fold(id), fold(vi)]
+            .into_iter()
+            .chain(alts.iter().map(|a| a.to_string()))
+        {
+            m.entry(k).or_insert(c);
+        }
     }
-    COLUMNS.iter().find_map(|(c, id, vi, _, alts)| {
-        (f == fold(id) || f == fold(vi) || alts.contains(&f.as_str())).then_some(*c)
-    })
+    m
+});
+
+fn column_of(header: &str) -> Option<Col> {
+    COLUMN_KEYS.get(&fold(header)).copied()
 }
+
+/// Which field of a row holds each column: a small array, looked up for every cell.
+#[derive(Default)]
+struct Columns([Option<usize>; COLUMNS.len()]);
+
+impl Columns {
+    fn get(&self, c: Col) -> Option<usize> {
+        self.0[c as usize]
+    }
+    fn set(&mut self, c: Col, field: usize) {
+        self.0[c as usize] = Some(field);
+    }
+    fn has(&self, c: Col) -> bool {
+        self.get(c).is_some()
+    }
+}
+
+/// How many columns are required: a row naming that many known columns is the header.
+const REQUIRED: usize = 5;
 
 fn header_name(c: Col) -> &'static str {
     COLUMNS.iter().find(|x| x.0 == c).map(|x| x.2).unwrap_or("")
@@ -272,6 +299,14 @@ fn find_header(text: &str) -> Option<Header> {
                 .iter()
                 .filter(|c| column_of(c).is_some())
                 .count();
+            if known >= REQUIRED {
+                // Every required column on one row: this is the header.
+                return Some(Header {
+                    line0: i,
+                    offset,
+                    delimiter: d,
+                });
+            }
             if known >= 2 && best.as_ref().is_none_or(|(k, _)| known > *k) {
                 best = Some((
                     known,
@@ -670,7 +705,7 @@ impl Reader<'_> {
     fn table(&mut self, t: Table) {
         let file = self.r.file.clone();
         let header_line = t.header_line;
-        let mut cols: HashMap<Col, usize> = HashMap::new();
+        let mut cols = Columns::default();
         for (i, cell) in t.header.iter().enumerate() {
             let cell = cell.trim();
             if cell.is_empty() {
@@ -678,7 +713,7 @@ impl Reader<'_> {
             }
             let place = t.source.place(header_line, t.header_start, i);
             match column_of(cell) {
-                Some(col) if cols.contains_key(&col) => self.push(
+                Some(col) if cols.has(col) => self.push(
                     Diagnostic::warning(
                         Code::DuplicateColumn,
                         &file,
@@ -690,7 +725,7 @@ impl Reader<'_> {
                     .placed(&place),
                 ),
                 Some(col) => {
-                    cols.insert(col, i);
+                    cols.set(col, i);
                 }
                 None => {
                     let names = COLUMNS
@@ -715,7 +750,7 @@ impl Reader<'_> {
         }
         let missing: Vec<&str> = COLUMNS
             .iter()
-            .filter(|c| c.3 && !cols.contains_key(&c.0))
+            .filter(|c| c.3 && !cols.has(c.0))
             .map(|c| c.2)
             .collect();
         if !missing.is_empty() {
@@ -739,15 +774,15 @@ impl Reader<'_> {
         self.rows(&t.source, &cols, t.rows);
     }
 
-    fn cell<'r>(cols: &HashMap<Col, usize>, row: &'r RawRow, c: Col) -> &'r str {
-        cols.get(&c)
-            .and_then(|&i| row.record.get(i))
+    fn cell<'r>(cols: &Columns, row: &'r RawRow, c: Col) -> &'r str {
+        cols.get(c)
+            .and_then(|i| row.record.get(i))
             .map(str::trim)
             .unwrap_or("")
     }
 
     /// The value most rows give for a column, with the first row that gives it.
-    fn majority(cols: &HashMap<Col, usize>, raw: &[RawRow], c: Col) -> Option<(String, usize)> {
+    fn majority(cols: &Columns, raw: &[RawRow], c: Col) -> Option<(String, usize)> {
         let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
         for (i, row) in raw.iter().enumerate() {
             let v = Self::cell(cols, row, c);
@@ -761,10 +796,10 @@ impl Reader<'_> {
             .map(|(v, (_, first))| (v.to_string(), first))
     }
 
-    fn rows(&mut self, src: &Source, cols: &HashMap<Col, usize>, raw: Vec<RawRow>) {
+    fn rows(&mut self, src: &Source, cols: &Columns, raw: Vec<RawRow>) {
         let file = self.r.file.clone();
         let plan = self.plan;
-        let pos = |row: &RawRow, c: Col| src.place(row.line, row.start, cols[&c]);
+        let pos = |row: &RawRow, c: Col| src.place(row.line, row.start, cols.get(c).unwrap_or(0));
 
         // A template nobody filled in: one error, not one per row.
         let figures = [
