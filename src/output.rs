@@ -65,6 +65,21 @@ pub fn print_error(e: &anyhow::Error, lang: Lang) {
     let _ = writeln!(err);
 }
 
+/// A progress bar on stderr, only for a person watching: stderr a terminal, not `-q`, and
+/// enough work to be worth one. Otherwise a hidden bar that costs nothing.
+pub fn progress(g: &Global, len: u64, what: &str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if g.quiet || len < 200 || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    let style = indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} ({eta})")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.set_message(what.to_string());
+    bar
+}
+
 /// A CSV cell that a spreadsheet would run as a formula, made inert (OWASP CSV injection).
 pub fn csv_safe(s: &str) -> std::borrow::Cow<'_, str> {
     match s.chars().next() {

@@ -50,7 +50,13 @@ pub fn read_reports(
         },
     };
     let (files, mut problems) = report::collect(paths);
-    let mut reports = report::read_all(&files, plan, &opts);
+    let bar = output::progress(
+        g,
+        files.len() as u64,
+        g.lang.pick("đọc báo cáo", "reading reports"),
+    );
+    let mut reports = report::read_all(&files, plan, &opts, &|| bar.inc(1));
+    bar.finish_and_clear();
     reports.append(&mut problems);
     Ok(reports)
 }

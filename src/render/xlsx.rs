@@ -191,7 +191,19 @@ fn status_label(s: Status, lang: Lang) -> String {
     s.label(lang).to_string()
 }
 
+/// Data rows a worksheet holds: Excel's 1,048,576 rows less the header.
+pub const MAX_SHEET_ROWS: u32 = 1_048_575;
+
 pub fn workbook(k: &Consolidation, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    workbook_with_limit(k, lang, MAX_SHEET_ROWS)
+}
+
+/// The workbook, with the details split into sheets of at most `max_detail_rows` rows.
+pub fn workbook_with_limit(
+    k: &Consolidation,
+    lang: Lang,
+    max_detail_rows: u32,
+) -> Result<Vec<u8>, XlsxError> {
     let c = k.cycle;
     let plan = c.plan;
     let p = c.period;
@@ -388,10 +400,8 @@ pub fn workbook(k: &Consolidation, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         &f,
     )?;
 
-    // Details: every accepted row, written row by row with the low-memory writer.
-    let ws = wb
-        .add_worksheet_with_constant_memory()?
-        .set_name(l("Chi tiết", "Details"))?;
+    // Details: every accepted row, written row by row with the low-memory writer; past Excel's
+    // row limit the rows go on in "Chi tiết 2", "Chi tiết 3" …
     let header = [
         l("Đơn vị", "Agency"),
         l("Mã nhiệm vụ", "Task"),
@@ -405,39 +415,53 @@ pub fn workbook(k: &Consolidation, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         l("Tệp", "File"),
         l("Dòng", "Line"),
     ];
-    for (col, w) in [12, 10, 16, 10, 10, 10, 10, 14, 60, 40, 8]
-        .iter()
-        .enumerate()
-    {
-        ws.set_column_width(col as u16, *w)?;
-    }
-    for (col, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, col as u16, *h, &f.header)?;
-    }
-    let mut r = 0u32;
     let opt = |v: Option<u64>| v.map_or(Cell::Blank, Cell::Int);
-    for d in k.details() {
-        r += 1;
-        let row = d.row;
-        let cells = [
-            Cell::Text(plan.agencies[d.agency].id.clone()),
-            Cell::Text(plan.tasks[row.task].id.clone()),
-            Cell::Text(status_label(row.status, lang)),
-            Cell::Dec(row.progress),
-            opt(row.activities),
-            opt(row.participants_female),
-            opt(row.participants_male),
-            row.budget_vnd.map_or(Cell::Blank, Cell::Money),
-            Cell::Text(row.note.clone()),
-            Cell::Text(d.file.to_string()),
-            Cell::Int(row.line as u64),
-        ];
-        for (col, cell) in cells.iter().enumerate() {
-            write_detail(ws, r, col as u16, cell, &f)?;
+    let mut details = k.details().peekable();
+    let base = l("Chi tiết", "Details");
+    for part in 1.. {
+        let name = if part == 1 {
+            base.to_string()
+        } else {
+            format!("{base} {part}")
+        };
+        let ws = wb.add_worksheet_with_constant_memory()?.set_name(name)?;
+        for (col, w) in [12, 10, 16, 10, 10, 10, 10, 14, 60, 40, 8]
+            .iter()
+            .enumerate()
+        {
+            ws.set_column_width(col as u16, *w)?;
+        }
+        for (col, h) in header.iter().enumerate() {
+            ws.write_string_with_format(0, col as u16, *h, &f.header)?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        let mut r = 0u32;
+        while r < max_detail_rows {
+            let Some(d) = details.next() else { break };
+            r += 1;
+            let row = d.row;
+            let cells = [
+                Cell::Text(plan.agencies[d.agency].id.clone()),
+                Cell::Text(plan.tasks[row.task].id.clone()),
+                Cell::Text(status_label(row.status, lang)),
+                Cell::Dec(row.progress),
+                opt(row.activities),
+                opt(row.participants_female),
+                opt(row.participants_male),
+                row.budget_vnd.map_or(Cell::Blank, Cell::Money),
+                Cell::Text(row.note.clone()),
+                Cell::Text(d.file.to_string()),
+                Cell::Int(row.line as u64),
+            ];
+            for (col, cell) in cells.iter().enumerate() {
+                write_detail(ws, r, col as u16, cell, &f)?;
+            }
+        }
+        ws.autofilter(0, 0, r, header.len() as u16 - 1)?;
+        if details.peek().is_none() {
+            break;
         }
     }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, r, header.len() as u16 - 1)?;
 
     // Overdue.
     let ws = wb.add_worksheet().set_name(l("Quá hạn", "Overdue"))?;

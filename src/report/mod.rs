@@ -685,6 +685,16 @@ fn text_table<'a>(
     ))
 }
 
+/// Cells up to the last non-empty one.
+fn filled_width(r: &csv::StringRecord) -> usize {
+    r.iter()
+        .enumerate()
+        .filter(|(_, c)| !c.trim().is_empty())
+        .map(|(i, _)| i + 1)
+        .last()
+        .unwrap_or(0)
+}
+
 pub(crate) struct RawRow {
     pub line: u32,
     pub start: usize,
@@ -771,7 +781,13 @@ impl Reader<'_> {
             return;
         }
         self.r.data_rows = t.rows.len();
-        self.rows(&t.source, &cols, t.rows);
+        // In text, more cells than the header has columns means a delimiter inside a value
+        // (a decimal comma in a comma-separated file): every value after it has moved.
+        let width = match t.source {
+            Source::Text { .. } => Some(filled_width(&t.header)),
+            Source::Sheet { .. } => None,
+        };
+        self.rows(&t.source, &cols, width, t.rows);
     }
 
     fn cell<'r>(cols: &Columns, row: &'r RawRow, c: Col) -> &'r str {
@@ -796,7 +812,7 @@ impl Reader<'_> {
             .map(|(v, (_, first))| (v.to_string(), first))
     }
 
-    fn rows(&mut self, src: &Source, cols: &Columns, raw: Vec<RawRow>) {
+    fn rows(&mut self, src: &Source, cols: &Columns, width: Option<usize>, raw: Vec<RawRow>) {
         let file = self.r.file.clone();
         let plan = self.plan;
         let pos = |row: &RawRow, c: Col| src.place(row.line, row.start, cols.get(c).unwrap_or(0));
@@ -930,6 +946,29 @@ impl Reader<'_> {
         for row in &raw {
             let mut errs: Vec<Diagnostic> = Vec::new();
             let at = |c: Col| pos(row, c);
+            if let Some(w) = width {
+                if let Some(extra) = row.record.iter().skip(w).position(|c| !c.trim().is_empty()) {
+                    let found = filled_width(&row.record);
+                    let place = src.place(row.line, row.start, w + extra);
+                    errs.push(
+                        Diagnostic::error(
+                            Code::ExtraFields,
+                            &file,
+                            t!(
+                                "dòng có {found} ô nhưng dòng tiêu đề chỉ có {w} cột; các giá trị đã bị lệch cột",
+                                "the row has {found} cells but the header only {w} columns; its values have shifted"
+                            ),
+                        )
+                        .placed(&place)
+                        .hint(t!(
+                            "thường do dấu phẩy thập phân (85,5) trong tệp phân cách bằng dấu phẩy: đặt giá trị trong ngoặc kép hoặc lưu tệp với dấu ';'",
+                            "usually a decimal comma (85,5) in a comma-separated file: quote the value, or save the file with ';'"
+                        )),
+                    );
+                    self.r.diagnostics.extend(errs);
+                    continue;
+                }
+            }
             // Agency, period and date: blank inherits the file's; another value is an error.
             let a = Self::cell(cols, row, Col::Agency);
             let differs = !a.is_empty() && agency_mode.as_ref().is_some_and(|(m, _)| m != a);
@@ -1310,14 +1349,27 @@ fn unknown_task(plan: &Plan, file: &str, raw: &str) -> Diagnostic {
     d.suggest(best)
 }
 
-/// Reads many files on every core, keeping their order.
-pub fn read_all(files: &[PathBuf], plan: &Plan, opts: &ReadOptions) -> Vec<Report> {
+/// Reads many files on every core, keeping their order; `done` is called after each file (for a
+/// progress bar).
+pub fn read_all(
+    files: &[PathBuf],
+    plan: &Plan,
+    opts: &ReadOptions,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Report> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
     if workers <= 1 {
-        return files.iter().map(|f| read_path(f, plan, opts)).collect();
+        return files
+            .iter()
+            .map(|f| {
+                let r = read_path(f, plan, opts);
+                done();
+                r
+            })
+            .collect();
     }
     let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<Report>> = (0..files.len()).map(|_| None).collect();
@@ -1332,6 +1384,7 @@ pub fn read_all(files: &[PathBuf], plan: &Plan, opts: &ReadOptions) -> Vec<Repor
                             break out;
                         }
                         out.push((i, read_path(&files[i], plan, opts)));
+                        done();
                     }
                 })
             })
