@@ -35,13 +35,15 @@ impl Totals {
 }
 
 #[derive(Debug, Clone)]
-pub struct TaskLine {
+pub struct TaskLine<'c> {
     pub task: TaskIdx,
     pub reports: usize,
     /// Counts by status: not started, in progress, done.
     pub status: [usize; 3],
     pub totals: Totals,
-    pub notes: Vec<(AgencyIdx, String)>,
+    /// The agencies' notes, borrowed from the reports (never copied: a national cycle has
+    /// millions).
+    pub notes: Vec<(AgencyIdx, &'c str)>,
 }
 
 #[derive(Debug, Clone)]
@@ -70,7 +72,7 @@ pub struct Detail<'a> {
 pub struct Consolidation<'c> {
     pub cycle: &'c Cycle<'c>,
     pub counts: Counts,
-    pub tasks: Vec<TaskLine>,
+    pub tasks: Vec<TaskLine<'c>>,
     pub agencies: Vec<AgencyLine>,
     pub totals: Totals,
     /// Every diagnostic that cost a row or a file, in file order.
@@ -109,7 +111,7 @@ impl<'c> Consolidation<'c> {
 
 pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
     let plan = c.plan;
-    let mut tasks: Vec<TaskLine> = (0..plan.tasks.len())
+    let mut tasks: Vec<TaskLine<'c>> = (0..plan.tasks.len())
         .map(|task| TaskLine {
             task,
             reports: 0,
@@ -149,7 +151,7 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
                 line.totals.add(row);
                 totals.add(row);
                 if !row.note.is_empty() {
-                    t.notes.push((a.agency, row.note.clone()));
+                    t.notes.push((a.agency, row.note.as_str()));
                 }
             }
         }

@@ -1409,7 +1409,10 @@ mod scale {
         let c = bdg::cycle::build(&plan, &plan.periods[0], reports, as_of);
         let k = bdg::consolidate::consolidate(&c);
         let total = k.details().count();
-        let bytes = bdg::render::xlsx::workbook_with_limit(&k, bdg::lang::Lang::Vi, 100).unwrap();
+        let bytes = bdg::render::xlsx::workbook_with_limit(&k, bdg::lang::Lang::Vi, 100)
+            .unwrap()
+            .save_to_buffer()
+            .unwrap();
         let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let parts: Vec<String> = wb
             .sheet_names()

@@ -34,6 +34,7 @@ pub fn read_reports(
     encoding: Option<&str>,
     plan: &crate::plan::Plan,
     g: &Global,
+    keep_rows: bool,
 ) -> Result<Vec<Report>> {
     let opts = ReadOptions {
         encoding: match encoding {
@@ -55,7 +56,13 @@ pub fn read_reports(
         files.len() as u64,
         g.lang.pick("đọc báo cáo", "reading reports"),
     );
-    let mut reports = report::read_all(&files, plan, &opts, &|| bar.inc(1));
+    let keep = |mut r: Report| {
+        if !keep_rows {
+            r.drop_rows();
+        }
+        r
+    };
+    let mut reports = report::read_all_with(&files, plan, &opts, &|| bar.inc(1), &keep);
     bar.finish_and_clear();
     reports.append(&mut problems);
     Ok(reports)
@@ -63,13 +70,13 @@ pub fn read_reports(
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     let plan = super::load_plan(&a.plan.plan, g)?;
-    let reports = read_reports(&a.paths, a.encoding.as_deref(), &plan, g)?;
+    // check needs the diagnostics and the counts, not the rows: memory stays bounded.
+    let reports = read_reports(&a.paths, a.encoding.as_deref(), &plan, g, false)?;
     let diags: Vec<&Diagnostic> = reports.iter().flat_map(|r| &r.diagnostics).collect();
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let rows: usize = reports
         .iter()
-        .filter(|r| r.usable())
-        .map(|r| r.rows.len())
+        .map(Report::rows_counted)
         .sum();
     let excluded: usize = reports.iter().map(Report::excluded_rows).sum();
     let lang = g.lang;
@@ -87,7 +94,7 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
                     "submitted_on": r.submitted_on.map(|d| d.to_string()),
                     "encoding": r.encoding,
                     "delimiter": r.delimiter.map(String::from),
-                    "rows": if r.usable() { r.rows.len() } else { 0 },
+                    "rows": r.rows_counted(),
                     "rows_excluded": r.excluded_rows(),
                     "usable": r.usable(),
                 })).collect::<Vec<_>>(),
@@ -141,7 +148,7 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
                     "{}: {who}, {}, {date} — {} {} — {verdict}",
                     r.file,
                     r.period.as_deref().unwrap_or("?"),
-                    if r.usable() { r.rows.len() } else { 0 },
+                    r.rows_counted(),
                     lang.pick("dòng nhận", "rows accepted"),
                 );
                 if g.verbose > 0 {

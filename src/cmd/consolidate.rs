@@ -3,7 +3,7 @@
 use super::CycleArgs;
 use crate::consolidate::{consolidate, to_json};
 use crate::cycle;
-use crate::fsx::{ensure_dir, write_atomic};
+use crate::fsx::{ensure_dir, write_atomic, write_atomic_with};
 use crate::output::{self, Global};
 use crate::render::report_text::{group, percent};
 use crate::render::{report_text, xlsx};
@@ -46,12 +46,13 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
         crate::lang::Lang::En => "_en",
     };
     let stem = format!("{}_{}{suffix}", c.plan.meta.id, c.period.id);
-    let book = xlsx::workbook(&k, lang).context("cannot build the workbook")?;
     let text = report_text::report(&k, lang);
     ensure_dir(&a.out)?;
     let xlsx_path = a.out.join(format!("{stem}.xlsx"));
     let txt_path = a.out.join(format!("{stem}.txt"));
-    write_atomic(&xlsx_path, &book)?;
+    write_atomic_with(&xlsx_path, |f| {
+        xlsx::write_workbook(&k, lang, std::io::BufWriter::new(f)).context("cannot build the workbook")
+    })?;
     write_atomic(&txt_path, text.as_bytes())?;
 
     match a.format {

@@ -178,7 +178,7 @@ impl CycleInput {
                 );
             }
         }
-        let reports = check::read_reports(&a.reports, a.encoding.as_deref(), &plan, g)?;
+        let reports = check::read_reports(&a.reports, a.encoding.as_deref(), &plan, g, true)?;
         Ok(CycleInput {
             plan,
             period,

@@ -195,7 +195,12 @@ fn status_label(s: Status, lang: Lang) -> String {
 pub const MAX_SHEET_ROWS: u32 = 1_048_575;
 
 pub fn workbook(k: &Consolidation, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    workbook_with_limit(k, lang, MAX_SHEET_ROWS)
+    workbook_with_limit(k, lang, MAX_SHEET_ROWS)?.save_to_buffer()
+}
+
+/// Writes the workbook to `w` as it is assembled, without holding the file in memory.
+pub fn write_workbook<W: std::io::Write + std::io::Seek + Send>(k: &Consolidation, lang: Lang, w: W) -> Result<(), XlsxError> {
+    workbook_with_limit(k, lang, MAX_SHEET_ROWS)?.save_to_writer(w)
 }
 
 /// The workbook, with the details split into sheets of at most `max_detail_rows` rows.
@@ -203,7 +208,7 @@ pub fn workbook_with_limit(
     k: &Consolidation,
     lang: Lang,
     max_detail_rows: u32,
-) -> Result<Vec<u8>, XlsxError> {
+) -> Result<Workbook, XlsxError> {
     let c = k.cycle;
     let plan = c.plan;
     let p = c.period;
@@ -549,5 +554,5 @@ pub fn workbook_with_limit(
             &f,
         )?;
     }
-    wb.save_to_buffer()
+    Ok(wb)
 }

@@ -48,6 +48,8 @@ pub struct Report {
     pub delimiter: Option<char>,
     /// Non-blank data rows in the file, accepted or not.
     pub data_rows: usize,
+    /// Rows accepted; stays when the rows themselves are dropped ([`Report::drop_rows`]).
+    pub accepted: usize,
     /// Same agency, period, date and rows give the same fingerprint, whatever the file's bytes.
     pub fingerprint: u64,
 }
@@ -64,6 +66,7 @@ impl Report {
             encoding: "",
             delimiter: None,
             data_rows: 0,
+            accepted: 0,
             fingerprint: 0,
         }
     }
@@ -87,6 +90,20 @@ impl Report {
                 .any(|d| d.excludes == Excludes::File)
     }
 
+    /// Rows that count: the accepted ones of a usable file.
+    pub fn rows_counted(&self) -> usize {
+        if self.usable() {
+            self.accepted
+        } else {
+            0
+        }
+    }
+
+    /// Frees the rows, keeping their count: for commands that need only the diagnostics.
+    pub fn drop_rows(&mut self) {
+        self.rows = Vec::new();
+    }
+
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
@@ -94,7 +111,7 @@ impl Report {
     /// Rows that do not count: all of them when the file is unusable.
     pub fn excluded_rows(&self) -> usize {
         if self.usable() {
-            self.data_rows - self.rows.len()
+            self.data_rows - self.accepted
         } else {
             self.data_rows
         }
@@ -1233,6 +1250,7 @@ impl Reader<'_> {
                 .hash(&mut hasher);
             row.progress.map(f64::to_bits).hash(&mut hasher);
             self.r.rows.push(row);
+            self.r.accepted += 1;
         }
 
         self.r.diagnostics.extend(unfilled);
@@ -1351,11 +1369,18 @@ fn unknown_task(plan: &Plan, file: &str, raw: &str) -> Diagnostic {
 
 /// Reads many files on every core, keeping their order; `done` is called after each file (for a
 /// progress bar).
-pub fn read_all(
+pub fn read_all(files: &[PathBuf], plan: &Plan, opts: &ReadOptions, done: &(dyn Fn() + Sync)) -> Vec<Report> {
+    read_all_with(files, plan, opts, done, &|r| r)
+}
+
+/// [`read_all`], with `keep` applied to each report in its worker thread (e.g. dropping rows
+/// that a command does not need, so that memory stays bounded).
+pub fn read_all_with(
     files: &[PathBuf],
     plan: &Plan,
     opts: &ReadOptions,
     done: &(dyn Fn() + Sync),
+    keep: &(dyn Fn(Report) -> Report + Sync),
 ) -> Vec<Report> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let workers = std::thread::available_parallelism()
@@ -1365,7 +1390,7 @@ pub fn read_all(
         return files
             .iter()
             .map(|f| {
-                let r = read_path(f, plan, opts);
+                let r = keep(read_path(f, plan, opts));
                 done();
                 r
             })
@@ -1383,7 +1408,7 @@ pub fn read_all(
                         if i >= files.len() {
                             break out;
                         }
-                        out.push((i, read_path(&files[i], plan, opts)));
+                        out.push((i, keep(read_path(&files[i], plan, opts))));
                         done();
                     }
                 })
