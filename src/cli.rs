@@ -35,10 +35,13 @@ pub struct Cli {
 
 impl Cli {
     pub fn global(&self) -> Global {
+        use std::io::IsTerminal;
         Global {
             lang: self.lang,
             quiet: self.quiet,
             verbose: self.verbose,
+            color_out: crate::output::wants_color(std::io::stdout().is_terminal()),
+            color_err: crate::output::wants_color(std::io::stderr().is_terminal()),
         }
     }
 }
@@ -58,4 +61,15 @@ pub enum Command {
     Remind(RemindArgs),
     /// Tổng hợp: sổ Excel, báo cáo văn bản, bảng tóm tắt / workbook, text report and summary
     Consolidate(ConsolidateArgs),
+    /// Gợi ý lệnh cho shell / shell completions
+    ///
+    /// Ví dụ / example: bdg completions bash > /etc/bash_completion.d/bdg
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// In trang hướng dẫn (man) / print the man page
+    ///
+    /// Ví dụ / example: bdg man > bdg.1 && man ./bdg.1
+    Man,
 }

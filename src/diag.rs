@@ -17,6 +17,8 @@ pub enum Severity {
 pub enum Code {
     // plan
     Yaml,
+    YamlAlias,
+    TooDeep,
     UnknownField,
     DuplicateAgency,
     DuplicateTask,
@@ -53,6 +55,8 @@ pub enum Code {
     UnfilledRow,
     SkippedLines,
     TooLarge,
+    TooLong,
+    TooManyColumns,
     Unreadable,
     // cycle
     OtherPeriod,
@@ -67,6 +71,8 @@ impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
             Code::Yaml => "yaml",
+            Code::YamlAlias => "yaml-alias",
+            Code::TooDeep => "too-deep",
             Code::UnknownField => "unknown-field",
             Code::DuplicateAgency => "duplicate-agency",
             Code::DuplicateTask => "duplicate-task",
@@ -102,6 +108,8 @@ impl Code {
             Code::UnfilledRow => "unfilled-row",
             Code::SkippedLines => "skipped-lines",
             Code::TooLarge => "too-large",
+            Code::TooLong => "too-long",
+            Code::TooManyColumns => "too-many-columns",
             Code::Unreadable => "unreadable",
             Code::OtherPeriod => "other-period",
             Code::FutureDate => "future-date",
@@ -231,14 +239,24 @@ impl Diagnostic {
     /// The one human rendering, used by every command that prints diagnostics:
     /// `error[unknown-task] file:7:12: message` and, where there is one, `  = hint`.
     pub fn render(&self, lang: Lang) -> String {
+        self.render_styled(lang, false)
+    }
+
+    /// [`Diagnostic::render`], with the severity in colour (red errors, yellow warnings).
+    pub fn render_styled(&self, lang: Lang, color: bool) -> String {
         let sev = match (self.severity, lang) {
             (Severity::Error, Lang::Vi) => "lỗi",
             (Severity::Error, Lang::En) => "error",
             (Severity::Warning, Lang::Vi) => "cảnh báo",
             (Severity::Warning, Lang::En) => "warning",
         };
+        let (on, off) = match (color, self.severity) {
+            (false, _) => ("", ""),
+            (true, Severity::Error) => ("\x1b[1;31m", "\x1b[0m"),
+            (true, Severity::Warning) => ("\x1b[1;33m", "\x1b[0m"),
+        };
         let mut s = format!(
-            "{sev}[{}] {}: {}",
+            "{on}{sev}[{}]{off} {}: {}",
             self.code.as_str(),
             self.location(),
             self.message.get(lang)

@@ -22,6 +22,14 @@ pub struct Global {
     pub lang: Lang,
     pub quiet: bool,
     pub verbose: u8,
+    /// Colour on stdout / stderr: only on a terminal, and never with NO_COLOR set.
+    pub color_out: bool,
+    pub color_err: bool,
+}
+
+/// Colour for a stream: a terminal, and NO_COLOR unset or empty (no-color.org).
+pub fn wants_color(is_terminal: bool) -> bool {
+    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Writes data to stdout; a closed pipe comes back as an error that [`is_broken_pipe`] knows.
@@ -52,7 +60,7 @@ pub fn print_diagnostics(g: &Global, diags: &[Diagnostic]) {
         if g.quiet && !d.is_error() {
             continue;
         }
-        let _ = writeln!(err, "{}", d.render(g.lang));
+        let _ = writeln!(err, "{}", d.render_styled(g.lang, g.color_err));
     }
 }
 

@@ -74,10 +74,7 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     let reports = read_reports(&a.paths, a.encoding.as_deref(), &plan, g, false)?;
     let diags: Vec<&Diagnostic> = reports.iter().flat_map(|r| &r.diagnostics).collect();
     let errors = diags.iter().filter(|d| d.is_error()).count();
-    let rows: usize = reports
-        .iter()
-        .map(Report::rows_counted)
-        .sum();
+    let rows: usize = reports.iter().map(Report::rows_counted).sum();
     let excluded: usize = reports.iter().map(Report::excluded_rows).sum();
     let lang = g.lang;
     match a.format {
@@ -165,7 +162,7 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
                     if g.quiet && !d.is_error() {
                         continue;
                     }
-                    for line in d.render(lang).lines() {
+                    for line in d.render_styled(lang, g.color_out).lines() {
                         let _ = writeln!(out, "    {line}");
                     }
                 }

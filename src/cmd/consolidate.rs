@@ -51,7 +51,8 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
     let xlsx_path = a.out.join(format!("{stem}.xlsx"));
     let txt_path = a.out.join(format!("{stem}.txt"));
     write_atomic_with(&xlsx_path, |f| {
-        xlsx::write_workbook(&k, lang, std::io::BufWriter::new(f)).context("cannot build the workbook")
+        xlsx::write_workbook(&k, lang, std::io::BufWriter::new(f))
+            .context("cannot build the workbook")
     })?;
     write_atomic(&txt_path, text.as_bytes())?;
 

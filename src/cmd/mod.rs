@@ -29,6 +29,20 @@ pub fn dispatch(cmd: Command, g: &Global) -> Result<Outcome> {
         Command::Remind(a) => remind::run(a, g),
         Command::Consolidate(a) => consolidate::run(a, g),
         Command::Template(a) => template::run(a, g),
+        Command::Completions { shell } => {
+            let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "bdg", &mut buf);
+            output::print(&String::from_utf8_lossy(&buf))?;
+            Ok(Outcome::Clean)
+        }
+        Command::Man => {
+            let cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(cmd).render(&mut buf)?;
+            output::print(&String::from_utf8_lossy(&buf))?;
+            Ok(Outcome::Clean)
+        }
     }
 }
 

@@ -20,6 +20,20 @@ pub enum LoadError {
 /// Reads and validates a plan file. Warnings come back beside the plan.
 pub fn load(path: &Path) -> Result<(Plan, Vec<Diagnostic>), LoadError> {
     let name = path.display().to_string();
+    let size = std::fs::metadata(path)
+        .map_err(|e| LoadError::Io(name.clone(), e))?
+        .len();
+    if size > MAX_PLAN_BYTES {
+        let (mb, max) = (size / (1024 * 1024), MAX_PLAN_BYTES / (1024 * 1024));
+        return Err(LoadError::Invalid(vec![Diagnostic::error(
+            Code::TooLarge,
+            &name,
+            t!(
+                "tệp kế hoạch lớn {mb} MB, vượt giới hạn {max} MB",
+                "the plan file is {mb} MB, over the {max} MB limit"
+            ),
+        )]));
+    }
     let bytes = std::fs::read(path).map_err(|e| LoadError::Io(name.clone(), e))?;
     let src = match String::from_utf8(bytes) {
         Ok(s) => s,
@@ -62,28 +76,56 @@ pub fn parse(src: &str, file: &str) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagn
 }
 
 fn yaml_diagnostic(file: &str, e: crate::yaml::YamlError) -> Diagnostic {
-    let unknown_field = e.message.contains("unknown field `");
-    let code = if unknown_field {
-        Code::UnknownField
-    } else {
-        Code::Yaml
+    use crate::yaml::YamlErrorKind;
+    let m = &e.message;
+    let (code, message) = match e.kind {
+        YamlErrorKind::UnknownField => (Code::UnknownField, t!("YAML không hợp lệ: {m}", "invalid YAML: {m}")),
+        YamlErrorKind::Syntax => (Code::Yaml, t!("YAML không hợp lệ: {m}", "invalid YAML: {m}")),
+        YamlErrorKind::Alias => (
+            Code::YamlAlias,
+            t!(
+                "tệp kế hoạch dùng alias YAML '{m}'; bdg không nhận alias (chúng có thể nở ra vô hạn)",
+                "the plan uses a YAML alias '{m}'; bdg refuses aliases (they can expand without bound)"
+            ),
+        ),
+        YamlErrorKind::TooDeep => (
+            Code::TooDeep,
+            t!("tệp kế hoạch lồng nhau quá sâu", "the plan nests too deep"),
+        ),
     };
-    let mut d = Diagnostic::error(
-        code,
-        file,
-        t!("YAML không hợp lệ: {}", "invalid YAML: {}", e.message),
-    );
+    let mut d = Diagnostic::error(code, file, message);
     d.line = e.line;
     d.column = e.column;
-    if unknown_field {
-        // "unknown field `lede`, expected one of `id`, `text`, …": suggest the nearest.
-        let ticks: Vec<&str> = e.message.split('`').skip(1).step_by(2).collect();
-        if let Some((found, expected)) = ticks.split_first() {
-            d = d.suggest(did_you_mean(found, expected.iter().copied()));
+    match e.kind {
+        YamlErrorKind::UnknownField => {
+            // "unknown field `lede`, expected one of `id`, `text`, …": suggest the nearest.
+            let ticks: Vec<&str> = m.split('`').skip(1).step_by(2).collect();
+            if let Some((found, expected)) = ticks.split_first() {
+                d = d.suggest(did_you_mean(found, expected.iter().copied()));
+            }
         }
+        YamlErrorKind::Alias => {
+            d = d.hint(t!(
+                "viết giá trị ra đầy đủ thay cho alias",
+                "write the value out in place of the alias"
+            ))
+        }
+        YamlErrorKind::TooDeep => {
+            d = d.hint(t!(
+                "mục của kế hoạch lồng tối đa {MAX_DEPTH} cấp (I → 1 → a …)",
+                "plan items nest at most {MAX_DEPTH} levels (I → 1 → a …)"
+            ))
+        }
+        YamlErrorKind::Syntax => {}
     }
     d
 }
+
+/// How deep items may nest under a section: the source uses two levels (1 → a).
+pub const MAX_DEPTH: usize = 8;
+
+/// Plan files larger than this are refused before parsing.
+pub const MAX_PLAN_BYTES: u64 = 16 * 1024 * 1024;
 
 struct Validator<'a> {
     file: &'a str,
@@ -397,9 +439,11 @@ impl Validator<'_> {
             });
         }
 
-        if agencies.is_empty()
-            || periods.is_empty() && !self.diags.iter().any(|d| d.code == Code::MissingDueDate)
-            || tasks.is_empty()
+        let nothing_else_wrong = !self.diags.iter().any(Diagnostic::is_error);
+        if nothing_else_wrong
+            && (agencies.is_empty()
+                || periods.is_empty() && !self.diags.iter().any(|d| d.code == Code::MissingDueDate)
+                || tasks.is_empty())
         {
             let what = match (agencies.is_empty(), periods.is_empty(), tasks.is_empty()) {
                 (true, _, _) => ("không có đơn vị nào (agencies)", "no agencies"),
@@ -611,6 +655,17 @@ impl Validator<'_> {
                 items: Vec::new(),
                 task: None,
             };
+            if parents.len() >= MAX_DEPTH {
+                self.error(
+                    Code::TooDeep,
+                    at,
+                    t!(
+                        "mục '{full_id}' lồng sâu hơn {MAX_DEPTH} cấp",
+                        "item '{full_id}' nests deeper than {MAX_DEPTH} levels"
+                    ),
+                );
+                continue;
+            }
             if it.items.is_empty() {
                 if w.has_tasks {
                     let key = task_key(&full_id);

@@ -199,7 +199,11 @@ pub fn workbook(k: &Consolidation, lang: Lang) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// Writes the workbook to `w` as it is assembled, without holding the file in memory.
-pub fn write_workbook<W: std::io::Write + std::io::Seek + Send>(k: &Consolidation, lang: Lang, w: W) -> Result<(), XlsxError> {
+pub fn write_workbook<W: std::io::Write + std::io::Seek + Send>(
+    k: &Consolidation,
+    lang: Lang,
+    w: W,
+) -> Result<(), XlsxError> {
     workbook_with_limit(k, lang, MAX_SHEET_ROWS)?.save_to_writer(w)
 }
 

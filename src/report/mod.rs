@@ -21,6 +21,12 @@ use std::path::{Path, PathBuf};
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Excel's limit for the text of one cell: a longer value could not reach the workbook.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// A header with more cells than this is not a report's.
+pub const MAX_COLUMNS: usize = 256;
+
 /// One accepted row of a report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -732,6 +738,23 @@ impl Reader<'_> {
     fn table(&mut self, t: Table) {
         let file = self.r.file.clone();
         let header_line = t.header_line;
+        let width = filled_width(&t.header);
+        if width > MAX_COLUMNS {
+            let place = t.source.place(header_line, t.header_start, MAX_COLUMNS);
+            self.push(
+                Diagnostic::error(
+                    Code::TooManyColumns,
+                    &file,
+                    t!(
+                        "dòng tiêu đề có {width} cột, vượt giới hạn {MAX_COLUMNS}; đây không phải mẫu báo cáo",
+                        "the header row has {width} columns, over the limit of {MAX_COLUMNS}; this is not the report format"
+                    ),
+                )
+                .placed(&place)
+                .excluding(Excludes::File),
+            );
+            return;
+        }
         let mut cols = Columns::default();
         for (i, cell) in t.header.iter().enumerate() {
             let cell = cell.trim();
@@ -963,6 +986,28 @@ impl Reader<'_> {
         for row in &raw {
             let mut errs: Vec<Diagnostic> = Vec::new();
             let at = |c: Col| pos(row, c);
+            if let Some(long) = row
+                .record
+                .iter()
+                .position(|c| c.chars().count() > MAX_CELL_CHARS)
+            {
+                let n = row.record.get(long).map_or(0, |c| c.chars().count());
+                let place = src.place(row.line, row.start, long);
+                errs.push(
+                    Diagnostic::error(
+                        Code::TooLong,
+                        &file,
+                        t!(
+                            "ô dài {n} ký tự, vượt giới hạn {MAX_CELL_CHARS} ký tự một ô của Excel",
+                            "the cell holds {n} characters, over Excel's limit of {MAX_CELL_CHARS} a cell"
+                        ),
+                    )
+                    .placed(&place)
+                    .hint(t!("rút gọn nội dung, hoặc gửi phần dài kèm theo", "shorten it, or send the long text separately")),
+                );
+                self.r.diagnostics.extend(errs);
+                continue;
+            }
             if let Some(w) = width {
                 if let Some(extra) = row.record.iter().skip(w).position(|c| !c.trim().is_empty()) {
                     let found = filled_width(&row.record);
@@ -1369,7 +1414,12 @@ fn unknown_task(plan: &Plan, file: &str, raw: &str) -> Diagnostic {
 
 /// Reads many files on every core, keeping their order; `done` is called after each file (for a
 /// progress bar).
-pub fn read_all(files: &[PathBuf], plan: &Plan, opts: &ReadOptions, done: &(dyn Fn() + Sync)) -> Vec<Report> {
+pub fn read_all(
+    files: &[PathBuf],
+    plan: &Plan,
+    opts: &ReadOptions,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Report> {
     read_all_with(files, plan, opts, done, &|r| r)
 }
 
