@@ -745,3 +745,43 @@ struct Walk<'a, 'b> {
     keys: &'b mut HashMap<String, TaskIdx>,
     ctx: &'b Ctx<'b>,
 }
+
+#[cfg(test)]
+mod fuzz_tests {
+    use proptest::prelude::*;
+
+    const SEED: &str = include_str!("../../plans/ninh-thuan-2021.yaml");
+
+    proptest! {
+        #[test]
+        fn fuzz_any_text(text in "\\PC{0,400}") {
+            let _ = super::parse(&text, "p.yaml");
+        }
+
+        #[test]
+        fn fuzz_mutated_plans(edits in proptest::collection::vec((any::<usize>(), any::<char>()), 1..8), cut in any::<usize>()) {
+            let mut chars: Vec<char> = SEED.chars().collect();
+            for (at, c) in edits {
+                let i = at % chars.len();
+                chars[i] = c;
+            }
+            chars.truncate(cut % (chars.len() + 1));
+            let text: String = chars.into_iter().collect();
+            if let Err(diags) = super::parse(&text, "p.yaml") {
+                prop_assert!(diags.iter().any(|d| d.is_error()));
+            }
+        }
+    }
+
+    #[test]
+    fn replay_the_saved_fuzz_corpus() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/plan");
+        let mut n = 0;
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let bytes = std::fs::read(e.path()).unwrap();
+            let _ = super::parse(&String::from_utf8_lossy(&bytes), "corpus");
+            n += 1;
+        }
+        assert!(n > 0, "the corpus in {} is empty", dir.display());
+    }
+}
