@@ -164,3 +164,40 @@ pub fn paragraph(text: &str, width: usize) -> String {
     }
     out
 }
+
+/// Wraps `text` at `width` columns: the first line after `first`, the others after `rest`.
+pub fn hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        if !empty && crate::text::width(&line) + 1 + crate::text::width(word) > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = rest.to_string();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hanging;
+
+    #[test]
+    fn wraps_with_a_hanging_indent() {
+        assert_eq!(
+            hanging("một hai ba bốn năm", 12, "- ", "  "),
+            "- một hai ba\n  bốn năm\n"
+        );
+        assert_eq!(hanging("ngắn", 40, "  II.1 ", "       "), "  II.1 ngắn\n");
+    }
+}

@@ -1,7 +1,7 @@
 //! The text report for the ministry, in the layout of a Vietnamese administrative report,
 //! following the plan's own sections.
 
-use super::admin::{closing, heading, paragraph, short_date};
+use super::admin::{closing, hanging, heading, paragraph, short_date};
 use crate::consolidate::{Consolidation, Totals};
 use crate::lang::Lang;
 use crate::plan::Item;
@@ -259,29 +259,42 @@ fn items(out: &mut String, k: &Consolidation, items_: &[Item], lang: Lang) {
     for it in items_ {
         match it.task {
             None => {
-                let _ = writeln!(out, "{} {}", it.full_id, first_line(&it.text));
+                let head = format!("{} ", it.full_id);
+                out.push_str(&hanging(
+                    first_line(&it.text),
+                    WIDTH,
+                    &head,
+                    &" ".repeat(head.len()),
+                ));
                 items(out, k, &it.items, lang);
             }
             Some(t) => {
                 let tl = &k.tasks[t];
                 let text = first_line(&plan.tasks[t].text);
+                // The task's text, cut at a word near 160 characters (the workbook has it whole).
                 let short: String = if crate::text::width(text) > 160 {
-                    text.chars().take(159).collect::<String>() + "…"
+                    let head: String = text.chars().take(160).collect();
+                    let cut = head.rfind(' ').unwrap_or(head.len());
+                    format!("{}…", head[..cut].trim_end_matches([',', ';', ':', ' ']))
                 } else {
                     text.to_string()
                 };
-                let _ = writeln!(out, "  {} {short}", it.full_id);
+                out.push_str(&hanging(
+                    &short,
+                    WIDTH,
+                    &format!("  {} ", it.full_id),
+                    "      ",
+                ));
                 let [ns, ip, done] = tl.status;
-                let _ = writeln!(
-                    out,
-                    "      {}",
-                    lang.pick(
-                        &format!("Số đơn vị báo cáo: {} (hoàn thành: {done}; đang thực hiện: {ip}; chưa thực hiện: {ns}).", tl.reports),
-                        &format!("Agencies reporting: {} (done: {done}; in progress: {ip}; not started: {ns}).", tl.reports),
-                    )
+                let n = tl.reports;
+                let counts = crate::t!(
+                    "Số đơn vị báo cáo: {n} (hoàn thành: {done}; đang thực hiện: {ip}; chưa thực hiện: {ns}).",
+                    "Agencies reporting: {n} (done: {done}; in progress: {ip}; not started: {ns})."
                 );
+                out.push_str(&hanging(counts.get(lang), WIDTH, "      ", "        "));
                 if tl.reports > 0 {
-                    let _ = writeln!(out, "      {}.", capitalize(&figures(&tl.totals, lang)));
+                    let line = format!("{}.", capitalize(&figures(&tl.totals, lang)));
+                    out.push_str(&hanging(&line, WIDTH, "      ", "        "));
                 }
                 // A province has a few dozen notes a task; the ministry, thousands: the text
                 // report keeps the first ones, the workbook's details sheet has them all.

@@ -398,7 +398,9 @@ fn field_position(
         }
         at_field_start = false;
     }
-    let col = text.get(line_start..field_start).map_or(0, |s| s.chars().count());
+    let col = text
+        .get(line_start..field_start)
+        .map_or(0, |s| s.chars().count());
     (line, col as u32 + 1)
 }
 
@@ -1561,7 +1563,12 @@ mod fuzz_tests {
     use proptest::prelude::*;
 
     fn plan() -> Plan {
-        crate::plan::parse(include_str!("../../plans/ninh-thuan-2021.yaml"), "plan.yaml").unwrap().0
+        crate::plan::parse(
+            include_str!("../../plans/ninh-thuan-2021.yaml"),
+            "plan.yaml",
+        )
+        .unwrap()
+        .0
     }
 
     const SEED: &[u8] = include_bytes!("../../tests/fixtures/reports/utf8-bom-comma.csv");
