@@ -184,6 +184,16 @@ fn table(
         rows.len() as u32,
         header.len().saturating_sub(1) as u16,
     )?;
+    print_setup(ws)?;
+    Ok(())
+}
+
+/// Printing: A4 landscape, one page wide, the header row on every page.
+fn print_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
@@ -444,6 +454,7 @@ pub fn workbook_with_limit(
             ws.write_string_with_format(0, col as u16, *h, &f.header)?;
         }
         ws.set_freeze_panes(1, 0)?;
+        print_setup(ws)?;
         let mut r = 0u32;
         while r < max_detail_rows {
             let Some(d) = details.next() else { break };
