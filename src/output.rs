@@ -114,6 +114,9 @@ mod tests {
         assert_eq!(csv_safe("=1+1"), "'=1+1");
         assert_eq!(csv_safe("-5"), "'-5");
         assert_eq!(csv_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_safe("+1"), "'+1");
+        assert_eq!(csv_safe("\t=1"), "'\t=1");
+        assert_eq!(csv_safe("\r=1"), "'\r=1");
         assert_eq!(csv_safe("Sở Y tế"), "Sở Y tế");
     }
 }

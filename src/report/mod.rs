@@ -465,7 +465,11 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
-            problems.push(unreadable(&dir.display().to_string(), &e));
+            problems.push(Report::fail(
+                &dir.display().to_string(),
+                Code::Unreadable,
+                t!("không đọc được thư mục: {e}", "cannot read the folder: {e}"),
+            ));
             return;
         }
     };
