@@ -89,6 +89,45 @@ pub fn load_plan(path: &Path, g: &Global) -> Result<Plan> {
     }
 }
 
+/// A period named on the command line, by id or name; an unknown one lists the plan's.
+pub fn find_period(plan: &Plan, name: &str, lang: crate::lang::Lang) -> Result<usize> {
+    let found = plan
+        .find_period(name)
+        .and_then(|p| plan.periods.iter().position(|x| x.id == p.id));
+    found.ok_or_else(|| {
+        let ids = plan
+            .periods
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let msg = crate::t!(
+            "không có kỳ '{name}' trong kế hoạch; các kỳ: {ids}",
+            "no period '{name}' in the plan; its periods: {ids}"
+        );
+        anyhow!("{}", msg.get(lang))
+    })
+}
+
+/// An agency named on the command line, by id, name or alias, with a "did you mean".
+pub fn find_agency(
+    plan: &Plan,
+    name: &str,
+    lang: crate::lang::Lang,
+) -> Result<crate::plan::AgencyIdx> {
+    plan.find_agency(name).ok_or_else(|| {
+        let mut msg = crate::t!(
+            "không có đơn vị '{name}' trong kế hoạch",
+            "no agency '{name}' in the plan"
+        );
+        if let Some(s) = crate::text::did_you_mean(name, plan.agency_spellings()) {
+            msg.vi.push_str(&format!(" — có phải '{s}'?"));
+            msg.en.push_str(&format!(" — did you mean '{s}'?"));
+        }
+        anyhow!("{}", msg.get(lang))
+    })
+}
+
 /// What every command over one cycle takes.
 #[derive(clap::Args, Debug, Clone)]
 pub struct CycleArgs {
@@ -161,26 +200,7 @@ impl CycleInput {
             })?,
         };
         let plan = load_plan(&a.plan.plan, g)?;
-        let Some(period) = plan.periods.iter().position(|p| {
-            p.id == a.period || plan.find_period(&a.period).is_some_and(|x| x.id == p.id)
-        }) else {
-            let ids: Vec<&str> = plan.periods.iter().map(|p| p.id.as_str()).collect();
-            anyhow::bail!(
-                "{}",
-                lang.pick(
-                    &format!(
-                        "không có kỳ '{}' trong kế hoạch; các kỳ: {}",
-                        a.period,
-                        ids.join(", ")
-                    ),
-                    &format!(
-                        "no period '{}' in the plan; its periods: {}",
-                        a.period,
-                        ids.join(", ")
-                    ),
-                )
-            );
-        };
+        let period = find_period(&plan, &a.period, lang)?;
         for p in &a.reports {
             if !p.exists() {
                 anyhow::bail!(

@@ -4,9 +4,8 @@ use crate::diag::count;
 use crate::lang::Lang;
 use crate::output::{self, Format, Global};
 use crate::plan::{Assignment, LoadError, Plan, Role};
-use crate::text::did_you_mean;
 use crate::Outcome;
-use anyhow::{anyhow, bail, Result};
+use anyhow::{anyhow, Result};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -172,32 +171,16 @@ fn shorten(s: &str, n: usize) -> String {
 
 fn show(plan: &Plan, agency: Option<&str>, format: Format, g: &Global) -> Result<Outcome> {
     let lang = g.lang;
+    let agency = agency
+        .map(|name| super::find_agency(plan, name, lang))
+        .transpose()?;
     let tasks: Vec<(usize, Option<Role>)> = match agency {
         None => (0..plan.tasks.len()).map(|i| (i, None)).collect(),
-        Some(name) => {
-            let Some(a) = plan.find_agency(name) else {
-                let hint = did_you_mean(name, plan.agency_spellings())
-                    .map(|s| {
-                        lang.pick(
-                            &format!(" — có phải '{s}'?"),
-                            &format!(" — did you mean '{s}'?"),
-                        )
-                        .to_string()
-                    })
-                    .unwrap_or_default();
-                bail!(
-                    "{}{hint}",
-                    lang.pick(
-                        &format!("không có đơn vị '{name}' trong kế hoạch"),
-                        &format!("no agency '{name}' in the plan")
-                    )
-                );
-            };
-            plan.tasks_of(a)
-                .into_iter()
-                .map(|(i, r)| (i, Some(r)))
-                .collect()
-        }
+        Some(a) => plan
+            .tasks_of(a)
+            .into_iter()
+            .map(|(i, r)| (i, Some(r)))
+            .collect(),
     };
     match format {
         Format::Json => {
@@ -229,8 +212,7 @@ fn show(plan: &Plan, agency: Option<&str>, format: Format, g: &Global) -> Result
             let mut out = String::new();
             let m = &plan.meta;
             out.push_str(&format!("{} — {} ({})\n", m.title, m.issuer, m.year));
-            if let Some(name) = agency {
-                let a = plan.find_agency(name).expect("checked above");
+            if let Some(a) = agency {
                 out.push_str(&format!(
                     "{}: {} ({})\n",
                     lang.pick("Đơn vị", "Agency"),

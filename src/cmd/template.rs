@@ -4,9 +4,8 @@ use super::PlanArg;
 use crate::fsx::{ensure_dir, write_atomic};
 use crate::output::{self, Global};
 use crate::render::template;
-use crate::text::did_you_mean;
 use crate::Outcome;
-use anyhow::{anyhow, bail, Result};
+use anyhow::Result;
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -40,44 +39,13 @@ pub struct Args {
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     let lang = g.lang;
     let plan = super::load_plan(&a.plan.plan, g)?;
-    let period = plan.find_period(&a.period).ok_or_else(|| {
-        let ids: Vec<&str> = plan.periods.iter().map(|p| p.id.as_str()).collect();
-        anyhow!(
-            "{}",
-            lang.pick(
-                &format!(
-                    "không có kỳ '{}' trong kế hoạch; các kỳ: {}",
-                    a.period,
-                    ids.join(", ")
-                ),
-                &format!(
-                    "no period '{}' in the plan; its periods: {}",
-                    a.period,
-                    ids.join(", ")
-                ),
-            )
-        )
-    })?;
+    let period = &plan.periods[super::find_period(&plan, &a.period, lang)?];
     let agencies: Vec<usize> = if a.agency.is_empty() {
         period.reporters.clone()
     } else {
         let mut v = Vec::new();
         for name in &a.agency {
-            match plan.find_agency(name) {
-                Some(i) => v.push(i),
-                None => {
-                    let hint = did_you_mean(name, plan.agency_spellings())
-                        .map(|s| format!(" — {} '{s}'?", lang.pick("có phải", "did you mean")))
-                        .unwrap_or_default();
-                    bail!(
-                        "{}{hint}",
-                        lang.pick(
-                            &format!("không có đơn vị '{name}' trong kế hoạch"),
-                            &format!("no agency '{name}' in the plan")
-                        )
-                    );
-                }
-            }
+            v.push(super::find_agency(&plan, name, lang)?);
         }
         v
     };
