@@ -34,6 +34,9 @@ impl Totals {
     }
 }
 
+/// Notes kept a task for the text report.
+pub const NOTES_KEPT: usize = 30;
+
 #[derive(Debug, Clone)]
 pub struct TaskLine<'c> {
     pub task: TaskIdx,
@@ -41,9 +44,11 @@ pub struct TaskLine<'c> {
     /// Counts by status: not started, in progress, done.
     pub status: [usize; 3],
     pub totals: Totals,
-    /// The agencies' notes, borrowed from the reports (never copied: a national cycle has
-    /// millions).
+    /// The first [`NOTES_KEPT`] notes of the agencies, borrowed from the reports (a national
+    /// cycle has millions; the workbook's details sheet has them all).
     pub notes: Vec<(AgencyIdx, &'c str)>,
+    /// How many rows of this task carry a note.
+    pub notes_total: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -118,6 +123,7 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
             status: [0; 3],
             totals: Totals::default(),
             notes: Vec::new(),
+            notes_total: 0,
         })
         .collect();
     let mut totals = Totals::default();
@@ -151,7 +157,10 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
                 line.totals.add(row);
                 totals.add(row);
                 if !row.note.is_empty() {
-                    t.notes.push((a.agency, row.note.as_str()));
+                    t.notes_total += 1;
+                    if t.notes.len() < NOTES_KEPT {
+                        t.notes.push((a.agency, row.note.as_str()));
+                    }
                 }
             }
         }

@@ -8,8 +8,6 @@ use crate::plan::Item;
 use std::fmt::Write as _;
 
 const WIDTH: usize = 92;
-/// Notes listed under a task in the text report.
-const MAX_NOTES: usize = 30;
 
 /// 1234567 → "1.234.567" (vi) or "1,234,567" (en).
 pub fn group(n: u64, lang: Lang) -> String {
@@ -298,7 +296,7 @@ fn items(out: &mut String, k: &Consolidation, items_: &[Item], lang: Lang) {
                 }
                 // A province has a few dozen notes a task; the ministry, thousands: the text
                 // report keeps the first ones, the workbook's details sheet has them all.
-                for (a, note) in tl.notes.iter().take(MAX_NOTES) {
+                for (a, note) in &tl.notes {
                     let _ = writeln!(
                         out,
                         "      - {}: {}",
@@ -306,8 +304,8 @@ fn items(out: &mut String, k: &Consolidation, items_: &[Item], lang: Lang) {
                         note.replace('\n', " ")
                     );
                 }
-                if tl.notes.len() > MAX_NOTES {
-                    let more = tl.notes.len() - MAX_NOTES;
+                if tl.notes_total > tl.notes.len() {
+                    let more = tl.notes_total - tl.notes.len();
                     let msg = crate::t!(
                         "… và {more} ghi chú khác (xem trang \"Chi tiết\" của sổ Excel)",
                         "… and {more} more notes (see the \"Details\" sheet of the workbook)"
