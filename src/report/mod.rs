@@ -1,13 +1,20 @@
-//! Agency report files: bytes in, rows and diagnostics out. Pure: no file system here except
-//! [`collect`] and [`read_path`] at the edge.
+//! Agency report files: bytes in, rows and diagnostics out. `table.rs` turns text into a table
+//! (and `sheet.rs` a workbook), this module checks every cell, `files.rs` is the only part that
+//! touches the file system.
 
 pub mod decode;
 pub mod fields;
+mod files;
 mod sheet;
+mod table;
+
+pub use files::{collect, read_all, read_all_with, read_path};
+pub(crate) use table::no_header;
+use table::{filled_width, text_table, RawRow, Source, Table};
 
 pub use fields::Status;
 
-use crate::diag::{Code, Diagnostic, Excludes, Place};
+use crate::diag::{Code, Diagnostic, Excludes};
 use crate::lang::Text;
 use crate::plan::{AgencyIdx, Plan, Role, TaskIdx};
 use crate::t;
@@ -16,7 +23,6 @@ use chrono::NaiveDate;
 use fields::{parse_date, parse_percent, parse_whole, DateError, NumError};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -279,214 +285,8 @@ impl Columns {
     }
 }
 
-/// How many columns are required: a row naming that many known columns is the header.
-const REQUIRED: usize = 5;
-
 fn header_name(c: Col) -> &'static str {
     COLUMNS.iter().find(|x| x.0 == c).map(|x| x.2).unwrap_or("")
-}
-
-/// Splits a line naively (quotes stripped) to look for the header.
-fn naive_cells(line: &str, d: char) -> Vec<String> {
-    line.split(d)
-        .map(|c| c.trim().trim_matches('"').trim().to_string())
-        .collect()
-}
-
-struct Header {
-    line0: usize,
-    offset: usize,
-    delimiter: char,
-}
-
-/// The header row is the first of the first lines that names the most known columns, under the
-/// delimiter that names most; `sep=;` (Excel's hint line) fixes the delimiter.
-fn find_header(text: &str) -> Option<Header> {
-    let mut forced = None;
-    let mut best: Option<(usize, Header)> = None;
-    let mut offset = 0;
-    for (i, line) in text.split_inclusive('\n').enumerate().take(30) {
-        let trimmed = line.trim_end_matches(['\r', '\n']);
-        if i == 0 {
-            if let Some(d) = trimmed.strip_prefix("sep=").and_then(|s| s.chars().next()) {
-                forced = Some(d);
-                offset += line.len();
-                continue;
-            }
-        }
-        for d in [',', ';', '\t'] {
-            if forced.is_some_and(|f| f != d) {
-                continue;
-            }
-            let known = naive_cells(trimmed, d)
-                .iter()
-                .filter(|c| column_of(c).is_some())
-                .count();
-            if known >= REQUIRED {
-                // Every required column on one row: this is the header.
-                return Some(Header {
-                    line0: i,
-                    offset,
-                    delimiter: d,
-                });
-            }
-            if known >= 2 && best.as_ref().is_none_or(|(k, _)| known > *k) {
-                best = Some((
-                    known,
-                    Header {
-                        line0: i,
-                        offset,
-                        delimiter: d,
-                    },
-                ));
-            }
-        }
-        offset += line.len();
-    }
-    best.map(|(_, h)| h)
-}
-
-/// Line and column (1-based, in characters, as an editor shows them) where field `field` of the
-/// record starting at byte `start` of `text` begins.
-fn field_position(
-    text: &str,
-    mut start: usize,
-    mut start_line: u32,
-    field: usize,
-    delim: char,
-) -> (u32, u32) {
-    // With CRLF endings the reader reports a record's start just before the pending '\n'.
-    while let Some(b) = text
-        .as_bytes()
-        .get(start)
-        .copied()
-        .filter(|b| *b == b'\r' || *b == b'\n')
-    {
-        if b == b'\n' {
-            start_line += 1;
-        }
-        start += 1;
-    }
-    let mut line = start_line;
-    let mut line_start = start;
-    let mut in_quotes = false;
-    // As the csv reader (and Excel) do: a quote opens a quoted field only at the field's start;
-    // elsewhere it is a character like any other.
-    let mut at_field_start = true;
-    let mut n = 0;
-    let mut field_start = start;
-    for (i, c) in text[start..].char_indices() {
-        if n == field {
-            field_start = start + i;
-            break;
-        }
-        match c {
-            '"' if in_quotes => in_quotes = false,
-            '"' if at_field_start => in_quotes = true,
-            '\n' if in_quotes => {
-                line += 1;
-                line_start = start + i + 1;
-            }
-            '\n' => break,
-            c if c == delim && !in_quotes => {
-                n += 1;
-                field_start = start + i + c.len_utf8();
-                at_field_start = true;
-                continue;
-            }
-            _ => {}
-        }
-        at_field_start = false;
-    }
-    let col = text
-        .get(line_start..field_start)
-        .map_or(0, |s| s.chars().count());
-    (line, col as u32 + 1)
-}
-
-/// Reads a file from disk, refusing what is too large; unreadable files become diagnostics.
-pub fn read_path(path: &Path, plan: &Plan, opts: &ReadOptions) -> Report {
-    let name = path.display().to_string();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => return unreadable(&name, &e),
-    };
-    if meta.len() > MAX_FILE_BYTES {
-        let (mb, max) = (meta.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
-        return Report::fail(
-            &name,
-            Code::TooLarge,
-            t!(
-                "tệp lớn {mb} MB, vượt giới hạn {max} MB của một báo cáo",
-                "file is {mb} MB, over the {max} MB limit for one report"
-            ),
-        );
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => read(&bytes, &name, plan, opts),
-        Err(e) => unreadable(&name, &e),
-    }
-}
-
-fn unreadable(name: &str, e: &std::io::Error) -> Report {
-    Report::fail(
-        name,
-        Code::Unreadable,
-        t!("không đọc được tệp: {e}", "cannot read the file: {e}"),
-    )
-}
-
-/// Report files under the given paths: files as named, directories searched recursively for
-/// `.csv` and `.txt`, in a stable order, each file once.
-pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Report>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for p in paths {
-        match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut files, &mut problems),
-            Ok(_) => files.push(p.clone()),
-            Err(e) => problems.push(unreadable(&p.display().to_string(), &e)),
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    (files, problems)
-}
-
-fn is_report_file(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "txt" | "xlsx" | "xlsm" | "xls" | "ods"))
-        // Excel's lock files ("~$báo cáo.xlsx") are not reports.
-        && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$"))
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            problems.push(Report::fail(
-                &dir.display().to_string(),
-                Code::Unreadable,
-                t!("không đọc được thư mục: {e}", "cannot read the folder: {e}"),
-            ));
-            return;
-        }
-    };
-    entries.sort();
-    for p in entries {
-        // Follow no symlinked directories: a loop would never end.
-        let is_link = std::fs::symlink_metadata(&p)
-            .map(|m| m.file_type().is_symlink())
-            .unwrap_or(false);
-        if p.is_dir() {
-            if !is_link {
-                walk(&p, files, problems);
-            }
-        } else if is_report_file(&p) {
-            files.push(p);
-        }
-    }
 }
 
 /// Reads one report from its bytes.
@@ -563,176 +363,6 @@ pub fn read_sheet(bytes: &[u8], file: &str, plan: &Plan) -> Report {
     };
     Reader { plan, r: &mut r }.table(table);
     r
-}
-
-/// Where a table came from: text (places are editor lines and columns) or a sheet (Excel rows
-/// and columns, and the cell reference).
-pub(crate) enum Source<'a> {
-    Text { body: &'a str, delim: char },
-    Sheet { name: String, first_col: u32 },
-}
-
-impl Source<'_> {
-    fn place(&self, line: u32, start: usize, field: usize) -> Place {
-        match self {
-            Source::Text { body, delim } => {
-                let (line, col) = field_position(body, start, line, field, *delim);
-                Place {
-                    line,
-                    col,
-                    cell: None,
-                }
-            }
-            Source::Sheet { name, first_col } => {
-                let col = first_col + field as u32 + 1;
-                Place {
-                    line,
-                    col,
-                    cell: Some(format!("{name}!{}{line}", sheet::column_letters(col))),
-                }
-            }
-        }
-    }
-}
-
-/// A report as a table: its header, its non-blank rows, and where they stand.
-pub(crate) struct Table<'a> {
-    pub source: Source<'a>,
-    pub header: csv::StringRecord,
-    pub header_line: u32,
-    pub header_start: usize,
-    pub rows: Vec<RawRow>,
-}
-
-fn no_header(file: &str, empty: bool) -> Box<Diagnostic> {
-    let expected: Vec<&str> = COLUMNS.iter().filter(|c| c.3).map(|c| c.2).collect();
-    let list = expected.join(", ");
-    let code = if empty {
-        Code::EmptyReport
-    } else {
-        Code::NotATable
-    };
-    Box::new(
-        Diagnostic::error(
-            code,
-            file,
-            t!(
-                "không tìm thấy dòng tiêu đề; cần các cột {list}",
-                "no header row found; expected the columns {list}"
-            ),
-        )
-        .excluding(Excludes::File)
-        .hint(t!(
-            "dùng mẫu do 'bdg template' tạo, hoặc thêm dòng tiêu đề",
-            "use the template 'bdg template' makes, or add a header row"
-        )),
-    )
-}
-
-/// Text to a table: the header row found, then every non-blank record; the lines skipped
-/// before the header come back as a warning.
-fn text_table<'a>(
-    text: &'a str,
-    file: &str,
-) -> Result<(Table<'a>, Option<Diagnostic>), Box<Diagnostic>> {
-    let Some(h) = find_header(text) else {
-        return Err(no_header(file, text.trim().is_empty()));
-    };
-    let header_line = h.line0 as u32 + 1;
-    let skipped = text[..h.offset]
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with("sep="))
-        .count();
-    let skipped = (skipped > 0).then(|| {
-        Diagnostic::warning(
-            Code::SkippedLines,
-            file,
-            t!(
-                "bỏ qua {skipped} dòng trước dòng tiêu đề (dòng {header_line})",
-                "skipped {skipped} lines before the header row (line {header_line})"
-            ),
-        )
-        .at_line(1)
-    });
-    let body = &text[h.offset..];
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(h.delimiter as u8)
-        .from_reader(body.as_bytes());
-    let mut rec = csv::StringRecord::new();
-    let header = match rdr.read_record(&mut rec) {
-        Ok(true) => rec.clone(),
-        _ => return Err(no_header(file, true)),
-    };
-    let mut rows = Vec::new();
-    loop {
-        let before = rdr.position().clone();
-        match rdr.read_record(&mut rec) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = header_line + before.line() as u32 - 1;
-                return Err(Box::new(
-                    Diagnostic::error(
-                        Code::NotATable,
-                        file,
-                        t!("không đọc được dòng: {e}", "cannot read the row: {e}"),
-                    )
-                    .at_line(line)
-                    .excluding(Excludes::File),
-                ));
-            }
-        }
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let pos = rec.position().cloned().unwrap_or(before);
-        // With CRLF endings the reader puts a record's start just before the pending '\n'.
-        let (mut line, mut start) = (header_line + pos.line() as u32 - 1, pos.byte() as usize);
-        while let Some(&b) = body
-            .as_bytes()
-            .get(start)
-            .filter(|b| **b == b'\r' || **b == b'\n')
-        {
-            line += u32::from(b == b'\n');
-            start += 1;
-        }
-        rows.push(RawRow {
-            line,
-            start,
-            record: rec.clone(),
-        });
-    }
-    Ok((
-        Table {
-            source: Source::Text {
-                body,
-                delim: h.delimiter,
-            },
-            header,
-            header_line,
-            header_start: 0,
-            rows,
-        },
-        skipped,
-    ))
-}
-
-/// Cells up to the last non-empty one.
-fn filled_width(r: &csv::StringRecord) -> usize {
-    r.iter()
-        .enumerate()
-        .filter(|(_, c)| !c.trim().is_empty())
-        .map(|(i, _)| i + 1)
-        .last()
-        .unwrap_or(0)
-}
-
-pub(crate) struct RawRow {
-    pub line: u32,
-    pub start: usize,
-    pub record: csv::StringRecord,
 }
 
 struct Reader<'a> {
@@ -1423,72 +1053,6 @@ fn unknown_task(plan: &Plan, file: &str, raw: &str) -> Diagnostic {
     d.suggest(best)
 }
 
-/// Reads many files on every core, keeping their order; `done` is called after each file (for a
-/// progress bar).
-pub fn read_all(
-    files: &[PathBuf],
-    plan: &Plan,
-    opts: &ReadOptions,
-    done: &(dyn Fn() + Sync),
-) -> Vec<Report> {
-    read_all_with(files, plan, opts, done, &|r| r)
-}
-
-/// [`read_all`], with `keep` applied to each report in its worker thread (e.g. dropping rows
-/// that a command does not need, so that memory stays bounded).
-pub fn read_all_with(
-    files: &[PathBuf],
-    plan: &Plan,
-    opts: &ReadOptions,
-    done: &(dyn Fn() + Sync),
-    keep: &(dyn Fn(Report) -> Report + Sync),
-) -> Vec<Report> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len().max(1));
-    if workers <= 1 {
-        return files
-            .iter()
-            .map(|f| {
-                let r = keep(read_path(f, plan, opts));
-                done();
-                r
-            })
-            .collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<Report>> = (0..files.len()).map(|_| None).collect();
-    let results: Vec<Vec<(usize, Report)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= files.len() {
-                            break out;
-                        }
-                        out.push((i, keep(read_path(&files[i], plan, opts))));
-                        done();
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("reader thread panicked"))
-            .collect()
-    });
-    for (i, r) in results.into_iter().flatten() {
-        slots[i] = Some(r);
-    }
-    slots
-        .into_iter()
-        .map(|r| r.expect("every file read"))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1547,14 +1111,6 @@ mod tests {
             r.diagnostics.iter().find(|d| d.is_error()).unwrap().code,
             Code::EmptyReport
         );
-    }
-
-    #[test]
-    fn field_positions_count_characters_and_quotes() {
-        let text = "a,\"b,c\",đ,e\n";
-        assert_eq!(field_position(text, 0, 5, 0, ','), (5, 1));
-        assert_eq!(field_position(text, 0, 5, 2, ','), (5, 9));
-        assert_eq!(field_position(text, 0, 5, 3, ','), (5, 11));
     }
 }
 

@@ -1,0 +1,158 @@
+//! The file-system edge of reading: which files, read from disk with a size limit, in parallel.
+
+use super::{read, ReadOptions, Report, MAX_FILE_BYTES};
+use crate::diag::Code;
+use crate::plan::Plan;
+use crate::t;
+use std::path::{Path, PathBuf};
+
+/// Reads a file from disk, refusing what is too large; unreadable files become diagnostics.
+pub fn read_path(path: &Path, plan: &Plan, opts: &ReadOptions) -> Report {
+    let name = path.display().to_string();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return unreadable(&name, &e),
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        let (mb, max) = (meta.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+        return Report::fail(
+            &name,
+            Code::TooLarge,
+            t!(
+                "tệp lớn {mb} MB, vượt giới hạn {max} MB của một báo cáo",
+                "file is {mb} MB, over the {max} MB limit for one report"
+            ),
+        );
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => read(&bytes, &name, plan, opts),
+        Err(e) => unreadable(&name, &e),
+    }
+}
+
+fn unreadable(name: &str, e: &std::io::Error) -> Report {
+    Report::fail(
+        name,
+        Code::Unreadable,
+        t!("không đọc được tệp: {e}", "cannot read the file: {e}"),
+    )
+}
+
+/// Report files under the given paths: files as named, directories searched recursively for
+/// `.csv` and `.txt`, in a stable order, each file once.
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Report>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk(p, &mut files, &mut problems),
+            Ok(_) => files.push(p.clone()),
+            Err(e) => problems.push(unreadable(&p.display().to_string(), &e)),
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    (files, problems)
+}
+
+fn is_report_file(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "txt" | "xlsx" | "xlsm" | "xls" | "ods"))
+        // Excel's lock files ("~$báo cáo.xlsx") are not reports.
+        && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$"))
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            problems.push(Report::fail(
+                &dir.display().to_string(),
+                Code::Unreadable,
+                t!("không đọc được thư mục: {e}", "cannot read the folder: {e}"),
+            ));
+            return;
+        }
+    };
+    entries.sort();
+    for p in entries {
+        // Follow no symlinked directories: a loop would never end.
+        let is_link = std::fs::symlink_metadata(&p)
+            .map(|m| m.file_type().is_symlink())
+            .unwrap_or(false);
+        if p.is_dir() {
+            if !is_link {
+                walk(&p, files, problems);
+            }
+        } else if is_report_file(&p) {
+            files.push(p);
+        }
+    }
+}
+
+/// Reads many files on every core, keeping their order; `done` is called after each file (for a
+/// progress bar).
+pub fn read_all(
+    files: &[PathBuf],
+    plan: &Plan,
+    opts: &ReadOptions,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Report> {
+    read_all_with(files, plan, opts, done, &|r| r)
+}
+
+/// [`read_all`], with `keep` applied to each report in its worker thread (e.g. dropping rows
+/// that a command does not need, so that memory stays bounded).
+pub fn read_all_with(
+    files: &[PathBuf],
+    plan: &Plan,
+    opts: &ReadOptions,
+    done: &(dyn Fn() + Sync),
+    keep: &(dyn Fn(Report) -> Report + Sync),
+) -> Vec<Report> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
+    if workers <= 1 {
+        return files
+            .iter()
+            .map(|f| {
+                let r = keep(read_path(f, plan, opts));
+                done();
+                r
+            })
+            .collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut slots: Vec<Option<Report>> = (0..files.len()).map(|_| None).collect();
+    let results: Vec<Vec<(usize, Report)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= files.len() {
+                            break out;
+                        }
+                        out.push((i, keep(read_path(&files[i], plan, opts))));
+                        done();
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("reader thread panicked"))
+            .collect()
+    });
+    for (i, r) in results.into_iter().flatten() {
+        slots[i] = Some(r);
+    }
+    slots
+        .into_iter()
+        .map(|r| r.expect("every file read"))
+        .collect()
+}

@@ -1,0 +1,314 @@
+//! Text to a table: where the header row is, the delimiter, every non-blank record, and where
+//! each field stands (line and column as an editor shows them) — and the same `Table` shape for
+//! workbooks (`sheet.rs`), so that one set of checks serves both.
+
+use super::{column_of, COLUMNS};
+use crate::diag::{Code, Diagnostic, Excludes, Place};
+use crate::t;
+
+/// How many columns are required: a row naming that many known columns is the header.
+const REQUIRED: usize = 5;
+
+/// Splits a line naively (quotes stripped) to look for the header.
+fn naive_cells(line: &str, d: char) -> Vec<String> {
+    line.split(d)
+        .map(|c| c.trim().trim_matches('"').trim().to_string())
+        .collect()
+}
+
+struct Header {
+    line0: usize,
+    offset: usize,
+    delimiter: char,
+}
+
+/// The header row is the first of the first lines that names the most known columns, under the
+/// delimiter that names most; `sep=;` (Excel's hint line) fixes the delimiter.
+fn find_header(text: &str) -> Option<Header> {
+    let mut forced = None;
+    let mut best: Option<(usize, Header)> = None;
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate().take(30) {
+        let trimmed = line.trim_end_matches(['\r', '\n']);
+        if i == 0 {
+            if let Some(d) = trimmed.strip_prefix("sep=").and_then(|s| s.chars().next()) {
+                forced = Some(d);
+                offset += line.len();
+                continue;
+            }
+        }
+        for d in [',', ';', '\t'] {
+            if forced.is_some_and(|f| f != d) {
+                continue;
+            }
+            let known = naive_cells(trimmed, d)
+                .iter()
+                .filter(|c| column_of(c).is_some())
+                .count();
+            if known >= REQUIRED {
+                // Every required column on one row: this is the header.
+                return Some(Header {
+                    line0: i,
+                    offset,
+                    delimiter: d,
+                });
+            }
+            if known >= 2 && best.as_ref().is_none_or(|(k, _)| known > *k) {
+                best = Some((
+                    known,
+                    Header {
+                        line0: i,
+                        offset,
+                        delimiter: d,
+                    },
+                ));
+            }
+        }
+        offset += line.len();
+    }
+    best.map(|(_, h)| h)
+}
+
+/// Line and column (1-based, in characters, as an editor shows them) where field `field` of the
+/// record starting at byte `start` of `text` begins.
+pub(crate) fn field_position(
+    text: &str,
+    mut start: usize,
+    mut start_line: u32,
+    field: usize,
+    delim: char,
+) -> (u32, u32) {
+    // With CRLF endings the reader reports a record's start just before the pending '\n'.
+    while let Some(b) = text
+        .as_bytes()
+        .get(start)
+        .copied()
+        .filter(|b| *b == b'\r' || *b == b'\n')
+    {
+        if b == b'\n' {
+            start_line += 1;
+        }
+        start += 1;
+    }
+    let mut line = start_line;
+    let mut line_start = start;
+    let mut in_quotes = false;
+    // As the csv reader (and Excel) do: a quote opens a quoted field only at the field's start;
+    // elsewhere it is a character like any other.
+    let mut at_field_start = true;
+    let mut n = 0;
+    let mut field_start = start;
+    for (i, c) in text[start..].char_indices() {
+        if n == field {
+            field_start = start + i;
+            break;
+        }
+        match c {
+            '"' if in_quotes => in_quotes = false,
+            '"' if at_field_start => in_quotes = true,
+            '\n' if in_quotes => {
+                line += 1;
+                line_start = start + i + 1;
+            }
+            '\n' => break,
+            c if c == delim && !in_quotes => {
+                n += 1;
+                field_start = start + i + c.len_utf8();
+                at_field_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        at_field_start = false;
+    }
+    let col = text
+        .get(line_start..field_start)
+        .map_or(0, |s| s.chars().count());
+    (line, col as u32 + 1)
+}
+
+/// Where a table came from: text (places are editor lines and columns) or a sheet (Excel rows
+/// and columns, and the cell reference).
+pub(crate) enum Source<'a> {
+    Text { body: &'a str, delim: char },
+    Sheet { name: String, first_col: u32 },
+}
+
+impl Source<'_> {
+    pub(crate) fn place(&self, line: u32, start: usize, field: usize) -> Place {
+        match self {
+            Source::Text { body, delim } => {
+                let (line, col) = field_position(body, start, line, field, *delim);
+                Place {
+                    line,
+                    col,
+                    cell: None,
+                }
+            }
+            Source::Sheet { name, first_col } => {
+                let col = first_col + field as u32 + 1;
+                Place {
+                    line,
+                    col,
+                    cell: Some(format!(
+                        "{name}!{}{line}",
+                        super::sheet::column_letters(col)
+                    )),
+                }
+            }
+        }
+    }
+}
+
+/// A report as a table: its header, its non-blank rows, and where they stand.
+pub(crate) struct Table<'a> {
+    pub source: Source<'a>,
+    pub header: csv::StringRecord,
+    pub header_line: u32,
+    pub header_start: usize,
+    pub rows: Vec<RawRow>,
+}
+
+pub(crate) fn no_header(file: &str, empty: bool) -> Box<Diagnostic> {
+    let expected: Vec<&str> = COLUMNS.iter().filter(|c| c.3).map(|c| c.2).collect();
+    let list = expected.join(", ");
+    let code = if empty {
+        Code::EmptyReport
+    } else {
+        Code::NotATable
+    };
+    Box::new(
+        Diagnostic::error(
+            code,
+            file,
+            t!(
+                "không tìm thấy dòng tiêu đề; cần các cột {list}",
+                "no header row found; expected the columns {list}"
+            ),
+        )
+        .excluding(Excludes::File)
+        .hint(t!(
+            "dùng mẫu do 'bdg template' tạo, hoặc thêm dòng tiêu đề",
+            "use the template 'bdg template' makes, or add a header row"
+        )),
+    )
+}
+
+/// Text to a table: the header row found, then every non-blank record; the lines skipped
+/// before the header come back as a warning.
+pub(crate) fn text_table<'a>(
+    text: &'a str,
+    file: &str,
+) -> Result<(Table<'a>, Option<Diagnostic>), Box<Diagnostic>> {
+    let Some(h) = find_header(text) else {
+        return Err(no_header(file, text.trim().is_empty()));
+    };
+    let header_line = h.line0 as u32 + 1;
+    let skipped = text[..h.offset]
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("sep="))
+        .count();
+    let skipped = (skipped > 0).then(|| {
+        Diagnostic::warning(
+            Code::SkippedLines,
+            file,
+            t!(
+                "bỏ qua {skipped} dòng trước dòng tiêu đề (dòng {header_line})",
+                "skipped {skipped} lines before the header row (line {header_line})"
+            ),
+        )
+        .at_line(1)
+    });
+    let body = &text[h.offset..];
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(h.delimiter as u8)
+        .from_reader(body.as_bytes());
+    let mut rec = csv::StringRecord::new();
+    let header = match rdr.read_record(&mut rec) {
+        Ok(true) => rec.clone(),
+        _ => return Err(no_header(file, true)),
+    };
+    let mut rows = Vec::new();
+    loop {
+        let before = rdr.position().clone();
+        match rdr.read_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = header_line + before.line() as u32 - 1;
+                return Err(Box::new(
+                    Diagnostic::error(
+                        Code::NotATable,
+                        file,
+                        t!("không đọc được dòng: {e}", "cannot read the row: {e}"),
+                    )
+                    .at_line(line)
+                    .excluding(Excludes::File),
+                ));
+            }
+        }
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let pos = rec.position().cloned().unwrap_or(before);
+        // With CRLF endings the reader puts a record's start just before the pending '\n'.
+        let (mut line, mut start) = (header_line + pos.line() as u32 - 1, pos.byte() as usize);
+        while let Some(&b) = body
+            .as_bytes()
+            .get(start)
+            .filter(|b| **b == b'\r' || **b == b'\n')
+        {
+            line += u32::from(b == b'\n');
+            start += 1;
+        }
+        rows.push(RawRow {
+            line,
+            start,
+            record: rec.clone(),
+        });
+    }
+    Ok((
+        Table {
+            source: Source::Text {
+                body,
+                delim: h.delimiter,
+            },
+            header,
+            header_line,
+            header_start: 0,
+            rows,
+        },
+        skipped,
+    ))
+}
+
+/// Cells up to the last non-empty one.
+pub(crate) fn filled_width(r: &csv::StringRecord) -> usize {
+    r.iter()
+        .enumerate()
+        .filter(|(_, c)| !c.trim().is_empty())
+        .map(|(i, _)| i + 1)
+        .last()
+        .unwrap_or(0)
+}
+
+pub(crate) struct RawRow {
+    pub line: u32,
+    pub start: usize,
+    pub record: csv::StringRecord,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field_position;
+
+    #[test]
+    fn field_positions_count_characters_and_quotes() {
+        let text = "a,\"b,c\",đ,e\n";
+        assert_eq!(field_position(text, 0, 5, 0, ','), (5, 1));
+        assert_eq!(field_position(text, 0, 5, 2, ','), (5, 9));
+        assert_eq!(field_position(text, 0, 5, 3, ','), (5, 11));
+    }
+}
