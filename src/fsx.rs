@@ -45,12 +45,24 @@ pub fn write_atomic_with(
     Ok(())
 }
 
-/// Makes sure `dir` exists and is a directory we can write into.
+/// The file that marks a folder as bdg's outputs: report searches skip such folders.
+pub const OUTPUT_MARKER: &str = ".bdg-output";
+
+/// Makes sure `dir` exists, is a directory we can write into, and is marked as bdg's outputs
+/// (so that a later search for reports does not read bdg's own workbook or letters).
 pub fn ensure_dir(dir: &Path) -> Result<()> {
     if dir.exists() && !dir.is_dir() {
         anyhow::bail!("{} exists and is not a directory", dir.display());
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let marker = dir.join(OUTPUT_MARKER);
+    if !marker.exists() {
+        write_atomic(
+            &marker,
+            "bdg writes its outputs here; when it searches folders for reports it skips this one.\n".as_bytes(),
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

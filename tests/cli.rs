@@ -1145,6 +1145,7 @@ mod templates {
         let mut names: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n != ".bdg-output")
             .collect();
         names.sort();
         assert_eq!(names.len(), 25, "{names:?}");
@@ -1746,14 +1747,19 @@ mod hardening {
         }
         assert_eq!(digest(&root().join("examples/reports/2021-H1")), before);
         assert_eq!(std::fs::read(root().join(PLAN)).unwrap(), plan_before);
-        let names: Vec<String> = std::fs::read_dir(out.path())
+        let mut names: Vec<String> = std::fs::read_dir(out.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
+        names.sort();
         assert_eq!(
-            names.len(),
-            2,
-            "the workbook and the report, no temporary files: {names:?}"
+            names,
+            [
+                ".bdg-output",
+                "ninh-thuan-2021_2021-H1.txt",
+                "ninh-thuan-2021_2021-H1.xlsx"
+            ],
+            "the workbook, the report and the output marker; no temporary files"
         );
     }
 
@@ -2041,5 +2047,84 @@ mod other_workbooks {
             .output()
             .unwrap();
         assert_eq!(json_of(&out.stdout)["totals"]["budget_vnd"], 16 * 1_500_000);
+    }
+}
+
+mod outputs_beside_reports {
+    use super::*;
+
+    #[test]
+    fn an_out_folder_inside_the_reports_folder_is_never_read_as_reports() {
+        let dir = tempfile::tempdir().unwrap();
+        let reports = dir.path().join("bao-cao");
+        std::fs::create_dir(&reports).unwrap();
+        for e in std::fs::read_dir(root().join("examples/reports/2021-H1")).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), reports.join(e.file_name())).unwrap();
+        }
+        let run = |cmd: &str, out: &str| {
+            let o = bdg()
+                .args([
+                    "-q",
+                    cmd,
+                    "--format",
+                    "json",
+                    "--plan",
+                    PLAN,
+                    "--period",
+                    "2021-H1",
+                    "--as-of",
+                    "2021-06-20",
+                    "--reports",
+                ])
+                .arg(&reports)
+                .arg("--out")
+                .arg(reports.join(out))
+                .output()
+                .unwrap();
+            json_of(&o.stdout)
+        };
+        let first = run("consolidate", "ket-qua");
+        let second = run("consolidate", "ket-qua");
+        assert_eq!(
+            first["excluded"], second["excluded"],
+            "the second run read nothing of the first's outputs"
+        );
+        assert_eq!(second["reported"], 15);
+        // The reminder letters in their own folder are not read either.
+        let o = bdg()
+            .args([
+                "-q",
+                "remind",
+                "--plan",
+                PLAN,
+                "--period",
+                "2021-H1",
+                "--as-of",
+                "2021-06-20",
+                "--reports",
+            ])
+            .arg(&reports)
+            .arg("--out")
+            .arg(reports.join("don-doc"))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        let third = run("consolidate", "ket-qua");
+        assert_eq!(first["excluded"], third["excluded"]);
+        // Every folder bdg writes into is marked, and no search for reports enters it.
+        assert!(reports.join("ket-qua/.bdg-output").exists());
+        assert!(reports.join("don-doc/.bdg-output").exists());
+        let check = |path: &std::path::Path| {
+            let o = bdg()
+                .args(["check", "--format", "json", "--plan", PLAN])
+                .arg(path)
+                .output()
+                .unwrap();
+            json_of(&o.stdout)["files"].as_u64().unwrap()
+        };
+        assert_eq!(check(&reports), 16);
+        // A marked folder named on the command line is still read: the officer asked for it.
+        assert!(check(&reports.join("don-doc")) > 0);
     }
 }

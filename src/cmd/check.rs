@@ -35,6 +35,7 @@ pub fn read_reports(
     plan: &crate::plan::Plan,
     g: &Global,
     keep_rows: bool,
+    outputs: Option<&std::path::Path>,
 ) -> Result<Vec<Report>> {
     let opts = ReadOptions {
         encoding: match encoding {
@@ -50,7 +51,7 @@ pub fn read_reports(
             })?),
         },
     };
-    let (files, mut problems) = report::collect(paths);
+    let (files, mut problems) = report::collect_except(paths, outputs);
     let bar = output::progress(
         g,
         files.len() as u64,
@@ -71,7 +72,7 @@ pub fn read_reports(
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     let plan = super::load_plan(&a.plan.plan, g)?;
     // check needs the diagnostics and the counts, not the rows: memory stays bounded.
-    let reports = read_reports(&a.paths, a.encoding.as_deref(), &plan, g, false)?;
+    let reports = read_reports(&a.paths, a.encoding.as_deref(), &plan, g, false, None)?;
     let diags: Vec<&Diagnostic> = reports.iter().flat_map(|r| &r.diagnostics).collect();
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let rows: usize = reports.iter().map(Report::rows_counted).sum();

@@ -35,7 +35,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
-    super::with_cycle(&a.cycle, g, |c| write_outputs(&a, c, g))
+    super::with_cycle(&a.cycle, g, Some(&a.out), |c| write_outputs(&a, c, g))
 }
 
 fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {

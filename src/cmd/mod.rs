@@ -148,13 +148,15 @@ pub struct CycleArgs {
 }
 
 /// Reads the plan, the reports and the as-of date named on the command line, builds the cycle,
-/// notes the reports' own errors on stderr, and hands the cycle to the command.
+/// notes the reports' own errors on stderr, and hands the cycle to the command. `outputs`, the
+/// command's own `--out`, is never read as reports.
 pub fn with_cycle<T>(
     a: &CycleArgs,
     g: &Global,
+    outputs: Option<&Path>,
     f: impl FnOnce(&crate::cycle::Cycle) -> Result<T>,
 ) -> Result<T> {
-    let input = CycleInput::read(a, g)?;
+    let input = CycleInput::read(a, g, outputs)?;
     let c = crate::cycle::build(
         &input.plan,
         &input.plan.periods[input.period],
@@ -185,7 +187,7 @@ struct CycleInput {
 }
 
 impl CycleInput {
-    fn read(a: &CycleArgs, g: &Global) -> Result<Self> {
+    fn read(a: &CycleArgs, g: &Global, outputs: Option<&Path>) -> Result<Self> {
         let lang = g.lang;
         let as_of = match &a.as_of {
             None => chrono::Local::now().date_naive(),
@@ -212,7 +214,8 @@ impl CycleInput {
                 );
             }
         }
-        let reports = check::read_reports(&a.reports, a.encoding.as_deref(), &plan, g, true)?;
+        let reports =
+            check::read_reports(&a.reports, a.encoding.as_deref(), &plan, g, true, outputs)?;
         Ok(CycleInput {
             plan,
             period,

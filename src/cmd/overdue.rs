@@ -117,7 +117,7 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
 }
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
-    super::with_cycle(&a.cycle, g, |c| {
+    super::with_cycle(&a.cycle, g, None, |c| {
         output::print(&render(c, a.format, g.lang)?)?;
         Ok(Outcome::flagged_if(c.overdue().next().is_some()))
     })

@@ -27,7 +27,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
-    super::with_cycle(&a.cycle, g, |c| write_letters(&a, c, g))
+    super::with_cycle(&a.cycle, g, Some(&a.out), |c| write_letters(&a, c, g))
 }
 
 fn write_letters(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {

@@ -41,6 +41,12 @@ fn unreadable(name: &str, e: &std::io::Error) -> Report {
 /// Report files under the given paths: files as named, directories searched recursively for
 /// `.csv` and `.txt`, in a stable order, each file once.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Report>) {
+    collect_except(paths, None)
+}
+
+/// [`collect`], leaving out everything under `outputs` (a command's own `--out` folder, when it
+/// lies inside the reports folder: bdg's workbook and letters are not agency reports).
+pub fn collect_except(paths: &[PathBuf], outputs: Option<&Path>) -> (Vec<PathBuf>, Vec<Report>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for p in paths {
@@ -50,8 +56,12 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Report>) {
             Err(e) => problems.push(unreadable(&p.display().to_string(), &e)),
         }
     }
+    let outputs = outputs.and_then(|o| std::fs::canonicalize(o).ok());
     let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    files.retain(|f| {
+        let real = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+        !outputs.as_ref().is_some_and(|o| real.starts_with(o)) && seen.insert(real)
+    });
     (files, problems)
 }
 
@@ -59,8 +69,8 @@ fn is_report_file(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "csv" | "txt" | "xlsx" | "xlsm" | "xls" | "ods"))
-        // Excel's lock files ("~$báo cáo.xlsx") are not reports.
-        && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$"))
+        // Excel's lock files ("~$báo cáo.xlsx") and bdg's own temporary files are not reports.
+        && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$") || n.starts_with(".bdg-"))
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
@@ -82,7 +92,8 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
             .map(|m| m.file_type().is_symlink())
             .unwrap_or(false);
         if p.is_dir() {
-            if !is_link {
+            // Not through links (no loops), and not into bdg's own output folders.
+            if !is_link && !p.join(crate::fsx::OUTPUT_MARKER).exists() {
                 walk(&p, files, problems);
             }
         } else if is_report_file(&p) {
