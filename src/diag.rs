@@ -237,13 +237,9 @@ impl Diagnostic {
     }
 
     /// The one human rendering, used by every command that prints diagnostics:
-    /// `error[unknown-task] file:7:12: message` and, where there is one, `  = hint`.
-    pub fn render(&self, lang: Lang) -> String {
-        self.render_styled(lang, false)
-    }
-
-    /// [`Diagnostic::render`], with the severity in colour (red errors, yellow warnings).
-    pub fn render_styled(&self, lang: Lang, color: bool) -> String {
+    /// `error[unknown-task] file:7:12: message` and, where there is one, `  = hint`; with
+    /// `color`, the severity in colour (red errors, yellow warnings).
+    pub fn render(&self, lang: Lang, color: bool) -> String {
         let sev = match (self.severity, lang) {
             (Severity::Error, Lang::Vi) => "lỗi",
             (Severity::Error, Lang::En) => "error",

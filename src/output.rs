@@ -60,7 +60,7 @@ pub fn print_diagnostics(g: &Global, diags: &[Diagnostic]) {
         if g.quiet && !d.is_error() {
             continue;
         }
-        let _ = writeln!(err, "{}", d.render_styled(g.lang, g.color_err));
+        let _ = writeln!(err, "{}", d.render(g.lang, g.color_err));
     }
 }
 

@@ -51,7 +51,7 @@ pub fn read_reports(
             })?),
         },
     };
-    let (files, mut problems) = report::collect_except(paths, outputs);
+    let (files, mut problems) = report::collect(paths, outputs);
     let bar = output::progress(
         g,
         files.len() as u64,
@@ -163,7 +163,7 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
                     if g.quiet && !d.is_error() {
                         continue;
                     }
-                    for line in d.render_styled(lang, g.color_out).lines() {
+                    for line in d.render(lang, g.color_out).lines() {
                         let _ = writeln!(out, "    {line}");
                     }
                 }

@@ -141,10 +141,6 @@ impl Assignment {
             Assignment::Agencies(v) => v.contains(&a),
         }
     }
-
-    pub fn is_empty(&self) -> bool {
-        matches!(self, Assignment::Agencies(v) if v.is_empty())
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -168,10 +164,6 @@ pub enum Role {
 }
 
 impl Plan {
-    pub fn agency(&self, idx: AgencyIdx) -> &Agency {
-        &self.agencies[idx]
-    }
-
     /// An agency by id, name or alias, in any case, with or without diacritics.
     pub fn find_agency(&self, s: &str) -> Option<AgencyIdx> {
         self.agency_keys
@@ -246,10 +238,6 @@ impl Plan {
                 Some(v.iter().map(|&i| self.agencies[i].id.as_str()).collect())
             }
         }
-    }
-
-    pub fn section(&self, id: &str) -> Option<&Section> {
-        self.sections.iter().find(|s| s.id == id)
     }
 }
 

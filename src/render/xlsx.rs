@@ -4,7 +4,6 @@
 use crate::consolidate::Consolidation;
 use crate::cycle::State;
 use crate::lang::Lang;
-use crate::report::Status;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Chart, ChartType, Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder,
@@ -195,10 +194,6 @@ fn print_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
         .set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0)?;
     Ok(())
-}
-
-fn status_label(s: Status, lang: Lang) -> String {
-    s.label(lang).to_string()
 }
 
 /// Data rows a worksheet holds: Excel's 1,048,576 rows less the header.
@@ -463,7 +458,7 @@ pub fn workbook_with_limit(
             let cells = [
                 Cell::Text(plan.agencies[d.agency].id.clone()),
                 Cell::Text(plan.tasks[row.task].id.clone()),
-                Cell::Text(status_label(row.status, lang)),
+                Cell::Text(row.status.label(lang).to_string()),
                 Cell::Dec(row.progress),
                 opt(row.activities),
                 opt(row.participants_female),

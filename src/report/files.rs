@@ -40,13 +40,10 @@ fn unreadable(name: &str, e: &std::io::Error) -> Report {
 
 /// Report files under the given paths: files as named, directories searched recursively for
 /// `.csv` and `.txt`, in a stable order, each file once.
-pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Report>) {
-    collect_except(paths, None)
-}
-
-/// [`collect`], leaving out everything under `outputs` (a command's own `--out` folder, when it
-/// lies inside the reports folder: bdg's workbook and letters are not agency reports).
-pub fn collect_except(paths: &[PathBuf], outputs: Option<&Path>) -> (Vec<PathBuf>, Vec<Report>) {
+///
+/// Everything under `outputs` (a command's own `--out` folder, when it lies inside the reports
+/// folder) is left out: bdg's workbook and letters are not agency reports.
+pub fn collect(paths: &[PathBuf], outputs: Option<&Path>) -> (Vec<PathBuf>, Vec<Report>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for p in paths {

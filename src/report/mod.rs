@@ -8,7 +8,7 @@ mod files;
 mod sheet;
 mod table;
 
-pub use files::{collect, collect_except, read_all, read_all_with, read_path};
+pub use files::{collect, read_all, read_all_with, read_path};
 pub(crate) use table::no_header;
 use table::{filled_width, text_table, RawRow, Source, Table};
 
