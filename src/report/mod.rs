@@ -464,11 +464,11 @@ impl Reader<'_> {
         self.r.data_rows = t.rows.len();
         // In text, more cells than the header has columns means a delimiter inside a value
         // (a decimal comma in a comma-separated file): every value after it has moved.
-        let width = match t.source {
-            Source::Text { .. } => Some(filled_width(&t.header)),
+        let text_width = match t.source {
+            Source::Text { .. } => Some(width),
             Source::Sheet { .. } => None,
         };
-        self.rows(&t.source, &cols, width, t.rows);
+        self.rows(&t.source, &cols, text_width, t.rows);
     }
 
     fn cell<'r>(cols: &Columns, row: &'r RawRow, c: Col) -> &'r str {
@@ -795,17 +795,9 @@ impl Reader<'_> {
             };
 
             // Status, or a row nobody filled in.
-            let figures = [
-                Col::Progress,
-                Col::Activities,
-                Col::Female,
-                Col::Male,
-                Col::Budget,
-                Col::Note,
-            ];
             let status_raw = Self::cell(cols, row, Col::Status);
             let status = if status_raw.is_empty() {
-                if errs.is_empty() && figures.iter().all(|&c| Self::cell(cols, row, c).is_empty()) {
+                if errs.is_empty() && unfilled_row(row) {
                     let id = task.map(|t| plan.tasks[t].id.as_str()).unwrap_or(task_raw);
                     unfilled.push(
                         Diagnostic::warning(
