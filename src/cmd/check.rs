@@ -3,9 +3,9 @@
 use super::PlanArg;
 use crate::diag::Diagnostic;
 use crate::output::{self, csv_safe, Format, Global};
-use crate::report::{self, ReadOptions, Report};
+use crate::report::Report;
 use crate::Outcome;
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use serde_json::json;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -28,51 +28,10 @@ pub struct Args {
     pub encoding: Option<String>,
 }
 
-/// Reads the reports under `paths`, with `--encoding` applied: shared by every command.
-pub fn read_reports(
-    paths: &[PathBuf],
-    encoding: Option<&str>,
-    plan: &crate::plan::Plan,
-    g: &Global,
-    keep_rows: bool,
-    outputs: Option<&std::path::Path>,
-) -> Result<Vec<Report>> {
-    let opts = ReadOptions {
-        encoding: match encoding {
-            None => None,
-            Some(label) => Some(report::decode::encoding_for_label(label).ok_or_else(|| {
-                anyhow!(
-                    "{}",
-                    g.lang.pick(
-                        &format!("không biết mã ký tự '{label}'; dùng utf-8, utf-16le, utf-16be hoặc windows-1258"),
-                        &format!("unknown encoding '{label}'; use utf-8, utf-16le, utf-16be or windows-1258"),
-                    )
-                )
-            })?),
-        },
-    };
-    let (files, mut problems) = report::collect(paths, outputs);
-    let bar = output::progress(
-        g,
-        files.len() as u64,
-        g.lang.pick("đọc báo cáo", "reading reports"),
-    );
-    let keep = |mut r: Report| {
-        if !keep_rows {
-            r.drop_rows();
-        }
-        r
-    };
-    let mut reports = report::read_all_with(&files, plan, &opts, &|| bar.inc(1), &keep);
-    bar.finish_and_clear();
-    reports.append(&mut problems);
-    Ok(reports)
-}
-
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     let plan = super::load_plan(&a.plan.plan, g)?;
     // check needs the diagnostics and the counts, not the rows: memory stays bounded.
-    let reports = read_reports(&a.paths, a.encoding.as_deref(), &plan, g, false, None)?;
+    let reports = super::read_reports(&a.paths, a.encoding.as_deref(), &plan, g, false, None)?;
     let diags: Vec<&Diagnostic> = reports.iter().flat_map(|r| &r.diagnostics).collect();
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let rows: usize = reports.iter().map(Report::rows_counted).sum();

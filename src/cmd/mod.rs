@@ -17,6 +17,7 @@ pub use template::Args as TemplateArgs;
 use crate::cli::Command;
 use crate::output::{self, Global};
 use crate::plan::{LoadError, Plan};
+use crate::report::{ReadOptions, Report};
 use crate::Outcome;
 use anyhow::{anyhow, Result};
 use std::path::{Path, PathBuf};
@@ -95,12 +96,7 @@ pub fn find_period(plan: &Plan, name: &str, lang: crate::lang::Lang) -> Result<u
         .find_period(name)
         .and_then(|p| plan.periods.iter().position(|x| x.id == p.id));
     found.ok_or_else(|| {
-        let ids = plan
-            .periods
-            .iter()
-            .map(|p| p.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let ids = plan.period_ids();
         let msg = crate::t!(
             "không có kỳ '{name}' trong kế hoạch; các kỳ: {ids}",
             "no period '{name}' in the plan; its periods: {ids}"
@@ -126,6 +122,47 @@ pub fn find_agency(
         }
         anyhow!("{}", msg.get(lang))
     })
+}
+
+/// Reads the reports under `paths`, with `--encoding` applied: shared by every command.
+pub fn read_reports(
+    paths: &[PathBuf],
+    encoding: Option<&str>,
+    plan: &crate::plan::Plan,
+    g: &Global,
+    keep_rows: bool,
+    outputs: Option<&std::path::Path>,
+) -> Result<Vec<Report>> {
+    let opts = ReadOptions {
+        encoding: match encoding {
+            None => None,
+            Some(label) => Some(crate::report::decode::encoding_for_label(label).ok_or_else(|| {
+                anyhow!(
+                    "{}",
+                    g.lang.pick(
+                        &format!("không biết mã ký tự '{label}'; dùng utf-8, utf-16le, utf-16be hoặc windows-1258"),
+                        &format!("unknown encoding '{label}'; use utf-8, utf-16le, utf-16be or windows-1258"),
+                    )
+                )
+            })?),
+        },
+    };
+    let (files, mut problems) = crate::report::collect(paths, outputs);
+    let bar = output::progress(
+        g,
+        files.len() as u64,
+        g.lang.pick("đọc báo cáo", "reading reports"),
+    );
+    let keep = |mut r: Report| {
+        if !keep_rows {
+            r.drop_rows();
+        }
+        r
+    };
+    let mut reports = crate::report::read_all_with(&files, plan, &opts, &|| bar.inc(1), &keep);
+    bar.finish_and_clear();
+    reports.append(&mut problems);
+    Ok(reports)
 }
 
 /// What every command over one cycle takes.
@@ -214,8 +251,7 @@ impl CycleInput {
                 );
             }
         }
-        let reports =
-            check::read_reports(&a.reports, a.encoding.as_deref(), &plan, g, true, outputs)?;
+        let reports = read_reports(&a.reports, a.encoding.as_deref(), &plan, g, true, outputs)?;
         Ok(CycleInput {
             plan,
             period,

@@ -186,6 +186,15 @@ impl Plan {
         })
     }
 
+    /// The periods' ids, for messages: "2021-H1, 2021-Y".
+    pub fn period_ids(&self) -> String {
+        self.periods
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// Every spelling of every agency, for "did you mean".
     pub fn agency_spellings(&self) -> impl Iterator<Item = &str> {
         self.agencies.iter().flat_map(|a| {

@@ -584,12 +584,7 @@ impl Reader<'_> {
             self.r.period = plan.find_period(v).map(|p| p.id.clone());
             if self.r.period.is_none() {
                 let place = pos(&raw[*i], Col::Period);
-                let ids = plan
-                    .periods
-                    .iter()
-                    .map(|p| p.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let ids = plan.period_ids();
                 let hint = did_you_mean(v, plan.periods.iter().map(|p| p.id.as_str()));
                 self.push(
                     Diagnostic::error(
