@@ -71,8 +71,12 @@ fn is_report_file(p: &Path) -> bool {
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+    // The entry's own type (no extra stat); `None` when the system could not say.
+    let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(Result::ok)
+            .map(|e| (e.path(), e.file_type().ok()))
+            .collect(),
         Err(e) => {
             problems.push(Report::fail(
                 &dir.display().to_string(),
@@ -82,15 +86,22 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
             return;
         }
     };
-    entries.sort();
-    for p in entries {
-        // Follow no symlinked directories: a loop would never end.
-        let is_link = std::fs::symlink_metadata(&p)
-            .map(|m| m.file_type().is_symlink())
-            .unwrap_or(false);
-        if p.is_dir() {
-            // Not through links (no loops), and not into bdg's own output folders.
-            if !is_link && !p.join(crate::fsx::OUTPUT_MARKER).exists() {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (p, ty) in entries {
+        let is_dir = match ty {
+            Some(t) if t.is_symlink() => {
+                // Links are followed to files, never to folders: a loop would never end.
+                if p.is_dir() {
+                    continue;
+                }
+                false
+            }
+            Some(t) => t.is_dir(),
+            None => p.is_dir() && !p.is_symlink(),
+        };
+        if is_dir {
+            // Not into bdg's own output folders.
+            if !p.join(crate::fsx::OUTPUT_MARKER).exists() {
                 walk(&p, files, problems);
             }
         } else if is_report_file(&p) {
