@@ -28,6 +28,24 @@ fn bdg() -> Command {
     c
 }
 
+/// `bdg GLOBAL… consolidate` of the shipped sample cycle, as of 20/06/2021, into `out`.
+fn consolidate_sample(global: &[&str], out: &std::path::Path) -> Command {
+    let mut c = bdg();
+    c.args(global)
+        .args([
+            "consolidate",
+            "--plan",
+            PLAN,
+            "--period",
+            "2021-H1",
+            "--as-of",
+            "20/06/2021",
+        ])
+        .args(["--reports", "examples/reports/2021-H1", "--out"])
+        .arg(out);
+    c
+}
+
 fn json_of(out: &[u8]) -> Value {
     serde_json::from_slice(out)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
@@ -943,22 +961,7 @@ mod consolidate {
         // temporary or half-written file is left behind.
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("ninh-thuan-2021_2021-H1.txt")).unwrap();
-        let o = bdg()
-            .args([
-                "consolidate",
-                "--plan",
-                PLAN,
-                "--period",
-                "2021-H1",
-                "--as-of",
-                "20/06/2021",
-                "--reports",
-                "examples/reports/2021-H1",
-                "--out",
-            ])
-            .arg(dir.path())
-            .output()
-            .unwrap();
+        let o = consolidate_sample(&[], dir.path()).output().unwrap();
         assert_eq!(
             o.status.code(),
             Some(2),
@@ -1003,23 +1006,7 @@ mod consolidate {
             ("en", "ninh-thuan-2021_2021-H1_en.txt"),
         ] {
             let dir = tempfile::tempdir().unwrap();
-            bdg()
-                .args([
-                    "-q",
-                    "--lang",
-                    lang,
-                    "consolidate",
-                    "--plan",
-                    PLAN,
-                    "--period",
-                    "2021-H1",
-                    "--as-of",
-                    "20/06/2021",
-                    "--reports",
-                    "examples/reports/2021-H1",
-                    "--out",
-                ])
-                .arg(dir.path())
+            consolidate_sample(&["-q", "--lang", lang], dir.path())
                 .assert()
                 .code(1);
             let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
@@ -1030,23 +1017,7 @@ mod consolidate {
     #[test]
     fn english_workbook_has_english_sheet_names() {
         let dir = tempfile::tempdir().unwrap();
-        bdg()
-            .args([
-                "-q",
-                "--lang",
-                "en",
-                "consolidate",
-                "--plan",
-                PLAN,
-                "--period",
-                "2021-H1",
-                "--as-of",
-                "20/06/2021",
-                "--reports",
-                "examples/reports/2021-H1",
-                "--out",
-            ])
-            .arg(dir.path())
+        consolidate_sample(&["-q", "--lang", "en"], dir.path())
             .assert()
             .code(1);
         let wb: Xlsx<_> =
@@ -1727,23 +1698,7 @@ mod hardening {
         let plan_before = std::fs::read(root().join(PLAN)).unwrap();
         let out = tempfile::tempdir().unwrap();
         for _ in 0..2 {
-            bdg()
-                .args([
-                    "-q",
-                    "consolidate",
-                    "--plan",
-                    PLAN,
-                    "--period",
-                    "2021-H1",
-                    "--reports",
-                    "examples/reports/2021-H1",
-                    "--as-of",
-                    "2021-06-20",
-                    "--out",
-                ])
-                .arg(out.path())
-                .assert()
-                .code(1);
+            consolidate_sample(&["-q"], out.path()).assert().code(1);
         }
         assert_eq!(digest(&root().join("examples/reports/2021-H1")), before);
         assert_eq!(std::fs::read(root().join(PLAN)).unwrap(), plan_before);
