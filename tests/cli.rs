@@ -46,6 +46,28 @@ fn consolidate_sample(global: &[&str], out: &std::path::Path) -> Command {
     c
 }
 
+/// `bdg consolidate --format json` of the reports at `reports`, as of 20/06/2021, into `out`:
+/// the exit code and the JSON.
+fn consolidate_json(reports: &std::path::Path, out: &std::path::Path) -> (i32, Value) {
+    let o = bdg()
+        .args([
+            "consolidate",
+            "--format",
+            "json",
+            "--plan",
+            PLAN,
+            "--period",
+            "2021-H1",
+        ])
+        .args(["--as-of", "20/06/2021", "--reports"])
+        .arg(reports)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap(), json_of(&o.stdout))
+}
+
 fn json_of(out: &[u8]) -> Value {
     serde_json::from_slice(out)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
@@ -784,27 +806,6 @@ mod consolidate {
     use super::*;
     use calamine::{open_workbook, Data, DataType, Reader, Xlsx};
 
-    fn run(out: &std::path::Path, extra: &[&str]) -> (i32, Value) {
-        let o = bdg()
-            .args([
-                "consolidate",
-                "--plan",
-                PLAN,
-                "--period",
-                "2021-H1",
-                "--as-of",
-                "20/06/2021",
-                "--format",
-                "json",
-                "--out",
-            ])
-            .arg(out)
-            .args(extra)
-            .output()
-            .unwrap();
-        (o.status.code().unwrap(), json_of(&o.stdout))
-    }
-
     fn sheet(path: &std::path::Path, name: &str) -> calamine::Range<Data> {
         let mut wb: Xlsx<_> = open_workbook(path).unwrap();
         wb.worksheet_range(name).unwrap()
@@ -821,7 +822,7 @@ mod consolidate {
     #[test]
     fn workbook_cells_hold_the_figures() {
         let dir = tempfile::tempdir().unwrap();
-        let (code, v) = run(dir.path(), &["--reports", "examples/reports/2021-H1"]);
+        let (code, v) = consolidate_json("examples/reports/2021-H1".as_ref(), dir.path());
         assert_eq!(
             code, 1,
             "late/missing agencies and excluded rows are flagged"
@@ -913,13 +914,7 @@ mod consolidate {
     #[test]
     fn report_text_is_never_written_as_a_formula() {
         let dir = tempfile::tempdir().unwrap();
-        let (_, v) = run(
-            dir.path(),
-            &[
-                "--reports",
-                fixture("reports/utf8-bom-comma.csv").to_str().unwrap(),
-            ],
-        );
+        let (_, v) = consolidate_json(&fixture("reports/utf8-bom-comma.csv"), dir.path());
         assert_eq!(v["reported"], 1);
         let d = sheet(&dir.path().join("ninh-thuan-2021_2021-H1.xlsx"), "Chi tiết");
         let note = row_of(&d, "SYT");
@@ -941,8 +936,8 @@ mod consolidate {
     fn same_inputs_give_byte_identical_outputs() {
         let a = tempfile::tempdir().unwrap();
         let b = tempfile::tempdir().unwrap();
-        run(a.path(), &["--reports", "examples/reports/2021-H1"]);
-        run(b.path(), &["--reports", "examples/reports/2021-H1"]);
+        consolidate_json("examples/reports/2021-H1".as_ref(), a.path());
+        consolidate_json("examples/reports/2021-H1".as_ref(), b.path());
         for f in [
             "ninh-thuan-2021_2021-H1.xlsx",
             "ninh-thuan-2021_2021-H1.txt",
@@ -1192,25 +1187,7 @@ mod templates {
         assert_eq!(v["reports"][0]["submitted_on"], "2021-06-09");
         // Its figures reach the consolidated workbook.
         let book_dir = dir.path().join("out");
-        let out = bdg()
-            .args([
-                "consolidate",
-                "--format",
-                "json",
-                "--plan",
-                PLAN,
-                "--period",
-                "2021-H1",
-                "--as-of",
-                "2021-06-20",
-                "--reports",
-            ])
-            .arg(&reports)
-            .arg("--out")
-            .arg(&book_dir)
-            .output()
-            .unwrap();
-        let v = json_of(&out.stdout);
+        let (_, v) = consolidate_json(&reports, &book_dir);
         assert_eq!(v["totals"]["budget_vnd"], 16 * 1_500_000);
         assert_eq!(
             v["totals"]["activities"],
@@ -1983,25 +1960,8 @@ mod other_workbooks {
         }
         // And their figures consolidate: 16 rows of 1.500.000 đồng typed as text.
         let dir = tempfile::tempdir().unwrap();
-        let out = bdg()
-            .args([
-                "consolidate",
-                "--format",
-                "json",
-                "--plan",
-                PLAN,
-                "--period",
-                "2021-H1",
-                "--as-of",
-                "2021-06-20",
-                "--reports",
-            ])
-            .arg(fixture("reports/workbooks/libreoffice.ods"))
-            .arg("--out")
-            .arg(dir.path())
-            .output()
-            .unwrap();
-        assert_eq!(json_of(&out.stdout)["totals"]["budget_vnd"], 16 * 1_500_000);
+        let (_, v) = consolidate_json(&fixture("reports/workbooks/libreoffice.ods"), dir.path());
+        assert_eq!(v["totals"]["budget_vnd"], 16 * 1_500_000);
     }
 }
 
