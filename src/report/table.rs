@@ -73,23 +73,13 @@ fn find_header(text: &str) -> Option<Header> {
 /// record starting at byte `start` of `text` begins.
 pub(crate) fn field_position(
     text: &str,
-    mut start: usize,
-    mut start_line: u32,
+    start: usize,
+    start_line: u32,
     field: usize,
     delim: char,
 ) -> (u32, u32) {
-    // With CRLF endings the reader reports a record's start just before the pending '\n'.
-    while let Some(b) = text
-        .as_bytes()
-        .get(start)
-        .copied()
-        .filter(|b| *b == b'\r' || *b == b'\n')
-    {
-        if b == b'\n' {
-            start_line += 1;
-        }
-        start += 1;
-    }
+    // `start` is where the record's first field begins: `text_table` has already stepped past
+    // the line ending the csv reader leaves before a record in CRLF files.
     let mut line = start_line;
     let mut line_start = start;
     let mut in_quotes = false;
