@@ -1,0 +1,293 @@
+use crate::common::*;
+
+fn check_json(args: &[&str]) -> (i32, Value) {
+    let out = bdg()
+        .args(["--lang", "en", "check", "--plan", PLAN, "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    (out.status.code().unwrap(), json_of(&out.stdout))
+}
+
+#[test]
+fn every_encoding_and_delimiter_reads_the_same_rows() {
+    for f in [
+        "utf8-bom-comma.csv",
+        "utf8-crlf-semicolon.csv",
+        "utf16le-tab.txt",
+        "utf16be-tab.txt",
+        "windows-1258.csv",
+        "messy-whitespace.csv",
+    ] {
+        let path = fixture(&format!("reports/{f}"));
+        let (code, v) = check_json(&[path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{f}: {v}");
+        let r = &v["reports"][0];
+        // "Sở Y tế" written in Vietnamese matched the plan in every encoding.
+        assert_eq!(r["agency"], "SYT", "{f}: {v}");
+        assert_eq!(r["submitted_on"], "2021-06-08", "{f}");
+        assert_eq!(r["rows"], 3, "{f}: {v}");
+        let errors = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] == "error")
+            .count();
+        assert_eq!(errors, 0, "{f}: {v}");
+    }
+    let (_, v) = check_json(&[fixture("reports/windows-1258.csv").to_str().unwrap()]);
+    assert_eq!(v["reports"][0]["encoding"], "windows-1258");
+    let (_, v) = check_json(&[fixture("reports/utf16le-tab.txt").to_str().unwrap()]);
+    assert_eq!(v["reports"][0]["delimiter"], "\t");
+    let (_, v) = check_json(&[fixture("reports/utf8-crlf-semicolon.csv").to_str().unwrap()]);
+    assert_eq!(v["reports"][0]["delimiter"], ";");
+}
+
+#[test]
+fn each_diagnostic_code_at_its_line_and_column() {
+    type Case<'a> = (&'a str, &'a str, Option<u64>, Option<u64>, &'a str);
+    let cases: &[Case] = &[
+        (
+            "unknown-task.csv",
+            "unknown-task",
+            Some(3),
+            Some(28),
+            "error",
+        ),
+        (
+            "duplicate-task.csv",
+            "duplicate-task",
+            Some(5),
+            Some(28),
+            "error",
+        ),
+        ("bad-status.csv", "bad-status", Some(5), Some(35), "error"),
+        ("bad-number.csv", "bad-number", Some(5), Some(52), "error"),
+        (
+            "out-of-range.csv",
+            "out-of-range",
+            Some(5),
+            Some(46),
+            "error",
+        ),
+        ("bad-date.csv", "bad-date", Some(2), Some(17), "error"),
+        (
+            "mixed-agency.csv",
+            "mixed-agency",
+            Some(5),
+            Some(1),
+            "error",
+        ),
+        (
+            "mixed-period.csv",
+            "mixed-period",
+            Some(5),
+            Some(9),
+            "error",
+        ),
+        (
+            "unknown-agency.csv",
+            "unknown-agency",
+            Some(2),
+            Some(1),
+            "error",
+        ),
+        (
+            "unknown-period.csv",
+            "unknown-period",
+            Some(2),
+            Some(9),
+            "error",
+        ),
+        (
+            "missing-column.csv",
+            "missing-column",
+            Some(1),
+            Some(1),
+            "error",
+        ),
+        ("not-a-table.csv", "not-a-table", None, None, "error"),
+        ("empty-template.csv", "empty-report", None, None, "error"),
+        (
+            "extra-fields.csv",
+            "extra-fields",
+            Some(3),
+            Some(65),
+            "error",
+        ),
+        (
+            "not-assigned.csv",
+            "not-assigned",
+            Some(5),
+            Some(28),
+            "warning",
+        ),
+        (
+            "unknown-column.csv",
+            "unknown-column",
+            Some(1),
+            Some(157),
+            "warning",
+        ),
+    ];
+    for &(file, code, line, col, sev) in cases {
+        let path = fixture(&format!("reports/codes/{file}"));
+        let (exit, v) = check_json(&[path.to_str().unwrap()]);
+        let diags = v["diagnostics"].as_array().unwrap();
+        let d = diags
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap_or_else(|| panic!("{file}: no {code} in {diags:?}"));
+        assert_eq!(
+            (d["line"].as_u64(), d["column"].as_u64()),
+            (line, col),
+            "{file}: {d}"
+        );
+        assert_eq!(d["severity"], sev, "{file}");
+        assert_eq!(exit, if sev == "error" { 1 } else { 0 }, "{file}");
+    }
+}
+
+#[test]
+fn messages_say_what_was_found_and_suggest_a_near_match() {
+    let (_, v) = check_json(&[fixture("reports/codes/unknown-task.csv").to_str().unwrap()]);
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "unknown-task")
+        .unwrap()
+        .clone();
+    assert!(d["message"].as_str().unwrap().contains("'II.5.a'"));
+    assert_eq!(d["hint"], "did you mean 'II.1.a'?");
+    let (_, v) = check_json(&[fixture("reports/codes/unknown-agency.csv")
+        .to_str()
+        .unwrap()]);
+    let d = &v["diagnostics"][0];
+    assert!(d["message"].as_str().unwrap().contains("'Sở Y tá'"), "{d}");
+    assert_eq!(d["hint"], "did you mean 'Sở Y tế'?");
+    let (_, v) = check_json(&[fixture("reports/codes/bad-date.csv").to_str().unwrap()]);
+    assert!(v["diagnostics"][0]["hint"]
+        .as_str()
+        .unwrap()
+        .contains("day first"));
+    let (_, v) = check_json(&[fixture("reports/codes/bad-status.csv").to_str().unwrap()]);
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "bad-status")
+        .unwrap()
+        .clone();
+    assert_eq!(d["hint"], "did you mean 'hoàn thành'?");
+}
+
+#[test]
+fn a_bad_file_never_stops_the_run() {
+    let (code, v) = check_json(&[
+        fixture("reports/codes/not-a-table.csv").to_str().unwrap(),
+        fixture("reports/utf8-bom-comma.csv").to_str().unwrap(),
+        "no/such/dir",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(v["files"], 3);
+    assert_eq!(v["rows"], 3);
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"not-a-table") && codes.contains(&"unreadable"),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn forcing_the_wrong_encoding_is_an_encoding_diagnostic() {
+    let (_, v) = check_json(&[
+        "--encoding",
+        "utf-8",
+        fixture("reports/windows-1258.csv").to_str().unwrap(),
+    ]);
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"encoding"), "{codes:?}");
+    bdg()
+        .args(["check", "--plan", PLAN, "--encoding", "klingon"])
+        .arg(fixture("reports/windows-1258.csv"))
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn ten_thousand_rows_with_one_bad_row_give_exactly_one_error() {
+    // A plan with 10,000 tasks for one agency, and its report with row 5,001 broken.
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = String::from(
+        "plan: {id: big, title: T, issuer: I, year: 2021, coordinator: A, recipient: R}\n\
+         periods: [{id: P1, name: P1, due: 2021-06-10}]\n\
+         agencies: [{id: A, name: Agency A}]\n\
+         sections:\n  - id: II\n    title: T\n    lead: [all]\n    items:\n",
+    );
+    for i in 1..=10_000 {
+        plan.push_str(&format!("      - {{id: \"{i}\", text: t{i}}}\n"));
+    }
+    let plan_path = dir.path().join("plan.yaml");
+    std::fs::write(&plan_path, plan).unwrap();
+    let mut csv = String::from("agency;period;submitted_on;task;status;budget_vnd;note\n");
+    for i in 1..=10_000 {
+        let budget = if i == 5_001 { "1.5.00" } else { "1.500.000" };
+        csv.push_str(&format!(
+            "A;P1;08/06/2021;II.{i};hoàn thành;{budget};ghi chú {i}\n"
+        ));
+    }
+    let report = dir.path().join("big.csv");
+    std::fs::write(&report, csv).unwrap();
+    let out = bdg()
+        .args(["check", "--format", "json", "--plan"])
+        .arg(&plan_path)
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out.stdout);
+    assert_eq!(v["rows"], 9_999);
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["code"], "bad-number");
+    assert_eq!(diags[0]["line"], 5_002);
+}
+
+#[test]
+fn the_shipped_example_cycle_reads_with_only_the_planted_errors() {
+    let (code, v) = check_json(&["examples/reports/2021-H1"]);
+    assert_eq!(code, 1);
+    assert_eq!(v["files"], 16);
+    let errors: Vec<(&str, &str)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().rsplit('/').next().unwrap(),
+                d["code"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("UBND_NinhHai_2021-H1.csv", "unknown-task"),
+            ("UBND_NinhHai_2021-H1.csv", "bad-status"),
+            ("UBND_NinhHai_2021-H1.csv", "bad-number"),
+            ("UBND_NinhHai_2021-H1.csv", "out-of-range"),
+        ]
+    );
+}

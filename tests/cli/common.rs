@@ -1,0 +1,76 @@
+//! The one helper module of the integration tests: the `bdg` command, fixtures, the
+//! shipped sample cycle and JSON parsing.
+#![allow(dead_code)]
+
+pub use assert_cmd::Command;
+pub use predicates::prelude::*;
+pub use serde_json::Value;
+pub use std::path::PathBuf;
+
+pub const PLAN: &str = "plans/ninh-thuan-2021.yaml";
+
+/// The synthetic cycle of the benches and the generator example.
+#[path = "../../benches/common/gen.rs"]
+#[allow(dead_code)]
+pub mod gen;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(p: &str) -> PathBuf {
+    root().join("tests/fixtures").join(p)
+}
+
+pub fn bdg() -> Command {
+    let mut c = Command::cargo_bin("bdg").unwrap();
+    c.current_dir(root())
+        .env_remove("BDG_PLAN")
+        .env("NO_COLOR", "1");
+    c
+}
+
+/// `bdg GLOBAL… consolidate` of the shipped sample cycle, as of 20/06/2021, into `out`.
+pub fn consolidate_sample(global: &[&str], out: &std::path::Path) -> Command {
+    let mut c = bdg();
+    c.args(global)
+        .args([
+            "consolidate",
+            "--plan",
+            PLAN,
+            "--period",
+            "2021-H1",
+            "--as-of",
+            "20/06/2021",
+        ])
+        .args(["--reports", "examples/reports/2021-H1", "--out"])
+        .arg(out);
+    c
+}
+
+/// `bdg consolidate --format json` of the reports at `reports`, as of 20/06/2021, into `out`:
+/// the exit code and the JSON.
+pub fn consolidate_json(reports: &std::path::Path, out: &std::path::Path) -> (i32, Value) {
+    let o = bdg()
+        .args([
+            "consolidate",
+            "--format",
+            "json",
+            "--plan",
+            PLAN,
+            "--period",
+            "2021-H1",
+        ])
+        .args(["--as-of", "20/06/2021", "--reports"])
+        .arg(reports)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap(), json_of(&o.stdout))
+}
+
+pub fn json_of(out: &[u8]) -> Value {
+    serde_json::from_slice(out)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
+}

@@ -1,0 +1,16 @@
+//! The one integration-test binary: runs the real `bdg` on fixtures and the shipped example.
+//! One module per area; `common` holds every shared helper.
+
+mod common;
+
+mod check;
+mod consolidate;
+mod deadlines;
+mod hardening;
+mod other_workbooks;
+mod outputs_beside_reports;
+#[cfg(unix)]
+mod permissions;
+mod plan;
+mod scale;
+mod templates;

@@ -1,0 +1,76 @@
+use crate::common::*;
+
+#[test]
+fn an_out_folder_inside_the_reports_folder_is_never_read_as_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("bao-cao");
+    std::fs::create_dir(&reports).unwrap();
+    for e in std::fs::read_dir(root().join("examples/reports/2021-H1")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), reports.join(e.file_name())).unwrap();
+    }
+    let run = |cmd: &str, out: &str| {
+        let o = bdg()
+            .args([
+                "-q",
+                cmd,
+                "--format",
+                "json",
+                "--plan",
+                PLAN,
+                "--period",
+                "2021-H1",
+                "--as-of",
+                "2021-06-20",
+                "--reports",
+            ])
+            .arg(&reports)
+            .arg("--out")
+            .arg(reports.join(out))
+            .output()
+            .unwrap();
+        json_of(&o.stdout)
+    };
+    let first = run("consolidate", "ket-qua");
+    let second = run("consolidate", "ket-qua");
+    assert_eq!(
+        first["excluded"], second["excluded"],
+        "the second run read nothing of the first's outputs"
+    );
+    assert_eq!(second["reported"], 15);
+    // The reminder letters in their own folder are not read either.
+    let o = bdg()
+        .args([
+            "-q",
+            "remind",
+            "--plan",
+            PLAN,
+            "--period",
+            "2021-H1",
+            "--as-of",
+            "2021-06-20",
+            "--reports",
+        ])
+        .arg(&reports)
+        .arg("--out")
+        .arg(reports.join("don-doc"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let third = run("consolidate", "ket-qua");
+    assert_eq!(first["excluded"], third["excluded"]);
+    // Every folder bdg writes into is marked, and no search for reports enters it.
+    assert!(reports.join("ket-qua/.bdg-output").exists());
+    assert!(reports.join("don-doc/.bdg-output").exists());
+    let check = |path: &std::path::Path| {
+        let o = bdg()
+            .args(["check", "--format", "json", "--plan", PLAN])
+            .arg(path)
+            .output()
+            .unwrap();
+        json_of(&o.stdout)["files"].as_u64().unwrap()
+    };
+    assert_eq!(check(&reports), 16);
+    // A marked folder named on the command line is still read: the officer asked for it.
+    assert!(check(&reports.join("don-doc")) > 0);
+}

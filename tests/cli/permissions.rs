@@ -1,0 +1,94 @@
+use crate::common::*;
+use std::os::unix::fs::PermissionsExt;
+
+/// bdg as an ordinary user: root reads everything, so as root the command runs as `nobody`
+/// (setpriv, from util-linux).
+fn as_user(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("bdg");
+    let root_user = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .unwrap()
+        .stdout
+        == b"0\n";
+    let mut c = if root_user {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
+        c
+    } else {
+        std::process::Command::new(&bin)
+    };
+    c.args(args)
+        .current_dir(root())
+        .env_remove("BDG_PLAN")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn unreadable_folders_and_files_are_named_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let ok = d.join("ok.csv");
+    std::fs::copy(fixture("reports/utf8-bom-comma.csv"), &ok).unwrap();
+    std::fs::set_permissions(&ok, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let locked = d.join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let secret = d.join("secret.csv");
+    std::fs::copy(fixture("reports/utf8-bom-comma.csv"), &secret).unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let plan = root().join(PLAN);
+    let out = as_user(&[
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "check".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--plan".as_ref(),
+        plan.as_os_str(),
+        d.as_os_str(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json_of(&out.stdout);
+    assert_eq!(v["rows"], 3, "the readable file still counts: {v}");
+    let msgs: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["code"] == "unreadable")
+        .map(|x| {
+            (
+                x["file"].as_str().unwrap().to_string(),
+                x["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        msgs.iter().any(|(f, m)| f.ends_with("locked")
+            && m.contains("cannot read the folder")
+            && m.contains("Permission denied")),
+        "{msgs:?}"
+    );
+    assert!(
+        msgs.iter().any(|(f, m)| f.ends_with("secret.csv")
+            && m.contains("cannot read the file")
+            && m.contains("Permission denied")),
+        "{msgs:?}"
+    );
+    // A plan nobody may read: the command cannot run.
+    let p2 = d.join("plan.yaml");
+    std::fs::copy(&plan, &p2).unwrap();
+    std::fs::set_permissions(&p2, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let out = as_user(&["plan".as_ref(), "check".as_ref(), p2.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("plan.yaml"));
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+}

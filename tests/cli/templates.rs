@@ -1,0 +1,231 @@
+use crate::common::*;
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+
+fn make(dir: &std::path::Path, extra: &[&str]) {
+    bdg()
+        .args([
+            "-q", "template", "--plan", PLAN, "--period", "2021-H1", "--out",
+        ])
+        .arg(dir)
+        .args(extra)
+        .assert()
+        .success();
+}
+
+fn cells(path: &std::path::Path) -> Vec<Vec<Data>> {
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    wb.worksheet_range("Báo cáo")
+        .unwrap()
+        .rows()
+        .map(|r| r.to_vec())
+        .collect()
+}
+
+/// The template filled in as an agency would: a date cell, statuses from the list, numbers,
+/// an amount typed as text, a formula with its cached value. `bad` puts a wrong status in
+/// the given row.
+fn fill(template: &std::path::Path, out: &std::path::Path, bad: Option<usize>) {
+    let rows = cells(template);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Báo cáo").unwrap();
+    for (c, h) in rows[0].iter().enumerate() {
+        ws.write_string(0, c as u16, h.to_string()).unwrap();
+    }
+    for (i, row) in rows.iter().enumerate().skip(1) {
+        let r = i as u32;
+        for c in [0u16, 1, 3, 4] {
+            ws.write_string(r, c, row[c as usize].to_string()).unwrap();
+        }
+        // As Excel stores a date typed into the template's date cell; one row without its
+        // date format, as after a paste.
+        let date = ExcelDateTime::from_ymd(2021, 6, 9).unwrap();
+        if i == 2 {
+            ws.write_datetime(r, 2, date).unwrap();
+        } else {
+            ws.write_datetime_with_format(r, 2, date, &Format::new().set_num_format("dd/mm/yyyy"))
+                .unwrap();
+        }
+        let status = if bad == Some(i) {
+            "xong rồi"
+        } else {
+            ["hoàn thành", "đang thực hiện"][i % 2]
+        };
+        ws.write_string(r, 5, status).unwrap();
+        ws.write_number(r, 6, if i % 2 == 0 { 100.0 } else { 55.5 })
+            .unwrap();
+        ws.write_formula(r, 7, Formula::new("=1+1").set_result("2"))
+            .unwrap();
+        ws.write_number(r, 8, 10.0 * i as f64).unwrap();
+        ws.write_number(r, 9, 5.0).unwrap();
+        ws.write_string(r, 10, "1.500.000").unwrap();
+        ws.write_string(r, 11, format!("=> kết quả {i}")).unwrap();
+    }
+    wb.save(out).unwrap();
+}
+
+#[test]
+fn one_template_per_expected_agency_listing_its_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    make(dir.path(), &[]);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != ".bdg-output")
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 25, "{names:?}");
+    assert!(
+        names.contains(&"2021-H1_SYT_so-y-te.xlsx".to_string()),
+        "{names:?}"
+    );
+    let syt = cells(&dir.path().join("2021-H1_SYT_so-y-te.xlsx"));
+    assert_eq!(syt[0][0], Data::String("Đơn vị".into()));
+    assert_eq!(syt[0][3], Data::String("Mã nhiệm vụ".into()));
+    let ids: Vec<String> = syt.iter().skip(1).map(|r| r[3].to_string()).collect();
+    assert_eq!(
+        &ids[..3],
+        ["IV.8", "IV.15.a", "IV.15.b"],
+        "section IV first"
+    );
+    assert_eq!(ids.len(), 3 + 13);
+    assert_eq!(syt[1][0], Data::String("Sở Y tế".into()));
+    assert_eq!(syt[1][1], Data::String("2021-H1".into()));
+    assert!(syt[1][4]
+        .to_string()
+        .starts_with("Sở Y tế: thực hiện lồng ghép giới"));
+    let mut wb: Xlsx<_> = open_workbook(dir.path().join("2021-H1_SYT_so-y-te.xlsx")).unwrap();
+    assert_eq!(wb.sheet_names(), ["Báo cáo", "Hướng dẫn"]);
+    let help = wb.worksheet_range("Hướng dẫn").unwrap();
+    assert!(
+        help.rows().any(|r| r[1].to_string().contains("10/6/2021")),
+        "the deadline is in the instructions"
+    );
+    // IV.10 goes to the radio-TV station and the newspaper.
+    let bnt = cells(&dir.path().join("2021-H1_BNT_bao-ninh-thuan.xlsx"));
+    assert_eq!(bnt[1][3], Data::String("IV.10.a".into()));
+}
+
+#[test]
+fn an_empty_template_is_reported_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    make(dir.path(), &["--agency", "SYT"]);
+    make(dir.path(), &["--agency", "Sở Y tế", "--format", "csv"]);
+    for f in ["2021-H1_SYT_so-y-te.xlsx", "2021-H1_SYT_so-y-te.csv"] {
+        let out = bdg()
+            .args(["check", "--format", "json", "--plan", PLAN])
+            .arg(dir.path().join(f))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let v = json_of(&out.stdout);
+        let d = v["diagnostics"].as_array().unwrap();
+        assert_eq!(d.len(), 1, "{f}: {d:?}");
+        assert_eq!(d[0]["code"], "empty-report", "{f}");
+    }
+}
+
+#[test]
+fn a_filled_template_goes_back_in_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    make(dir.path(), &["--agency", "SYT"]);
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    fill(
+        &dir.path().join("2021-H1_SYT_so-y-te.xlsx"),
+        &reports.join("syt.xlsx"),
+        None,
+    );
+    let out = bdg()
+        .args(["check", "--format", "json", "--plan", PLAN])
+        .arg(&reports)
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{v}");
+    assert_eq!(v["rows"], 16);
+    assert_eq!(v["reports"][0]["submitted_on"], "2021-06-09");
+    // Its figures reach the consolidated workbook.
+    let book_dir = dir.path().join("out");
+    let (_, v) = consolidate_json(&reports, &book_dir);
+    assert_eq!(v["totals"]["budget_vnd"], 16 * 1_500_000);
+    assert_eq!(
+        v["totals"]["activities"],
+        16 * 2,
+        "formula cells count by their cached value"
+    );
+    let mut wb: Xlsx<_> = open_workbook(book_dir.join("ninh-thuan-2021_2021-H1.xlsx")).unwrap();
+    let d = wb.worksheet_range("Chi tiết").unwrap();
+    let iv8 = d
+        .rows()
+        .find(|r| r[1] == Data::String("IV.8".into()))
+        .unwrap();
+    assert_eq!(iv8[0], Data::String("SYT".into()));
+    assert_eq!(iv8[7], Data::Float(1_500_000.0));
+    assert_eq!(iv8[8], Data::String("=> kết quả 1".into()));
+}
+
+#[test]
+fn a_filled_csv_template_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    make(dir.path(), &["--agency", "BNT", "--format", "csv"]);
+    let path = dir.path().join("2021-H1_BNT_bao-ninh-thuan.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with('\u{feff}'), "UTF-8 with BOM for Excel");
+    // Fill the date, status and a figure on every row, as an officer would in a text editor.
+    let filled: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                return format!("{l}\r\n");
+            }
+            let mut cells: Vec<String> = l.split(',').map(String::from).collect();
+            // The task text is quoted and may hold commas: rebuild from the end.
+            let n = cells.len();
+            cells[2] = "09/06/2021".into();
+            cells[n - 7] = "hoàn thành".into();
+            cells[n - 4] = "12".into();
+            format!("{}\r\n", cells.join(","))
+        })
+        .collect();
+    std::fs::write(&path, filled).unwrap();
+    let out = bdg()
+        .args(["check", "--format", "json", "--plan", PLAN])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{v}");
+    assert_eq!(v["rows"], 2 + 2 + 13);
+}
+
+#[test]
+fn a_bad_cell_is_reported_at_that_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    make(dir.path(), &["--agency", "SYT"]);
+    let bad = dir.path().join("bad.xlsx");
+    fill(&dir.path().join("2021-H1_SYT_so-y-te.xlsx"), &bad, Some(4));
+    let out = bdg()
+        .args(["--lang", "en", "check", "--plan", PLAN])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("error[bad-status]") && stdout.contains(":5:6 [Báo cáo!F5]"),
+        "{stdout}"
+    );
+    let out = bdg()
+        .args(["check", "--format", "json", "--plan", PLAN])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    let d = &v["diagnostics"][0];
+    assert_eq!(
+        (d["cell"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+        (Some("Báo cáo!F5"), Some(5), Some(6))
+    );
+}
