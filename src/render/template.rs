@@ -173,7 +173,12 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
     // The agency's difficulties and proposals, after its tasks: text in the note column.
     for (j, (label, hint)) in remark_rows(lang).into_iter().enumerate() {
         let r = last + 1 + j as u32;
-        for (c, v) in [(0, ag.name.as_str()), (1, &period.id), (3, label), (4, hint)] {
+        for (c, v) in [
+            (0, ag.name.as_str()),
+            (1, &period.id),
+            (3, label),
+            (4, hint),
+        ] {
             ws.write_string_with_format(r, c, v, &locked)?;
         }
         ws.write_blank(r, 11, &open)?;

@@ -37,8 +37,9 @@ fn kind(task_cell: &str) -> Option<Kind> {
     }
 }
 
-/// Takes a reserved row: its note (when not blank) joins the report's remarks, and the row
-/// counts as accepted. Returns false for every other row, which the reader checks as a task.
+/// Takes a reserved row: its note (when not blank) joins the report's remarks, and the row is
+/// not one of the report's task rows (neither accepted nor excluded). Returns false for every
+/// other row, which the reader checks as a task.
 pub fn take(r: &mut super::Report, task_cell: &str, note: &str) -> bool {
     let Some(k) = kind(task_cell) else {
         return false;
@@ -51,7 +52,7 @@ pub fn take(r: &mut super::Report, task_cell: &str, note: &str) -> bool {
         };
         list.push(text.to_string());
     }
-    r.accepted += 1;
+    r.data_rows = r.data_rows.saturating_sub(1);
     true
 }
 
