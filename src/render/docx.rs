@@ -56,7 +56,7 @@ pub fn render(d: &Document) -> anyhow::Result<Vec<u8>> {
         x = x.add_paragraph(rule(3000));
     }
     for a in &d.addressees {
-        x = x.add_paragraph(centered(a, BODY, false, false).line_spacing(spacing(240)));
+        x = x.add_paragraph(centered(a, BODY, false, false).line_spacing(spacing(240).after(240)));
     }
     x = blocks(x, &d.body);
     x = x.add_table(closing(&d.closing));
