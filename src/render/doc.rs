@@ -156,3 +156,13 @@ pub fn recipient_lines(recipients: &[String]) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn recipients_end_with_a_full_stop() {
+        let r = ["Bộ X (b/c).".to_string(), "Lưu: VT".to_string()];
+        assert_eq!(super::recipient_lines(&r), ["- Bộ X (b/c);", "- Lưu: VT."]);
+        assert!(super::recipient_lines(&[]).is_empty());
+    }
+}

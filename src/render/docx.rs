@@ -81,8 +81,15 @@ fn spacing(before: u32) -> LineSpacing {
     LineSpacing::new().before(before).after(0)
 }
 
+/// A run: the font and the body size come from the document's defaults (`docDefaults`), so
+/// that only what differs is written on each run.
 fn run(text: &str, size: usize) -> Run {
-    Run::new().add_text(text).size(size).fonts(fonts())
+    let r = Run::new().add_text(text);
+    if size == BODY {
+        r
+    } else {
+        r.size(size)
+    }
 }
 
 fn centered(text: &str, size: usize, bold: bool, italic: bool) -> Paragraph {

@@ -315,3 +315,33 @@ fn task_result(out: &mut Vec<Block>, k: &Consolidation, tl: &TaskLine, depth: us
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::figures_sentence;
+    use crate::consolidate::Totals;
+    use crate::lang::Lang;
+
+    #[test]
+    fn figures_with_nothing_to_say_are_left_out_not_printed_as_zero() {
+        assert_eq!(figures_sentence(&Totals::default(), Lang::Vi), None);
+        let t = Totals {
+            activities: 3,
+            budget_vnd: 1_500_000,
+            ..Totals::default()
+        };
+        assert_eq!(
+            figures_sentence(&t, Lang::Vi).as_deref(),
+            Some("3 hoạt động; kinh phí 1.500.000 đồng")
+        );
+        let t = Totals {
+            participants_female: 27,
+            participants_male: 118,
+            ..Totals::default()
+        };
+        assert_eq!(
+            figures_sentence(&t, Lang::En).as_deref(),
+            Some("145 participants (27 women, 18.6%)")
+        );
+    }
+}

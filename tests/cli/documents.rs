@@ -71,14 +71,18 @@ fn tables(xml: &str) -> Vec<Vec<Vec<String>>> {
 }
 
 /// The value of attribute `name` of the first element `tag` in `xml`.
-fn attr(xml: &str, tag: &str, name: &str) -> u32 {
+fn attr_str<'a>(xml: &'a str, tag: &str, name: &str) -> &'a str {
     let at = xml
         .find(&format!("<{tag} "))
         .unwrap_or_else(|| panic!("no {tag}"));
     let el = &xml[at..at + xml[at..].find('>').unwrap()];
     let key = format!(" {name}=\"");
     let v = &el[el.find(&key).unwrap_or_else(|| panic!("no {name} in {el}")) + key.len()..];
-    v[..v.find('"').unwrap()].parse().unwrap()
+    &v[..v.find('"').unwrap()]
+}
+
+fn attr(xml: &str, tag: &str, name: &str) -> u32 {
+    attr_str(xml, tag, name).parse().unwrap()
 }
 
 /// The paragraph that holds `text`, as XML.
@@ -101,8 +105,17 @@ fn agency_ids() -> Vec<String> {
         .collect()
 }
 
-/// Page A4 portrait and margins within Decree 30's ranges (twips: 1 mm = 56.7).
-fn assert_decree_30_page(xml: &str) {
+/// Page A4 portrait and margins within Decree 30's ranges (twips: 1 mm = 56.7); Times New Roman
+/// 14 pt by default, and no other font anywhere.
+fn assert_decree_30_page(docx: &std::path::Path) {
+    let xml = &part(docx, "word/document.xml");
+    let styles = part(docx, "word/styles.xml");
+    let defaults = &styles[styles.find("<w:docDefaults>").unwrap()..];
+    assert!(
+        defaults.contains("<w:sz w:val=\"28\" />"),
+        "14 pt body: {styles}"
+    );
+    assert_eq!(attr_str(defaults, "w:rFonts", "w:ascii"), "Times New Roman");
     assert_eq!(
         (attr(xml, "w:pgSz", "w:w"), attr(xml, "w:pgSz", "w:h")),
         (11906, 16838)
@@ -112,13 +125,13 @@ fn assert_decree_30_page(xml: &str) {
     assert!((20..=25).contains(&mm(attr(xml, "w:pgMar", "w:bottom"))));
     assert!((30..=35).contains(&mm(attr(xml, "w:pgMar", "w:left"))));
     assert!((15..=20).contains(&mm(attr(xml, "w:pgMar", "w:right"))));
-    // Every run names Times New Roman, and no other font.
-    let fonts: std::collections::BTreeSet<&str> = xml
-        .split("w:ascii=\"")
-        .skip(1)
-        .map(|s| &s[..s.find('"').unwrap()])
-        .collect();
-    assert_eq!(fonts.into_iter().collect::<Vec<_>>(), ["Times New Roman"]);
+    // No run names another font.
+    for doc in [xml.as_str(), &styles] {
+        assert!(doc
+            .split("w:ascii=\"")
+            .skip(1)
+            .all(|s| s.starts_with("Times New Roman\"")));
+    }
 }
 
 fn assert_no_agency_id(text: &str) {
@@ -140,12 +153,7 @@ fn the_word_report_has_the_decree_30_layout_and_the_content() {
     consolidate_sample(&["-q"], dir.path()).assert().code(1);
     let docx = dir.path().join(REPORT);
     let xml = part(&docx, "word/document.xml");
-    assert_decree_30_page(&xml);
-    let styles = part(&docx, "word/styles.xml");
-    assert!(
-        styles.contains("<w:sz w:val=\"28\" />"),
-        "14 pt body: {styles}"
-    );
+    assert_decree_30_page(&docx);
 
     // The heading: a borderless two-column table, bodies left, motto right.
     let t = tables(&xml);
@@ -314,7 +322,7 @@ fn a_reminder_letter_as_a_word_document() {
     );
     let docx = a.path().join(name);
     let xml = part(&docx, "word/document.xml");
-    assert_decree_30_page(&xml);
+    assert_decree_30_page(&docx);
     let t = tables(&xml);
     // Number, then "V/v …" under it, in the heading's left column.
     let left: Vec<&str> = t[0][0][0].split('\n').collect();
@@ -344,4 +352,52 @@ fn a_reminder_letter_as_a_word_document() {
     };
     assert_eq!(count("docx"), 12);
     assert_eq!(count("txt"), 12);
+}
+
+/// The left indent of the paragraph that starts with the plan label `label`.
+fn indent_of(xml: &str, label: &str) -> u32 {
+    let p = paragraph_xml(xml, &format!(">{label} <"));
+    attr(p, "w:ind", "w:left")
+}
+
+#[test]
+fn plan_items_are_indented_by_their_depth_whatever_they_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    consolidate_sample(&["-q"], dir.path()).assert().code(1);
+    let xml = part(&dir.path().join(REPORT), "word/document.xml");
+    // IV.3 is a task with no sub-items: it sits at the level of IV.1, not of IV.1.a.
+    assert_eq!(indent_of(&xml, "IV.3"), indent_of(&xml, "IV.1"));
+    assert!(indent_of(&xml, "IV.1.a") > indent_of(&xml, "IV.1"));
+    assert_eq!(indent_of(&xml, "II.4.đ"), indent_of(&xml, "IV.1.a"));
+}
+
+#[test]
+fn an_agency_whose_only_report_was_rejected_is_listed_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    // Sở Y tế sends its template back empty; Sở Tư pháp sends nothing.
+    std::fs::write(
+        reports.join("syt.csv"),
+        "agency,period,submitted_on,task,status\nSYT,2021-H1,09/06/2021,IV.8,\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let (code, v) = consolidate_json(&reports, &out);
+    assert_eq!(code, 1);
+    assert_eq!(v["missing"], 25);
+    let xml = part(&out.join(REPORT), "word/document.xml");
+    let t = tables(&xml);
+    let overdue = t
+        .iter()
+        .find(|t| t[0].get(3).is_some_and(|c| c == "Số ngày quá hạn"))
+        .unwrap();
+    let row = |name: &str| overdue.iter().find(|r| r[0] == name).unwrap().clone();
+    assert_eq!(row("Sở Y tế")[1], "đã gửi, bị loại");
+    assert_eq!(row("Sở Tư pháp")[1], "chưa nộp");
+    // Nobody reported: the figures of appendix 1 do not apply, and are not printed as 0.
+    let by_task = t.iter().find(|t| t[0][0] == "Nhiệm vụ").unwrap();
+    assert!(by_task[1..]
+        .iter()
+        .all(|r| r[1] == "0" && r[5] == "—" && r[9] == "—"));
 }
