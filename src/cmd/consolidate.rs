@@ -1,4 +1,5 @@
-//! `bdg consolidate`: the workbook and the text report for the ministry, and a summary.
+//! `bdg consolidate`: the workbook, the Word report for the ministry and its plain-text
+//! companion, and a summary.
 
 use super::CycleArgs;
 use crate::consolidate::{consolidate, to_json};
@@ -6,7 +7,7 @@ use crate::cycle;
 use crate::fsx::{ensure_dir, write_atomic, write_atomic_with};
 use crate::output::{self, Global};
 use crate::render::report_text::{group, percent};
-use crate::render::{report_text, xlsx};
+use crate::render::{docx, plain, report_doc, xlsx};
 use crate::Outcome;
 use anyhow::{Context, Result};
 use std::path::PathBuf;
@@ -22,7 +23,7 @@ pub enum SummaryFormat {
 #[command(
     after_help = "Ví dụ / example:\n  bdg consolidate --plan plans/ninh-thuan-2021.yaml --period 2021-H1 \
                         --reports examples/reports/2021-H1 --out out --as-of 20/06/2021\n\n\
-                        Ghi ra / writes: OUT/PLAN_PERIOD.xlsx, OUT/PLAN_PERIOD.txt"
+                        Ghi ra / writes: OUT/PLAN_PERIOD.xlsx, OUT/PLAN_PERIOD.docx, OUT/PLAN_PERIOD.txt"
 )]
 pub struct Args {
     #[command(flatten)]
@@ -46,15 +47,19 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
         crate::lang::Lang::En => "_en",
     };
     let stem = format!("{}_{}{suffix}", c.plan.meta.id, c.period.id);
-    let text = report_text::report(&k, lang);
+    let doc = report_doc::build(&k, lang);
+    let text = plain::render(&doc);
+    let word = docx::render(&doc).context("cannot build the Word report")?;
     ensure_dir(&a.out)?;
     let xlsx_path = a.out.join(format!("{stem}.xlsx"));
     let txt_path = a.out.join(format!("{stem}.txt"));
+    let docx_path = a.out.join(format!("{stem}.docx"));
     write_atomic_with(&xlsx_path, |f| {
         xlsx::write_workbook(&k, lang, std::io::BufWriter::new(f))
             .context("cannot build the workbook")
     })?;
     write_atomic(&txt_path, text.as_bytes())?;
+    write_atomic(&docx_path, &word)?;
 
     match a.format {
         SummaryFormat::Json => {
@@ -117,8 +122,18 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
     output::note(
         g,
         lang.pick(
-            &format!("Đã ghi {} và {}", xlsx_path.display(), txt_path.display()),
-            &format!("Wrote {} and {}", xlsx_path.display(), txt_path.display()),
+            &format!(
+                "Đã ghi {}, {} và {}",
+                xlsx_path.display(),
+                docx_path.display(),
+                txt_path.display()
+            ),
+            &format!(
+                "Wrote {}, {} and {}",
+                xlsx_path.display(),
+                docx_path.display(),
+                txt_path.display()
+            ),
         ),
     );
     Ok(Outcome::flagged_if(k.flagged()))

@@ -1,10 +1,11 @@
-//! `bdg remind`: one reminder letter (công văn đôn đốc) per late or missing agency.
+//! `bdg remind`: one reminder letter (công văn đôn đốc) per late or missing agency, as text
+//! and as a Word file.
 
 use super::CycleArgs;
 use crate::cycle;
 use crate::fsx::{ensure_dir, write_atomic};
 use crate::output::{self, Global};
-use crate::render::letter::letter;
+use crate::render::letter::{letter, letter_docx};
 use crate::Outcome;
 use anyhow::Result;
 use chrono::Days;
@@ -41,15 +42,20 @@ fn write_letters(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
     let mut n = 0;
     for ag in c.overdue() {
         let id = &c.plan.agencies[ag.agency].id;
-        let name = format!(
-            "{}_{}_{}.txt",
+        let stem = format!(
+            "{}_{}_{}",
             c.period.id,
             id,
             g.lang.pick("don-doc", "reminder")
         );
+        let name = format!("{stem}.txt");
         write_atomic(
             &a.out.join(&name),
             letter(c, ag, reply_by, g.lang).as_bytes(),
+        )?;
+        write_atomic(
+            &a.out.join(format!("{stem}.docx")),
+            &letter_docx(c, ag, reply_by, g.lang)?,
         )?;
         summary.push_str(&format!(
             "{name}\t{id}\t{}\t{}\n",

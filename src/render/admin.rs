@@ -5,10 +5,10 @@ use crate::lang::Lang;
 use crate::plan::Plan;
 use chrono::{Datelike, NaiveDate};
 
-const LEFT: usize = 40;
-const RIGHT: usize = 50;
+pub const LEFT: usize = 40;
+pub const RIGHT: usize = 50;
 
-fn center(s: &str, w: usize) -> String {
+pub fn center(s: &str, w: usize) -> String {
     let n = crate::text::width(s);
     if n >= w {
         return s.to_string();
@@ -17,7 +17,7 @@ fn center(s: &str, w: usize) -> String {
     format!("{}{}{}", " ".repeat(left), s, " ".repeat(w - n - left))
 }
 
-fn two_columns(out: &mut String, rows: &[(String, String)]) {
+pub fn two_columns(out: &mut String, rows: &[(String, String)]) {
     for (l, r) in rows {
         let line = format!("{}  {}", center(l, LEFT), center(r, RIGHT));
         out.push_str(line.trim_end());
@@ -52,95 +52,18 @@ pub fn short_date(d: NaiveDate) -> String {
 
 /// The document number: `/BC-SLĐTBXH` for a report (`BC`), `/SLĐTBXH-BĐG` for a letter.
 pub fn number(plan: &Plan, report: bool, lang: Lang) -> String {
+    format!("{} {}", lang.pick("Số:", "No.:"), code(plan, report))
+}
+
+/// The number without its label, the blank left for the clerk: `     /BC-SLĐTBXH`.
+pub fn code(plan: &Plan, report: bool) -> String {
     let code = plan.report.document_code.as_deref().unwrap_or("");
     let tail = if report {
         format!("BC-{code}")
     } else {
         format!("{code}-BĐG")
     };
-    format!("{}      /{tail}", lang.pick("Số:", "No.:"))
-}
-
-/// The heading block: issuing body | motto, then number | place and date.
-pub fn heading(plan: &Plan, report: bool, date: NaiveDate, lang: Lang) -> String {
-    let r = &plan.report;
-    let parent = match lang {
-        Lang::Vi => r.parent_body.clone().unwrap_or_default(),
-        Lang::En => r
-            .parent_body_en
-            .clone()
-            .or_else(|| r.parent_body.clone())
-            .unwrap_or_default(),
-    };
-    let body = match lang {
-        Lang::Vi => r.issuing_body.clone(),
-        Lang::En => r
-            .issuing_body_en
-            .clone()
-            .unwrap_or_else(|| r.issuing_body.clone()),
-    };
-    let number = number(plan, report, lang);
-    let mut out = String::new();
-    two_columns(
-        &mut out,
-        &[
-            (
-                parent,
-                lang.pick(
-                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                    "SOCIALIST REPUBLIC OF VIETNAM",
-                )
-                .into(),
-            ),
-            (
-                body,
-                lang.pick(
-                    "Độc lập - Tự do - Hạnh phúc",
-                    "Independence - Freedom - Happiness",
-                )
-                .into(),
-            ),
-            ("───────".into(), "───────────────────────".into()),
-            (number, place_and_date(&r.place, date, lang)),
-        ],
-    );
-    out
-}
-
-/// Recipients on the left, signer on the right, as documents end.
-pub fn closing(plan: &Plan, recipients: &[String], lang: Lang) -> String {
-    let r = &plan.report;
-    let title = match lang {
-        Lang::Vi => r.signer_title.clone(),
-        Lang::En => r.signer_title_en.clone().or_else(|| r.signer_title.clone()),
-    }
-    .unwrap_or_default();
-    let mut left = vec![lang.pick("Nơi nhận:", "Recipients:").to_string()];
-    left.extend(
-        recipients
-            .iter()
-            .map(|x| format!("- {};", x.trim_end_matches(['.', ';']))),
-    );
-    if left.len() > 1 {
-        if let Some(last) = left.last_mut().filter(|l| l.ends_with(';')) {
-            last.pop();
-            last.push('.');
-        }
-    }
-    let mut right = vec![title];
-    right.extend(std::iter::repeat_n(String::new(), 3));
-    right.push(r.signer_name.clone().unwrap_or_default());
-    let n = left.len().max(right.len());
-    let mut out = String::new();
-    for i in 0..n {
-        let l = left.get(i).cloned().unwrap_or_default();
-        let rr = right.get(i).cloned().unwrap_or_default();
-        // `{:<w$}` pads by chars, which is by columns for NFC Vietnamese.
-        let line = format!("{:<w$}  {}", l, center(&rr, RIGHT), w = LEFT);
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    format!("     /{tail}")
 }
 
 /// Wraps a paragraph at `width` columns, first line indented as Vietnamese documents do.

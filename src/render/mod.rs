@@ -1,7 +1,13 @@
 //! Renderers: plain data in, bytes out. No file system, no clock.
 
 pub mod admin;
+pub mod doc;
+pub mod docx;
 pub mod letter;
+pub mod plain;
+pub mod report_doc;
+mod report_parts;
+mod report_tables;
 pub mod report_text;
 pub mod template;
 pub mod xlsx;

@@ -83,6 +83,11 @@ pub fn csv(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Vec<u8> {
         ])
         .expect("in memory");
     }
+    for (label, hint) in remark_rows(lang) {
+        let mut rec = [""; 12];
+        (rec[0], rec[1], rec[3], rec[4]) = (&ag.name, &period.id, label, hint);
+        w.write_record(rec).expect("in memory");
+    }
     w.into_inner().expect("in memory")
 }
 
@@ -162,6 +167,19 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
         ws.write_blank(r, 6, &open_pct)?;
         for c in 7..=10 {
             ws.write_blank(r, c, &open_num)?;
+        }
+        ws.write_blank(r, 11, &open)?;
+    }
+    // The agency's difficulties and proposals, after its tasks: text in the note column.
+    for (j, (label, hint)) in remark_rows(lang).into_iter().enumerate() {
+        let r = last + 1 + j as u32;
+        for (c, v) in [
+            (0, ag.name.as_str()),
+            (1, &period.id),
+            (3, label),
+            (4, hint),
+        ] {
+            ws.write_string_with_format(r, c, v, &locked)?;
         }
         ws.write_blank(r, 11, &open)?;
     }
@@ -252,4 +270,26 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
 
 fn p_date(p: &Period) -> String {
     super::admin::short_date(p.due)
+}
+
+/// The two reserved rows of a template (see `report/remarks.rs`): the label the reader knows,
+/// and what to write in the note column.
+fn remark_rows(lang: Lang) -> [(&'static str, &'static str); 2] {
+    use crate::report::remarks::{DIFFICULTIES, PROPOSALS};
+    [
+        (
+            lang.pick(DIFFICULTIES.0, DIFFICULTIES.1),
+            lang.pick(
+                "Khó khăn, vướng mắc của đơn vị trong kỳ (ghi vào cột Ghi chú / Kết quả; để trống nếu không có)",
+                "The agency's difficulties this period (in the note column; leave blank if none)",
+            ),
+        ),
+        (
+            lang.pick(PROPOSALS.0, PROPOSALS.1),
+            lang.pick(
+                "Đề xuất, kiến nghị của đơn vị (ghi vào cột Ghi chú / Kết quả; để trống nếu không có)",
+                "The agency's proposals (in the note column; leave blank if none)",
+            ),
+        ),
+    ]
 }

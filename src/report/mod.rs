@@ -5,6 +5,7 @@
 pub mod decode;
 pub mod fields;
 mod files;
+pub mod remarks;
 mod sheet;
 mod table;
 
@@ -64,6 +65,8 @@ pub struct Report {
     pub accepted: usize,
     /// Same agency, period, date and rows give the same fingerprint, whatever the file's bytes.
     pub fingerprint: u64,
+    /// The agency's difficulties and proposals (reserved rows, see `remarks.rs`).
+    pub remarks: remarks::Remarks,
 }
 
 impl Report {
@@ -80,6 +83,7 @@ impl Report {
             data_rows: 0,
             accepted: 0,
             fingerprint: 0,
+            remarks: remarks::Remarks::default(),
         }
     }
 
@@ -667,6 +671,14 @@ impl Reader<'_> {
                     continue;
                 }
             }
+            // Difficulties and proposals: reserved rows, not tasks (see `remarks.rs`).
+            let (task_cell, note_cell) = (
+                Self::cell(cols, row, Col::Task),
+                Self::cell(cols, row, Col::Note),
+            );
+            if remarks::take(self.r, task_cell, note_cell) {
+                continue;
+            }
             // Agency, period and date: blank inherits the file's; another value is an error.
             let a = Self::cell(cols, row, Col::Agency);
             let differs = !a.is_empty() && agency_mode.as_ref().is_some_and(|(m, _)| m != a);
@@ -949,6 +961,7 @@ impl Reader<'_> {
                 ));
             }
         }
+        self.r.remarks.hash(&mut hasher);
         self.r.fingerprint = hasher.finish();
     }
 }

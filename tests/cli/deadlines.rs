@@ -215,7 +215,7 @@ fn remind_writes_one_letter_per_overdue_agency() {
         .code(1);
     let stp = std::fs::read_to_string(en.path().join("2021-H1_STP_reminder.txt")).unwrap();
     assert!(
-        stp.contains("To: Sở Tư pháp") && stp.contains("10 days overdue"),
+        stp.contains("To: Department of Justice") && stp.contains("10 days overdue"),
         "{stp}"
     );
 }

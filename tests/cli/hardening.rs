@@ -302,10 +302,11 @@ fn inputs_are_never_touched_and_a_rerun_replaces_outputs_whole() {
         names,
         [
             ".bdg-output",
+            "ninh-thuan-2021_2021-H1.docx",
             "ninh-thuan-2021_2021-H1.txt",
             "ninh-thuan-2021_2021-H1.xlsx"
         ],
-        "the workbook, the report and the output marker; no temporary files"
+        "the workbook, the Word report and its text companion, the output marker; no temporary files"
     );
 }
 

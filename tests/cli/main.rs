@@ -6,11 +6,13 @@ mod common;
 mod check;
 mod consolidate;
 mod deadlines;
+mod documents;
 mod hardening;
 mod other_workbooks;
 mod outputs_beside_reports;
 #[cfg(unix)]
 mod permissions;
 mod plan;
+mod remarks;
 mod scale;
 mod templates;

@@ -88,7 +88,9 @@ fn one_template_per_expected_agency_listing_its_tasks() {
         ["IV.8", "IV.15.a", "IV.15.b"],
         "section IV first"
     );
-    assert_eq!(ids.len(), 3 + 13);
+    // Its 3 + 13 tasks, then the two reserved rows for difficulties and proposals.
+    assert_eq!(ids.len(), 3 + 13 + 2);
+    assert_eq!(ids[16..], ["Khó khăn, vướng mắc", "Đề xuất, kiến nghị"]);
     assert_eq!(syt[1][0], Data::String("Sở Y tế".into()));
     assert_eq!(syt[1][1], Data::String("2021-H1".into()));
     assert!(syt[1][4]

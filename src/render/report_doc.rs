@@ -1,0 +1,347 @@
+//! The consolidated report for the ministry as one [`Document`]: reporting status, results by
+//! the plan's sections and tasks, a drafted assessment, the agencies' difficulties and
+//! proposals, next-period tasks, and the appendix tables. Rendered by `docx.rs` and `plain.rs`.
+
+use super::doc::{frame, Block, Document, ParaStyle};
+use super::report_parts::{assessment, next_period, remarks};
+use super::report_tables::appendix;
+use super::report_text::{group, percent};
+use crate::consolidate::{Consolidation, TaskLine, Totals};
+use crate::lang::Lang;
+use crate::plan::{AgencyIdx, Item, Plan};
+use crate::t;
+
+const ROMAN: [&str; 8] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
+
+/// An agency as documents name it: its name, in English where the plan has one.
+pub fn agency_name(plan: &Plan, a: AgencyIdx, lang: Lang) -> &str {
+    let ag = &plan.agencies[a];
+    match lang {
+        Lang::Vi => &ag.name,
+        Lang::En => ag.name_en.as_deref().unwrap_or(&ag.name),
+    }
+}
+
+/// "Mục II của Kế hoạch" / "Section II of the Plan": the plan's numbering, kept apart.
+pub fn plan_section(id: &str, lang: Lang) -> String {
+    t!("Mục {id} của Kế hoạch", "Section {id} of the Plan")
+        .get(lang)
+        .to_string()
+}
+
+pub fn build(k: &Consolidation, lang: Lang) -> Document {
+    let c = k.cycle;
+    let plan = c.plan;
+    let p = c.period.name_in(lang);
+    let (heading, closing) = frame(plan, true, c.as_of, lang);
+    let coordinator = agency_name(plan, plan.meta.coordinator, lang);
+    let plan_title = match lang {
+        Lang::Vi => plan.meta.title.as_str(),
+        Lang::En => plan.meta.title_en.as_deref().unwrap_or(&plan.meta.title),
+    };
+    let mut body = vec![Block::para(t!(
+        "Thực hiện {plan_title}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {coordinator} báo cáo kết quả thực hiện công tác bình đẳng giới {p} như sau:",
+        "Under the {plan_title}, and from the reports of the agencies, the {coordinator} reports the results of gender-equality work for the {p} as follows:"
+    ).get(lang))];
+    let parts: [(&str, &str, Vec<Block>); 5] = [
+        (
+            "TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ",
+            "REPORTING BY THE AGENCIES",
+            status(k, lang),
+        ),
+        (
+            "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ",
+            "RESULTS BY TASK",
+            results(k, lang),
+        ),
+        ("ĐÁNH GIÁ CHUNG", "GENERAL ASSESSMENT", assessment(k, lang)),
+        (
+            "KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
+            "DIFFICULTIES AND PROPOSALS",
+            remarks(k, lang),
+        ),
+        (
+            "NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
+            "TASKS FOR THE NEXT PERIOD",
+            next_period(k, lang),
+        ),
+    ];
+    for (i, (vi, en, blocks)) in parts.into_iter().enumerate() {
+        body.push(Block::Part {
+            level: 0,
+            text: format!("{}. {}", ROMAN[i], lang.pick(vi, en)),
+        });
+        body.extend(blocks);
+    }
+    body.push(Block::para(
+        t!(
+            "Trên đây là báo cáo kết quả thực hiện công tác bình đẳng giới {p} của {coordinator}./.",
+            "This is the {coordinator}'s report on gender-equality work for the {p}."
+        )
+        .get(lang),
+    ));
+    Document {
+        lang,
+        heading,
+        title: vec![
+            lang.pick("BÁO CÁO", "REPORT").into(),
+            t!(
+                "Kết quả thực hiện công tác bình đẳng giới {p}",
+                "Results of gender-equality work, {p}"
+            )
+            .get(lang)
+            .into(),
+        ],
+        addressees: vec![],
+        body,
+        closing,
+        appendix: appendix(k, lang),
+    }
+}
+
+/// Part I: who reported, on time or not, and where the lists are.
+fn status(k: &Consolidation, lang: Lang) -> Vec<Block> {
+    let c = k.cycle;
+    let n = &k.counts;
+    let (due, as_of) = (
+        super::admin::short_date(c.period.due),
+        super::admin::short_date(c.as_of),
+    );
+    let (expected, reported, on_time, late, missing) =
+        (n.expected, n.reported, n.on_time, n.late, n.missing);
+    let (rate, on_rate) = (
+        percent(n.reporting_rate(), lang),
+        percent(n.on_time_rate(), lang),
+    );
+    let mut s = t!(
+        "Tính đến ngày {as_of} (hạn gửi báo cáo {due}), {reported}/{expected} cơ quan, đơn vị, địa phương đã gửi báo cáo ({rate}), trong đó {on_time} đơn vị gửi đúng hạn ({on_rate}), {late} đơn vị gửi trễ hạn; {missing} đơn vị chưa gửi báo cáo",
+        "As of {as_of} (reports due {due}), {reported} of {expected} agencies have reported ({rate}): {on_time} on time ({on_rate}) and {late} late; {missing} have not reported"
+    )
+    .get(lang)
+    .to_string();
+    let rejected = super::report_tables::rejected(k).count();
+    if rejected > 0 {
+        s += t!(
+            ", trong đó {rejected} đơn vị đã gửi nhưng báo cáo bị loại do sai mẫu",
+            ", {rejected} of which sent reports that were rejected"
+        )
+        .get(lang);
+    }
+    if n.pending > 0 {
+        let pending = n.pending;
+        s += t!(
+            "; {pending} đơn vị chưa đến hạn",
+            "; {pending} are not yet due"
+        )
+        .get(lang);
+    }
+    s.push('.');
+    let mut out = vec![Block::para(s)];
+    if let Some((from, to)) = c.period.window {
+        let (from, to) = (super::admin::short_date(from), super::admin::short_date(to));
+        out.push(Block::para(
+            t!(
+                "Số liệu báo cáo tính từ ngày {from} đến ngày {to}.",
+                "The figures cover {from} to {to}."
+            )
+            .get(lang),
+        ));
+    }
+    out.push(Block::para(lang.pick(
+        "Danh sách đơn vị trễ hạn, chưa gửi báo cáo và báo cáo bị loại tại Phụ lục 3; số liệu theo nhiệm vụ và theo đơn vị tại Phụ lục 1 và Phụ lục 2.",
+        "The late, missing and rejected agencies are listed in Appendix 3; the figures by task and by agency are in Appendices 1 and 2.",
+    )));
+    let excluded = k.excluded.len();
+    if excluded > 0 {
+        out.push(Block::para(t!(
+            "Có {excluded} dòng hoặc tệp báo cáo không được đưa vào số liệu do sai mẫu hoặc trùng lặp (chi tiết tại trang \"Bị loại\" của sổ Excel kèm theo).",
+            "{excluded} rows or files were left out of the figures as malformed or duplicated (listed in the \"Excluded\" sheet of the attached workbook)."
+        ).get(lang)));
+    }
+    out
+}
+
+/// One sentence of figures; parts with nothing to say are left out, never printed as 0 or "—".
+pub fn figures_sentence(t: &Totals, lang: Lang) -> Option<String> {
+    let mut parts = Vec::new();
+    if t.activities > 0 {
+        let a = group(t.activities, lang);
+        parts.push(t!("{a} hoạt động", "{a} activities").get(lang).to_string());
+    }
+    if let Some(share) = t.female_share() {
+        let (all, f, share) = (
+            group(t.participants(), lang),
+            group(t.participants_female, lang),
+            percent(share, lang),
+        );
+        parts.push(
+            t!(
+                "{all} lượt người tham gia (nữ {f}, chiếm {share})",
+                "{all} participants ({f} women, {share})"
+            )
+            .get(lang)
+            .to_string(),
+        );
+    }
+    if t.budget_vnd > 0 {
+        let b = group(t.budget_vnd, lang);
+        parts.push(
+            t!("kinh phí {b} đồng", "a budget of {b} VND")
+                .get(lang)
+                .to_string(),
+        );
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// Part II: the totals, then each task section of the plan, item by item at any depth.
+fn results(k: &Consolidation, lang: Lang) -> Vec<Block> {
+    let plan = k.cycle.plan;
+    let mut out = Vec::new();
+    if let Some(f) = figures_sentence(&k.totals, lang) {
+        out.push(Block::para(
+            t!(
+                "Tổng hợp chung: các cơ quan, đơn vị, địa phương đã tổ chức {f}.",
+                "Overall, the agencies reported {f}."
+            )
+            .get(lang),
+        ));
+    }
+    for (i, s) in plan.sections.iter().filter(|s| s.has_tasks).enumerate() {
+        let title = match lang {
+            Lang::Vi => &s.title,
+            Lang::En => s.title_en.as_ref().unwrap_or(&s.title),
+        };
+        out.push(Block::Part {
+            level: 1,
+            text: format!("{}. {}: {}", i + 1, plan_section(&s.id, lang), title),
+        });
+        items(&mut out, k, &s.items, 0, lang);
+    }
+    out
+}
+
+fn items(out: &mut Vec<Block>, k: &Consolidation, list: &[Item], depth: usize, lang: Lang) {
+    for it in list {
+        out.push(Block::PlanItem {
+            depth,
+            label: it.full_id.clone(),
+            text: lines(&it.text),
+        });
+        match it.task {
+            None => items(out, k, &it.items, depth + 1, lang),
+            Some(t) => task_result(out, k, &k.tasks[t], depth, lang),
+        }
+    }
+}
+
+/// The text with the spaces inside each line tidied, its lines (dash bullets) kept.
+fn lines(s: &str) -> String {
+    s.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn task_result(out: &mut Vec<Block>, k: &Consolidation, tl: &TaskLine, depth: usize, lang: Lang) {
+    let plan = k.cycle.plan;
+    if tl.reports == 0 {
+        out.push(Block::styled(
+            lang.pick(
+                "Kết quả: chưa có đơn vị nào báo cáo về nhiệm vụ này.",
+                "Results: no agency has reported on this task.",
+            ),
+            depth,
+            ParaStyle::Body,
+        ));
+        return;
+    }
+    let n = tl.reports;
+    let [ns, ip, done] = tl.status;
+    let mut states = Vec::new();
+    for (v, vi, en) in [
+        (done, "hoàn thành", "done"),
+        (ip, "đang thực hiện", "in progress"),
+        (ns, "chưa thực hiện", "not started"),
+    ] {
+        if v > 0 {
+            states.push(format!("{v} {}", lang.pick(vi, en)));
+        }
+    }
+    let states = states.join(", ");
+    let mut s = t!(
+        "Kết quả: {n} đơn vị báo cáo ({states})",
+        "Results: {n} agencies reported ({states})"
+    )
+    .get(lang)
+    .to_string();
+    if let Some(f) = figures_sentence(&tl.totals, lang) {
+        s += "; ";
+        s += &f;
+    }
+    s.push('.');
+    out.push(Block::styled(s, depth, ParaStyle::Body));
+    // The agencies' notes, grouped: one line per distinct note, with the agencies that wrote it.
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for &(a, note) in &tl.notes {
+        let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = agency_name(plan, a, lang);
+        match groups.iter_mut().find(|(n, _)| *n == note) {
+            Some((_, v)) => v.push(name),
+            None => groups.push((note, vec![name])),
+        }
+    }
+    for (note, names) in groups {
+        let note = note
+            .trim_start_matches(['-', ' '])
+            .trim_end_matches(['.', ';']);
+        out.push(Block::styled(
+            format!("- {note} ({}).", names.join(", ")),
+            depth,
+            ParaStyle::Quote,
+        ));
+    }
+    if tl.notes_total > tl.notes.len() {
+        let more = tl.notes_total - tl.notes.len();
+        out.push(Block::styled(
+            t!(
+                "- Và {more} ghi chú khác (trang \"Chi tiết\" của sổ Excel kèm theo).",
+                "- And {more} more notes (the \"Details\" sheet of the attached workbook)."
+            )
+            .get(lang),
+            depth,
+            ParaStyle::Quote,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::figures_sentence;
+    use crate::consolidate::Totals;
+    use crate::lang::Lang;
+
+    #[test]
+    fn figures_with_nothing_to_say_are_left_out_not_printed_as_zero() {
+        assert_eq!(figures_sentence(&Totals::default(), Lang::Vi), None);
+        let t = Totals {
+            activities: 3,
+            budget_vnd: 1_500_000,
+            ..Totals::default()
+        };
+        assert_eq!(
+            figures_sentence(&t, Lang::Vi).as_deref(),
+            Some("3 hoạt động; kinh phí 1.500.000 đồng")
+        );
+        let t = Totals {
+            participants_female: 27,
+            participants_male: 118,
+            ..Totals::default()
+        };
+        assert_eq!(
+            figures_sentence(&t, Lang::En).as_deref(),
+            Some("145 participants (27 women, 18.6%)")
+        );
+    }
+}

@@ -1,0 +1,246 @@
+//! The appendix of the consolidated report: figures by task, by agency, and the late, missing
+//! and rejected agencies, as real tables. "—" only where a figure does not apply (no report).
+
+use super::admin::short_date;
+use super::doc::{Block, Table};
+use super::report_doc::agency_name;
+use super::report_text::{group, percent};
+use crate::consolidate::{AgencyLine, Consolidation, Totals};
+use crate::cycle::State;
+use crate::lang::Lang;
+use crate::t;
+
+const NA: &str = "—";
+
+/// Missing agencies that did send files, every one of them excluded: submitted but rejected.
+pub fn rejected<'k>(k: &'k Consolidation) -> impl Iterator<Item = &'k AgencyLine> + 'k {
+    let c = k.cycle;
+    k.agencies.iter().filter(move |a| {
+        a.state == State::Missing
+            && c.reports.iter().any(|r| {
+                r.agency == Some(a.agency)
+                    && !r.usable()
+                    && r.period.as_deref().is_none_or(|p| p == c.period.id)
+            })
+    })
+}
+
+/// The figure cells of a line: activities, women, men, women's share, budget.
+fn figures(t: &Totals, reported: bool, lang: Lang) -> [String; 5] {
+    if !reported {
+        return std::array::from_fn(|_| NA.to_string());
+    }
+    [
+        group(t.activities, lang),
+        group(t.participants_female, lang),
+        group(t.participants_male, lang),
+        t.female_share()
+            .map(|s| percent(s, lang))
+            .unwrap_or_else(|| NA.into()),
+        group(t.budget_vnd, lang),
+    ]
+}
+
+fn figure_headers(lang: Lang) -> [String; 5] {
+    [
+        lang.pick("Số hoạt động", "Activities"),
+        lang.pick("Nữ", "Women"),
+        lang.pick("Nam", "Men"),
+        lang.pick("Tỷ lệ nữ", "Women's share"),
+        lang.pick("Kinh phí (đồng)", "Budget (VND)"),
+    ]
+    .map(String::from)
+}
+
+pub fn appendix(k: &Consolidation, lang: Lang) -> Vec<Block> {
+    let c = k.cycle;
+    let number = super::admin::code(c.plan, true);
+    let date = short_date(c.as_of);
+    vec![
+        Block::Centered {
+            text: lang.pick("PHỤ LỤC", "APPENDIX").into(),
+            bold: true,
+        },
+        Block::Centered {
+            text: t!(
+                "(Kèm theo Báo cáo số {number} ngày {date})",
+                "(Attached to Report No. {number} of {date})"
+            )
+            .get(lang)
+            .into(),
+            bold: false,
+        },
+        Block::Table(by_task(k, lang)),
+        Block::Table(by_agency(k, lang)),
+        Block::Table(overdue(k, lang)),
+    ]
+}
+
+/// Appendix 1: every task of the plan, the columns of the workbook's by-task sheet.
+fn by_task(k: &Consolidation, lang: Lang) -> Table {
+    let plan = k.cycle.plan;
+    let mut rows: Vec<Vec<String>> = k
+        .tasks
+        .iter()
+        .map(|tl| {
+            let mut r = vec![
+                plan.tasks[tl.task].id.clone(),
+                tl.reports.to_string(),
+                tl.status[0].to_string(),
+                tl.status[1].to_string(),
+                tl.status[2].to_string(),
+            ];
+            r.extend(figures(&tl.totals, tl.reports > 0, lang));
+            r
+        })
+        .collect();
+    let reports: usize = k.tasks.iter().map(|t| t.reports).sum();
+    let sum = |i: usize| {
+        k.tasks
+            .iter()
+            .map(|t| t.status[i])
+            .sum::<usize>()
+            .to_string()
+    };
+    let mut total = vec![
+        lang.pick("Tổng cộng", "Total").to_string(),
+        reports.to_string(),
+        sum(0),
+        sum(1),
+        sum(2),
+    ];
+    total.extend(figures(&k.totals, reports > 0, lang));
+    rows.push(total);
+    let mut header: Vec<String> = [
+        lang.pick("Nhiệm vụ", "Task"),
+        lang.pick("Số báo cáo", "Reports"),
+        lang.pick("Chưa thực hiện", "Not started"),
+        lang.pick("Đang thực hiện", "In progress"),
+        lang.pick("Hoàn thành", "Done"),
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend(figure_headers(lang));
+    Table {
+        title: lang
+            .pick(
+                "Phụ lục 1. Kết quả thực hiện theo nhiệm vụ",
+                "Appendix 1. Results by task",
+            )
+            .into(),
+        header,
+        widths: vec![12, 7, 8, 8, 8, 8, 9, 9, 9, 16],
+        numeric: vec![false, true, true, true, true, true, true, true, true, true],
+        rows,
+    }
+}
+
+/// Appendix 2: every agency of the cycle, by name, with its state and figures.
+fn by_agency(k: &Consolidation, lang: Lang) -> Table {
+    let plan = k.cycle.plan;
+    let rows = k
+        .agencies
+        .iter()
+        .map(|a| {
+            let reported = a.file.is_some();
+            let mut r = vec![
+                agency_name(plan, a.agency, lang).to_string(),
+                a.state.label(lang).to_string(),
+                a.submitted_on.map(short_date).unwrap_or_else(|| NA.into()),
+                if reported {
+                    a.rows.to_string()
+                } else {
+                    NA.into()
+                },
+            ];
+            r.extend(figures(&a.totals, reported, lang));
+            r
+        })
+        .collect();
+    let mut header: Vec<String> = [
+        lang.pick("Cơ quan, đơn vị", "Agency"),
+        lang.pick("Tình trạng", "State"),
+        lang.pick("Ngày báo cáo", "Report date"),
+        lang.pick("Số nhiệm vụ báo cáo", "Tasks reported"),
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend(figure_headers(lang));
+    Table {
+        title: lang
+            .pick(
+                "Phụ lục 2. Kết quả thực hiện theo cơ quan, đơn vị",
+                "Appendix 2. Results by agency",
+            )
+            .into(),
+        header,
+        widths: vec![24, 9, 10, 8, 8, 8, 8, 8, 17],
+        numeric: vec![false, false, false, true, true, true, true, true, true],
+        rows,
+    }
+}
+
+/// Appendix 3: late, missing, and submitted-but-rejected agencies.
+fn overdue(k: &Consolidation, lang: Lang) -> Table {
+    let plan = k.cycle.plan;
+    let rejected: Vec<usize> = rejected(k).map(|a| a.agency).collect();
+    let mut rows: Vec<Vec<String>> = k
+        .agencies
+        .iter()
+        .filter(|a| a.state.is_overdue())
+        .map(|a| {
+            let is_rejected = rejected.contains(&a.agency);
+            let state = if is_rejected {
+                lang.pick("đã gửi, bị loại", "sent, rejected")
+            } else {
+                a.state.label(lang)
+            };
+            let note = match (a.state, is_rejected) {
+                (_, true) => lang.pick(
+                    "báo cáo sai mẫu, đề nghị gửi lại (trang \"Bị loại\" của sổ Excel)",
+                    "malformed report, to be sent again (\"Excluded\" sheet of the workbook)",
+                ),
+                (State::Late, _) => lang.pick("đã gửi, trễ hạn", "sent late"),
+                _ => lang.pick("chưa gửi báo cáo", "no report"),
+            };
+            vec![
+                agency_name(plan, a.agency, lang).to_string(),
+                state.to_string(),
+                a.submitted_on.map(short_date).unwrap_or_else(|| NA.into()),
+                a.days_late
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| NA.into()),
+                note.to_string(),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        rows.push(vec![
+            lang.pick("Không có", "None").into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    Table {
+        title: lang
+            .pick(
+                "Phụ lục 3. Đơn vị trễ hạn, chưa gửi báo cáo và báo cáo bị loại",
+                "Appendix 3. Late, missing and rejected agencies",
+            )
+            .into(),
+        header: [
+            lang.pick("Cơ quan, đơn vị", "Agency"),
+            lang.pick("Tình trạng", "State"),
+            lang.pick("Ngày báo cáo", "Report date"),
+            lang.pick("Số ngày quá hạn", "Days overdue"),
+            lang.pick("Ghi chú", "Note"),
+        ]
+        .map(String::from)
+        .to_vec(),
+        widths: vec![30, 14, 13, 10, 33],
+        numeric: vec![false, false, false, true, false],
+        rows,
+    }
+}
