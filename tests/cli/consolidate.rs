@@ -80,7 +80,11 @@ fn workbook_cells_hold_the_figures() {
     assert_eq!(late[3], &Data::String("trễ hạn".into()));
     assert_eq!(late[5], &Data::Float(5.0));
     assert_eq!(row_of(&a, "STP")[3], &Data::String("chưa nộp".into()));
-    assert_eq!(a.height(), 1 + 25 + 1, "header, every agency, the total row");
+    assert_eq!(
+        a.height(),
+        1 + 25 + 1,
+        "header, every agency, the total row"
+    );
     // Details: every accepted row, with its file and line; the sum matches the totals.
     let d = sheet(&book, "Chi tiết");
     let accepted: u64 = v["agencies"]
