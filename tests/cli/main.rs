@@ -14,3 +14,4 @@ mod permissions;
 mod plan;
 mod scale;
 mod templates;
+mod workbook;
