@@ -13,5 +13,6 @@ mod outputs_beside_reports;
 mod permissions;
 mod plan;
 mod scale;
+mod template_use;
 mod templates;
-mod workbook;
+pub mod workbook;
