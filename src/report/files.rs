@@ -148,6 +148,17 @@ fn skipped_output_folder(dir: &Path) -> Option<Report> {
     Some(r)
 }
 
+impl Report {
+    /// Not a file but a note about a folder the search skipped ([`Code::SkippedOutputFolder`]).
+    pub fn is_folder_notice(&self) -> bool {
+        !self.diagnostics.is_empty()
+            && self
+                .diagnostics
+                .iter()
+                .all(|d| d.code == Code::SkippedOutputFolder)
+    }
+}
+
 /// Reads many files on every core, keeping their order; `done` is called after each file (for a
 /// progress bar).
 pub fn read_all(
