@@ -206,7 +206,7 @@ fn a_report_saved_into_an_old_output_folder_is_named_not_silently_skipped() {
     let d = wb.worksheet_range("Cảnh báo và lỗi").unwrap();
     let named: Vec<String> = d
         .rows()
-        .filter(|r| r[4].to_string() == "skipped-output-folder")
+        .filter(|r| r[4] == "skipped-output-folder")
         .map(|r| r[0].to_string())
         .collect();
     assert_eq!(named.len(), 1, "{named:?}");

@@ -95,7 +95,7 @@ fn total_rows_equal_the_summary() {
     assert_eq!(budget, v["totals"]["budget_vnd"].as_f64().unwrap());
     // By task: the last row is the total, under every task of the plan.
     let t = sheet(&book, "Theo nhiệm vụ");
-    let total = t.rows().last().unwrap();
+    let total = t.rows().next_back().unwrap();
     assert_eq!(total[2], Data::String("Tổng cộng".into()));
     assert_eq!(
         [7, 8, 9, 11].map(|c| float(&total[c])),
@@ -125,7 +125,7 @@ fn total_rows_equal_the_summary() {
     );
     // By agency: the same figures.
     let a = sheet(&book, "Theo đơn vị");
-    let total = a.rows().last().unwrap();
+    let total = a.rows().next_back().unwrap();
     assert_eq!(total[0], Data::String("Tổng cộng".into()));
     assert_eq!(
         [9, 10, 11].map(|c| float(&total[c])),
