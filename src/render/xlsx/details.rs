@@ -1,10 +1,10 @@
 //! The details sheets: every accepted row with its agency (name and id) and the report's date,
 //! split past Excel's row limit into "Chi tiết 2", "Chi tiết 3" …
 
-use super::{agency_name, split_sheets, write_cell, Cell, Formats};
+use super::{agency_name, fit_text, split_sheets, write_cell, Cell, Formats};
 use crate::consolidate::Consolidation;
 use crate::lang::Lang;
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 pub(super) fn sheets(
     wb: &mut Workbook,
@@ -30,8 +30,6 @@ pub(super) fn sheets(
         (l("Tệp", "File"), 40.0),
         (l("Dòng", "Line"), 8.0),
     ];
-    // Plain cells where a plain cell reads as well (no format to look up for every cell).
-    let plain = Format::new();
     let opt = |v: Option<u64>| v.map_or(Cell::Blank, Cell::Int);
     let write = |ws: &mut Worksheet, r: u32, d: crate::consolidate::Detail| {
         let row = d.row;
@@ -52,14 +50,16 @@ pub(super) fn sheets(
             Cell::Int(row.line as u64),
         ];
         for (col, cell) in cells.iter().enumerate() {
-            let fmt = match cell {
-                Cell::Money(_) => &f.money,
-                Cell::Dec(Some(_)) => &f.dec,
-                Cell::Date(Some(_)) => &f.date,
-                Cell::Text(_) | Cell::Int(_) => &plain,
-                _ => continue,
-            };
-            write_cell(ws, r, col as u16, cell, fmt)?;
+            let col = col as u16;
+            match cell {
+                // Unformatted: no format to look up for millions of cells.
+                Cell::Text(s) => ws.write_string(r, col, fit_text(s)).map(|_| ())?,
+                Cell::Int(n) => ws.write_number(r, col, *n as f64).map(|_| ())?,
+                Cell::Money(_) => write_cell(ws, r, col, cell, &f.money)?,
+                Cell::Dec(Some(_)) => write_cell(ws, r, col, cell, &f.dec)?,
+                Cell::Date(Some(_)) => write_cell(ws, r, col, cell, &f.date)?,
+                _ => {}
+            }
         }
         Ok(())
     };

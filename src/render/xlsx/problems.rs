@@ -24,6 +24,9 @@ pub(super) fn sheets(
         (l("Nội dung", "Message"), 70.0),
         (l("Gợi ý", "Hint"), 40.0),
     ];
+    // Errors highlighted: the two formats made once, not for every cell.
+    let error_text = f.text.clone().set_background_color(f.highlight);
+    let error_int = f.int.clone().set_background_color(f.highlight);
     for (name, list) in [
         (l("Bị loại", "Excluded"), &k.excluded),
         (l("Cảnh báo và lỗi", "Diagnostics"), &k.diagnostics),
@@ -31,13 +34,12 @@ pub(super) fn sheets(
         let write = |ws: &mut Worksheet, r: u32, d: &&Diagnostic| {
             let cells = row(d, lang);
             for (c, cell) in cells.iter().enumerate() {
-                let fmt = super::cell_format(cell, f);
-                if d.is_error() {
-                    let fmt = fmt.clone().set_background_color(f.highlight);
-                    write_cell(ws, r, c as u16, cell, &fmt)?;
-                } else {
-                    write_cell(ws, r, c as u16, cell, fmt)?;
-                }
+                let fmt = match (cell, d.is_error()) {
+                    (Cell::Int(_), true) => &error_int,
+                    (_, true) => &error_text,
+                    _ => super::cell_format(cell, f),
+                };
+                write_cell(ws, r, c as u16, cell, fmt)?;
             }
             let texts = cells.iter().zip(&cols).filter_map(|(c, (_, w))| match c {
                 Cell::Text(s) => Some((s.as_str(), *w)),
