@@ -114,7 +114,7 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
     let ws = wb
         .add_worksheet()
         .set_name(l("Hướng dẫn", "Instructions"))?;
-    let bold = Format::new().set_bold();
+    let bold = Format::new().set_bold().set_align(FormatAlign::Top);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let due = p_date(period);
     let coordinator = &plan.agencies[plan.meta.coordinator].name;
@@ -137,7 +137,9 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
     for (i, (k, v)) in lines.iter().enumerate() {
         ws.write_string_with_format(i as u32, 0, k, &bold)?;
         ws.write_string_with_format(i as u32, 1, v, &wrap)?;
+        super::xlsx::fit_row(ws, i as u32, [(v.as_str(), 90.0)].into_iter())?;
     }
+    super::xlsx::print_setup(ws)?;
     wb.save_to_buffer()
 }
 
