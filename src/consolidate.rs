@@ -71,6 +71,8 @@ pub struct AgencyLine {
 pub struct Detail<'a> {
     pub agency: AgencyIdx,
     pub file: &'a str,
+    /// The date the report gives for itself.
+    pub submitted_on: Option<NaiveDate>,
     pub row: &'a Row,
 }
 
@@ -98,6 +100,7 @@ impl<'c> Consolidation<'c> {
                 r.rows.iter().map(move |row| Detail {
                     agency,
                     file: &r.file,
+                    submitted_on: r.submitted_on,
                     row,
                 })
             })

@@ -56,6 +56,7 @@ pub enum Code {
     SkippedLines,
     TooLarge,
     TooLong,
+    SkippedOutputFolder,
     TooManyColumns,
     Unreadable,
     // cycle
@@ -109,6 +110,7 @@ impl Code {
             Code::SkippedLines => "skipped-lines",
             Code::TooLarge => "too-large",
             Code::TooLong => "too-long",
+            Code::SkippedOutputFolder => "skipped-output-folder",
             Code::TooManyColumns => "too-many-columns",
             Code::Unreadable => "unreadable",
             Code::OtherPeriod => "other-period",

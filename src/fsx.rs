@@ -45,16 +45,22 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// Makes sure `dir` exists and is a directory, without marking it: for files meant to travel
+/// (templates are zipped and mailed to agencies, and come back into folders bdg searches).
+pub fn ensure_plain_dir(dir: &Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        anyhow::bail!("{} exists and is not a directory", dir.display());
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
+}
+
 /// The file that marks a folder as bdg's outputs: report searches skip such folders.
 pub const OUTPUT_MARKER: &str = ".bdg-output";
 
 /// Makes sure `dir` exists, is a directory we can write into, and is marked as bdg's outputs
 /// (so that a later search for reports does not read bdg's own workbook or letters).
 pub fn ensure_dir(dir: &Path) -> Result<()> {
-    if dir.exists() && !dir.is_dir() {
-        anyhow::bail!("{} exists and is not a directory", dir.display());
-    }
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    ensure_plain_dir(dir)?;
     let marker = dir.join(OUTPUT_MARKER);
     if !marker.exists() {
         write_atomic(

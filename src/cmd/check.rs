@@ -33,6 +33,8 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     // check needs the diagnostics and the counts, not the rows: memory stays bounded.
     let reports = super::read_reports(&a.paths, a.encoding.as_deref(), &plan, g, false, None)?;
     let diags: Vec<&Diagnostic> = reports.iter().flat_map(|r| &r.diagnostics).collect();
+    // Files read: a note about a skipped folder is not one.
+    let files = reports.iter().filter(|r| !r.is_folder_notice()).count();
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let rows: usize = reports.iter().map(Report::rows_counted).sum();
     let excluded: usize = reports.iter().map(Report::excluded_rows).sum();
@@ -40,11 +42,11 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     match a.format {
         Format::Json => {
             let v = json!({
-                "files": reports.len(),
+                "files": files,
                 "rows": rows,
                 "rows_excluded": excluded,
                 "diagnostics": diags.iter().map(|d| d.to_json(lang)).collect::<Vec<_>>(),
-                "reports": reports.iter().map(|r| json!({
+                "reports": reports.iter().filter(|r| !r.is_folder_notice()).map(|r| json!({
                     "file": r.file,
                     "agency": r.agency.map(|i| &plan.agencies[i].id),
                     "period": r.period,
@@ -132,8 +134,8 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
                 out,
                 "{}",
                 lang.pick(
-                    &format!("Tổng: {} tệp, {rows} dòng nhận, {excluded} dòng bị loại, {errors} lỗi, {warnings} cảnh báo", reports.len()),
-                    &format!("Total: {} files, {rows} rows accepted, {excluded} rows excluded, {errors} errors, {warnings} warnings", reports.len()),
+                    &format!("Tổng: {} tệp, {rows} dòng nhận, {excluded} dòng bị loại, {errors} lỗi, {warnings} cảnh báo", files),
+                    &format!("Total: {} files, {rows} rows accepted, {excluded} rows excluded, {errors} errors, {warnings} warnings", files),
                 )
             );
             output::print(&out)?;

@@ -93,7 +93,7 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
                     lang.pick("Đơn vị", "Agency"),
                     lang.pick("Tình trạng", "State"),
                     lang.pick("Hạn nộp", "Due"),
-                    lang.pick("Ngày nhận", "Received"),
+                    lang.pick("Ngày báo cáo (ghi trong tệp)", "Report date (as written)"),
                     lang.pick("Số ngày trễ", "Days late"),
                 ]);
                 for a in &overdue {

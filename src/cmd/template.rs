@@ -1,7 +1,7 @@
 //! `bdg template`: one pre-filled report file per expected agency (or the ones named).
 
 use super::PlanArg;
-use crate::fsx::{ensure_dir, write_atomic};
+use crate::fsx::{ensure_plain_dir, write_atomic};
 use crate::output::{self, Global};
 use crate::render::template;
 use crate::Outcome;
@@ -49,7 +49,9 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
         }
         v
     };
-    ensure_dir(&a.out)?;
+    // No output marker: the folder is zipped and mailed as it is, and filled-in files saved
+    // back into it must stay visible to a search for reports.
+    ensure_plain_dir(&a.out)?;
     for &ag in &agencies {
         let (bytes, ext) = match a.format {
             TemplateFormat::Xlsx => (template::xlsx(&plan, period, ag, lang)?, "xlsx"),

@@ -1,21 +1,21 @@
 //! Pre-filled report templates, one per agency: its tasks listed, agency, period and task
 //! filled in, the rest left for the agency.
 
+mod sheet;
+
 use crate::lang::Lang;
-use crate::plan::{AgencyIdx, Period, Plan, Role};
-use crate::report::{Status, COLUMNS};
-use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationRule, DocProperties, Format, FormatAlign, FormatBorder,
-    Workbook, XlsxError,
-};
+use crate::plan::{AgencyIdx, Period, Plan, Role, Task};
+use crate::report::COLUMNS;
+use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, XlsxError};
 
 /// The template's columns, in order: the report's columns with the task's text after its id.
+/// Agency and task id first, so that freezing them leaves the figure columns in reach.
 const LAYOUT: [&str; 12] = [
     "agency",
-    "period",
-    "submitted_on",
     "task",
     "task_text",
+    "period",
+    "submitted_on",
     "status",
     "progress",
     "activities",
@@ -57,36 +57,41 @@ pub fn file_name(plan: &Plan, period: &Period, a: AgencyIdx, ext: &str) -> Strin
     format!("{}_{}_{slug}.{ext}", period.id, ag.id)
 }
 
+/// The column a CSV template separates values with: Excel under Vietnamese regional settings
+/// splits a double-clicked CSV at the list separator, `;` there (the comma is the decimal
+/// separator). No `sep=;` line: Excel then ignores the BOM and garbles the diacritics.
+pub const CSV_DELIMITER: u8 = b';';
+
+/// A pre-filled cell of a template row: the agency's name, the task's id and text, the period.
+fn prefilled<'a>(id: &str, agency: &'a str, period: &'a str, task: &'a Task) -> Option<&'a str> {
+    match id {
+        "agency" => Some(agency),
+        "period" => Some(period),
+        "task" => Some(&task.id),
+        "task_text" => Some(&task.text),
+        _ => None,
+    }
+}
+
 pub fn csv(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Vec<u8> {
     // A BOM first, so that Excel shows the Vietnamese text correctly.
     let mut w = csv::WriterBuilder::new()
+        .delimiter(CSV_DELIMITER)
         .terminator(csv::Terminator::CRLF)
         .from_writer("\u{feff}".as_bytes().to_vec());
     w.write_record(headers(lang)).expect("in memory");
     let ag = &plan.agencies[a];
     for t in tasks(plan, a) {
         let task = &plan.tasks[t];
-        let text = task.text.replace('\n', " ");
-        w.write_record([
-            ag.name.as_str(),
-            &period.id,
-            "",
-            &task.id,
-            &text,
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-        ])
-        .expect("in memory");
+        let record = LAYOUT.map(|id| {
+            prefilled(id, &ag.name, &period.id, task)
+                .map_or(String::new(), |v| v.replace('\n', " "))
+        });
+        w.write_record(&record).expect("in memory");
     }
     for (label, hint) in remark_rows(lang) {
-        let mut rec = [""; 12];
-        (rec[0], rec[1], rec[3], rec[4]) = (&ag.name, &period.id, label, hint);
-        w.write_record(rec).expect("in memory");
+        w.write_record(LAYOUT.map(|id| remark_cell(id, &ag.name, &period.id, label, hint)))
+            .expect("in memory");
     }
     w.into_inner().expect("in memory")
 }
@@ -107,146 +112,18 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
             .set_author(plan.report.issuing_body.clone())
             .set_creation_datetime(&created),
     );
-    let border = |f: Format| {
-        f.set_border(FormatBorder::Thin)
-            .set_border_color(Color::RGB(0xBFBFBF))
-    };
-    let header = border(
-        Format::new()
-            .set_bold()
-            .set_text_wrap()
-            .set_align(FormatAlign::Center)
-            .set_background_color(Color::RGB(0xDDEBF7)),
-    );
-    let locked = border(
-        Format::new()
-            .set_text_wrap()
-            .set_align(FormatAlign::Top)
-            .set_background_color(Color::RGB(0xF2F2F2)),
-    );
-    let open = border(
-        Format::new()
-            .set_unlocked()
-            .set_text_wrap()
-            .set_align(FormatAlign::Top),
-    );
-    let open_date = border(
-        Format::new()
-            .set_unlocked()
-            .set_num_format("dd/mm/yyyy")
-            .set_align(FormatAlign::Top),
-    );
-    let open_num = border(
-        Format::new()
-            .set_unlocked()
-            .set_num_format("#,##0")
-            .set_align(FormatAlign::Top),
-    );
-    let open_pct = border(
-        Format::new()
-            .set_unlocked()
-            .set_num_format("0.0")
-            .set_align(FormatAlign::Top),
-    );
-
-    let ws = wb.add_worksheet().set_name(l("Báo cáo", "Report"))?;
-    for (c, h) in headers(lang).iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &header)?;
-    }
-    let list = tasks(plan, a);
-    let last = list.len() as u32;
-    for (i, &t) in list.iter().enumerate() {
-        let r = i as u32 + 1;
-        let task = &plan.tasks[t];
-        ws.write_string_with_format(r, 0, &ag.name, &locked)?;
-        ws.write_string_with_format(r, 1, &period.id, &locked)?;
-        ws.write_blank(r, 2, &open_date)?;
-        ws.write_string_with_format(r, 3, &task.id, &locked)?;
-        ws.write_string_with_format(r, 4, &task.text, &locked)?;
-        ws.write_blank(r, 5, &open)?;
-        ws.write_blank(r, 6, &open_pct)?;
-        for c in 7..=10 {
-            ws.write_blank(r, c, &open_num)?;
-        }
-        ws.write_blank(r, 11, &open)?;
-    }
-    // The agency's difficulties and proposals, after its tasks: text in the note column.
-    for (j, (label, hint)) in remark_rows(lang).into_iter().enumerate() {
-        let r = last + 1 + j as u32;
-        for (c, v) in [
-            (0, ag.name.as_str()),
-            (1, &period.id),
-            (3, label),
-            (4, hint),
-        ] {
-            ws.write_string_with_format(r, c, v, &locked)?;
-        }
-        ws.write_blank(r, 11, &open)?;
-    }
-    if last > 0 {
-        let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label(Lang::Vi)).collect();
-        let status = DataValidation::new()
-            .allow_list_strings(&labels)?
-            .set_error_title(l("Tình trạng", "Status"))?
-            .set_error_message(l(
-                "Chọn một giá trị trong danh sách.",
-                "Pick a value from the list.",
-            ))?;
-        ws.add_data_validation(1, 5, last, 5, &status)?;
-        let pct = DataValidation::new()
-            .allow_decimal_number(DataValidationRule::Between(0.0, 100.0))
-            .set_error_message(l(
-                "Tiến độ là số từ 0 đến 100.",
-                "Progress is a number from 0 to 100.",
-            ))?;
-        ws.add_data_validation(1, 6, last, 6, &pct)?;
-        let whole = DataValidation::new()
-            .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
-            .set_error_message(l(
-                "Nhập số nguyên không âm.",
-                "Enter a whole number, 0 or more.",
-            ))?;
-        ws.add_data_validation(1, 7, last, 9, &whole)?;
-        // Đồng run past i32: a decimal rule ≥ 0 that Excel checks for whole values itself.
-        let money = DataValidation::new()
-            .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
-            .set_error_message(l(
-                "Nhập số tiền (đồng), không âm.",
-                "Enter an amount in đồng, 0 or more.",
-            ))?;
-        ws.add_data_validation(1, 10, last, 10, &money)?;
-        let date = DataValidation::new()
-            .allow_date(DataValidationRule::Between(
-                rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?,
-                rust_xlsxwriter::ExcelDateTime::from_ymd(2100, 12, 31)?,
-            ))
-            .set_input_message(l(
-                "Ngày ký báo cáo, dạng ngày/tháng/năm.",
-                "The date the report was signed, day/month/year.",
-            ))?;
-        ws.add_data_validation(1, 2, last, 2, &date)?;
-    }
-    for (c, w) in [
-        24.0, 11.0, 13.0, 10.0, 60.0, 16.0, 10.0, 10.0, 10.0, 10.0, 15.0, 40.0,
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    ws.set_freeze_panes(1, 5)?;
-    ws.protect();
+    sheet::report(&mut wb, plan, period, a, lang)?;
 
     // Instructions.
     let ws = wb
         .add_worksheet()
         .set_name(l("Hướng dẫn", "Instructions"))?;
-    let bold = Format::new().set_bold();
+    let bold = Format::new().set_bold().set_align(FormatAlign::Top);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let due = p_date(period);
     let coordinator = &plan.agencies[plan.meta.coordinator].name;
     let lines: Vec<(String, String)> = vec![
-        (l("Kế hoạch", "Plan").into(), plan.meta.title.clone()),
+        (l("Kế hoạch", "Plan").into(), super::xlsx::plan_title(plan, lang).to_string()),
         (l("Đơn vị", "Agency").into(), format!("{} ({})", ag.name, ag.id)),
         (l("Kỳ báo cáo", "Period").into(), format!("{} ({})", period.name_in(lang), period.id)),
         (l("Hạn nộp", "Deadline").into(), match period.on_due_date {
@@ -264,7 +141,9 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
     for (i, (k, v)) in lines.iter().enumerate() {
         ws.write_string_with_format(i as u32, 0, k, &bold)?;
         ws.write_string_with_format(i as u32, 1, v, &wrap)?;
+        super::xlsx::fit_row(ws, i as u32, [(v.as_str(), 90.0)].into_iter())?;
     }
+    super::xlsx::print_setup(ws)?;
     wb.save_to_buffer()
 }
 
@@ -272,9 +151,9 @@ fn p_date(p: &Period) -> String {
     super::admin::short_date(p.due)
 }
 
-/// The two reserved rows of a template (see `report/remarks.rs`): the label the reader knows,
-/// and what to write in the note column.
-fn remark_rows(lang: Lang) -> [(&'static str, &'static str); 2] {
+/// The agency's difficulties and proposals, after its tasks: two reserved rows whose task cell
+/// holds the label and whose note cell the agency fills in.
+pub(super) fn remark_rows(lang: Lang) -> [(&'static str, &'static str); 2] {
     use crate::report::remarks::{DIFFICULTIES, PROPOSALS};
     [
         (
@@ -292,4 +171,21 @@ fn remark_rows(lang: Lang) -> [(&'static str, &'static str); 2] {
             ),
         ),
     ]
+}
+
+/// A cell of a reserved row: agency, period, the label in the task column, the hint in the text.
+pub(super) fn remark_cell<'a>(
+    id: &str,
+    agency: &'a str,
+    period: &'a str,
+    label: &'a str,
+    hint: &'a str,
+) -> &'a str {
+    match id {
+        "agency" => agency,
+        "period" => period,
+        "task" => label,
+        "task_text" => hint,
+        _ => "",
+    }
 }

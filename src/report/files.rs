@@ -46,14 +46,14 @@ fn unreadable(name: &str, e: &std::io::Error) -> Report {
 pub fn collect(paths: &[PathBuf], outputs: Option<&Path>) -> (Vec<PathBuf>, Vec<Report>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let outputs = outputs.and_then(|o| std::fs::canonicalize(o).ok());
     for p in paths {
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut files, &mut problems),
+            Ok(m) if m.is_dir() => walk(p, &mut files, &mut problems, outputs.as_deref()),
             Ok(_) => files.push(p.clone()),
             Err(e) => problems.push(unreadable(&p.display().to_string(), &e)),
         }
     }
-    let outputs = outputs.and_then(|o| std::fs::canonicalize(o).ok());
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| {
         let real = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
@@ -70,7 +70,8 @@ fn is_report_file(p: &Path) -> bool {
         && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$") || n.starts_with(".bdg-"))
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
+/// `outputs`: the command's own output folder (canonical), skipped without a word.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>, outputs: Option<&Path>) {
     // The entry's own type (no extra stat); `None` when the system could not say.
     let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = match std::fs::read_dir(dir) {
         Ok(rd) => rd
@@ -100,13 +101,61 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
             None => p.is_dir() && !p.is_symlink(),
         };
         if is_dir {
-            // Not into bdg's own output folders.
+            // Not into bdg's own output folders, but say so when report files lie there.
             if !p.join(crate::fsx::OUTPUT_MARKER).exists() {
-                walk(&p, files, problems);
+                walk(&p, files, problems, outputs);
+            } else if !is_own_output(&p, outputs) {
+                problems.extend(skipped_output_folder(&p));
             }
         } else if is_report_file(&p) {
             files.push(p);
         }
+    }
+}
+
+fn is_own_output(dir: &Path, outputs: Option<&Path>) -> bool {
+    outputs.is_some_and(|o| std::fs::canonicalize(dir).is_ok_and(|d| d == o))
+}
+
+/// A warning for an output folder of bdg's that holds files a report could be in (a returned
+/// report saved into an old output folder): which folder, how many such files, why skipped.
+fn skipped_output_folder(dir: &Path) -> Option<Report> {
+    let n = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| is_report_file(&e.path()) && e.path().is_file())
+        .count();
+    if n == 0 {
+        return None;
+    }
+    let name = dir.display().to_string();
+    let marker = crate::fsx::OUTPUT_MARKER;
+    let mut r = Report::new(&name);
+    r.diagnostics.push(
+        crate::diag::Diagnostic::warning(
+            Code::SkippedOutputFolder,
+            &name,
+            t!(
+                "thư mục này là thư mục kết quả của bdg (có tệp {marker}) nên không được đọc; {n} tệp trong đó không được xem là báo cáo",
+                "this folder holds bdg's outputs (it has a {marker} file) and is not read; its {n} files are not taken as reports"
+            ),
+        )
+        .hint(t!(
+            "nếu trong đó có báo cáo của đơn vị, chuyển tệp sang thư mục báo cáo",
+            "if an agency's report is there, move it to the reports folder"
+        )),
+    );
+    Some(r)
+}
+
+impl Report {
+    /// Not a file but a note about a folder the search skipped ([`Code::SkippedOutputFolder`]).
+    pub fn is_folder_notice(&self) -> bool {
+        !self.diagnostics.is_empty()
+            && self
+                .diagnostics
+                .iter()
+                .all(|d| d.code == Code::SkippedOutputFolder)
     }
 }
 

@@ -422,6 +422,7 @@ impl Reader<'_> {
                 Some(col) => {
                     cols.set(col, i);
                 }
+                None if fields::is_harmless_column(cell) => {}
                 None => {
                     let names = COLUMNS
                         .iter()

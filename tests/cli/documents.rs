@@ -224,13 +224,15 @@ fn the_word_report_has_the_decree_30_layout_and_the_content() {
         .expect("appendix 1");
     let mut wb: Xlsx<_> = open_workbook(dir.path().join("ninh-thuan-2021_2021-H1.xlsx")).unwrap();
     let sheet = wb.worksheet_range("Theo nhiệm vụ").unwrap();
+    // The sheet's last row is its total, as is the appendix's.
     let rows: Vec<&[Data]> = sheet.rows().skip(1).collect();
+    let rows = &rows[..rows.len() - 1];
     assert_eq!(
         by_task.len() - 2,
         rows.len(),
         "one row a task, a header, a total"
     );
-    for (doc, xl) in by_task[1..].iter().zip(&rows) {
+    for (doc, xl) in by_task[1..].iter().zip(rows) {
         assert_eq!(Data::String(doc[0].clone()), xl[0]);
         for (d, x) in [(1, 3), (2, 4), (3, 5), (4, 6)] {
             assert_eq!(Data::Float(int(&doc[d])), xl[x], "{} col {d}", doc[0]);

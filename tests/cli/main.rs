@@ -15,4 +15,6 @@ mod permissions;
 mod plan;
 mod remarks;
 mod scale;
+mod template_use;
 mod templates;
+pub mod workbook;

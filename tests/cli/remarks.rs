@@ -122,8 +122,20 @@ fn the_csv_template_ends_with_the_two_reserved_rows() {
         .arg(dir.path())
         .assert()
         .success();
-    let mut r = csv::Reader::from_path(dir.path().join("2021-H1_SYT_so-y-te.csv")).unwrap();
-    let tasks: Vec<String> = r.records().map(|x| x.unwrap()[3].to_string()).collect();
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_path(dir.path().join("2021-H1_SYT_so-y-te.csv"))
+        .unwrap();
+    let task_col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Mã nhiệm vụ")
+        .unwrap();
+    let tasks: Vec<String> = r
+        .records()
+        .map(|x| x.unwrap()[task_col].to_string())
+        .collect();
     assert_eq!(
         tasks[tasks.len() - 2..],
         ["Khó khăn, vướng mắc", "Đề xuất, kiến nghị"]

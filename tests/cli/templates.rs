@@ -34,16 +34,16 @@ fn fill(template: &std::path::Path, out: &std::path::Path, bad: Option<usize>) {
     }
     for (i, row) in rows.iter().enumerate().skip(1) {
         let r = i as u32;
-        for c in [0u16, 1, 3, 4] {
+        for c in [0u16, 1, 2, 3] {
             ws.write_string(r, c, row[c as usize].to_string()).unwrap();
         }
         // As Excel stores a date typed into the template's date cell; one row without its
         // date format, as after a paste.
         let date = ExcelDateTime::from_ymd(2021, 6, 9).unwrap();
         if i == 2 {
-            ws.write_datetime(r, 2, date).unwrap();
+            ws.write_datetime(r, 4, date).unwrap();
         } else {
-            ws.write_datetime_with_format(r, 2, date, &Format::new().set_num_format("dd/mm/yyyy"))
+            ws.write_datetime_with_format(r, 4, date, &Format::new().set_num_format("dd/mm/yyyy"))
                 .unwrap();
         }
         let status = if bad == Some(i) {
@@ -81,8 +81,8 @@ fn one_template_per_expected_agency_listing_its_tasks() {
     );
     let syt = cells(&dir.path().join("2021-H1_SYT_so-y-te.xlsx"));
     assert_eq!(syt[0][0], Data::String("Đơn vị".into()));
-    assert_eq!(syt[0][3], Data::String("Mã nhiệm vụ".into()));
-    let ids: Vec<String> = syt.iter().skip(1).map(|r| r[3].to_string()).collect();
+    assert_eq!(syt[0][1], Data::String("Mã nhiệm vụ".into()));
+    let ids: Vec<String> = syt.iter().skip(1).map(|r| r[1].to_string()).collect();
     assert_eq!(
         &ids[..3],
         ["IV.8", "IV.15.a", "IV.15.b"],
@@ -92,8 +92,8 @@ fn one_template_per_expected_agency_listing_its_tasks() {
     assert_eq!(ids.len(), 3 + 13 + 2);
     assert_eq!(ids[16..], ["Khó khăn, vướng mắc", "Đề xuất, kiến nghị"]);
     assert_eq!(syt[1][0], Data::String("Sở Y tế".into()));
-    assert_eq!(syt[1][1], Data::String("2021-H1".into()));
-    assert!(syt[1][4]
+    assert_eq!(syt[1][3], Data::String("2021-H1".into()));
+    assert!(syt[1][2]
         .to_string()
         .starts_with("Sở Y tế: thực hiện lồng ghép giới"));
     let mut wb: Xlsx<_> = open_workbook(dir.path().join("2021-H1_SYT_so-y-te.xlsx")).unwrap();
@@ -105,7 +105,7 @@ fn one_template_per_expected_agency_listing_its_tasks() {
     );
     // IV.10 goes to the radio-TV station and the newspaper.
     let bnt = cells(&dir.path().join("2021-H1_BNT_bao-ninh-thuan.xlsx"));
-    assert_eq!(bnt[1][3], Data::String("IV.10.a".into()));
+    assert_eq!(bnt[1][1], Data::String("IV.10.a".into()));
 }
 
 #[test]
@@ -160,11 +160,20 @@ fn a_filled_template_goes_back_in_unchanged() {
     let d = wb.worksheet_range("Chi tiết").unwrap();
     let iv8 = d
         .rows()
-        .find(|r| r[1] == Data::String("IV.8".into()))
+        .find(|r| r[3] == Data::String("IV.8".into()))
         .unwrap();
-    assert_eq!(iv8[0], Data::String("SYT".into()));
-    assert_eq!(iv8[7], Data::Float(1_500_000.0));
-    assert_eq!(iv8[8], Data::String("=> kết quả 1".into()));
+    assert_eq!(
+        iv8[..2],
+        [Data::String("Sở Y tế".into()), Data::String("SYT".into())]
+    );
+    // The report's date: 9/6/2021 as Excel counts days.
+    assert!(
+        matches!(&iv8[2], Data::DateTime(d) if d.as_f64() == 44356.0),
+        "{:?}",
+        iv8[2]
+    );
+    assert_eq!(iv8[9], Data::Float(1_500_000.0));
+    assert_eq!(iv8[10], Data::String("=> kết quả 1".into()));
 }
 
 #[test]
@@ -174,24 +183,24 @@ fn a_filled_csv_template_passes_check() {
     let path = dir.path().join("2021-H1_BNT_bao-ninh-thuan.csv");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with('\u{feff}'), "UTF-8 with BOM for Excel");
-    // Fill the date, status and a figure on every row, as an officer would in a text editor.
-    let filled: String = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| {
-            if i == 0 {
-                return format!("{l}\r\n");
-            }
-            let mut cells: Vec<String> = l.split(',').map(String::from).collect();
-            // The task text is quoted and may hold commas: rebuild from the end.
-            let n = cells.len();
-            cells[2] = "09/06/2021".into();
-            cells[n - 7] = "hoàn thành".into();
-            cells[n - 4] = "12".into();
-            format!("{}\r\n", cells.join(","))
-        })
-        .collect();
-    std::fs::write(&path, filled).unwrap();
+    // Fill the date, status and a figure on every row, as a spreadsheet would save it.
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer("\u{feff}".as_bytes().to_vec());
+    for (i, rec) in r.records().enumerate() {
+        let mut cells: Vec<String> = rec.unwrap().iter().map(String::from).collect();
+        if i > 0 {
+            cells[4] = "09/06/2021".into();
+            cells[5] = "hoàn thành".into();
+            cells[8] = "12".into();
+        }
+        w.write_record(&cells).unwrap();
+    }
+    std::fs::write(&path, w.into_inner().unwrap()).unwrap();
     let out = bdg()
         .args(["check", "--format", "json", "--plan", PLAN])
         .arg(&path)

@@ -1,0 +1,118 @@
+//! The by-agency sheet (every expected agency, a total row) and the overdue sheet. Agencies
+//! appear by name, their id beside it.
+
+use super::{agency_name, table, total_row, Cell, Formats, Total};
+use crate::consolidate::Consolidation;
+use crate::cycle::State;
+use crate::lang::Lang;
+use rust_xlsxwriter::{Workbook, XlsxError};
+
+pub(super) fn by_agency(
+    wb: &mut Workbook,
+    k: &Consolidation,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
+    let plan = k.cycle.plan;
+    let ws = wb.add_worksheet().set_name(l("Theo đơn vị", "By agency"))?;
+    let rows: Vec<(Vec<Cell>, bool)> = k
+        .agencies
+        .iter()
+        .map(|a| {
+            let ag = &plan.agencies[a.agency];
+            let cells = vec![
+                Cell::Text(agency_name(ag, lang).to_string()),
+                Cell::Text(ag.id.clone()),
+                Cell::Text(
+                    if a.expected {
+                        l("có", "yes")
+                    } else {
+                        l("không", "no")
+                    }
+                    .into(),
+                ),
+                Cell::Text(a.state.label(lang).into()),
+                Cell::Date(a.submitted_on),
+                a.days_late
+                    .map_or(Cell::Blank, |d| Cell::Int(d.max(0) as u64)),
+                Cell::Text(a.file.clone().unwrap_or_default()),
+                Cell::Int(a.rows as u64),
+                Cell::Int(a.rows_excluded as u64),
+                Cell::Int(a.totals.participants_female),
+                Cell::Int(a.totals.participants_male),
+                Cell::Money(a.totals.budget_vnd),
+            ];
+            (cells, a.state.is_overdue())
+        })
+        .collect();
+    let cols = [
+        (l("Đơn vị", "Agency"), Some(36.0)),
+        (l("Mã", "Id"), None),
+        (l("Phải báo cáo", "Expected"), None),
+        (l("Tình trạng", "State"), None),
+        (report_date(lang), None),
+        (l("Số ngày trễ", "Days late"), None),
+        (l("Tệp", "File"), Some(40.0)),
+        (l("Dòng nhận", "Rows accepted"), None),
+        (l("Dòng bị loại", "Rows excluded"), None),
+        (l("Nữ", "Female"), None),
+        (l("Nam", "Male"), None),
+        (l("Kinh phí (đồng)", "Budget (VND)"), None),
+    ];
+    table(ws, &cols, &rows, f)?;
+    let sum = |g: &dyn Fn(&crate::consolidate::AgencyLine) -> u64| k.agencies.iter().map(g).sum();
+    let totals = [
+        (7, Total::Sum(sum(&|a| a.rows as u64))),
+        (8, Total::Sum(sum(&|a| a.rows_excluded as u64))),
+        (9, Total::Sum(sum(&|a| a.totals.participants_female))),
+        (10, Total::Sum(sum(&|a| a.totals.participants_male))),
+        (11, Total::Sum(sum(&|a| a.totals.budget_vnd))),
+    ];
+    total_row(ws, rows.len() as u32, (0, l("Tổng cộng", "Total")), &totals)
+}
+
+/// The date a report gives for itself: the date written in the file, not the day it arrived.
+pub(super) fn report_date(lang: Lang) -> &'static str {
+    lang.pick("Ngày báo cáo (ghi trong tệp)", "Report date (as written)")
+}
+
+pub(super) fn overdue(
+    wb: &mut Workbook,
+    k: &Consolidation,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
+    let plan = k.cycle.plan;
+    let due = k.cycle.period.due;
+    let ws = wb.add_worksheet().set_name(l("Quá hạn", "Overdue"))?;
+    let rows: Vec<(Vec<Cell>, bool)> = k
+        .agencies
+        .iter()
+        .filter(|a| a.state.is_overdue())
+        .map(|a| {
+            let ag = &plan.agencies[a.agency];
+            let cells = vec![
+                Cell::Text(agency_name(ag, lang).to_string()),
+                Cell::Text(ag.id.clone()),
+                Cell::Text(a.state.label(lang).into()),
+                Cell::Date(Some(due)),
+                Cell::Date(a.submitted_on),
+                a.days_late
+                    .map_or(Cell::Blank, |d| Cell::Int(d.max(0) as u64)),
+            ];
+            (cells, a.state == State::Missing)
+        })
+        .collect();
+    let cols = [
+        (l("Đơn vị", "Agency"), Some(36.0)),
+        (l("Mã", "Id"), None),
+        (l("Tình trạng", "State"), None),
+        (l("Hạn nộp", "Due"), None),
+        (report_date(lang), None),
+        (l("Số ngày trễ", "Days late"), None),
+    ];
+    table(ws, &cols, &rows, f)?;
+    Ok(())
+}

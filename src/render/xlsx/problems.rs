@@ -1,0 +1,75 @@
+//! The excluded-rows sheets and the diagnostics sheets, split past Excel's row limit like the
+//! details; messages wrap, rows are as tall as their text.
+
+use super::{fit_row, split_sheets, write_cell, Cell, Formats};
+use crate::consolidate::Consolidation;
+use crate::diag::Diagnostic;
+use crate::lang::Lang;
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+
+pub(super) fn sheets(
+    wb: &mut Workbook,
+    k: &Consolidation,
+    lang: Lang,
+    f: &Formats,
+    max_rows: u32,
+) -> Result<(), XlsxError> {
+    let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
+    let cols = [
+        (l("Tệp", "File"), 36.0),
+        (l("Dòng", "Line"), 8.0),
+        (l("Cột", "Column"), 8.0),
+        (l("Mức", "Severity"), 10.0),
+        (l("Mã", "Code"), 20.0),
+        (l("Nội dung", "Message"), 70.0),
+        (l("Gợi ý", "Hint"), 40.0),
+    ];
+    // Errors highlighted: the two formats made once, not for every cell.
+    let error_text = f.text.clone().set_background_color(f.highlight);
+    let error_int = f.int.clone().set_background_color(f.highlight);
+    for (name, list) in [
+        (l("Bị loại", "Excluded"), &k.excluded),
+        (l("Cảnh báo và lỗi", "Diagnostics"), &k.diagnostics),
+    ] {
+        let write = |ws: &mut Worksheet, r: u32, d: &&Diagnostic| {
+            let cells = row(d, lang);
+            for (c, cell) in cells.iter().enumerate() {
+                let fmt = match (cell, d.is_error()) {
+                    (Cell::Int(_), true) => &error_int,
+                    (_, true) => &error_text,
+                    _ => super::cell_format(cell, f),
+                };
+                write_cell(ws, r, c as u16, cell, fmt)?;
+            }
+            let texts = cells.iter().zip(&cols).filter_map(|(c, (_, w))| match c {
+                Cell::Text(s) => Some((s.as_str(), *w)),
+                _ => None,
+            });
+            fit_row(ws, r, texts)
+        };
+        split_sheets(wb, name, max_rows, &cols, f, list.iter(), write)?;
+    }
+    Ok(())
+}
+
+fn row(d: &Diagnostic, lang: Lang) -> [Cell; 7] {
+    let severity = if d.is_error() {
+        lang.pick("lỗi", "error")
+    } else {
+        lang.pick("cảnh báo", "warning")
+    };
+    [
+        Cell::Text(d.file.clone()),
+        d.line.map_or(Cell::Blank, |x| Cell::Int(x as u64)),
+        d.column.map_or(Cell::Blank, |x| Cell::Int(x as u64)),
+        Cell::Text(severity.into()),
+        Cell::Text(d.code.as_str().into()),
+        Cell::Text(d.message.get(lang).into()),
+        Cell::Text(
+            d.hint
+                .as_ref()
+                .map(|h| h.get(lang).to_string())
+                .unwrap_or_default(),
+        ),
+    ]
+}

@@ -1,0 +1,78 @@
+//! The by-task sheet: every task of the plan with its figures, and a total row.
+
+use super::{table, total_row, Cell, Formats, Total};
+use crate::consolidate::Consolidation;
+use crate::lang::Lang;
+use rust_xlsxwriter::{Workbook, XlsxError};
+
+pub(super) fn sheet(
+    wb: &mut Workbook,
+    k: &Consolidation,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
+    let plan = k.cycle.plan;
+    let ws = wb.add_worksheet().set_name(l("Theo nhiệm vụ", "By task"))?;
+    let rows: Vec<(Vec<Cell>, bool)> = k
+        .tasks
+        .iter()
+        .map(|tl| {
+            let task = &plan.tasks[tl.task];
+            let figures = &tl.totals;
+            let cells = vec![
+                Cell::Text(task.id.clone()),
+                Cell::Text(task.section.clone()),
+                Cell::Text(task.text.clone()),
+                Cell::Int(tl.reports as u64),
+                Cell::Int(tl.status[0] as u64),
+                Cell::Int(tl.status[1] as u64),
+                Cell::Int(tl.status[2] as u64),
+                Cell::Int(figures.activities),
+                Cell::Int(figures.participants_female),
+                Cell::Int(figures.participants_male),
+                Cell::Pct(figures.female_share()),
+                Cell::Money(figures.budget_vnd),
+            ];
+            (cells, tl.reports == 0)
+        })
+        .collect();
+    let cols = [
+        (l("Mã nhiệm vụ", "Task"), None),
+        (l("Mục", "Section"), None),
+        (l("Nội dung", "Text"), Some(60.0)),
+        (l("Số báo cáo", "Reports"), None),
+        (l("Chưa thực hiện", "Not started"), None),
+        (l("Đang thực hiện", "In progress"), None),
+        (l("Hoàn thành", "Done"), None),
+        (l("Số hoạt động", "Activities"), None),
+        (l("Nữ", "Female"), None),
+        (l("Nam", "Male"), None),
+        (l("Tỷ lệ nữ", "Female share"), None),
+        (l("Kinh phí (đồng)", "Budget (VND)"), None),
+    ];
+    table(ws, &cols, &rows, f)?;
+    let sum = |col: usize| {
+        k.tasks
+            .iter()
+            .map(|tl| match col {
+                3 => tl.reports as u64,
+                4..=6 => tl.status[col - 4] as u64,
+                _ => 0,
+            })
+            .sum::<u64>()
+    };
+    let t = &k.totals;
+    let totals = [
+        (3, Total::Sum(sum(3))),
+        (4, Total::Sum(sum(4))),
+        (5, Total::Sum(sum(5))),
+        (6, Total::Sum(sum(6))),
+        (7, Total::Sum(t.activities)),
+        (8, Total::Sum(t.participants_female)),
+        (9, Total::Sum(t.participants_male)),
+        (10, Total::Share(8, 9, t.female_share())),
+        (11, Total::Sum(t.budget_vnd)),
+    ];
+    total_row(ws, rows.len() as u32, (2, l("Tổng cộng", "Total")), &totals)
+}
