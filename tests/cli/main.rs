@@ -12,5 +12,6 @@ mod outputs_beside_reports;
 #[cfg(unix)]
 mod permissions;
 mod plan;
+mod plan_import;
 mod scale;
 mod templates;

@@ -65,7 +65,7 @@ fn which_at(words: &[&str], i: usize) -> Option<(Which, usize)> {
 pub fn deadlines(text: &str) -> Vec<Deadline> {
     let mut out = Vec::new();
     for clause in text.split([';', '\n']) {
-        if !clause.contains("báo cáo") {
+        if !clause.to_lowercase().contains("báo cáo") {
             continue;
         }
         let words: Vec<&str> = clause.split_whitespace().collect();

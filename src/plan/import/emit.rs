@@ -36,8 +36,8 @@ pub fn yaml(d: &Draft, source: &str, lang: Lang) -> String {
     w.blank();
     plan(&mut w, &d.meta, lang);
     w.blank();
-    w.key(0, false, "periods");
-    notes(&mut w, 2, &d.period_notes, lang);
+    notes(&mut w, 0, &d.period_notes, lang);
+    open_list(&mut w, "periods", d.periods.is_empty());
     for p in &d.periods {
         w.field(2, true, "id", &p.id);
         w.field(4, false, "name", &p.name);
@@ -54,7 +54,7 @@ pub fn yaml(d: &Draft, source: &str, lang: Lang) -> String {
     notes(&mut w, 0, &d.reporter_notes, lang);
     w.flow(0, "reporters", &d.reporters);
     w.blank();
-    w.key(0, false, "agencies");
+    open_list(&mut w, "agencies", d.agencies.is_empty());
     for a in &d.agencies {
         notes(&mut w, 2, &a.notes, lang);
         w.field(2, true, "id", &a.id);
@@ -75,7 +75,7 @@ pub fn yaml(d: &Draft, source: &str, lang: Lang) -> String {
         }
     }
     w.blank();
-    w.key(0, false, "sections");
+    open_list(&mut w, "sections", d.sections.is_empty());
     for s in &d.sections {
         notes(&mut w, 2, &s.notes, lang);
         w.field(2, true, "id", &s.id);
@@ -89,6 +89,15 @@ pub fn yaml(d: &Draft, source: &str, lang: Lang) -> String {
         items(&mut w, 4, &s.items, lang);
     }
     w.finish()
+}
+
+/// `key:` before a list's items, or `key: []` when it has none.
+fn open_list(w: &mut Writer, key: &str, empty: bool) {
+    if empty {
+        w.flow(0, key, &[]);
+    } else {
+        w.key(0, false, key);
+    }
 }
 
 fn plan(w: &mut Writer, m: &Meta, lang: Lang) {

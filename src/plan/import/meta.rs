@@ -167,12 +167,20 @@ pub fn reporting(
                 }
             }
         }
-        if let Some(i) = n.text.find("(qua ") {
-            let words: Vec<&str> = n.text[i + 5..].split_whitespace().collect();
+        // "(qua X)" names who receives the reports; so does "gửi X" in a deadline's sentence.
+        let sets_deadline = !deadline::deadlines(&n.text).is_empty();
+        let receiver = n.text.find("(qua ").map(|i| i + 5).or_else(|| {
+            let i = n.text.find(" gửi ").filter(|_| sets_deadline)?;
+            Some(i + " gửi ".len())
+        });
+        if let Some(i) = receiver {
+            let words: Vec<&str> = n.text[i..].split_whitespace().collect();
             let (who, _) = agency::list(&words, false);
             if let Some(agency::Who::Agency { name, kind }) = who.first() {
                 if m.coordinator.is_none() {
-                    let said = format!("qua {name}");
+                    let said =
+                        n.text[..i].rsplit(' ').nth(1).unwrap_or("").to_string() + " " + name;
+                    let said = said.trim_start_matches('(').trim().to_string();
                     m.coordinator = Some(reg.agency(name, kind));
                     m.notes.push((
                         "coordinator",

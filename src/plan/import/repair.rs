@@ -105,7 +105,7 @@ fn parts(v: &[Letter]) -> Option<(usize, usize)> {
         lower.starts_with(*o) && {
             // "gi" and "qu" keep their vowel only when another vowel follows.
             let rest = lower[o.len()..].chars().next();
-            !(matches!(**o, "gi" | "qu") && !rest.is_some_and(is_vowel))
+            !matches!(**o, "gi" | "qu") || rest.is_some_and(is_vowel)
         }
     })?;
     let start = onset.chars().count();
