@@ -35,6 +35,21 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
             ));
         }
     }
+    // An issued plan is a few hundred kilobytes; a larger file is not one.
+    const MAX_BYTES: u64 = 64 * 1024 * 1024;
+    if let Ok(m) = std::fs::metadata(&a.file) {
+        if m.len() > MAX_BYTES {
+            let (mb, max) = (m.len() / (1024 * 1024), MAX_BYTES / (1024 * 1024));
+            return Err(anyhow!(
+                "{}",
+                crate::t!(
+                    "{name} lớn {mb} MB, vượt giới hạn {max} MB của một kế hoạch",
+                    "{name} is {mb} MB, over the {max} MB limit for a plan"
+                )
+                .get(lang)
+            ));
+        }
+    }
     let bytes = std::fs::read(&a.file).map_err(|e| {
         anyhow!(e).context(
             crate::t!("không đọc được {name}", "cannot read {name}")

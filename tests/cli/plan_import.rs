@@ -198,6 +198,17 @@ fn the_draft_loads_with_plan_check() {
     assert!(err.contains("39 tasks (II: 13, IV: 26)"), "{err}");
     // Section II names no agency: its tasks are warned about, not given a guessed lead.
     assert!(err.contains("warning[unassigned-task]"), "{err}");
+    // The notes follow --lang.
+    let en = bdg()
+        .args(["--lang", "en", "plan", "import", SOURCE])
+        .output()
+        .unwrap();
+    let en = String::from_utf8(en.stdout).unwrap();
+    assert!(
+        en.contains("# TODO: the text names no agency for this section"),
+        "{en}"
+    );
+    assert!(!en.contains("# TODO: văn bản"), "{en}");
 }
 
 /// A Word document with one paragraph per line of `text`.

@@ -32,9 +32,17 @@ pub fn text_lines(bytes: &[u8]) -> Vec<String> {
 pub fn docx_lines(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
     let doc = docx_rs::read_docx(bytes).map_err(|e| ExtractError::Docx(e.to_string()))?;
     let mut out = Vec::new();
+    let mut numbers = super::numbering::Numbers::new(&doc);
     for child in &doc.document.children {
         match child {
-            DocumentChild::Paragraph(p) => paragraph(p, &mut out),
+            DocumentChild::Paragraph(p) => {
+                let label = numbers.label(p);
+                let at = out.len();
+                paragraph(p, &mut out);
+                if let (Some(label), Some(first)) = (label, out.get_mut(at)) {
+                    *first = format!("{label} {first}");
+                }
+            }
             DocumentChild::Table(t) => table(t, &mut out),
             _ => {}
         }

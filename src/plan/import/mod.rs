@@ -12,6 +12,7 @@ pub mod draft;
 mod emit;
 pub mod extract;
 mod meta;
+mod numbering;
 pub mod outline;
 pub mod repair;
 

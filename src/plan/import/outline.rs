@@ -179,9 +179,19 @@ fn place(stack: &[Open], kind: Kind, values: &[u32]) -> Option<usize> {
     // A sibling: the deepest open item of the same kind whose value it follows.
     if let Some(i) = stack.iter().rposition(|o| o.node.kind == kind) {
         let prev = &stack[i].values;
+        let next = |v: u32| {
+            // Word's automatic lettering goes d → e, skipping the Vietnamese đ.
+            if kind == Kind::Letter && v == 4 {
+                vec![5, 6]
+            } else {
+                vec![v + 1]
+            }
+        };
         let follows = prev.len() == values.len()
             && prev[..prev.len() - 1] == values[..values.len() - 1]
-            && prev.last().map(|v| v + 1) == values.last().copied();
+            && prev
+                .last()
+                .is_some_and(|v| values.last().is_some_and(|w| next(*v).contains(w)));
         if follows {
             return Some(i);
         }
@@ -246,6 +256,15 @@ mod tests {
             o.closing,
             vec!["Trên đây là Kế hoạch", "Nơi nhận:", "- Như trên;"]
         );
+    }
+
+    #[test]
+    fn letters_run_d_then_đ_or_d_then_e() {
+        let o = outline(&lines(
+            "I. A\n1. B\na) x\nb) x\nc) x\nd) x\nđ) x\ne) x\n2. C\na) x\nb) x\nc) x\nd) x\ne) x",
+        ));
+        let tree: Vec<String> = o.sections.iter().map(labels).collect();
+        assert_eq!(tree, vec!["I[1[a b c d đ e] 2[a b c d e]]"]);
     }
 
     #[test]
