@@ -3,8 +3,9 @@
 
 use super::agency;
 use super::deadline::{self, Which};
-use super::draft::{Meta, Note, PeriodDraft, Registry, Signer};
+use super::draft::{Meta, Note, PeriodDraft, Signer};
 use super::outline::{Node, Outline};
+use super::registry::Registry;
 use crate::t;
 use crate::text::fold;
 

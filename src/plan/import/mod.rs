@@ -2,8 +2,8 @@
 //! `bdg plan check` reads, with `# TODO` where the text does not decide.
 //!
 //! Pure stages, one file each: [`extract`] (bytes → lines) → [`repair`] (PDF garbles, NFC) →
-//! [`outline`] (numbering → a tree of any depth) → [`agency`] and [`deadline`] (who, by when)
-//! → [`draft`] and [`meta`] (the draft plan with its notes) → [`emit`] (YAML via
+//! [`outline`] (numbering → a tree of any depth) → [`agency`], [`roles`] and [`deadline`] (who, by when)
+//! → [`draft`] (its types), [`registry`], `sections` and `meta` (the draft plan with its notes) → [`emit`] (YAML via
 //! `crate::yaml`). Only the command reads and writes files.
 
 pub mod agency;
@@ -14,7 +14,10 @@ pub mod extract;
 mod meta;
 mod numbering;
 pub mod outline;
+pub mod registry;
 pub mod repair;
+pub mod roles;
+mod sections;
 
 pub use draft::Draft;
 pub use extract::ExtractError;
@@ -27,10 +30,10 @@ pub fn draft(lines: &[String]) -> Draft {
     let repaired: Vec<String> = lines.iter().map(|l| repair::repair(l)).collect();
     let mut o = outline::outline(&repaired);
     repair_joined(&mut o);
-    let mut reg = draft::Registry::default();
+    let mut reg = registry::Registry::default();
     let mut meta = meta::meta(&o);
     meta::closing(&o.closing, &mut meta);
-    let sections = draft::sections(&o, &mut reg);
+    let sections = sections::sections(&o, &mut reg);
     let (periods, period_notes) = meta::reporting(&o, &mut meta, &mut reg);
     let (reporters, reporter_notes) = reporters(&sections);
     Draft {
