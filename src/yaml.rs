@@ -151,6 +151,15 @@ pub fn scalar(s: &str) -> String {
     }
 }
 
+/// A character YAML refuses in a comment or reads as a line break in a block scalar.
+fn unprintable(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(
+            c,
+            '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+        )
+}
+
 /// Assembles a YAML document line by line, with comments where a person must look; every
 /// value goes through [`scalar`] or a block scalar, so the document reads back as written.
 #[derive(Default)]
@@ -164,6 +173,11 @@ impl Writer {
         for l in text.lines() {
             self.out.push_str(&" ".repeat(indent));
             self.out.push_str("# ");
+            // A comment holds printable characters only.
+            let l: String = l
+                .chars()
+                .map(|c| if unprintable(c) { ' ' } else { c })
+                .collect();
             self.out.push_str(l.trim_end());
             self.out.push('\n');
         }
@@ -189,7 +203,7 @@ impl Writer {
             && value.lines().all(|l| {
                 !l.starts_with(char::is_whitespace)
                     && !l.ends_with(char::is_whitespace)
-                    && !l.chars().any(|c| c.is_control())
+                    && !l.chars().any(unprintable)
             })
             && !value.ends_with('\n');
         if blockable {

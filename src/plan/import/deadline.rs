@@ -55,7 +55,7 @@ fn which_at(words: &[&str], i: usize) -> Option<(Which, usize)> {
         // "báo cáo năm", "6 tháng và năm": the year report, not "năm 2021".
         ("năm", next) if !next.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
             let after = if i >= 1 { w(i - 1) } else { "" };
-            matches!(after, "cáo" | "và" | "kết").then_some((Which::Year, 1))
+            matches!(after, "cáo" | "và" | "kết" | "hằng" | "hàng").then_some((Which::Year, 1))
         }
         _ => None,
     }
@@ -78,21 +78,22 @@ pub fn deadlines(text: &str) -> Vec<Deadline> {
                 i += n;
                 continue;
             }
-            let (keyword, day_is_late) = match (words[i], words.get(i + 1).copied()) {
-                ("trước", Some("ngày")) => (2, None),
-                ("chậm", Some("nhất")) => (
-                    if words.get(i + 2) == Some(&"ngày") {
-                        3
-                    } else {
-                        2
-                    },
-                    Some(false),
-                ),
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            };
+            let (keyword, day_is_late) =
+                match (words[i].trim_start_matches('('), words.get(i + 1).copied()) {
+                    ("trước", Some("ngày")) => (2, None),
+                    ("chậm", Some("nhất")) => (
+                        if words.get(i + 2) == Some(&"ngày") {
+                            3
+                        } else {
+                            2
+                        },
+                        Some(false),
+                    ),
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                };
             let mut j = i + keyword;
             let mut dates = Vec::new();
             while let Some(d) = words.get(j).and_then(|w| date(w)) {

@@ -23,9 +23,10 @@ fn slug(s: &str) -> String {
 /// Title, year, province, issuer and legal basis from the preamble; the rest stays empty.
 pub fn meta(outline: &Outline) -> Meta {
     let mut m = Meta::default();
+    // The document type in capitals, after the national heading when the lines run together.
     let title = outline.preamble.iter().find_map(|p| {
-        let p = p.trim();
-        p.strip_prefix("KẾ HOẠCH").map(|rest| match rest.trim() {
+        let at = p.find("KẾ HOẠCH")?;
+        Some(match p[at + "KẾ HOẠCH".len()..].trim() {
             "" => "Kế hoạch".to_string(),
             r => format!("Kế hoạch {}", lower_first(r)),
         })
@@ -194,8 +195,15 @@ pub fn reporting(
             let words: Vec<&str> = n.text[i + "báo cáo ".len()..].split_whitespace().collect();
             let end = agency::name_end(&words, 0, false);
             let name = words[..end].join(" ");
-            m.recipient
-                .get_or_insert(name.trim_end_matches([',', ';', '.']).to_string());
+            if m.recipient.is_none() {
+                let name = name.trim_end_matches([',', ';', '.']).to_string();
+                let said = format!("báo cáo {name}");
+                m.notes.push((
+                    "recipient",
+                    Note::From(t!("văn bản: '{said}'", "the text: '{said}'")),
+                ));
+                m.recipient = Some(name);
+            }
         }
     }
     if periods.is_empty() {

@@ -88,3 +88,59 @@ fn reporters(sections: &[draft::SectionDraft]) -> (Vec<String>, Vec<draft::Note>
 pub fn to_yaml(d: &Draft, source: &str, lang: Lang) -> String {
     emit::yaml(d, source, lang)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Code;
+    use proptest::prelude::*;
+
+    const SEED: &str =
+        include_str!("../../../tests/fixtures/import/ke-hoach-bdg-ninh-thuan-2021.txt");
+
+    /// The draft of `text` reads as YAML and as a plan file's fields, whatever it holds.
+    fn reads_back(text: &str) -> Result<(), String> {
+        let lines: Vec<String> = text.lines().map(String::from).collect();
+        let yaml = super::to_yaml(&super::draft(&lines), "x.txt", crate::lang::Lang::En);
+        match crate::plan::parse(&yaml, "draft.yaml") {
+            Err(d)
+                if d.iter().any(|d| {
+                    matches!(d.code, Code::Yaml | Code::UnknownField | Code::YamlAlias)
+                }) =>
+            {
+                Err(format!("{d:?}\n{yaml}"))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    proptest! {
+        // Each case imports and validates a whole plan: fewer cases than the default 256.
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_text_gives_a_draft_that_reads_back(text in "\\PC{0,400}") {
+            prop_assert!(reads_back(&text).is_ok(), "{}", reads_back(&text).unwrap_err());
+        }
+
+        #[test]
+        fn a_mutated_plan_gives_a_draft_that_reads_back(
+            edits in proptest::collection::vec((any::<usize>(), any::<char>()), 1..12),
+            cut in any::<usize>(),
+        ) {
+            let mut chars: Vec<char> = SEED.chars().collect();
+            for (at, c) in edits {
+                let i = at % chars.len();
+                chars[i] = c;
+            }
+            chars.truncate(cut % (chars.len() + 1));
+            let text: String = chars.into_iter().collect();
+            prop_assert!(reads_back(&text).is_ok(), "{}", reads_back(&text).unwrap_err());
+        }
+    }
+
+    #[test]
+    fn the_2021_plan_reads_back_and_lines_with_markers_and_stars_too() {
+        reads_back(SEED).unwrap();
+        reads_back("I. A\n1. *x* &y: - z # w\n2. 'q\" \\ \t tab\na) 1.\nb) yes").unwrap();
+    }
+}

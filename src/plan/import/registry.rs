@@ -63,6 +63,12 @@ impl Registry {
             } else {
                 a.aliases.push(name.to_string());
             }
+            let (full, short) = (&a.name, a.aliases.last().expect("just pushed"));
+            let note = Note::From(t!(
+                "'{short}' được hiểu là chữ viết tắt của '{full}' (cùng chữ đầu)",
+                "'{short}' is read as the abbreviation of '{full}' (same initials)"
+            ));
+            a.notes.push(note);
             return a.id.clone();
         }
         let mut id = if base.is_empty() {

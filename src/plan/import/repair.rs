@@ -30,9 +30,24 @@ fn is_vowel(c: char) -> bool {
 /// Glyphs the extraction maps to other characters (found in provincial PDFs).
 const GLYPHS: [(&str, &str); 2] = [("\u{D5}\u{309}", "ỉ"), ("O\u{303}\u{309}", "ỉ")];
 
-/// The repaired text, in NFC.
+/// Characters no text of a plan holds and YAML refuses or reads as line breaks: control
+/// characters other than tab and newline, NEL, the line and paragraph separators, a BOM
+/// inside the text, and the non-characters U+FFFE and U+FFFF.
+fn is_stray(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+        )
+}
+
+/// The repaired text, in NFC; stray characters become spaces.
 pub fn repair(s: &str) -> String {
-    let mut t: String = s.nfc().collect();
+    let mut t: String = s
+        .chars()
+        .map(|c| if is_stray(c) { ' ' } else { c })
+        .nfc()
+        .collect();
     for (bad, good) in GLYPHS {
         t = t.replace(bad, good);
     }
@@ -300,6 +315,7 @@ mod tests {
         let src = include_str!("../../../tests/fixtures/import/ke-hoach-bdg-ninh-thuan-2021.txt");
         let once = repair(src);
         assert_eq!(repair(&once), once);
+        assert_eq!(repair("a\u{7f}b\u{2028}c\u{feff}d"), "a b c d");
         for bad in ["Õ", "aọ", "iạ", "ṇ", "ṭ", "c̣", " \u{323}"] {
             assert!(!once.contains(bad), "{bad} left in the repaired text");
         }
