@@ -298,14 +298,26 @@ fn deeper_numbering_groups_and_undecided_things_are_todo_never_dropped() {
         .map(|a| s(&a["name"]))
         .collect();
     assert_eq!(agencies, ["Công an tỉnh", "Sở Y tế"]);
-    // "trước ngày 10/6 và 10/12" for the 6-month and the annual report.
+    // "trước ngày 10/6 và 15/01" for the 6-month and the annual report: the annual one is due
+    // the year after, a reading left to a person to confirm.
+    assert!(
+        out.contains("read as month 1/2027") || out.contains("hiểu là tháng 1/2027"),
+        "{out}"
+    );
+    let ids: Vec<String> = v["periods"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|p| s(&p["id"]))
+        .collect();
+    assert_eq!(ids, ["2026-H1", "2026-Y"]);
     let due: Vec<String> = v["periods"]
         .as_sequence()
         .unwrap()
         .iter()
         .map(|p| s(&p["due"]))
         .collect();
-    assert_eq!(due, ["2026-06-10", "2026-12-10"]);
+    assert_eq!(due, ["2026-06-10", "2027-01-15"]);
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("d.yaml");
     std::fs::write(&p, &out).unwrap();

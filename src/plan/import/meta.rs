@@ -226,20 +226,37 @@ pub fn reporting(
     (periods, notes)
 }
 
-fn period(d: &deadline::Deadline, year: Option<i32>, n: usize) -> Option<PeriodDraft> {
-    let mut notes = Vec::new();
-    let y = match (d.year, year) {
-        (Some(y), _) => y,
+/// The due date's year: as written, else the plan's; an annual report due in January or
+/// February of an unwritten year is due the year after (a note says so).
+fn due_year(d: &deadline::Deadline, year: Option<i32>, notes: &mut Vec<Note>) -> Option<i32> {
+    match (d.year, year) {
+        (Some(y), _) => Some(y),
+        (None, Some(y)) if d.which == Which::Year && d.month <= 2 => {
+            notes.push(Note::Todo(t!(
+                "văn bản không ghi năm của hạn nộp báo cáo năm: hiểu là tháng {}/{}, kiểm tra",
+                "the text gives no year for the annual report's due date: read as month {}/{}, check it",
+                d.month,
+                y + 1
+            )));
+            Some(y + 1)
+        }
         (None, Some(y)) => {
             notes.push(Note::From(t!(
                 "năm của hạn nộp lấy theo năm của kế hoạch",
                 "the due date's year is the plan's year"
             )));
-            y
+            Some(y)
         }
-        (None, None) => return None,
-    };
-    let due = chrono::NaiveDate::from_ymd_opt(y, d.month, d.day)?;
+        (None, None) => None,
+    }
+}
+
+fn period(d: &deadline::Deadline, year: Option<i32>, n: usize) -> Option<PeriodDraft> {
+    let mut notes = Vec::new();
+    let due_y = due_year(d, year, &mut notes)?;
+    let due = chrono::NaiveDate::from_ymd_opt(due_y, d.month, d.day)?;
+    // The period is the plan's year even when its report is due in the next one.
+    let y = year.unwrap_or(due_y);
     let (id, name, name_en) = match d.which {
         Which::Half => (
             format!("{y}-H1"),

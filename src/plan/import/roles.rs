@@ -139,6 +139,18 @@ mod tests {
             ]
         );
         assert!(means_everyone(&r.lead));
+        assert_eq!(
+            lead("Tỉnh Đoàn, MTTQ tỉnh, UBND tỉnh:"),
+            Some(vec![
+                "Tỉnh Đoàn".into(),
+                "MTTQ tỉnh".into(),
+                "UBND tỉnh".into()
+            ])
+        );
+        assert_eq!(
+            lead("Sở Y tế chủ trì tổ chức khám"),
+            Some(vec!["Sở Y tế".into()])
+        );
         assert_eq!(lead("Xây dựng Kế hoạch và tổ chức triển khai:"), None);
         assert_eq!(lead("Tham mưu UBND tỉnh ban hành"), None);
         assert_eq!(
