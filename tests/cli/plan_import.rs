@@ -329,3 +329,65 @@ fn deeper_numbering_groups_and_undecided_things_are_todo_never_dropped() {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+#[test]
+fn a_2026_plan_of_another_province_with_its_national_heading() {
+    let (code, out, err) = import(&fixture("import/khanh-hoa-2026.txt"));
+    assert_eq!(code, 1, "{err}");
+    let v = yaml(&out);
+    let p = &v["plan"];
+    assert_eq!(s(&p["id"]), "khanh-hoa-2026");
+    assert_eq!(
+        s(&p["title"]),
+        "Kế hoạch thực hiện công tác bình đẳng giới năm 2026"
+    );
+    assert_eq!(s(&p["province"]), "Khánh Hòa");
+    assert_eq!(
+        list(&p["legal_basis"]),
+        [
+            "Luật Bình đẳng giới năm 2006",
+            "Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ"
+        ]
+    );
+    assert_eq!(s(&p["recipient"]), "Bộ Nội vụ");
+    assert_eq!(s(&p["signer"]["authority"]), "TM. ỦY BAN NHÂN DÂN");
+    assert_eq!(s(&p["signer"]["name"]), "Nguyễn Văn A");
+    let name_of = |id: &str| {
+        v["agencies"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .find(|a| s(&a["id"]) == id)
+            .map(|a| s(&a["name"]))
+    };
+    assert_eq!(name_of(&s(&p["coordinator"])).as_deref(), Some("Sở Nội vụ"));
+    let leads: Vec<(String, Vec<String>)> = tasks(&v)
+        .into_iter()
+        .filter(|(i, _)| i.starts_with("III."))
+        .map(|(i, l)| {
+            (
+                i,
+                l.iter().map(|x| name_of(x).unwrap_or(x.clone())).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            ("III.1.a".to_string(), vec!["Sở Nội vụ".to_string()]),
+            ("III.1.b".into(), vec!["Sở Nội vụ".into()]),
+            (
+                "III.2".into(),
+                vec!["Công an tỉnh".into(), "Bộ Chỉ huy Quân sự tỉnh".into()]
+            ),
+            ("III.3".into(), vec!["all".into()]),
+        ]
+    );
+    let due: Vec<String> = v["periods"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|p| s(&p["due"]))
+        .collect();
+    assert_eq!(due, ["2026-06-10", "2026-12-10"]);
+}

@@ -20,6 +20,24 @@ fn slug(s: &str) -> String {
     fold(s).replace(' ', "-")
 }
 
+/// "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA …" → "Khánh Hòa": the province of the issuing body.
+fn province_in_heading(p: &str) -> Option<String> {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let at = words.iter().position(|w| *w == "TỈNH")?;
+    let name: Vec<String> = words[at + 1..]
+        .iter()
+        .take_while(|w| w.chars().all(|c| c.is_uppercase()) && w.chars().count() > 1)
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut cs = lower.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
 /// Title, year, province, issuer and legal basis from the preamble; the rest stays empty.
 pub fn meta(outline: &Outline) -> Meta {
     let mut m = Meta::default();
@@ -45,6 +63,9 @@ pub fn meta(outline: &Outline) -> Meta {
                 .collect();
             (!name.is_empty()).then(|| name.join(" "))
         });
+    }
+    if m.province.is_none() {
+        m.province = outline.preamble.iter().find_map(|p| province_in_heading(p));
     }
     m.title = title;
     let place = m

@@ -156,7 +156,21 @@ pub fn outline(lines: &[String]) -> Outline {
                     out.preamble.push(std::mem::take(&mut para));
                 }
             }
-            None => join(&mut para, line),
+            None => {
+                // In the preamble each "Căn cứ …;" and the sentence ending in ":" stand alone.
+                let starts = ["Căn cứ ", "Thực hiện ", "Xét "]
+                    .iter()
+                    .any(|p| line.starts_with(p));
+                // (not right after a heading in capitals: "KẾ HOẠCH" / "Thực hiện công tác …")
+                let after_caps = !para.chars().any(char::is_lowercase);
+                if starts && !para.is_empty() && !after_caps {
+                    out.preamble.push(std::mem::take(&mut para));
+                }
+                join(&mut para, line);
+                if line.ends_with([';', ':']) {
+                    out.preamble.push(std::mem::take(&mut para));
+                }
+            }
             Some(_) if line.is_empty() => {}
             Some(top) => match is_bullet(line) {
                 Some(b) => {

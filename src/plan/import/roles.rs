@@ -22,8 +22,8 @@ pub fn heading(text: &str) -> Option<Roles> {
     let first = text.lines().next().unwrap_or("");
     let head = match first.find(':') {
         Some(i) => &first[..i],
-        None if first.split_whitespace().count() <= 12 => first,
-        None => return None,
+        None if first.contains(" chủ trì") || first.split_whitespace().count() <= 12 => first,
+        None => return run_in_heading(first),
     };
     let head = head.trim();
     let head = head
@@ -54,6 +54,26 @@ pub fn heading(text: &str) -> Option<Roles> {
         }
     }
     Some(roles)
+}
+
+/// A heading whose line ran into its text: "Các sở, ban, ngành, UBND các xã, phường Báo cáo
+/// kết quả …": who stands first, and a new sentence begins right after.
+fn run_in_heading(line: &str) -> Option<Roles> {
+    let line = line
+        .strip_prefix("Đề nghị ")
+        .or_else(|| line.strip_prefix("đề nghị "))
+        .unwrap_or(line);
+    let w = words(line);
+    let (lead, n) = list(&w, false);
+    let sentence_follows = w.get(n).is_some_and(|x| x.starts_with(char::is_uppercase));
+    if lead.is_empty() || !sentence_follows || lead.iter().any(|x| matches!(x, Who::Vague(_))) {
+        return None;
+    }
+    Some(Roles {
+        lead: split_groups(lead),
+        lead_said: super::agency::clean(&w[..n]),
+        ..Roles::default()
+    })
 }
 
 /// "phối hợp với Y …" at the start of `s`: who Y is and the words that said so.
@@ -151,6 +171,22 @@ mod tests {
             lead("Sở Y tế chủ trì tổ chức khám"),
             Some(vec!["Sở Y tế".into()])
         );
+        let long =
+            "Các sở, ban, ngành, UBND các xã, phường Báo cáo kết quả 6 tháng (trước ngày 10/6) \
+                    và năm (trước ngày 10/12) gửi Sở Nội vụ để tổng hợp";
+        assert!(means_everyone(&heading(long).unwrap().lead));
+        let long = "Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo tổ chức khám sức khỏe cho học sinh các trường";
+        let r = heading(long).unwrap();
+        assert_eq!(
+            (names(&r.lead), names(&r.partners)),
+            (
+                vec!["Sở Y tế".into()],
+                vec!["Sở Giáo dục và Đào tạo".into()]
+            )
+        );
+        let sentence =
+            "Tổ chức các lớp tập huấn cho cán bộ làm công tác bình đẳng giới của Sở, ban, ngành";
+        assert_eq!(heading(sentence), None);
         assert_eq!(lead("Xây dựng Kế hoạch và tổ chức triển khai:"), None);
         assert_eq!(lead("Tham mưu UBND tỉnh ban hành"), None);
         assert_eq!(
