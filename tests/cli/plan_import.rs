@@ -266,6 +266,22 @@ fn never_overwrites_without_force_and_refuses_pdf() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine");
     assert_eq!(run(&["--force"]), Some(1));
     assert!(std::fs::read_to_string(&out).unwrap().contains("SLDTBXH"));
+    // The input itself is never the output, not even with --force.
+    let input = dir.path().join("ke-hoach.txt");
+    std::fs::copy(root().join(SOURCE), &input).unwrap();
+    let o = bdg()
+        .args(["plan", "import"])
+        .arg(&input)
+        .arg("--out")
+        .arg(&input)
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        std::fs::read(root().join(SOURCE)).unwrap()
+    );
     let pdf = dir.path().join("plan.pdf");
     std::fs::write(&pdf, b"%PDF-1.4 ...").unwrap();
     assert_eq!(import(&pdf).0, 2);
