@@ -62,26 +62,35 @@ fn repair_joined(o: &mut outline::Outline) {
     }
 }
 
-/// Who must report: every agency when the item that sets the deadlines is given to everyone
-/// (the formula "các Sở, ban, ngành …, UBND các huyện"), otherwise a question.
+/// Who must report: whoever the item that sets the deadlines is given to ("Các Sở, ban ngành,
+/// đoàn thể tỉnh, UBND các huyện, thành phố: … báo cáo 6 tháng gửi trước ngày 10/6"), else a
+/// question.
 fn reporters(sections: &[draft::SectionDraft]) -> (Vec<String>, Vec<draft::Note>) {
-    fn everyone(items: &[draft::ItemDraft]) -> bool {
-        items
-            .iter()
-            .any(|i| i.lead.as_deref() == Some(&["all".to_string()][..]) || everyone(&i.items))
+    fn find(items: &[draft::ItemDraft], lead: Option<&Vec<String>>) -> Option<Vec<String>> {
+        items.iter().find_map(|i| {
+            let lead = i.lead.as_ref().or(lead);
+            if !deadline::deadlines(&i.text).is_empty() {
+                return lead.cloned();
+            }
+            find(&i.items, lead)
+        })
     }
-    let note = if sections.iter().any(|s| everyone(&s.items)) {
-        draft::Note::From(t!(
-            "mọi đơn vị báo cáo: văn bản giao việc báo cáo cho các Sở, ban, ngành và địa phương",
-            "every agency reports: the text gives reporting to the departments and localities"
-        ))
-    } else {
-        draft::Note::Todo(t!(
-            "văn bản không nói rõ ai phải báo cáo; ghi mã đơn vị hoặc nhóm thay cho 'all' nếu cần",
-            "the text does not say who must report; write agency or group ids in place of 'all' if needed"
-        ))
-    };
-    (vec!["all".to_string()], vec![note])
+    match sections.iter().find_map(|s| find(&s.items, None)) {
+        Some(ids) => {
+            let note = draft::Note::From(t!(
+                "những đơn vị được giao mục đặt hạn báo cáo",
+                "the agencies given the item that sets the reporting deadlines"
+            ));
+            (ids, vec![note])
+        }
+        None => {
+            let note = draft::Note::Todo(t!(
+                "văn bản không nói rõ ai phải báo cáo; ghi mã đơn vị hoặc nhóm thay cho 'all' nếu cần",
+                "the text does not say who must report; write agency or group ids in place of 'all' if needed"
+            ));
+            (vec!["all".to_string()], vec![note])
+        }
+    }
 }
 
 /// The YAML of a draft, its comments in `lang`; `source` names the file it came from.
