@@ -334,6 +334,9 @@ fn deeper_numbering_groups_and_undecided_things_are_todo_never_dropped() {
         .map(|p| s(&p["due"]))
         .collect();
     assert_eq!(due, ["2026-06-10", "2027-01-15"]);
+    // The deadlines sit in II.1.b, given to the Công an tỉnh: it is who reports.
+    let ca = v["agencies"][0]["id"].clone();
+    assert_eq!(list(&v["reporters"]), [s(&ca)]);
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("d.yaml");
     std::fs::write(&p, &out).unwrap();
