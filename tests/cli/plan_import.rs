@@ -174,6 +174,8 @@ fn the_2021_text_gives_the_tasks_and_section_iv_leads_of_the_shipped_plan() {
         assert!(!out.contains(garble), "{garble} left in the draft");
     }
     assert!(out.contains("tuyên truyền") && out.contains("kế hoạch"));
+    // The whole draft, for review: what a desk officer gets from the 2021 text.
+    insta::assert_snapshot!("draft_2021_vi", out);
 }
 
 #[test]
