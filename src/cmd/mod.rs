@@ -4,6 +4,7 @@ mod check;
 mod consolidate;
 mod overdue;
 mod plan;
+mod plan_import;
 mod remind;
 mod template;
 

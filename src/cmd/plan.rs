@@ -31,6 +31,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Bản nháp kế hoạch từ văn bản đã ban hành (.docx, .txt), có '# TODO' chỗ chưa rõ
+    /// / a draft plan from the plan as issued (.docx, .txt), with '# TODO' where it is unclear
+    ///
+    /// Ví dụ / example: bdg plan import ke-hoach-2021.docx --out plans/draft.yaml
+    Import(super::plan_import::Args),
 }
 
 pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
@@ -44,6 +49,7 @@ pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
             let p = super::load_plan(&plan, g)?;
             show(&p, agency.as_deref(), format, g)
         }
+        Command::Import(a) => super::plan_import::run(a, g),
     }
 }
 

@@ -2,6 +2,7 @@
 //! plain types with hash lookups for agencies and tasks.
 
 mod file;
+pub mod import;
 mod locate;
 mod validate;
 

@@ -13,6 +13,7 @@ mod outputs_beside_reports;
 #[cfg(unix)]
 mod permissions;
 mod plan;
+mod plan_import;
 mod remarks;
 mod scale;
 mod template_use;

@@ -1,0 +1,107 @@
+//! `bdg plan import FILE [--out PLAN.yaml] [--force]`: the plan as issued (`.docx`, `.txt`)
+//! → a draft plan YAML with `# TODO` where the text does not decide.
+
+use crate::lang::Lang;
+use crate::output::{self, Global};
+use crate::plan::import::{self, ExtractError};
+use crate::Outcome;
+use anyhow::{anyhow, Result};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Kế hoạch đã ban hành (.docx hoặc .txt) / the plan as issued (.docx or .txt)
+    pub file: PathBuf,
+    /// Ghi bản nháp vào tệp này thay vì stdout / write the draft here instead of stdout
+    #[arg(long, value_name = "PLAN.yaml")]
+    pub out: Option<PathBuf>,
+    /// Ghi đè tệp --out đã có / overwrite an existing --out file
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(a: Args, g: &Global) -> Result<Outcome> {
+    let lang = g.lang;
+    if let Some(out) = &a.out {
+        check_out(out, &a.file, a.force, lang)?;
+    }
+    let lines = read_lines(&a.file, lang)?;
+    let draft = import::draft(&lines);
+    let source = a
+        .file
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| a.file.display().to_string());
+    let yaml = import::to_yaml(&draft, &source, lang);
+    match &a.out {
+        Some(out) => crate::fsx::write_atomic(out, yaml.as_bytes())?,
+        None => output::print(&yaml)?,
+    }
+    let (todos, tasks) = (draft.todo_count(), draft.task_count());
+    let (agencies, periods) = (draft.agencies.len(), draft.periods.len());
+    output::note(
+        g,
+        crate::t!(
+            "{source}: {tasks} nhiệm vụ, {agencies} đơn vị, {periods} kỳ báo cáo; {todos} chỗ cần quyết định (# TODO)",
+            "{source}: {tasks} tasks, {agencies} agencies, {periods} periods; {todos} places to decide (# TODO)"
+        )
+        .get(lang),
+    );
+    Ok(Outcome::flagged_if(todos > 0))
+}
+
+/// `--out` is never the input, and an existing file is replaced only with `--force`.
+fn check_out(out: &Path, input: &Path, force: bool, lang: Lang) -> Result<()> {
+    let o = out.display();
+    let same = |x: &Path| std::fs::canonicalize(x).ok();
+    if same(out).is_some() && same(out) == same(input) {
+        let msg = crate::t!(
+            "--out {o} là chính tệp đang nhập; chọn tệp khác",
+            "--out {o} is the file being imported; choose another"
+        );
+        return Err(anyhow!("{}", msg.get(lang)));
+    }
+    if out.exists() && !force {
+        let msg = crate::t!(
+            "{o} đã có; thêm --force để ghi đè",
+            "{o} exists; add --force to overwrite it"
+        );
+        return Err(anyhow!("{}", msg.get(lang)));
+    }
+    Ok(())
+}
+
+/// An issued plan is a few hundred kilobytes; a larger file is not one.
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The lines of the plan as issued, or why there are none.
+fn read_lines(path: &Path, lang: Lang) -> Result<Vec<String>> {
+    let name = path.display().to_string();
+    if let Ok(m) = std::fs::metadata(path) {
+        if m.len() > MAX_BYTES {
+            let (mb, max) = (m.len() / (1024 * 1024), MAX_BYTES / (1024 * 1024));
+            let msg = crate::t!(
+                "{name} lớn {mb} MB, vượt giới hạn {max} MB của một kế hoạch",
+                "{name} is {mb} MB, over the {max} MB limit for a plan"
+            );
+            return Err(anyhow!("{}", msg.get(lang)));
+        }
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        let msg = crate::t!("không đọc được {name}", "cannot read {name}");
+        anyhow!(e).context(msg.get(lang).to_string())
+    })?;
+    import::extract::lines(&bytes).map_err(|e| {
+        let msg = match e {
+            ExtractError::Unsupported(kind) => crate::t!(
+                "{name} là tệp {kind}; bdg nhập kế hoạch từ .docx hoặc .txt",
+                "{name} is a {kind} file; bdg imports plans from .docx or .txt"
+            ),
+            ExtractError::Docx(why) => crate::t!(
+                "{name} không mở được như tài liệu Word: {why}",
+                "{name} does not open as a Word document: {why}"
+            ),
+        };
+        anyhow!("{}", msg.get(lang))
+    })
+}
