@@ -106,9 +106,9 @@ impl<'c> Consolidation<'c> {
     /// Something to flag: rows or files excluded, agencies late or missing.
     pub fn flagged(&self) -> bool {
         self.excluded.iter().any(|d| {
-            d.code != Code::Superseded
-                && d.code != Code::DuplicateFile
-                && d.code != Code::OtherPeriod
+            d.code() != Code::Superseded
+                && d.code() != Code::DuplicateFile
+                && d.code() != Code::OtherPeriod
         }) || self.counts.late > 0
             || self.counts.missing > 0
     }
@@ -235,8 +235,8 @@ pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value 
         "excluded": k.excluded.iter().map(|d| json!({
             "file": d.file,
             "line": d.line,
-            "code": d.code.as_str(),
-            "message": d.message.get(lang),
+            "code": d.code().as_str(),
+            "message": d.message(lang),
         })).collect::<Vec<_>>(),
     })
 }

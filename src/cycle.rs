@@ -1,10 +1,9 @@
 //! One reporting cycle: for a plan, a period, the reports read and an as-of date, who was
 //! expected, who reported, on time or late, and who is missing or still pending. Pure code.
 
-use crate::diag::{Code, Diagnostic, Excludes};
+use crate::diag::{Diagnostic, Excludes, Kind};
 use crate::plan::{AgencyIdx, Period, Plan};
 use crate::report::Report;
-use crate::t;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -143,133 +142,92 @@ pub fn build<'p>(
             continue;
         };
         if p != period.id {
-            let want = &period.id;
-            notices.push(
-                Diagnostic::warning(
-                    Code::OtherPeriod,
-                    &r.file,
-                    t!(
-                        "báo cáo kỳ {p}, không phải kỳ {want}; bỏ qua",
-                        "a report for period {p}, not {want}; ignored"
-                    ),
-                )
-                .excluding(Excludes::File),
-            );
+            let kind = Kind::OtherPeriod {
+                found: p.to_string(),
+                expected: period.id.clone(),
+            };
+            notices.push(Diagnostic::warn(&r.file, kind).excluding(Excludes::File));
             continue;
         }
         if date > as_of {
-            let (d, asof) = (date.format("%d/%m/%Y"), as_of.format("%d/%m/%Y"));
-            notices.push(Diagnostic::warning(
-                Code::FutureDate,
-                &r.file,
-                t!(
-                    "báo cáo đề ngày {d}, sau ngày tính {asof}",
-                    "the report is dated {d}, after the as-of date {asof}"
-                ),
-            ));
+            notices.push(Diagnostic::warn(&r.file, Kind::FutureDate { date, as_of }));
         }
         by_agency.entry(a).or_default().push(i);
     }
 
     let mut agencies = Vec::new();
-    let mut place = |a: AgencyIdx,
-                     expected: bool,
-                     files: Vec<usize>,
-                     notices: &mut Vec<Diagnostic>| {
-        let mut files = files;
-        files.sort_by(|&x, &y| {
-            (reports[x].submitted_on, &reports[x].file)
-                .cmp(&(reports[y].submitted_on, &reports[y].file))
-        });
-        // Identical content counts once.
-        let mut kept: Vec<usize> = Vec::new();
-        for f in files {
-            if let Some(&same) = kept
-                .iter()
-                .find(|&&k| reports[k].fingerprint == reports[f].fingerprint)
-            {
-                let other = &reports[same].file;
-                notices.push(
-                    Diagnostic::warning(
-                        Code::DuplicateFile,
-                        &reports[f].file,
-                        t!(
-                            "trùng nội dung với {other}; chỉ tính một lần",
-                            "same content as {other}; counted once"
-                        ),
-                    )
-                    .excluding(Excludes::File),
-                );
-            } else {
-                kept.push(f);
+    let mut place =
+        |a: AgencyIdx, expected: bool, files: Vec<usize>, notices: &mut Vec<Diagnostic>| {
+            let mut files = files;
+            files.sort_by(|&x, &y| {
+                (reports[x].submitted_on, &reports[x].file)
+                    .cmp(&(reports[y].submitted_on, &reports[y].file))
+            });
+            // Identical content counts once.
+            let mut kept: Vec<usize> = Vec::new();
+            for f in files {
+                if let Some(&same) = kept
+                    .iter()
+                    .find(|&&k| reports[k].fingerprint == reports[f].fingerprint)
+                {
+                    let other = reports[same].file.clone();
+                    notices.push(
+                        Diagnostic::warn(&reports[f].file, Kind::DuplicateFile { other })
+                            .excluding(Excludes::File),
+                    );
+                } else {
+                    kept.push(f);
+                }
             }
-        }
-        let submitted_on = kept.first().and_then(|&f| reports[f].submitted_on);
-        let latest = kept.last().and_then(|&f| reports[f].submitted_on);
-        let on_latest: Vec<usize> = kept
-            .iter()
-            .copied()
-            .filter(|&f| reports[f].submitted_on == latest)
-            .collect();
-        let figures_from = if on_latest.len() > 1 {
-            let names: Vec<&str> = on_latest
+            let submitted_on = kept.first().and_then(|&f| reports[f].submitted_on);
+            let latest = kept.last().and_then(|&f| reports[f].submitted_on);
+            let on_latest: Vec<usize> = kept
                 .iter()
-                .map(|&f| reports[f].file.as_str())
+                .copied()
+                .filter(|&f| reports[f].submitted_on == latest)
                 .collect();
-            let list = names.join(", ");
-            for &f in &on_latest {
-                notices.push(
-                    Diagnostic::error(
-                        Code::Conflict,
-                        &reports[f].file,
-                        t!(
-                            "cùng ngày báo cáo nhưng khác nội dung: {list}; không tính số liệu nào cho đến khi đơn vị xác nhận",
-                            "same report date, different content: {list}; no figures count until the agency says which is right"
-                        ),
-                    )
-                    .excluding(Excludes::File),
-                );
+            let figures_from = if on_latest.len() > 1 {
+                let files: Vec<String> =
+                    on_latest.iter().map(|&f| reports[f].file.clone()).collect();
+                for &f in &on_latest {
+                    let kind = Kind::Conflict {
+                        files: files.clone(),
+                    };
+                    notices.push(Diagnostic::err(&reports[f].file, kind).excluding(Excludes::File));
+                }
+                None
+            } else {
+                on_latest.first().copied()
+            };
+            for &f in &kept {
+                if Some(f) != figures_from && !on_latest.contains(&f) {
+                    let newer = figures_from
+                        .map(|n| reports[n].file.clone())
+                        .unwrap_or_default();
+                    notices.push(
+                        Diagnostic::warn(&reports[f].file, Kind::Superseded { newer })
+                            .excluding(Excludes::File),
+                    );
+                }
             }
-            None
-        } else {
-            on_latest.first().copied()
+            let (state, days_late) = match submitted_on {
+                Some(d) if d <= last_on_time => (State::OnTime, None),
+                Some(d) => (State::Late, Some((d - last_on_time).num_days())),
+                None if as_of > last_on_time => {
+                    (State::Missing, Some((as_of - last_on_time).num_days()))
+                }
+                None => (State::Pending, None),
+            };
+            agencies.push(AgencyCycle {
+                agency: a,
+                expected,
+                state,
+                submitted_on,
+                days_late,
+                figures_from,
+                reports: kept,
+            });
         };
-        for &f in &kept {
-            if Some(f) != figures_from && !on_latest.contains(&f) {
-                let newer = figures_from
-                    .map(|n| reports[n].file.clone())
-                    .unwrap_or_default();
-                notices.push(
-                    Diagnostic::warning(
-                        Code::Superseded,
-                        &reports[f].file,
-                        t!(
-                            "được thay bằng báo cáo mới hơn {newer}",
-                            "superseded by the later report {newer}"
-                        ),
-                    )
-                    .excluding(Excludes::File),
-                );
-            }
-        }
-        let (state, days_late) = match submitted_on {
-            Some(d) if d <= last_on_time => (State::OnTime, None),
-            Some(d) => (State::Late, Some((d - last_on_time).num_days())),
-            None if as_of > last_on_time => {
-                (State::Missing, Some((as_of - last_on_time).num_days()))
-            }
-            None => (State::Pending, None),
-        };
-        agencies.push(AgencyCycle {
-            agency: a,
-            expected,
-            state,
-            submitted_on,
-            days_late,
-            figures_from,
-            reports: kept,
-        });
-    };
     for &a in &period.reporters {
         let files = by_agency.remove(&a).unwrap_or_default();
         place(a, true, files, &mut notices);
@@ -277,14 +235,8 @@ pub fn build<'p>(
     for (a, files) in std::mem::take(&mut by_agency) {
         let name = &plan.agencies[a].name;
         for &f in &files {
-            notices.push(Diagnostic::warning(
-                Code::UnexpectedAgency,
-                &reports[f].file,
-                t!(
-                    "{name} không thuộc danh sách phải báo cáo kỳ này; số liệu vẫn được tính",
-                    "{name} is not among this period's expected reporters; its figures count all the same"
-                ),
-            ));
+            let kind = Kind::UnexpectedAgency { name: name.clone() };
+            notices.push(Diagnostic::warn(&reports[f].file, kind));
         }
         place(a, false, files, &mut notices);
     }
@@ -381,10 +333,8 @@ mod tests {
         assert_eq!(syt.submitted_on, Some(d("2021-06-08")));
         let fig = &c.reports[syt.figures_from.unwrap()];
         assert_eq!(fig.rows[0].note, "correction");
-        assert!(c
-            .notices
-            .iter()
-            .any(|n| n.code == Code::Superseded && n.file.contains("first")));
+        assert!(c.notices.iter().any(|n| n.file.contains("first")
+            && matches!(&n.kind, Kind::Superseded { newer } if newer.contains("correction"))));
     }
 
     #[test]
@@ -395,10 +345,8 @@ mod tests {
         b.file = "copy.csv".into();
         let c = build(&p, &p.periods[0], vec![a, b], d("2021-06-20"));
         assert_eq!(state_of(&c, "SYT").reports.len(), 1);
-        assert!(c
-            .notices
-            .iter()
-            .any(|n| n.code == Code::DuplicateFile && n.file == "copy.csv"));
+        assert!(c.notices.iter().any(|n| n.file == "copy.csv"
+            && matches!(&n.kind, Kind::DuplicateFile { other } if other != "copy.csv")));
 
         let x = report(&p, "SYT", "08/06/2021", "x");
         let y = report(&p, "SYT", "08/06/2021", "y");
@@ -409,7 +357,7 @@ mod tests {
         assert_eq!(
             c.notices
                 .iter()
-                .filter(|n| n.code == Code::Conflict)
+                .filter(|n| matches!(&n.kind, Kind::Conflict { files } if files.len() == 2))
                 .count(),
             2
         );
@@ -426,10 +374,21 @@ mod tests {
         let n = c
             .notices
             .iter()
-            .find(|n| n.code == Code::OtherPeriod)
+            .find(|n| matches!(n.kind, Kind::OtherPeriod { .. }))
             .unwrap();
+        assert_eq!(
+            n.kind,
+            Kind::OtherPeriod {
+                found: "2021-Y".into(),
+                expected: "2021-H1".into()
+            }
+        );
         assert_eq!(n.severity, crate::diag::Severity::Warning);
-        assert!(c.notices.iter().any(|n| n.code == Code::FutureDate));
+        let future = Kind::FutureDate {
+            date: d("2021-06-25"),
+            as_of: d("2021-06-20"),
+        };
+        assert!(c.notices.iter().any(|n| n.kind == future));
         assert_eq!(state_of(&c, "BNT").state, State::Late);
     }
 }

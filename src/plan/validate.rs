@@ -3,8 +3,7 @@
 use super::file::*;
 use super::locate::{Locator, Place};
 use super::*;
-use crate::diag::{Code, Diagnostic};
-use crate::t;
+use crate::diag::{Code, Diagnostic, Kind};
 use crate::text::{did_you_mean, fold, fold_tight, nfc};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -25,13 +24,9 @@ pub fn load(path: &Path) -> Result<(Plan, Vec<Diagnostic>), LoadError> {
         .len();
     if size > MAX_PLAN_BYTES {
         let (mb, max) = (size / (1024 * 1024), MAX_PLAN_BYTES / (1024 * 1024));
-        return Err(LoadError::Invalid(vec![Diagnostic::error(
-            Code::TooLarge,
+        return Err(LoadError::Invalid(vec![Diagnostic::err(
             &name,
-            t!(
-                "tệp kế hoạch lớn {mb} MB, vượt giới hạn {max} MB",
-                "the plan file is {mb} MB, over the {max} MB limit"
-            ),
+            Kind::PlanTooLarge { mb, max_mb: max },
         )]));
     }
     let bytes = std::fs::read(path).map_err(|e| LoadError::Io(name.clone(), e))?;
@@ -40,16 +35,11 @@ pub fn load(path: &Path) -> Result<(Plan, Vec<Diagnostic>), LoadError> {
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            return Err(LoadError::Invalid(vec![Diagnostic::error(
-                Code::Encoding,
+            return Err(LoadError::Invalid(vec![Diagnostic::err(
                 &name,
-                t!(
-                    "tệp kế hoạch không phải UTF-8 (byte lỗi ở vị trí {at})",
-                    "the plan file is not UTF-8 (bad byte at offset {at})"
-                ),
+                Kind::NotUtf8 { offset: at },
             )
-            .at_line(line)
-            .hint(t!("hãy lưu lại tệp ở dạng UTF-8", "save the file as UTF-8"))]));
+            .at_line(line)]));
         }
     };
     parse(&src, &name).map_err(LoadError::Invalid)
@@ -77,47 +67,24 @@ pub fn parse(src: &str, file: &str) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagn
 
 fn yaml_diagnostic(file: &str, e: crate::yaml::YamlError) -> Diagnostic {
     use crate::yaml::YamlErrorKind;
-    let m = &e.message;
-    let (code, message) = match e.kind {
-        YamlErrorKind::UnknownField => (Code::UnknownField, t!("YAML không hợp lệ: {m}", "invalid YAML: {m}")),
-        YamlErrorKind::Syntax => (Code::Yaml, t!("YAML không hợp lệ: {m}", "invalid YAML: {m}")),
-        YamlErrorKind::Alias => (
-            Code::YamlAlias,
-            t!(
-                "tệp kế hoạch dùng alias YAML '{m}'; bdg không nhận alias (chúng có thể nở ra vô hạn)",
-                "the plan uses a YAML alias '{m}'; bdg refuses aliases (they can expand without bound)"
-            ),
-        ),
-        YamlErrorKind::TooDeep => (
-            Code::TooDeep,
-            t!("tệp kế hoạch lồng nhau quá sâu", "the plan nests too deep"),
-        ),
-    };
-    let mut d = Diagnostic::error(code, file, message);
-    d.line = e.line;
-    d.column = e.column;
-    match e.kind {
+    let message = e.message;
+    let mut suggestion = None;
+    let kind = match e.kind {
         YamlErrorKind::UnknownField => {
             // "unknown field `lede`, expected one of `id`, `text`, …": suggest the nearest.
-            let ticks: Vec<&str> = m.split('`').skip(1).step_by(2).collect();
+            let ticks: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
             if let Some((found, expected)) = ticks.split_first() {
-                d = d.suggest(did_you_mean(found, expected.iter().copied()));
+                suggestion = did_you_mean(found, expected.iter().copied()).map(str::to_string);
             }
+            Kind::UnknownField { message }
         }
-        YamlErrorKind::Alias => {
-            d = d.hint(t!(
-                "viết giá trị ra đầy đủ thay cho alias",
-                "write the value out in place of the alias"
-            ))
-        }
-        YamlErrorKind::TooDeep => {
-            d = d.hint(t!(
-                "mục của kế hoạch lồng tối đa {MAX_DEPTH} cấp (I → 1 → a …)",
-                "plan items nest at most {MAX_DEPTH} levels (I → 1 → a …)"
-            ))
-        }
-        YamlErrorKind::Syntax => {}
-    }
+        YamlErrorKind::Syntax => Kind::Yaml { message },
+        YamlErrorKind::Alias => Kind::YamlAlias { alias: message },
+        YamlErrorKind::TooDeep => Kind::TooDeep { max: MAX_DEPTH },
+    };
+    let mut d = Diagnostic::err(file, kind).suggest(suggestion.as_deref());
+    d.line = e.line;
+    d.column = e.column;
     d
 }
 
@@ -140,24 +107,16 @@ enum Resolved {
 }
 
 impl Validator<'_> {
-    fn error(&mut self, code: Code, at: Place, msg: crate::lang::Text) -> &mut Diagnostic {
-        self.error_suggesting(code, at, msg, None)
+    fn error(&mut self, at: Place, kind: Kind) {
+        self.error_suggesting(at, kind, None)
     }
 
-    fn error_suggesting(
-        &mut self,
-        code: Code,
-        at: Place,
-        msg: crate::lang::Text,
-        suggestion: Option<&str>,
-    ) -> &mut Diagnostic {
+    fn error_suggesting(&mut self, at: Place, kind: Kind, suggestion: Option<&str>) {
         let (l, c) = at.pos();
-        self.diags.push(
-            Diagnostic::error(code, self.file, msg)
-                .at(l, c)
-                .suggest(suggestion),
-        );
-        self.diags.last_mut().expect("just pushed")
+        let d = Diagnostic::err(self.file, kind)
+            .at(l, c)
+            .suggest(suggestion);
+        self.diags.push(d);
     }
 
     fn plan(&mut self, raw: PlanFile) -> Plan {
@@ -176,14 +135,7 @@ impl Validator<'_> {
                     .loc
                     .nth_key_value(agencies_at, "id", &id, *n - 1)
                     .unwrap_or(agencies_at);
-                self.error(
-                    Code::DuplicateAgency,
-                    at,
-                    t!(
-                        "mã đơn vị '{id}' bị khai báo hai lần",
-                        "agency id '{id}' is declared twice"
-                    ),
-                );
+                self.error(at, Kind::DuplicateAgency { id: id.clone() });
                 continue;
             }
             ids.insert(id.clone(), agencies.len());
@@ -212,14 +164,7 @@ impl Validator<'_> {
                     .loc
                     .nth_key_value(groups_at, "id", gid, 1)
                     .unwrap_or(g_at);
-                self.error(
-                    Code::DuplicateGroup,
-                    at,
-                    t!(
-                        "mã nhóm '{gid}' trùng với một nhóm hoặc đơn vị khác",
-                        "group id '{gid}' is already used by another group or agency"
-                    ),
-                );
+                self.error(at, Kind::DuplicateGroup { id: gid.clone() });
                 continue;
             }
             let mut members = Vec::new();
@@ -230,13 +175,11 @@ impl Validator<'_> {
                         let at = self.loc.scalar(g_at, m).unwrap_or(g_at);
                         let hint = did_you_mean(m, agencies.iter().map(|a| a.id.as_str()));
                         self.error_suggesting(
-                            Code::UnknownAgency,
                             at,
-                            t!(
-                                "nhóm '{}' có thành viên '{m}' không phải là mã đơn vị nào trong kế hoạch",
-                                "group '{}' has member '{m}', which is no agency id of the plan",
-                                g.id
-                            ),
+                            Kind::UnknownMember {
+                                group: g.id.clone(),
+                                found: m.clone(),
+                            },
                             hint,
                         );
                     }
@@ -254,13 +197,11 @@ impl Validator<'_> {
                     let at = self.loc.path(&[("agencies", ""), ("id", &a.id)], Some(g));
                     let hint = did_you_mean(g, groups.iter().map(|x| x.id.as_str()));
                     self.error_suggesting(
-                        Code::UnknownGroup,
                         at,
-                        t!(
-                            "đơn vị '{}' ghi expanded_from '{g}' nhưng không có nhóm nào mang mã đó",
-                            "agency '{}' says expanded_from '{g}' but no group has that id",
-                            a.id
-                        ),
+                        Kind::UnknownGroup {
+                            agency: a.id.clone(),
+                            found: g.clone(),
+                        },
                         hint,
                     );
                 }
@@ -282,15 +223,7 @@ impl Validator<'_> {
                     .loc
                     .path(&[("plan", ""), ("coordinator", "")], Some(&c));
                 let hint = did_you_mean(&c, agencies.iter().map(|a| a.id.as_str()));
-                self.error_suggesting(
-                    Code::UnknownCoordinator,
-                    at,
-                    t!(
-                        "đơn vị đầu mối '{c}' không phải là mã đơn vị nào trong kế hoạch",
-                        "coordinator '{c}' is no agency id of the plan"
-                    ),
-                    hint,
-                );
+                self.error_suggesting(at, Kind::UnknownCoordinator { found: c.clone() }, hint);
                 0
             }
         };
@@ -299,7 +232,7 @@ impl Validator<'_> {
         let default_reporters = match &raw.reporters {
             Some(list) => {
                 let at = self.loc.key(top, "reporters").unwrap_or(top);
-                self.resolve(&ctx, list, at, Code::UnknownReporter)
+                self.resolve(&ctx, list, at, true)
             }
             None => Resolved::All,
         };
@@ -318,30 +251,17 @@ impl Validator<'_> {
                     .loc
                     .nth_key_value(periods_at, "id", &pid, 1)
                     .unwrap_or(p_at);
-                self.error(
-                    Code::DuplicatePeriod,
-                    at,
-                    t!(
-                        "kỳ báo cáo '{pid}' bị khai báo hai lần",
-                        "period '{pid}' is declared twice"
-                    ),
-                );
+                self.error(at, Kind::DuplicatePeriod { id: pid.clone() });
                 continue;
             }
             let due = match &p.due {
                 None => {
                     self.error(
-                        Code::MissingDueDate,
                         p_at,
-                        t!(
-                            "kỳ báo cáo '{pid}' không có hạn nộp (due)",
-                            "period '{pid}' has no due date (due)"
-                        ),
-                    )
-                    .hint = Some(t!(
-                        "thêm dòng 'due: YYYY-MM-DD', ví dụ 'due: 2021-06-10'",
-                        "add a line 'due: YYYY-MM-DD', e.g. 'due: 2021-06-10'"
-                    ));
+                        Kind::MissingDueDate {
+                            period: pid.clone(),
+                        },
+                    );
                     None
                 }
                 Some(d) => self.date(d, p_at, "due"),
@@ -357,7 +277,7 @@ impl Validator<'_> {
                 None => None,
             };
             let reporters = match &p.reporters {
-                Some(list) => self.resolve(&ctx, list, p_at, Code::UnknownReporter),
+                Some(list) => self.resolve(&ctx, list, p_at, true),
                 None => match &default_reporters {
                     Resolved::All => Resolved::All,
                     Resolved::Some(v) => Resolved::Some(v.clone()),
@@ -397,14 +317,7 @@ impl Validator<'_> {
                     .loc
                     .nth_key_value(sections_at, "id", &sid, 1)
                     .unwrap_or(s_at);
-                self.error(
-                    Code::DuplicateTask,
-                    at,
-                    t!(
-                        "mục '{sid}' bị khai báo hai lần",
-                        "section '{sid}' is declared twice"
-                    ),
-                );
+                self.error(at, Kind::DuplicateSection { id: sid.clone() });
                 continue;
             }
             let lead = s.lead.as_ref().map(|l| self.resolve_assign(&ctx, l, s_at));
@@ -442,22 +355,17 @@ impl Validator<'_> {
         let nothing_else_wrong = !self.diags.iter().any(Diagnostic::is_error);
         if nothing_else_wrong
             && (agencies.is_empty()
-                || periods.is_empty() && !self.diags.iter().any(|d| d.code == Code::MissingDueDate)
+                || periods.is_empty()
+                    && !self.diags.iter().any(|d| d.code() == Code::MissingDueDate)
                 || tasks.is_empty())
         {
-            let what = match (agencies.is_empty(), periods.is_empty(), tasks.is_empty()) {
-                (true, _, _) => ("không có đơn vị nào (agencies)", "no agencies"),
-                (_, true, _) => ("không có kỳ báo cáo nào (periods)", "no periods"),
-                _ => ("không có nhiệm vụ nào (sections)", "no tasks"),
-            };
-            self.error(
-                Code::EmptyPlan,
-                top,
-                crate::lang::Text::new(
-                    format!("kế hoạch {}", what.0),
-                    format!("the plan has {}", what.1),
-                ),
-            );
+            let missing = match (agencies.is_empty(), periods.is_empty(), tasks.is_empty()) {
+                (true, _, _) => "agencies",
+                (_, true, _) => "periods",
+                _ => "sections",
+            }
+            .to_string();
+            self.error(top, Kind::EmptyPlan { missing });
         }
 
         let r = raw.report;
@@ -509,12 +417,10 @@ impl Validator<'_> {
             Err(_) => {
                 let at = self.loc.key_value(near, key, s).unwrap_or(near);
                 self.error(
-                    Code::BadDate,
                     at,
-                    t!(
-                        "ngày '{s}' không hợp lệ; cần dạng YYYY-MM-DD, ví dụ 2021-06-10",
-                        "date '{s}' is not valid; expected YYYY-MM-DD, e.g. 2021-06-10"
-                    ),
+                    Kind::PlanBadDate {
+                        found: s.to_string(),
+                    },
                 );
                 None
             }
@@ -539,13 +445,12 @@ impl Validator<'_> {
                         let at = self.loc.path(&[("agencies", ""), ("id", &a.id)], Some(s));
                         let other = agencies[j].id.clone();
                         self.error(
-                            Code::AmbiguousAlias,
                             at,
-                            t!(
-                                "cách viết '{s}' của đơn vị '{}' trùng với đơn vị '{other}'",
-                                "spelling '{s}' of agency '{}' is also agency '{other}'",
-                                a.id
-                            ),
+                            Kind::AmbiguousAlias {
+                                spelling: s.clone(),
+                                agency: a.id.clone(),
+                                other: other.clone(),
+                            },
                         );
                     }
                     _ => {
@@ -571,7 +476,8 @@ impl Validator<'_> {
         keys
     }
 
-    fn resolve(&mut self, ctx: &Ctx, list: &[String], near: Place, code: Code) -> Resolved {
+    /// `reporters`: the list names a period's reporters (else a task's lead or partners).
+    fn resolve(&mut self, ctx: &Ctx, list: &[String], near: Place, reporters: bool) -> Resolved {
         let mut out = Vec::new();
         for name in list {
             let name = name.trim();
@@ -597,12 +503,11 @@ impl Validator<'_> {
                     .chain(ctx.groups.iter().map(|g| g.id.as_str()));
                 let hint = did_you_mean(name, candidates);
                 self.error_suggesting(
-                    code,
                     at,
-                    t!(
-                        "'{name}' không phải là mã đơn vị hay mã nhóm nào trong kế hoạch",
-                        "'{name}' is no agency or group id of the plan"
-                    ),
+                    Kind::UnknownAssignee {
+                        found: name.to_string(),
+                        reporters,
+                    },
                     hint,
                 );
             }
@@ -611,7 +516,7 @@ impl Validator<'_> {
     }
 
     fn resolve_assign(&mut self, ctx: &Ctx, list: &[String], near: Place) -> Assignment {
-        match self.resolve(ctx, list, near, Code::UnknownAgency) {
+        match self.resolve(ctx, list, near, false) {
             Resolved::All => Assignment::All,
             Resolved::Some(v) => Assignment::Agencies(v),
         }
@@ -657,12 +562,11 @@ impl Validator<'_> {
             };
             if parents.len() >= MAX_DEPTH {
                 self.error(
-                    Code::TooDeep,
                     at,
-                    t!(
-                        "mục '{full_id}' lồng sâu hơn {MAX_DEPTH} cấp",
-                        "item '{full_id}' nests deeper than {MAX_DEPTH} levels"
-                    ),
+                    Kind::TooDeepItem {
+                        id: full_id.clone(),
+                        max: MAX_DEPTH,
+                    },
                 );
                 continue;
             }
@@ -671,12 +575,10 @@ impl Validator<'_> {
                     let key = task_key(&full_id);
                     if w.keys.contains_key(&key) {
                         self.error(
-                            Code::DuplicateTask,
                             at,
-                            t!(
-                                "mã nhiệm vụ '{full_id}' bị khai báo hai lần",
-                                "task id '{full_id}' is declared twice"
-                            ),
+                            Kind::DuplicateTaskId {
+                                id: full_id.clone(),
+                            },
                         );
                     } else {
                         let lead_final = lead_here
@@ -686,13 +588,11 @@ impl Validator<'_> {
                         if lead_here.is_none() {
                             let (l, c) = at.pos();
                             self.diags.push(
-                                Diagnostic::warning(
-                                    Code::UnassignedTask,
+                                Diagnostic::warn(
                                     self.file,
-                                    t!(
-                                        "nhiệm vụ '{full_id}' không giao cho đơn vị nào (lead)",
-                                        "task '{full_id}' is assigned to no agency (lead)"
-                                    ),
+                                    Kind::UnassignedTask {
+                                        id: full_id.clone(),
+                                    },
                                 )
                                 .at(l, c),
                             );

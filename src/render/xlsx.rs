@@ -536,14 +536,9 @@ pub fn workbook_with_limit(
                             }
                             .into(),
                         ),
-                        Cell::Text(d.code.as_str().into()),
-                        Cell::Text(d.message.get(lang).into()),
-                        Cell::Text(
-                            d.hint
-                                .as_ref()
-                                .map(|h| h.get(lang).to_string())
-                                .unwrap_or_default(),
-                        ),
+                        Cell::Text(d.code().as_str().into()),
+                        Cell::Text(d.message(lang)),
+                        Cell::Text(d.hint_text(lang).unwrap_or_default()),
                     ],
                     d.is_error(),
                 )

@@ -14,10 +14,8 @@ use table::{filled_width, text_table, RawRow, Source, Table};
 
 pub use fields::Status;
 
-use crate::diag::{Code, Diagnostic, Excludes};
-use crate::lang::Text;
+use crate::diag::{Diagnostic, Excludes, Kind};
 use crate::plan::{AgencyIdx, Plan, Role, TaskIdx};
-use crate::t;
 use crate::text::{did_you_mean, fold};
 use chrono::NaiveDate;
 use fields::{parse_date, parse_percent, parse_whole, DateError, NumError};
@@ -84,10 +82,10 @@ impl Report {
     }
 
     /// A file problem that makes the whole file unusable.
-    pub fn fail(file: &str, code: Code, message: Text) -> Self {
+    pub fn fail(file: &str, kind: Kind) -> Self {
         let mut r = Report::new(file);
         r.diagnostics
-            .push(Diagnostic::error(code, file, message).excluding(Excludes::File));
+            .push(Diagnostic::err(file, kind).excluding(Excludes::File));
         r
     }
 
@@ -296,44 +294,23 @@ pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report
             // A workbook, whatever its name says.
             return read_sheet(bytes, file, plan);
         }
-        return Report::fail(
-            file,
-            Code::NotATable,
-            t!(
-                "đây là tệp {kind}, không phải bảng CSV hay văn bản",
-                "this is a {kind} file, not a CSV or text table"
-            ),
-        );
+        let kind = kind.to_string();
+        return Report::fail(file, Kind::BinaryFile { kind });
     }
     let mut r = Report::new(file);
     let dec = decode::decode(bytes, opts.encoding);
     r.encoding = dec.encoding;
     if dec.text.contains('\0') {
-        return Report::fail(
-            file,
-            Code::NotATable,
-            t!(
-                "tệp chứa dữ liệu nhị phân, không phải bảng",
-                "the file holds binary data, not a table"
-            ),
-        );
+        return Report::fail(file, Kind::BinaryData);
     }
     if dec.had_errors {
         let enc = dec.encoding;
-        r.diagnostics.push(
-            Diagnostic::warning(
-                Code::Encoding,
-                file,
-                t!(
-                    "có byte không hợp lệ trong mã {enc}; đã thay bằng �",
-                    "some bytes are not valid {enc}; they were replaced by �"
-                ),
-            )
-            .hint(t!(
-                "chỉ định mã đúng bằng --encoding (utf-8, windows-1258, utf-16le)",
-                "name the right encoding with --encoding (utf-8, windows-1258, utf-16le)"
-            )),
-        );
+        r.diagnostics.push(Diagnostic::warn(
+            file,
+            Kind::BadBytes {
+                encoding: enc.to_string(),
+            },
+        ));
     }
     let mut reader = Reader { plan, r: &mut r };
     match text_table(&dec.text, file) {
@@ -383,13 +360,12 @@ impl Reader<'_> {
         if width > MAX_COLUMNS {
             let place = t.source.place(header_line, t.header_start, MAX_COLUMNS);
             self.push(
-                Diagnostic::error(
-                    Code::TooManyColumns,
+                Diagnostic::err(
                     &file,
-                    t!(
-                        "dòng tiêu đề có {width} cột, vượt giới hạn {MAX_COLUMNS}; đây không phải mẫu báo cáo",
-                        "the header row has {width} columns, over the limit of {MAX_COLUMNS}; this is not the report format"
-                    ),
+                    Kind::TooManyColumns {
+                        found: width,
+                        max: MAX_COLUMNS,
+                    },
                 )
                 .placed(&place)
                 .excluding(Excludes::File),
@@ -405,13 +381,11 @@ impl Reader<'_> {
             let place = t.source.place(header_line, t.header_start, i);
             match column_of(cell) {
                 Some(col) if cols.has(col) => self.push(
-                    Diagnostic::warning(
-                        Code::DuplicateColumn,
+                    Diagnostic::warn(
                         &file,
-                        t!(
-                            "cột '{cell}' lặp lại; chỉ đọc cột đầu tiên",
-                            "column '{cell}' appears twice; only the first is read"
-                        ),
+                        Kind::DuplicateColumn {
+                            column: cell.to_string(),
+                        },
                     )
                     .placed(&place),
                 ),
@@ -425,13 +399,11 @@ impl Reader<'_> {
                         .chain(COLUMNS.iter().map(|c| c.1));
                     let hint = did_you_mean(cell, names);
                     self.push(
-                        Diagnostic::warning(
-                            Code::UnknownColumn,
+                        Diagnostic::warn(
                             &file,
-                            t!(
-                                "cột '{cell}' không thuộc mẫu báo cáo; bỏ qua",
-                                "column '{cell}' is not in the report format; ignored"
-                            ),
+                            Kind::UnknownColumn {
+                                column: cell.to_string(),
+                            },
                         )
                         .placed(&place)
                         .suggest(hint),
@@ -445,16 +417,13 @@ impl Reader<'_> {
             .map(|c| c.2)
             .collect();
         if !missing.is_empty() {
-            let list = missing.join(", ");
             let place = t.source.place(header_line, t.header_start, 0);
             self.push(
-                Diagnostic::error(
-                    Code::MissingColumn,
+                Diagnostic::err(
                     &file,
-                    t!(
-                        "thiếu cột bắt buộc: {list}",
-                        "missing required columns: {list}"
-                    ),
+                    Kind::MissingColumns {
+                        columns: missing.iter().map(|c| c.to_string()).collect(),
+                    },
                 )
                 .placed(&place)
                 .excluding(Excludes::File),
@@ -517,19 +486,7 @@ impl Reader<'_> {
                 .and_then(|(v, _)| plan.find_period(&v).map(|p| p.id.clone()));
             let n = raw.len();
             self.push(
-                Diagnostic::error(
-                    Code::EmptyReport,
-                    &file,
-                    t!(
-                        "báo cáo chưa được điền: {n} nhiệm vụ đều không có tình trạng hay số liệu",
-                        "the report is not filled in: none of its {n} tasks has a status or figures"
-                    ),
-                )
-                .excluding(Excludes::File)
-                .hint(t!(
-                    "điền cột 'Tình trạng' và ngày báo cáo cho từng nhiệm vụ rồi gửi lại",
-                    "fill in the status of each task and the report date, and send it again"
-                )),
+                Diagnostic::err(&file, Kind::EmptyReport { tasks: n }).excluding(Excludes::File),
             );
             return;
         }
@@ -549,10 +506,11 @@ impl Reader<'_> {
                     let name = header_name(col);
                     let place = pos(first, col);
                     self.push(
-                        Diagnostic::error(
-                            Code::MissingValue,
+                        Diagnostic::err(
                             &file,
-                            t!("không dòng nào ghi '{name}'", "no row gives '{name}'"),
+                            Kind::NoValue {
+                                column: name.to_string(),
+                            },
                         )
                         .placed(&place)
                         .excluding(Excludes::File),
@@ -566,17 +524,10 @@ impl Reader<'_> {
                 let place = pos(&raw[*i], Col::Agency);
                 let hint = did_you_mean(v, plan.agency_spellings());
                 self.push(
-                    Diagnostic::error(
-                        Code::UnknownAgency,
-                        &file,
-                        t!(
-                            "đơn vị '{v}' không có trong kế hoạch; cần mã, tên hoặc tên viết tắt của một đơn vị",
-                            "agency '{v}' is not in the plan; expected an agency id, name or alias"
-                        ),
-                    )
-                    .placed(&place)
-                    .excluding(Excludes::File)
-                    .suggest(hint),
+                    Diagnostic::err(&file, Kind::UnknownAgency { found: v.clone() })
+                        .placed(&place)
+                        .excluding(Excludes::File)
+                        .suggest(hint),
                 );
             }
         }
@@ -584,16 +535,14 @@ impl Reader<'_> {
             self.r.period = plan.find_period(v).map(|p| p.id.clone());
             if self.r.period.is_none() {
                 let place = pos(&raw[*i], Col::Period);
-                let ids = plan.period_ids();
                 let hint = did_you_mean(v, plan.periods.iter().map(|p| p.id.as_str()));
                 self.push(
-                    Diagnostic::error(
-                        Code::UnknownPeriod,
+                    Diagnostic::err(
                         &file,
-                        t!(
-                            "kỳ báo cáo '{v}' không có trong kế hoạch; cần một trong: {ids}",
-                            "period '{v}' is not in the plan; expected one of: {ids}"
-                        ),
+                        Kind::UnknownPeriod {
+                            found: v.clone(),
+                            expected: plan.periods.iter().map(|p| p.id.clone()).collect(),
+                        },
                     )
                     .placed(&place)
                     .excluding(Excludes::File)
@@ -630,16 +579,14 @@ impl Reader<'_> {
                 let n = row.record.get(long).map_or(0, |c| c.chars().count());
                 let place = src.place(row.line, row.start, long);
                 errs.push(
-                    Diagnostic::error(
-                        Code::TooLong,
+                    Diagnostic::err(
                         &file,
-                        t!(
-                            "ô dài {n} ký tự, vượt giới hạn {MAX_CELL_CHARS} ký tự một ô của Excel",
-                            "the cell holds {n} characters, over Excel's limit of {MAX_CELL_CHARS} a cell"
-                        ),
+                        Kind::TooLong {
+                            chars: n,
+                            max: MAX_CELL_CHARS,
+                        },
                     )
-                    .placed(&place)
-                    .hint(t!("rút gọn nội dung, hoặc gửi phần dài kèm theo", "shorten it, or send the long text separately")),
+                    .placed(&place),
                 );
                 self.r.diagnostics.extend(errs);
                 continue;
@@ -649,19 +596,8 @@ impl Reader<'_> {
                     let found = filled_width(&row.record);
                     let place = src.place(row.line, row.start, w + extra);
                     errs.push(
-                        Diagnostic::error(
-                            Code::ExtraFields,
-                            &file,
-                            t!(
-                                "dòng có {found} ô nhưng dòng tiêu đề chỉ có {w} cột; các giá trị đã bị lệch cột",
-                                "the row has {found} cells but the header only {w} columns; its values have shifted"
-                            ),
-                        )
-                        .placed(&place)
-                        .hint(t!(
-                            "thường do dấu phẩy thập phân (85,5) trong tệp phân cách bằng dấu phẩy: đặt giá trị trong ngoặc kép hoặc lưu tệp với dấu ';'",
-                            "usually a decimal comma (85,5) in a comma-separated file: quote the value, or save the file with ';'"
-                        )),
+                        Diagnostic::err(&file, Kind::ExtraFields { found, columns: w })
+                            .placed(&place),
                     );
                     self.r.diagnostics.extend(errs);
                     continue;
@@ -675,21 +611,24 @@ impl Reader<'_> {
                 match plan.find_agency(a) {
                     Some(x) if x == file_agency => {}
                     Some(_) => errs.push(
-                        Diagnostic::error(
-                            Code::MixedAgency,
+                        Diagnostic::err(
                             &file,
-                            t!(
-                                "dòng ghi đơn vị '{a}', khác với đơn vị của tệp '{}'; mỗi tệp chỉ của một đơn vị",
-                                "the row names agency '{a}', not the file's '{}'; a file holds one agency's report",
-                                plan.agencies[file_agency].id
-                            ),
+                            Kind::MixedAgency {
+                                found: a.to_string(),
+                                file_agency: plan.agencies[file_agency].id.clone(),
+                            },
                         )
                         .placed(&place),
                     ),
                     None => errs.push(
-                        Diagnostic::error(Code::UnknownAgency, &file, t!("đơn vị '{a}' không có trong kế hoạch", "agency '{a}' is not in the plan"))
-                            .placed(&place)
-                            .suggest(did_you_mean(a, plan.agency_spellings())),
+                        Diagnostic::err(
+                            &file,
+                            Kind::RowUnknownAgency {
+                                found: a.to_string(),
+                            },
+                        )
+                        .placed(&place)
+                        .suggest(did_you_mean(a, plan.agency_spellings())),
                     ),
                 }
             }
@@ -703,13 +642,12 @@ impl Reader<'_> {
                     let place = at(Col::Period);
                     let fp = self.r.period.clone().unwrap_or_default();
                     errs.push(
-                        Diagnostic::error(
-                            Code::MixedPeriod,
+                        Diagnostic::err(
                             &file,
-                            t!(
-                                "dòng ghi kỳ '{p}', khác với kỳ của tệp '{fp}'",
-                                "the row names period '{p}', not the file's '{fp}'"
-                            ),
+                            Kind::MixedPeriod {
+                                found: p.to_string(),
+                                file_period: fp,
+                            },
                         )
                         .placed(&place),
                     );
@@ -724,19 +662,14 @@ impl Reader<'_> {
                 match parse_date(d) {
                     Ok(x) if Some(x) == self.r.submitted_on => {}
                     Ok(_) => {
-                        let fd = self
-                            .r
-                            .submitted_on
-                            .map(|x| x.format("%d/%m/%Y").to_string())
-                            .unwrap_or_default();
+                        let file_date = self.r.submitted_on.unwrap_or_default();
                         errs.push(
-                            Diagnostic::error(
-                                Code::MixedDate,
+                            Diagnostic::err(
                                 &file,
-                                t!(
-                                    "dòng ghi ngày '{d}', khác với ngày báo cáo của tệp {fd}",
-                                    "the row gives date '{d}', not the file's {fd}"
-                                ),
+                                Kind::MixedDate {
+                                    found: d.to_string(),
+                                    file_date,
+                                },
                             )
                             .placed(&place),
                         )
@@ -749,14 +682,7 @@ impl Reader<'_> {
             let task_raw = Self::cell(cols, row, Col::Task);
             let task = if task_raw.is_empty() {
                 let place = at(Col::Task);
-                errs.push(
-                    Diagnostic::error(
-                        Code::MissingValue,
-                        &file,
-                        t!("thiếu mã nhiệm vụ", "the task id is missing"),
-                    )
-                    .placed(&place),
-                );
+                errs.push(Diagnostic::err(&file, Kind::MissingTask).placed(&place));
                 None
             } else {
                 match plan.find_task(task_raw) {
@@ -765,13 +691,12 @@ impl Reader<'_> {
                             let place = at(Col::Task);
                             let id = &plan.tasks[t].id;
                             errs.push(
-                                Diagnostic::error(
-                                    Code::DuplicateTask,
+                                Diagnostic::err(
                                     &file,
-                                    t!(
-                                        "nhiệm vụ {id} đã được báo cáo ở dòng {first}; dòng này bị loại",
-                                        "task {id} was already reported on line {first}; this row is excluded"
-                                    ),
+                                    Kind::RepeatedTask {
+                                        task: id.clone(),
+                                        first_line: *first,
+                                    },
                                 )
                                 .placed(&place),
                             );
@@ -795,10 +720,11 @@ impl Reader<'_> {
                 if errs.is_empty() && unfilled_row(row) {
                     let id = task.map(|t| plan.tasks[t].id.as_str()).unwrap_or(task_raw);
                     unfilled.push(
-                        Diagnostic::warning(
-                            Code::UnfilledRow,
+                        Diagnostic::warn(
                             &file,
-                            t!("nhiệm vụ {id} chưa được điền (không có tình trạng, không có số liệu)", "task {id} is not filled in (no status, no figures)"),
+                            Kind::UnfilledRow {
+                                task: id.to_string(),
+                            },
                         )
                         .at_line(row.line)
                         .excluding(Excludes::Row),
@@ -806,14 +732,7 @@ impl Reader<'_> {
                     continue;
                 }
                 let place = at(Col::Status);
-                errs.push(
-                    Diagnostic::error(
-                        Code::MissingValue,
-                        &file,
-                        t!("thiếu tình trạng; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'", "the status is missing; expected 'done', 'in_progress' or 'not_started'"),
-                    )
-                    .placed(&place),
-                );
+                errs.push(Diagnostic::err(&file, Kind::MissingStatus).placed(&place));
                 None
             } else {
                 match Status::parse(status_raw) {
@@ -821,13 +740,11 @@ impl Reader<'_> {
                     None => {
                         let place = at(Col::Status);
                         errs.push(
-                            Diagnostic::error(
-                                Code::BadStatus,
+                            Diagnostic::err(
                                 &file,
-                                t!(
-                                    "tình trạng '{status_raw}' không hợp lệ; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'",
-                                    "status '{status_raw}' is not valid; expected 'done', 'in_progress' or 'not_started' (or the Vietnamese labels)"
-                                ),
+                                Kind::BadStatus {
+                                    found: status_raw.to_string(),
+                                },
                             )
                             .placed(&place)
                             .suggest(did_you_mean(status_raw, Status::SPELLINGS)),
@@ -882,19 +799,20 @@ impl Reader<'_> {
             if let Some(a) = self.r.agency {
                 if plan.role(task, a).is_none() {
                     let id = &plan.tasks[task].id;
-                    let owners = plan
+                    let owners: Vec<String> = plan
                         .lead_ids(task)
-                        .map(|v| v.join(", "))
-                        .unwrap_or_default();
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(String::from)
+                        .collect();
                     let place = at(Col::Task);
                     self.push(
-                        Diagnostic::warning(
-                            Code::NotAssigned,
+                        Diagnostic::warn(
                             &file,
-                            t!(
-                                "nhiệm vụ {id} được giao cho {owners}, không phải đơn vị này; vẫn được tính",
-                                "task {id} is assigned to {owners}, not to this agency; it is counted all the same"
-                            ),
+                            Kind::NotAssigned {
+                                task: id.clone(),
+                                owners,
+                            },
                         )
                         .placed(&place),
                     );
@@ -937,15 +855,11 @@ impl Reader<'_> {
                 .map(|(t, _)| plan.tasks[t].id.as_str())
                 .collect();
             if !missing.is_empty() && !raw.is_empty() {
-                let n = missing.len();
-                let list = missing.join(", ");
-                self.push(Diagnostic::warning(
-                    Code::TaskNotReported,
+                self.push(Diagnostic::warn(
                     &file,
-                    t!(
-                        "{n} nhiệm vụ của đơn vị không được báo cáo: {list}",
-                        "{n} of the agency's tasks are not reported on: {list}"
-                    ),
+                    Kind::TaskNotReported {
+                        tasks: missing.iter().map(|t| t.to_string()).collect(),
+                    },
                 ));
             }
         }
@@ -954,19 +868,15 @@ impl Reader<'_> {
 }
 
 fn date_error(file: &str, v: &str, e: &DateError) -> Diagnostic {
-    let d = Diagnostic::error(
-        Code::BadDate,
+    let d = Diagnostic::err(
         file,
-        t!(
-            "ngày '{v}' không hợp lệ; cần dd/mm/yyyy (ví dụ 10/06/2021) hoặc yyyy-mm-dd",
-            "date '{v}' is not valid; expected dd/mm/yyyy (e.g. 10/06/2021) or yyyy-mm-dd"
-        ),
+        Kind::BadDate {
+            found: v.to_string(),
+            month_first: matches!(e, DateError::NoSuchDay { month_first: true }),
+        },
     );
     match e {
-        DateError::NoSuchDay { month_first: true } => d.hint(t!(
-            "ngày viết theo thứ tự ngày/tháng/năm, không phải tháng/ngày",
-            "dates are read day first (day/month/year), never month first"
-        )),
+        DateError::NoSuchDay { month_first: true } => d,
         _ => d,
     }
 }
@@ -974,61 +884,66 @@ fn date_error(file: &str, v: &str, e: &DateError) -> Diagnostic {
 fn number_error(file: &str, col: Col, v: &str, e: &NumError) -> Diagnostic {
     let name = header_name(col);
     match e {
-        NumError::OutOfRange(x) => Diagnostic::error(
-            Code::OutOfRange,
+        NumError::OutOfRange(x) => Diagnostic::err(
             file,
-            t!("'{name}' là {x}, ngoài khoảng cho phép 0–100", "'{name}' is {x}, outside 0–100"),
+            Kind::OutOfRange {
+                column: name.to_string(),
+                value: *x,
+            },
         ),
-        NumError::Negative => Diagnostic::error(
-            Code::OutOfRange,
+        NumError::Negative => Diagnostic::err(
             file,
-            t!("'{name}' là số âm ('{v}'); cần số nguyên ≥ 0", "'{name}' is negative ('{v}'); expected a whole number ≥ 0"),
+            Kind::Negative {
+                column: name.to_string(),
+                found: v.to_string(),
+            },
         ),
-        NumError::NotWhole => Diagnostic::error(
-            Code::BadNumber,
+        NumError::NotWhole => Diagnostic::err(
             file,
-            t!("'{name}' là '{v}', không phải số nguyên", "'{name}' is '{v}', not a whole number"),
+            Kind::NotWhole {
+                column: name.to_string(),
+                found: v.to_string(),
+            },
         ),
-        NumError::NotANumber if col == Col::Progress => Diagnostic::error(
-            Code::BadNumber,
+        NumError::NotANumber if col == Col::Progress => Diagnostic::err(
             file,
-            t!("'{name}' là '{v}', không phải số; cần 0–100, ví dụ 85 hoặc 85,5", "'{name}' is '{v}', not a number; expected 0–100, e.g. 85 or 85.5"),
+            Kind::NotAPercent {
+                column: name.to_string(),
+                found: v.to_string(),
+            },
         ),
-        NumError::NotANumber => Diagnostic::error(
-            Code::BadNumber,
+        NumError::NotANumber => Diagnostic::err(
             file,
-            t!(
-                "'{name}' là '{v}', không phải số; cần số nguyên, ví dụ 1500000 hoặc 1.500.000",
-                "'{name}' is '{v}', not a number; expected a whole number, e.g. 1500000 or 1,500,000"
-            ),
+            Kind::NotANumber {
+                column: name.to_string(),
+                found: v.to_string(),
+            },
         ),
     }
 }
 
 fn unknown_task(plan: &Plan, file: &str, raw: &str) -> Diagnostic {
     let key = crate::plan::task_key(raw);
-    let d = Diagnostic::error(
-        Code::UnknownTask,
-        file,
-        t!(
-            "mã nhiệm vụ '{raw}' không có trong kế hoạch",
-            "task id '{raw}' is not in the plan"
-        ),
-    );
     // A parent item: name its tasks.
     let prefix = format!("{key}.");
-    let children: Vec<&str> = plan
+    let sub_items: Vec<String> = plan
         .tasks
         .iter()
         .filter(|t| t.id.starts_with(&prefix))
-        .map(|t| t.id.as_str())
+        .map(|t| t.id.clone())
         .collect();
-    if !children.is_empty() {
-        let list = children.join(", ");
-        return d.hint(t!(
-            "'{key}' có các mục con; báo cáo theo từng mục: {list}",
-            "'{key}' has sub-items; report each of them: {list}"
-        ));
+    let found = raw.to_string();
+    let has_children = !sub_items.is_empty();
+    let d = Diagnostic::err(
+        file,
+        Kind::UnknownTask {
+            found,
+            key: key.clone(),
+            sub_items,
+        },
+    );
+    if has_children {
+        return d;
     }
     let best = plan
         .tasks
@@ -1052,7 +967,7 @@ mod tests {
     fn codes(r: &Report) -> Vec<(&str, Option<u32>, Option<u32>)> {
         r.diagnostics
             .iter()
-            .map(|d| (d.code.as_str(), d.line, d.column))
+            .map(|d| (d.code().as_str(), d.line, d.column))
             .collect()
     }
 
@@ -1095,8 +1010,8 @@ mod tests {
         let r = read(src.as_bytes(), "a.csv", &p, &ReadOptions::default());
         assert_eq!(r.errors(), 1, "{:?}", codes(&r));
         assert_eq!(
-            r.diagnostics.iter().find(|d| d.is_error()).unwrap().code,
-            Code::EmptyReport
+            r.diagnostics.iter().find(|d| d.is_error()).unwrap().kind,
+            Kind::EmptyReport { tasks: 2 }
         );
     }
 }
@@ -1142,7 +1057,7 @@ mod fuzz_tests {
             let r = read(&bytes, "f.csv", &p, &ReadOptions::default());
             prop_assert!(r.accepted <= r.data_rows);
             for d in &r.diagnostics {
-                prop_assert!(!d.message.vi.is_empty() && !d.message.en.is_empty());
+                prop_assert!(!d.message(crate::lang::Lang::Vi).is_empty() && !d.message(crate::lang::Lang::En).is_empty());
             }
         }
 

@@ -3,8 +3,7 @@
 //! workbooks (`sheet.rs`), so that one set of checks serves both.
 
 use super::{column_of, COLUMNS};
-use crate::diag::{Code, Diagnostic, Excludes, Place};
-use crate::t;
+use crate::diag::{Diagnostic, Excludes, Kind, Place};
 
 /// How many columns are required: a row naming that many known columns is the header.
 const REQUIRED: usize = 5;
@@ -160,28 +159,12 @@ pub(crate) struct Table<'a> {
 }
 
 pub(crate) fn no_header(file: &str, empty: bool) -> Box<Diagnostic> {
-    let expected: Vec<&str> = COLUMNS.iter().filter(|c| c.3).map(|c| c.2).collect();
-    let list = expected.join(", ");
-    let code = if empty {
-        Code::EmptyReport
-    } else {
-        Code::NotATable
-    };
-    Box::new(
-        Diagnostic::error(
-            code,
-            file,
-            t!(
-                "không tìm thấy dòng tiêu đề; cần các cột {list}",
-                "no header row found; expected the columns {list}"
-            ),
-        )
-        .excluding(Excludes::File)
-        .hint(t!(
-            "dùng mẫu do 'bdg template' tạo, hoặc thêm dòng tiêu đề",
-            "use the template 'bdg template' makes, or add a header row"
-        )),
-    )
+    let expected = COLUMNS
+        .iter()
+        .filter(|c| c.3)
+        .map(|c| c.2.to_string())
+        .collect();
+    Box::new(Diagnostic::err(file, Kind::NoHeader { expected, empty }).excluding(Excludes::File))
 }
 
 /// Text to a table: the header row found, then every non-blank record; the lines skipped
@@ -199,13 +182,12 @@ pub(crate) fn text_table<'a>(
         .filter(|l| !l.trim().is_empty() && !l.starts_with("sep="))
         .count();
     let skipped = (skipped > 0).then(|| {
-        Diagnostic::warning(
-            Code::SkippedLines,
+        Diagnostic::warn(
             file,
-            t!(
-                "bỏ qua {skipped} dòng trước dòng tiêu đề (dòng {header_line})",
-                "skipped {skipped} lines before the header row (line {header_line})"
-            ),
+            Kind::SkippedLines {
+                lines: skipped,
+                header_line,
+            },
         )
         .at_line(1)
     });
@@ -229,10 +211,11 @@ pub(crate) fn text_table<'a>(
             Err(e) => {
                 let line = header_line + before.line() as u32 - 1;
                 return Err(Box::new(
-                    Diagnostic::error(
-                        Code::NotATable,
+                    Diagnostic::err(
                         file,
-                        t!("không đọc được dòng: {e}", "cannot read the row: {e}"),
+                        Kind::UnreadableRow {
+                            error: e.to_string(),
+                        },
                     )
                     .at_line(line)
                     .excluding(Excludes::File),
