@@ -28,326 +28,13 @@ macro_rules! tr {
 }
 
 /// What was found, as a sentence in `lang`.
+///
+/// One arm per kind and no wildcard, so a new kind does not compile until it has its
+/// sentence; longer than 80 lines for that reason (the catalogue is a table).
 pub fn message(kind: &Kind, lang: Lang) -> String {
     match kind {
         Kind::Unconverted { message, .. } => message.get(lang).to_string(),
-        k => match report_message(k, lang) {
-            Some(m) => m,
-            None => cycle_message(k, lang),
-        },
-    }
-}
-
-/// Messages about one report file; `None` for kinds of other rooms.
-fn report_message(kind: &Kind, lang: Lang) -> Option<String> {
-    Some(match kind {
-        Kind::FileTooLarge { mb, max_mb } => tr!(
-            lang,
-            "tệp lớn {mb} MB, vượt giới hạn {max_mb} MB của một báo cáo",
-            "file is {mb} MB, over the {max_mb} MB limit for one report"
-        ),
-        Kind::Unreadable { error } => {
-            tr!(lang, "không đọc được tệp: {error}", "cannot read the file: {error}")
-        }
-        Kind::UnreadableFolder { error } => tr!(
-            lang,
-            "không đọc được thư mục: {error}",
-            "cannot read the folder: {error}"
-        ),
-        Kind::BinaryFile { kind } => tr!(
-            lang,
-            "đây là tệp {kind}, không phải bảng CSV hay văn bản",
-            "this is a {kind} file, not a CSV or text table"
-        ),
-        Kind::BinaryData => tr!(
-            lang,
-            "tệp chứa dữ liệu nhị phân, không phải bảng",
-            "the file holds binary data, not a table"
-        ),
-        Kind::BadBytes { encoding } => tr!(
-            lang,
-            "có byte không hợp lệ trong mã {encoding}; đã thay bằng �",
-            "some bytes are not valid {encoding}; they were replaced by �"
-        ),
-        Kind::Workbook { error } => tr!(
-            lang,
-            "không mở được sổ Excel: {error}",
-            "cannot open the workbook: {error}"
-        ),
-        Kind::NoHeader { expected, .. } => {
-            let list = expected.join(", ");
-            tr!(
-                lang,
-                "không tìm thấy dòng tiêu đề; cần các cột {list}",
-                "no header row found; expected the columns {list}"
-            )
-        }
-        Kind::SkippedLines { lines, header_line } => tr!(
-            lang,
-            "bỏ qua {lines} dòng trước dòng tiêu đề (dòng {header_line})",
-            "skipped {lines} lines before the header row (line {header_line})"
-        ),
-        Kind::UnreadableRow { error } => {
-            tr!(lang, "không đọc được dòng: {error}", "cannot read the row: {error}")
-        }
-        Kind::TooManyColumns { found, max } => tr!(
-            lang,
-            "dòng tiêu đề có {found} cột, vượt giới hạn {max}; đây không phải mẫu báo cáo",
-            "the header row has {found} columns, over the limit of {max}; this is not the report format"
-        ),
-        Kind::DuplicateColumn { column } => tr!(
-            lang,
-            "cột '{column}' lặp lại; chỉ đọc cột đầu tiên",
-            "column '{column}' appears twice; only the first is read"
-        ),
-        Kind::UnknownColumn { column } => tr!(
-            lang,
-            "cột '{column}' không thuộc mẫu báo cáo; bỏ qua",
-            "column '{column}' is not in the report format; ignored"
-        ),
-        Kind::MissingColumns { columns } => {
-            let list = columns.join(", ");
-            tr!(lang, "thiếu cột bắt buộc: {list}", "missing required columns: {list}")
-        }
-        Kind::EmptyReport { tasks } => tr!(
-            lang,
-            "báo cáo chưa được điền: {tasks} nhiệm vụ đều không có tình trạng hay số liệu",
-            "the report is not filled in: none of its {tasks} tasks has a status or figures"
-        ),
-        Kind::NoValue { column } => {
-            tr!(lang, "không dòng nào ghi '{column}'", "no row gives '{column}'")
-        }
-        Kind::UnknownAgency { found } => tr!(
-            lang,
-            "đơn vị '{found}' không có trong kế hoạch; cần mã, tên hoặc tên viết tắt của một đơn vị",
-            "agency '{found}' is not in the plan; expected an agency id, name or alias"
-        ),
-        Kind::UnknownPeriod { found, expected } => {
-            let ids = expected.join(", ");
-            tr!(
-                lang,
-                "kỳ báo cáo '{found}' không có trong kế hoạch; cần một trong: {ids}",
-                "period '{found}' is not in the plan; expected one of: {ids}"
-            )
-        }
-        k => return row_message(k, lang),
-    })
-}
-
-/// Messages about one row of a report; `None` for kinds of other rooms.
-fn row_message(kind: &Kind, lang: Lang) -> Option<String> {
-    Some(match kind {
-        Kind::TooLong { chars, max } => tr!(
-            lang,
-            "ô dài {chars} ký tự, vượt giới hạn {max} ký tự một ô của Excel",
-            "the cell holds {chars} characters, over Excel's limit of {max} a cell"
-        ),
-        Kind::ExtraFields { found, columns } => tr!(
-            lang,
-            "dòng có {found} ô nhưng dòng tiêu đề chỉ có {columns} cột; các giá trị đã bị lệch cột",
-            "the row has {found} cells but the header only {columns} columns; its values have shifted"
-        ),
-        Kind::MixedAgency { found, file_agency } => tr!(
-            lang,
-            "dòng ghi đơn vị '{found}', khác với đơn vị của tệp '{file_agency}'; mỗi tệp chỉ của một đơn vị",
-            "the row names agency '{found}', not the file's '{file_agency}'; a file holds one agency's report"
-        ),
-        Kind::RowUnknownAgency { found } => tr!(
-            lang,
-            "đơn vị '{found}' không có trong kế hoạch",
-            "agency '{found}' is not in the plan"
-        ),
-        Kind::MixedPeriod { found, file_period } => tr!(
-            lang,
-            "dòng ghi kỳ '{found}', khác với kỳ của tệp '{file_period}'",
-            "the row names period '{found}', not the file's '{file_period}'"
-        ),
-        Kind::MixedDate { found, file_date } => {
-            let fd = dmy(*file_date);
-            tr!(
-                lang,
-                "dòng ghi ngày '{found}', khác với ngày báo cáo của tệp {fd}",
-                "the row gives date '{found}', not the file's {fd}"
-            )
-        }
-        Kind::MissingTask => tr!(lang, "thiếu mã nhiệm vụ", "the task id is missing"),
-        Kind::RepeatedTask { task, first_line } => tr!(
-            lang,
-            "nhiệm vụ {task} đã được báo cáo ở dòng {first_line}; dòng này bị loại",
-            "task {task} was already reported on line {first_line}; this row is excluded"
-        ),
-        Kind::UnfilledRow { task } => tr!(
-            lang,
-            "nhiệm vụ {task} chưa được điền (không có tình trạng, không có số liệu)",
-            "task {task} is not filled in (no status, no figures)"
-        ),
-        Kind::MissingStatus => tr!(
-            lang,
-            "thiếu tình trạng; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'",
-            "the status is missing; expected 'done', 'in_progress' or 'not_started'"
-        ),
-        Kind::BadStatus { found } => tr!(
-            lang,
-            "tình trạng '{found}' không hợp lệ; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'",
-            "status '{found}' is not valid; expected 'done', 'in_progress' or 'not_started' (or the Vietnamese labels)"
-        ),
-        Kind::NotAssigned { task, owners } => {
-            let owners = owners.join(", ");
-            tr!(
-                lang,
-                "nhiệm vụ {task} được giao cho {owners}, không phải đơn vị này; vẫn được tính",
-                "task {task} is assigned to {owners}, not to this agency; it is counted all the same"
-            )
-        }
-        Kind::TaskNotReported { tasks } => {
-            let (n, list) = (tasks.len(), tasks.join(", "));
-            tr!(
-                lang,
-                "{n} nhiệm vụ của đơn vị không được báo cáo: {list}",
-                "{n} of the agency's tasks are not reported on: {list}"
-            )
-        }
-        Kind::BadDate { found, .. } => tr!(
-            lang,
-            "ngày '{found}' không hợp lệ; cần dd/mm/yyyy (ví dụ 10/06/2021) hoặc yyyy-mm-dd",
-            "date '{found}' is not valid; expected dd/mm/yyyy (e.g. 10/06/2021) or yyyy-mm-dd"
-        ),
-        Kind::OutOfRange { column, value } => tr!(
-            lang,
-            "'{column}' là {value}, ngoài khoảng cho phép 0–100",
-            "'{column}' is {value}, outside 0–100"
-        ),
-        Kind::Negative { column, found } => tr!(
-            lang,
-            "'{column}' là số âm ('{found}'); cần số nguyên ≥ 0",
-            "'{column}' is negative ('{found}'); expected a whole number ≥ 0"
-        ),
-        Kind::NotWhole { column, found } => tr!(
-            lang,
-            "'{column}' là '{found}', không phải số nguyên",
-            "'{column}' is '{found}', not a whole number"
-        ),
-        Kind::NotAPercent { column, found } => tr!(
-            lang,
-            "'{column}' là '{found}', không phải số; cần 0–100, ví dụ 85 hoặc 85,5",
-            "'{column}' is '{found}', not a number; expected 0–100, e.g. 85 or 85.5"
-        ),
-        Kind::NotANumber { column, found } => tr!(
-            lang,
-            "'{column}' là '{found}', không phải số; cần số nguyên, ví dụ 1500000 hoặc 1.500.000",
-            "'{column}' is '{found}', not a number; expected a whole number, e.g. 1500000 or 1,500,000"
-        ),
-        Kind::UnknownTask { found, .. } => tr!(
-            lang,
-            "mã nhiệm vụ '{found}' không có trong kế hoạch",
-            "task id '{found}' is not in the plan"
-        ),
-        _ => return None,
-    })
-}
-
-/// Messages about a reporting cycle (and the rest).
-fn cycle_message(kind: &Kind, lang: Lang) -> String {
-    match kind {
-        Kind::OtherPeriod { found, expected } => tr!(
-            lang,
-            "báo cáo kỳ {found}, không phải kỳ {expected}; bỏ qua",
-            "a report for period {found}, not {expected}; ignored"
-        ),
-        Kind::FutureDate { date, as_of } => {
-            let (d, asof) = (dmy(*date), dmy(*as_of));
-            tr!(
-                lang,
-                "báo cáo đề ngày {d}, sau ngày tính {asof}",
-                "the report is dated {d}, after the as-of date {asof}"
-            )
-        }
-        Kind::DuplicateFile { other } => tr!(
-            lang,
-            "trùng nội dung với {other}; chỉ tính một lần",
-            "same content as {other}; counted once"
-        ),
-        Kind::Conflict { files } => {
-            let list = files.join(", ");
-            tr!(
-                lang,
-                "cùng ngày báo cáo nhưng khác nội dung: {list}; không tính số liệu nào cho đến khi đơn vị xác nhận",
-                "same report date, different content: {list}; no figures count until the agency says which is right"
-            )
-        }
-        Kind::Superseded { newer } => tr!(
-            lang,
-            "được thay bằng báo cáo mới hơn {newer}",
-            "superseded by the later report {newer}"
-        ),
-        Kind::UnexpectedAgency { name } => tr!(
-            lang,
-            "{name} không thuộc danh sách phải báo cáo kỳ này; số liệu vẫn được tính",
-            "{name} is not among this period's expected reporters; its figures count all the same"
-        ),
-        k => plan_message(k, lang),
-    }
-}
-
-/// The kind's own advice, else "did you mean 'x'?" for a near match.
-pub fn hint(kind: &Kind, suggestion: Option<&str>, lang: Lang) -> Option<String> {
-    let own = match kind {
-        Kind::Unconverted { hint, .. } => hint.as_ref().map(|h| h.get(lang).to_string()),
-        k => report_hint(k, lang),
-    };
-    own.or_else(|| suggestion.map(|s| tr!(lang, "có phải ý bạn là '{s}'?", "did you mean '{s}'?")))
-}
-
-/// The advice that comes with a kind of report problem, when it has one.
-fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
-    Some(match kind {
-        Kind::BadBytes { .. } => tr!(
-            lang,
-            "chỉ định mã đúng bằng --encoding (utf-8, windows-1258, utf-16le)",
-            "name the right encoding with --encoding (utf-8, windows-1258, utf-16le)"
-        ),
-        Kind::NoHeader { .. } => tr!(
-            lang,
-            "dùng mẫu do 'bdg template' tạo, hoặc thêm dòng tiêu đề",
-            "use the template 'bdg template' makes, or add a header row"
-        ),
-        Kind::EmptyReport { .. } => tr!(
-            lang,
-            "điền cột 'Tình trạng' và ngày báo cáo cho từng nhiệm vụ rồi gửi lại",
-            "fill in the status of each task and the report date, and send it again"
-        ),
-        Kind::TooLong { .. } => tr!(
-            lang,
-            "rút gọn nội dung, hoặc gửi phần dài kèm theo",
-            "shorten it, or send the long text separately"
-        ),
-        Kind::ExtraFields { .. } => tr!(
-            lang,
-            "thường do dấu phẩy thập phân (85,5) trong tệp phân cách bằng dấu phẩy: đặt giá trị trong ngoặc kép hoặc lưu tệp với dấu ';'",
-            "usually a decimal comma (85,5) in a comma-separated file: quote the value, or save the file with ';'"
-        ),
-        Kind::BadDate {
-            month_first: true, ..
-        } => tr!(
-            lang,
-            "ngày viết theo thứ tự ngày/tháng/năm, không phải tháng/ngày",
-            "dates are read day first (day/month/year), never month first"
-        ),
-        Kind::UnknownTask { key, sub_items, .. } if !sub_items.is_empty() => {
-            let list = sub_items.join(", ");
-            tr!(
-                lang,
-                "'{key}' có các mục con; báo cáo theo từng mục: {list}",
-                "'{key}' has sub-items; report each of them: {list}"
-            )
-        }
-        k => return plan_hint(k, lang),
-    })
-}
-
-/// Messages about the plan file.
-fn plan_message(kind: &Kind, lang: Lang) -> String {
-    match kind {
+        // ---- plan ----
         Kind::PlanTooLarge { mb, max_mb } => tr!(
             lang,
             "tệp kế hoạch lớn {mb} MB, vượt giới hạn {max_mb} MB",
@@ -460,9 +147,296 @@ fn plan_message(kind: &Kind, lang: Lang) -> String {
             "nhiệm vụ '{id}' không giao cho đơn vị nào (lead)",
             "task '{id}' is assigned to no agency (lead)"
         ),
-        // Every other kind has its message in the functions above.
-        _ => String::new(),
+        // ---- report files ----
+        Kind::FileTooLarge { mb, max_mb } => tr!(
+            lang,
+            "tệp lớn {mb} MB, vượt giới hạn {max_mb} MB của một báo cáo",
+            "file is {mb} MB, over the {max_mb} MB limit for one report"
+        ),
+        Kind::Unreadable { error } => {
+            tr!(lang, "không đọc được tệp: {error}", "cannot read the file: {error}")
+        }
+        Kind::UnreadableFolder { error } => tr!(
+            lang,
+            "không đọc được thư mục: {error}",
+            "cannot read the folder: {error}"
+        ),
+        Kind::BinaryFile { kind } => tr!(
+            lang,
+            "đây là tệp {kind}, không phải bảng CSV hay văn bản",
+            "this is a {kind} file, not a CSV or text table"
+        ),
+        Kind::BinaryData => tr!(
+            lang,
+            "tệp chứa dữ liệu nhị phân, không phải bảng",
+            "the file holds binary data, not a table"
+        ),
+        Kind::BadBytes { encoding } => tr!(
+            lang,
+            "có byte không hợp lệ trong mã {encoding}; đã thay bằng �",
+            "some bytes are not valid {encoding}; they were replaced by �"
+        ),
+        Kind::Workbook { error } => tr!(
+            lang,
+            "không mở được sổ Excel: {error}",
+            "cannot open the workbook: {error}"
+        ),
+        Kind::NoHeader { expected, .. } => {
+            let list = expected.join(", ");
+            tr!(
+                lang,
+                "không tìm thấy dòng tiêu đề; cần các cột {list}",
+                "no header row found; expected the columns {list}"
+            )
+        }
+        Kind::SkippedLines { lines, header_line } => tr!(
+            lang,
+            "bỏ qua {lines} dòng trước dòng tiêu đề (dòng {header_line})",
+            "skipped {lines} lines before the header row (line {header_line})"
+        ),
+        Kind::UnreadableRow { error } => {
+            tr!(lang, "không đọc được dòng: {error}", "cannot read the row: {error}")
+        }
+        Kind::TooManyColumns { found, max } => tr!(
+            lang,
+            "dòng tiêu đề có {found} cột, vượt giới hạn {max}; đây không phải mẫu báo cáo",
+            "the header row has {found} columns, over the limit of {max}; this is not the report format"
+        ),
+        Kind::DuplicateColumn { column } => tr!(
+            lang,
+            "cột '{column}' lặp lại; chỉ đọc cột đầu tiên",
+            "column '{column}' appears twice; only the first is read"
+        ),
+        Kind::UnknownColumn { column } => tr!(
+            lang,
+            "cột '{column}' không thuộc mẫu báo cáo; bỏ qua",
+            "column '{column}' is not in the report format; ignored"
+        ),
+        Kind::MissingColumns { columns } => {
+            let list = columns.join(", ");
+            tr!(lang, "thiếu cột bắt buộc: {list}", "missing required columns: {list}")
+        }
+        Kind::EmptyReport { tasks } => tr!(
+            lang,
+            "báo cáo chưa được điền: {tasks} nhiệm vụ đều không có tình trạng hay số liệu",
+            "the report is not filled in: none of its {tasks} tasks has a status or figures"
+        ),
+        Kind::NoValue { column } => {
+            tr!(lang, "không dòng nào ghi '{column}'", "no row gives '{column}'")
+        }
+        Kind::UnknownAgency { found } => tr!(
+            lang,
+            "đơn vị '{found}' không có trong kế hoạch; cần mã, tên hoặc tên viết tắt của một đơn vị",
+            "agency '{found}' is not in the plan; expected an agency id, name or alias"
+        ),
+        Kind::UnknownPeriod { found, expected } => {
+            let ids = expected.join(", ");
+            tr!(
+                lang,
+                "kỳ báo cáo '{found}' không có trong kế hoạch; cần một trong: {ids}",
+                "period '{found}' is not in the plan; expected one of: {ids}"
+            )
+        }
+        // ---- rows of a report ----
+        Kind::TooLong { chars, max } => tr!(
+            lang,
+            "ô dài {chars} ký tự, vượt giới hạn {max} ký tự một ô của Excel",
+            "the cell holds {chars} characters, over Excel's limit of {max} a cell"
+        ),
+        Kind::ExtraFields { found, columns } => tr!(
+            lang,
+            "dòng có {found} ô nhưng dòng tiêu đề chỉ có {columns} cột; các giá trị đã bị lệch cột",
+            "the row has {found} cells but the header only {columns} columns; its values have shifted"
+        ),
+        Kind::MixedAgency { found, file_agency } => tr!(
+            lang,
+            "dòng ghi đơn vị '{found}', khác với đơn vị của tệp '{file_agency}'; mỗi tệp chỉ của một đơn vị",
+            "the row names agency '{found}', not the file's '{file_agency}'; a file holds one agency's report"
+        ),
+        Kind::RowUnknownAgency { found } => tr!(
+            lang,
+            "đơn vị '{found}' không có trong kế hoạch",
+            "agency '{found}' is not in the plan"
+        ),
+        Kind::MixedPeriod { found, file_period } => tr!(
+            lang,
+            "dòng ghi kỳ '{found}', khác với kỳ của tệp '{file_period}'",
+            "the row names period '{found}', not the file's '{file_period}'"
+        ),
+        Kind::MixedDate { found, file_date } => {
+            let fd = dmy(*file_date);
+            tr!(
+                lang,
+                "dòng ghi ngày '{found}', khác với ngày báo cáo của tệp {fd}",
+                "the row gives date '{found}', not the file's {fd}"
+            )
+        }
+        Kind::MissingTask => tr!(lang, "thiếu mã nhiệm vụ", "the task id is missing"),
+        Kind::RepeatedTask { task, first_line } => tr!(
+            lang,
+            "nhiệm vụ {task} đã được báo cáo ở dòng {first_line}; dòng này bị loại",
+            "task {task} was already reported on line {first_line}; this row is excluded"
+        ),
+        Kind::UnfilledRow { task } => tr!(
+            lang,
+            "nhiệm vụ {task} chưa được điền (không có tình trạng, không có số liệu)",
+            "task {task} is not filled in (no status, no figures)"
+        ),
+        Kind::MissingStatus => tr!(
+            lang,
+            "thiếu tình trạng; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'",
+            "the status is missing; expected 'done', 'in_progress' or 'not_started'"
+        ),
+        Kind::BadStatus { found } => tr!(
+            lang,
+            "tình trạng '{found}' không hợp lệ; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'",
+            "status '{found}' is not valid; expected 'done', 'in_progress' or 'not_started' (or the Vietnamese labels)"
+        ),
+        Kind::NotAssigned { task, owners } => {
+            let owners = owners.join(", ");
+            tr!(
+                lang,
+                "nhiệm vụ {task} được giao cho {owners}, không phải đơn vị này; vẫn được tính",
+                "task {task} is assigned to {owners}, not to this agency; it is counted all the same"
+            )
+        }
+        Kind::TaskNotReported { tasks } => {
+            let (n, list) = (tasks.len(), tasks.join(", "));
+            tr!(
+                lang,
+                "{n} nhiệm vụ của đơn vị không được báo cáo: {list}",
+                "{n} of the agency's tasks are not reported on: {list}"
+            )
+        }
+        Kind::BadDate { found, .. } => tr!(
+            lang,
+            "ngày '{found}' không hợp lệ; cần dd/mm/yyyy (ví dụ 10/06/2021) hoặc yyyy-mm-dd",
+            "date '{found}' is not valid; expected dd/mm/yyyy (e.g. 10/06/2021) or yyyy-mm-dd"
+        ),
+        Kind::OutOfRange { column, value } => tr!(
+            lang,
+            "'{column}' là {value}, ngoài khoảng cho phép 0–100",
+            "'{column}' is {value}, outside 0–100"
+        ),
+        Kind::Negative { column, found } => tr!(
+            lang,
+            "'{column}' là số âm ('{found}'); cần số nguyên ≥ 0",
+            "'{column}' is negative ('{found}'); expected a whole number ≥ 0"
+        ),
+        Kind::NotWhole { column, found } => tr!(
+            lang,
+            "'{column}' là '{found}', không phải số nguyên",
+            "'{column}' is '{found}', not a whole number"
+        ),
+        Kind::NotAPercent { column, found } => tr!(
+            lang,
+            "'{column}' là '{found}', không phải số; cần 0–100, ví dụ 85 hoặc 85,5",
+            "'{column}' is '{found}', not a number; expected 0–100, e.g. 85 or 85.5"
+        ),
+        Kind::NotANumber { column, found } => tr!(
+            lang,
+            "'{column}' là '{found}', không phải số; cần số nguyên, ví dụ 1500000 hoặc 1.500.000",
+            "'{column}' is '{found}', not a number; expected a whole number, e.g. 1500000 or 1,500,000"
+        ),
+        Kind::UnknownTask { found, .. } => tr!(
+            lang,
+            "mã nhiệm vụ '{found}' không có trong kế hoạch",
+            "task id '{found}' is not in the plan"
+        ),
+        // ---- cycle ----
+        Kind::OtherPeriod { found, expected } => tr!(
+            lang,
+            "báo cáo kỳ {found}, không phải kỳ {expected}; bỏ qua",
+            "a report for period {found}, not {expected}; ignored"
+        ),
+        Kind::FutureDate { date, as_of } => {
+            let (d, asof) = (dmy(*date), dmy(*as_of));
+            tr!(
+                lang,
+                "báo cáo đề ngày {d}, sau ngày tính {asof}",
+                "the report is dated {d}, after the as-of date {asof}"
+            )
+        }
+        Kind::DuplicateFile { other } => tr!(
+            lang,
+            "trùng nội dung với {other}; chỉ tính một lần",
+            "same content as {other}; counted once"
+        ),
+        Kind::Conflict { files } => {
+            let list = files.join(", ");
+            tr!(
+                lang,
+                "cùng ngày báo cáo nhưng khác nội dung: {list}; không tính số liệu nào cho đến khi đơn vị xác nhận",
+                "same report date, different content: {list}; no figures count until the agency says which is right"
+            )
+        }
+        Kind::Superseded { newer } => tr!(
+            lang,
+            "được thay bằng báo cáo mới hơn {newer}",
+            "superseded by the later report {newer}"
+        ),
+        Kind::UnexpectedAgency { name } => tr!(
+            lang,
+            "{name} không thuộc danh sách phải báo cáo kỳ này; số liệu vẫn được tính",
+            "{name} is not among this period's expected reporters; its figures count all the same"
+        ),
     }
+}
+
+/// The kind's own advice, else "did you mean 'x'?" for a near match.
+pub fn hint(kind: &Kind, suggestion: Option<&str>, lang: Lang) -> Option<String> {
+    let own = match kind {
+        Kind::Unconverted { hint, .. } => hint.as_ref().map(|h| h.get(lang).to_string()),
+        k => report_hint(k, lang),
+    };
+    own.or_else(|| suggestion.map(|s| tr!(lang, "có phải ý bạn là '{s}'?", "did you mean '{s}'?")))
+}
+
+/// The advice that comes with a kind of report problem, when it has one.
+fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
+    Some(match kind {
+        Kind::BadBytes { .. } => tr!(
+            lang,
+            "chỉ định mã đúng bằng --encoding (utf-8, windows-1258, utf-16le)",
+            "name the right encoding with --encoding (utf-8, windows-1258, utf-16le)"
+        ),
+        Kind::NoHeader { .. } => tr!(
+            lang,
+            "dùng mẫu do 'bdg template' tạo, hoặc thêm dòng tiêu đề",
+            "use the template 'bdg template' makes, or add a header row"
+        ),
+        Kind::EmptyReport { .. } => tr!(
+            lang,
+            "điền cột 'Tình trạng' và ngày báo cáo cho từng nhiệm vụ rồi gửi lại",
+            "fill in the status of each task and the report date, and send it again"
+        ),
+        Kind::TooLong { .. } => tr!(
+            lang,
+            "rút gọn nội dung, hoặc gửi phần dài kèm theo",
+            "shorten it, or send the long text separately"
+        ),
+        Kind::ExtraFields { .. } => tr!(
+            lang,
+            "thường do dấu phẩy thập phân (85,5) trong tệp phân cách bằng dấu phẩy: đặt giá trị trong ngoặc kép hoặc lưu tệp với dấu ';'",
+            "usually a decimal comma (85,5) in a comma-separated file: quote the value, or save the file with ';'"
+        ),
+        Kind::BadDate {
+            month_first: true, ..
+        } => tr!(
+            lang,
+            "ngày viết theo thứ tự ngày/tháng/năm, không phải tháng/ngày",
+            "dates are read day first (day/month/year), never month first"
+        ),
+        Kind::UnknownTask { key, sub_items, .. } if !sub_items.is_empty() => {
+            let list = sub_items.join(", ");
+            tr!(
+                lang,
+                "'{key}' có các mục con; báo cáo theo từng mục: {list}",
+                "'{key}' has sub-items; report each of them: {list}"
+            )
+        }
+        k => return plan_hint(k, lang),
+    })
 }
 
 /// The advice that comes with a kind of plan problem, when it has one.

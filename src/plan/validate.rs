@@ -647,6 +647,46 @@ struct Walk<'a, 'b> {
 }
 
 #[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostics_hold_the_names_that_did_not_resolve() {
+        let src = include_str!("../../tests/fixtures/plans/many-errors.yaml");
+        let diags = parse(src, "p.yaml").unwrap_err();
+        let has = |k: Kind| diags.iter().any(|d| d.kind == k);
+        assert!(has(Kind::UnknownCoordinator {
+            found: "NOBODY".into()
+        }));
+        assert!(has(Kind::UnknownAssignee {
+            found: "GHOST".into(),
+            reporters: true
+        }));
+        let lead = diags
+            .iter()
+            .find(|d| d.kind.code() == Code::UnknownAgency)
+            .unwrap();
+        assert_eq!(
+            lead.kind,
+            Kind::UnknownAssignee {
+                found: "SYTT".into(),
+                reporters: false
+            }
+        );
+        assert_eq!(lead.suggestion.as_deref(), Some("SYT"));
+    }
+
+    #[test]
+    fn a_period_without_a_due_date_says_which() {
+        let src = include_str!("../../tests/fixtures/plans/missing-due.yaml");
+        let diags = parse(src, "p.yaml").unwrap_err();
+        assert!(diags
+            .iter()
+            .any(|d| matches!(&d.kind, Kind::MissingDueDate { period } if !period.is_empty())));
+    }
+}
+
+#[cfg(test)]
 mod fuzz_tests {
     use proptest::prelude::*;
 

@@ -973,6 +973,44 @@ mod tests {
 
     const HEAD: &str = "Đơn vị,Kỳ báo cáo,Ngày báo cáo,Mã nhiệm vụ,Tình trạng,Tiến độ (%),Số hoạt động,Số người tham gia nữ,Số người tham gia nam,Kinh phí (đồng),Ghi chú / Kết quả\n";
 
+    fn kinds(r: &Report) -> Vec<Kind> {
+        r.diagnostics.iter().map(|d| d.kind.clone()).collect()
+    }
+
+    #[test]
+    fn row_problems_carry_what_was_found() {
+        let p = plan();
+        let src = format!(
+            "{HEAD}SYT,2021-H1,08/06/2021,IV.8,xong roi,,,,,,\n\
+             SYT,2021-H1,09/06/2021,II.1.a,done,,,,,,\n\
+             SYT,2021-H1,08/06/2021,II.1.b,done,,,-3,,,\n\
+             SYT,2021-H1,08/06/2021,IV.15.a,done,,,,,,\n\
+             SYT,2021-H1,08/06/2021,IV.15.a,done,,,,,,\n"
+        );
+        let r = read(src.as_bytes(), "a.csv", &p, &ReadOptions::default());
+        let k = kinds(&r);
+        let status = Kind::BadStatus {
+            found: "xong roi".into(),
+        };
+        assert!(k.contains(&status), "{k:?}");
+        let file_date = NaiveDate::from_ymd_opt(2021, 6, 8).unwrap();
+        let mixed = Kind::MixedDate {
+            found: "09/06/2021".into(),
+            file_date,
+        };
+        assert!(k.contains(&mixed), "{k:?}");
+        let negative = Kind::Negative {
+            column: "Số người tham gia nữ".into(),
+            found: "-3".into(),
+        };
+        assert!(k.contains(&negative), "{k:?}");
+        let again = Kind::RepeatedTask {
+            task: "IV.15.a".into(),
+            first_line: 5,
+        };
+        assert!(k.contains(&again), "{k:?}");
+    }
+
     #[test]
     fn reads_a_clean_report() {
         let p = plan();
