@@ -125,6 +125,10 @@ impl<'p> Cycle<'p> {
 }
 
 /// Builds the cycle. `period` must be one of the plan's.
+///
+/// Steps, one function each: sort the usable reports by agency ([`by_agency`]); for each
+/// expected agency, then each unexpected one, drop identical files ([`dedupe`]), pick the
+/// report whose figures count ([`figures_from`]) and judge the timeliness ([`timeliness`]).
 pub fn build<'p>(
     plan: &'p Plan,
     period: &'p Period,
@@ -133,6 +137,53 @@ pub fn build<'p>(
 ) -> Cycle<'p> {
     let mut notices = Vec::new();
     let last_on_time = period.last_on_time_day();
+    let mut grouped = by_agency(&reports, period, as_of, &mut notices);
+    let mut agencies = Vec::new();
+    let mut judge = |a: AgencyIdx, expected: bool, files: Vec<usize>, notices: &mut Vec<_>| {
+        let kept = dedupe(&reports, files, notices);
+        let figures = figures_from(&reports, &kept, notices);
+        let submitted_on = kept.first().and_then(|&f| reports[f].submitted_on);
+        let (state, days_late) = timeliness(submitted_on, last_on_time, as_of);
+        agencies.push(AgencyCycle {
+            agency: a,
+            expected,
+            state,
+            submitted_on,
+            days_late,
+            figures_from: figures,
+            reports: kept,
+        });
+    };
+    for &a in &period.reporters {
+        let files = grouped.remove(&a).unwrap_or_default();
+        judge(a, true, files, &mut notices);
+    }
+    for (a, files) in std::mem::take(&mut grouped) {
+        let name = &plan.agencies[a].name;
+        for &f in &files {
+            let kind = Kind::UnexpectedAgency { name: name.clone() };
+            notices.push(Diagnostic::warn(&reports[f].file, kind));
+        }
+        judge(a, false, files, &mut notices);
+    }
+    Cycle {
+        plan,
+        period,
+        as_of,
+        reports,
+        agencies,
+        notices,
+    }
+}
+
+/// The usable reports of `period`, by agency (indexes into `reports`); a report of another
+/// period is a notice and left out, one dated after `as_of` a warning.
+fn by_agency(
+    reports: &[Report],
+    period: &Period,
+    as_of: NaiveDate,
+    notices: &mut Vec<Diagnostic>,
+) -> BTreeMap<AgencyIdx, Vec<usize>> {
     let mut by_agency: BTreeMap<AgencyIdx, Vec<usize>> = BTreeMap::new();
     for (i, r) in reports.iter().enumerate() {
         if !r.usable() {
@@ -154,99 +205,80 @@ pub fn build<'p>(
         }
         by_agency.entry(a).or_default().push(i);
     }
+    by_agency
+}
 
-    let mut agencies = Vec::new();
-    let mut place =
-        |a: AgencyIdx, expected: bool, files: Vec<usize>, notices: &mut Vec<Diagnostic>| {
-            let mut files = files;
-            files.sort_by(|&x, &y| {
-                (reports[x].submitted_on, &reports[x].file)
-                    .cmp(&(reports[y].submitted_on, &reports[y].file))
-            });
-            // Identical content counts once.
-            let mut kept: Vec<usize> = Vec::new();
-            for f in files {
-                if let Some(&same) = kept
-                    .iter()
-                    .find(|&&k| reports[k].fingerprint == reports[f].fingerprint)
-                {
-                    let other = reports[same].file.clone();
-                    notices.push(
-                        Diagnostic::warn(&reports[f].file, Kind::DuplicateFile { other })
-                            .excluding(Excludes::File),
-                    );
-                } else {
-                    kept.push(f);
-                }
+/// One agency's files, oldest first (then by name); a file with the same content as an
+/// earlier one counts once, with a notice.
+fn dedupe(reports: &[Report], mut files: Vec<usize>, notices: &mut Vec<Diagnostic>) -> Vec<usize> {
+    files.sort_by(|&x, &y| {
+        (reports[x].submitted_on, &reports[x].file)
+            .cmp(&(reports[y].submitted_on, &reports[y].file))
+    });
+    let mut kept: Vec<usize> = Vec::new();
+    for f in files {
+        match kept
+            .iter()
+            .find(|&&k| reports[k].fingerprint == reports[f].fingerprint)
+        {
+            Some(&same) => {
+                let other = reports[same].file.clone();
+                let d = Diagnostic::warn(&reports[f].file, Kind::DuplicateFile { other });
+                notices.push(d.excluding(Excludes::File));
             }
-            let submitted_on = kept.first().and_then(|&f| reports[f].submitted_on);
-            let latest = kept.last().and_then(|&f| reports[f].submitted_on);
-            let on_latest: Vec<usize> = kept
-                .iter()
-                .copied()
-                .filter(|&f| reports[f].submitted_on == latest)
-                .collect();
-            let figures_from = if on_latest.len() > 1 {
-                let files: Vec<String> =
-                    on_latest.iter().map(|&f| reports[f].file.clone()).collect();
-                for &f in &on_latest {
-                    let kind = Kind::Conflict {
-                        files: files.clone(),
-                    };
-                    notices.push(Diagnostic::err(&reports[f].file, kind).excluding(Excludes::File));
-                }
-                None
-            } else {
-                on_latest.first().copied()
-            };
-            for &f in &kept {
-                if Some(f) != figures_from && !on_latest.contains(&f) {
-                    let newer = figures_from
-                        .map(|n| reports[n].file.clone())
-                        .unwrap_or_default();
-                    notices.push(
-                        Diagnostic::warn(&reports[f].file, Kind::Superseded { newer })
-                            .excluding(Excludes::File),
-                    );
-                }
-            }
-            let (state, days_late) = match submitted_on {
-                Some(d) if d <= last_on_time => (State::OnTime, None),
-                Some(d) => (State::Late, Some((d - last_on_time).num_days())),
-                None if as_of > last_on_time => {
-                    (State::Missing, Some((as_of - last_on_time).num_days()))
-                }
-                None => (State::Pending, None),
-            };
-            agencies.push(AgencyCycle {
-                agency: a,
-                expected,
-                state,
-                submitted_on,
-                days_late,
-                figures_from,
-                reports: kept,
-            });
-        };
-    for &a in &period.reporters {
-        let files = by_agency.remove(&a).unwrap_or_default();
-        place(a, true, files, &mut notices);
-    }
-    for (a, files) in std::mem::take(&mut by_agency) {
-        let name = &plan.agencies[a].name;
-        for &f in &files {
-            let kind = Kind::UnexpectedAgency { name: name.clone() };
-            notices.push(Diagnostic::warn(&reports[f].file, kind));
+            None => kept.push(f),
         }
-        place(a, false, files, &mut notices);
     }
-    Cycle {
-        plan,
-        period,
-        as_of,
-        reports,
-        agencies,
-        notices,
+    kept
+}
+
+/// The report whose figures count: the latest. Two different reports on the latest date
+/// conflict (none counts until the agency says which is right); earlier ones are superseded.
+fn figures_from(
+    reports: &[Report],
+    kept: &[usize],
+    notices: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let latest = kept.last().and_then(|&f| reports[f].submitted_on);
+    let on_latest: Vec<usize> = kept
+        .iter()
+        .copied()
+        .filter(|&f| reports[f].submitted_on == latest)
+        .collect();
+    let figures = if on_latest.len() > 1 {
+        let files: Vec<String> = on_latest.iter().map(|&f| reports[f].file.clone()).collect();
+        for &f in &on_latest {
+            let kind = Kind::Conflict {
+                files: files.clone(),
+            };
+            notices.push(Diagnostic::err(&reports[f].file, kind).excluding(Excludes::File));
+        }
+        None
+    } else {
+        on_latest.first().copied()
+    };
+    for &f in kept {
+        if Some(f) != figures && !on_latest.contains(&f) {
+            let newer = figures.map(|n| reports[n].file.clone()).unwrap_or_default();
+            let d = Diagnostic::warn(&reports[f].file, Kind::Superseded { newer });
+            notices.push(d.excluding(Excludes::File));
+        }
+    }
+    figures
+}
+
+/// On time, late or missing, and by how many days: from the date of the earliest report (if
+/// any), the last on-time day and the as-of date. Pure; see the table of cases in the tests.
+pub fn timeliness(
+    submitted_on: Option<NaiveDate>,
+    last_on_time: NaiveDate,
+    as_of: NaiveDate,
+) -> (State, Option<i64>) {
+    match submitted_on {
+        Some(d) if d <= last_on_time => (State::OnTime, None),
+        Some(d) => (State::Late, Some((d - last_on_time).num_days())),
+        None if as_of > last_on_time => (State::Missing, Some((as_of - last_on_time).num_days())),
+        None => (State::Pending, None),
     }
 }
 
@@ -254,6 +286,30 @@ pub fn build<'p>(
 mod tests {
     use super::*;
     use crate::plan::OnDueDate;
+
+    #[test]
+    fn timeliness_table() {
+        let due = d("2021-06-10");
+        #[rustfmt::skip]
+        let cases = [
+            // submitted on,         as of,        state,          days late
+            (Some("2021-06-01"), "2021-06-20", State::OnTime,  None),
+            (Some("2021-06-10"), "2021-06-20", State::OnTime,  None),
+            (Some("2021-06-11"), "2021-06-20", State::Late,    Some(1)),
+            (Some("2021-06-25"), "2021-06-20", State::Late,    Some(15)),
+            (None,               "2021-06-20", State::Missing, Some(10)),
+            (None,               "2021-06-11", State::Missing, Some(1)),
+            (None,               "2021-06-10", State::Pending, None),
+            (None,               "2021-06-01", State::Pending, None),
+        ];
+        for (sub, as_of, state, days) in cases {
+            assert_eq!(
+                timeliness(sub.map(d), due, d(as_of)),
+                (state, days),
+                "{sub:?} as of {as_of}"
+            );
+        }
+    }
 
     fn plan() -> Plan {
         crate::plan::parse(include_str!("../plans/ninh-thuan-2021.yaml"), "p.yaml")

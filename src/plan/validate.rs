@@ -347,7 +347,6 @@ impl Validator<'_> {
                 title: s.title,
                 title_en: s.title_en,
                 has_tasks: s.tasks,
-                text: s.text,
                 items,
             });
         }
@@ -603,7 +602,6 @@ impl Validator<'_> {
                             id: full_id.clone(),
                             section: w.section.to_string(),
                             text,
-                            parents: parents.clone(),
                             section_wide: section_wide && it.lead.is_none(),
                             lead: lead_final,
                             partners: partners_here

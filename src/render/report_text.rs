@@ -283,7 +283,7 @@ fn items(out: &mut String, k: &Consolidation, items_: &[Item], lang: Lang) {
                     &format!("  {} ", it.full_id),
                     "      ",
                 ));
-                let [ns, ip, done] = tl.status;
+                let (ns, ip, done) = (tl.status.not_started, tl.status.in_progress, tl.status.done);
                 let n = tl.reports;
                 let counts = crate::t!(
                     "Số đơn vị báo cáo: {n} (hoàn thành: {done}; đang thực hiện: {ip}; chưa thực hiện: {ns}).",
