@@ -119,13 +119,44 @@ impl Validator<'_> {
         self.diags.push(d);
     }
 
+    /// The plan from its file: one step per concern (agencies, groups, coordinator, periods,
+    /// sections and their items), each reporting its own problems, in the file's order.
     fn plan(&mut self, raw: PlanFile) -> Plan {
+        let (agencies, ids) = self.agencies(raw.agencies);
+        let agency_keys = self.agency_keys(&agencies);
+        let groups = self.groups(raw.groups, &ids, &agencies);
+        self.expanded_from(&agencies, &groups);
+        let ctx = Ctx {
+            ids: &ids,
+            groups: &groups,
+            agencies: &agencies,
+        };
+        let coordinator = self.coordinator(&raw.plan.coordinator, &ids, &agencies);
+        let periods = self.periods(raw.periods, raw.reporters.as_deref(), &ctx);
+        let (sections, tasks, task_keys) = self.sections(raw.sections, &ctx);
+        self.empty_plan(agencies.is_empty(), periods.is_empty(), tasks.is_empty());
+        let (meta, report) = heading(raw.plan, raw.report, coordinator, &agencies);
+        Plan {
+            meta,
+            report,
+            periods,
+            agencies,
+            groups,
+            sections,
+            tasks,
+            agency_keys,
+            task_keys,
+        }
+    }
+
+    /// Agencies in the file's order; a repeated id is an error and left out.
+    fn agencies(&mut self, raw: Vec<AgencyFile>) -> (Vec<Agency>, HashMap<String, AgencyIdx>) {
         let top = Place::default();
         // Agencies and their spellings.
         let mut agencies = Vec::new();
         let mut ids: HashMap<String, AgencyIdx> = HashMap::new();
         let mut seen_count: HashMap<String, usize> = HashMap::new();
-        for a in raw.agencies {
+        for a in raw {
             let id = a.id.trim().to_string();
             let n = seen_count.entry(id.clone()).or_insert(0);
             *n += 1;
@@ -148,11 +179,20 @@ impl Validator<'_> {
                 expanded_from: a.expanded_from,
             });
         }
-        let agency_keys = self.agency_keys(&agencies);
+        (agencies, ids)
+    }
 
+    /// Groups of agencies (`members` by agency id).
+    fn groups(
+        &mut self,
+        raw: Vec<GroupFile>,
+        ids: &HashMap<String, AgencyIdx>,
+        agencies: &[Agency],
+    ) -> Vec<Group> {
+        let top = Place::default();
         // Groups.
         let mut groups: Vec<Group> = Vec::new();
-        for g in raw.groups {
+        for g in raw {
             let groups_at = self.loc.key(top, "groups").unwrap_or(top);
             let g_at = self
                 .loc
@@ -191,7 +231,12 @@ impl Validator<'_> {
                 members,
             });
         }
-        for a in &agencies {
+        groups
+    }
+
+    /// Each agency's `expanded_from` names a group.
+    fn expanded_from(&mut self, agencies: &[Agency], groups: &[Group]) {
+        for a in agencies {
             if let Some(g) = &a.expanded_from {
                 if !groups.iter().any(|x| &x.id == g) {
                     let at = self.loc.path(&[("agencies", ""), ("id", &a.id)], Some(g));
@@ -200,25 +245,27 @@ impl Validator<'_> {
                         at,
                         Kind::UnknownGroup {
                             agency: a.id.clone(),
-                            found: g.clone(),
+                            found: g.to_string(),
                         },
                         hint,
                     );
                 }
             }
         }
+    }
 
-        let ctx = Ctx {
-            ids: &ids,
-            groups: &groups,
-            agencies: &agencies,
-        };
-
+    /// The coordinating agency (index 0 when it is unknown, with an error).
+    fn coordinator(
+        &mut self,
+        coordinator: &str,
+        ids: &HashMap<String, AgencyIdx>,
+        agencies: &[Agency],
+    ) -> AgencyIdx {
         // Coordinator.
-        let coordinator = match ids.get(raw.plan.coordinator.trim()) {
+        match ids.get(coordinator.trim()) {
             Some(&i) => i,
             None => {
-                let c = raw.plan.coordinator.clone();
+                let c = coordinator.to_string();
                 let at = self
                     .loc
                     .path(&[("plan", ""), ("coordinator", "")], Some(&c));
@@ -226,13 +273,22 @@ impl Validator<'_> {
                 self.error_suggesting(at, Kind::UnknownCoordinator { found: c.clone() }, hint);
                 0
             }
-        };
+        }
+    }
 
+    /// Periods, with their due dates, windows and reporters (a period's own, else the plan's).
+    fn periods(
+        &mut self,
+        raw: Vec<PeriodFile>,
+        default: Option<&[String]>,
+        ctx: &Ctx,
+    ) -> Vec<Period> {
+        let top = Place::default();
         // Default reporters.
-        let default_reporters = match &raw.reporters {
+        let default_reporters = match default {
             Some(list) => {
                 let at = self.loc.key(top, "reporters").unwrap_or(top);
-                self.resolve(&ctx, list, at, true)
+                self.resolve(ctx, list, at, true)
             }
             None => Resolved::All,
         };
@@ -240,7 +296,7 @@ impl Validator<'_> {
         // Periods.
         let mut periods: Vec<Period> = Vec::new();
         let periods_at = self.loc.key(top, "periods").unwrap_or(top);
-        for p in raw.periods {
+        for p in raw {
             let p_at = self
                 .loc
                 .key_value(periods_at, "id", &p.id)
@@ -277,14 +333,14 @@ impl Validator<'_> {
                 None => None,
             };
             let reporters = match &p.reporters {
-                Some(list) => self.resolve(&ctx, list, p_at, true),
+                Some(list) => self.resolve(ctx, list, p_at, true),
                 None => match &default_reporters {
                     Resolved::All => Resolved::All,
                     Resolved::Some(v) => Resolved::Some(v.clone()),
                 },
             };
             let reporters = match reporters {
-                Resolved::All => (0..agencies.len()).collect(),
+                Resolved::All => (0..ctx.agencies.len()).collect(),
                 Resolved::Some(v) => v,
             };
             if let Some(due) = due {
@@ -300,13 +356,23 @@ impl Validator<'_> {
             }
         }
 
+        periods
+    }
+
+    /// Sections, their items and the tasks (the leaves of task sections).
+    fn sections(
+        &mut self,
+        raw: Vec<SectionFile>,
+        ctx: &Ctx,
+    ) -> (Vec<Section>, Vec<Task>, HashMap<String, TaskIdx>) {
+        let top = Place::default();
         // Sections, items, tasks.
         let mut sections = Vec::new();
         let mut tasks: Vec<Task> = Vec::new();
         let mut task_keys: HashMap<String, TaskIdx> = HashMap::new();
         let sections_at = self.loc.key(top, "sections").unwrap_or(top);
         let mut seen_sections = HashSet::new();
-        for s in raw.sections {
+        for s in raw {
             let s_at = self
                 .loc
                 .key_value(sections_at, "id", &s.id)
@@ -320,28 +386,25 @@ impl Validator<'_> {
                 self.error(at, Kind::DuplicateSection { id: sid.clone() });
                 continue;
             }
-            let lead = s.lead.as_ref().map(|l| self.resolve_assign(&ctx, l, s_at));
+            let lead = s.lead.as_ref().map(|l| self.resolve_assign(ctx, l, s_at));
             let partners = s
                 .partners
                 .as_ref()
-                .map(|l| self.resolve_assign(&ctx, l, s_at));
+                .map(|l| self.resolve_assign(ctx, l, s_at));
             let mut walk = Walk {
                 section: &s.id,
                 has_tasks: s.tasks,
                 tasks: &mut tasks,
                 keys: &mut task_keys,
-                ctx: &ctx,
+                ctx,
             };
-            let items = self.items(
-                &mut walk,
-                &s.items,
-                &s.id,
-                s_at,
-                &lead,
-                &partners,
-                lead.is_some(),
-                &mut Vec::new(),
-            );
+            let from = Inherited {
+                section_wide: lead.is_some(),
+                lead,
+                partners,
+                depth: 0,
+            };
+            let items = self.items(&mut walk, &s.items, &s.id, s_at, &from);
             sections.push(Section {
                 id: s.id,
                 title: s.title,
@@ -351,62 +414,26 @@ impl Validator<'_> {
             });
         }
 
+        (sections, tasks, task_keys)
+    }
+
+    /// A plan with no agencies, periods or tasks is an error, unless something else already
+    /// explains it.
+    fn empty_plan(&mut self, no_agencies: bool, no_periods: bool, no_tasks: bool) {
+        let top = Place::default();
         let nothing_else_wrong = !self.diags.iter().any(Diagnostic::is_error);
         if nothing_else_wrong
-            && (agencies.is_empty()
-                || periods.is_empty()
-                    && !self.diags.iter().any(|d| d.code() == Code::MissingDueDate)
-                || tasks.is_empty())
+            && (no_agencies
+                || no_periods && !self.diags.iter().any(|d| d.code() == Code::MissingDueDate)
+                || no_tasks)
         {
-            let missing = match (agencies.is_empty(), periods.is_empty(), tasks.is_empty()) {
+            let missing = match (no_agencies, no_periods, no_tasks) {
                 (true, _, _) => "agencies",
                 (_, true, _) => "periods",
                 _ => "sections",
             }
             .to_string();
             self.error(top, Kind::EmptyPlan { missing });
-        }
-
-        let r = raw.report;
-        let coordinator_name = agencies
-            .get(coordinator)
-            .map(|a| a.name.to_uppercase())
-            .unwrap_or_default();
-        Plan {
-            meta: Meta {
-                id: raw.plan.id,
-                title: raw.plan.title,
-                title_en: raw.plan.title_en,
-                issuer: raw.plan.issuer,
-                province: raw.plan.province.clone(),
-                year: raw.plan.year,
-                legal_basis: raw.plan.legal_basis,
-                cited_documents: raw.plan.cited_documents,
-                coordinator,
-                recipient: raw.plan.recipient,
-                recipient_en: raw.plan.recipient_en,
-                signer: raw.plan.signer,
-                distribution: raw.plan.distribution,
-            },
-            report: ReportHeading {
-                parent_body: r.parent_body,
-                parent_body_en: r.parent_body_en,
-                issuing_body: r.issuing_body.unwrap_or(coordinator_name),
-                issuing_body_en: r.issuing_body_en,
-                document_code: r.document_code,
-                place: r.place.or(raw.plan.province).unwrap_or_default(),
-                signer_title: r.signer_title,
-                signer_title_en: r.signer_title_en,
-                signer_name: r.signer_name,
-                recipients: r.recipients,
-            },
-            periods,
-            agencies,
-            groups,
-            sections,
-            tasks,
-            agency_keys,
-            task_keys,
         }
     }
 
@@ -521,17 +548,15 @@ impl Validator<'_> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// The items under `prefix` (a section or an item), recursively; leaves of a task section
+    /// become tasks. `from` is what the enclosing items pass down.
     fn items(
         &mut self,
         w: &mut Walk,
         raw: &[ItemFile],
         prefix: &str,
         parent_at: Place,
-        lead: &Option<Assignment>,
-        partners: &Option<Assignment>,
-        section_wide: bool,
-        parents: &mut Vec<String>,
+        from: &Inherited,
     ) -> Vec<Item> {
         let mut out = Vec::new();
         // Siblings stand in order: each search starts below the previous one (no quadratic scan).
@@ -545,11 +570,11 @@ impl Validator<'_> {
             }
             let lead_here = match &it.lead {
                 Some(l) => Some(self.resolve_assign(w.ctx, l, at)),
-                None => lead.clone(),
+                None => from.lead.clone(),
             };
             let partners_here = match &it.partners {
                 Some(l) => Some(self.resolve_assign(w.ctx, l, at)),
-                None => partners.clone(),
+                None => from.partners.clone(),
             };
             let text = it.text.trim().to_string();
             let mut item = Item {
@@ -559,7 +584,7 @@ impl Validator<'_> {
                 items: Vec::new(),
                 task: None,
             };
-            if parents.len() >= MAX_DEPTH {
+            if from.depth >= MAX_DEPTH {
                 self.error(
                     at,
                     Kind::TooDeepItem {
@@ -602,7 +627,7 @@ impl Validator<'_> {
                             id: full_id.clone(),
                             section: w.section.to_string(),
                             text,
-                            section_wide: section_wide && it.lead.is_none(),
+                            section_wide: from.section_wide && it.lead.is_none(),
                             lead: lead_final,
                             partners: partners_here
                                 .clone()
@@ -611,23 +636,72 @@ impl Validator<'_> {
                     }
                 }
             } else {
-                parents.push(text);
-                item.items = self.items(
-                    w,
-                    &it.items,
-                    &full_id,
-                    at,
-                    &lead_here,
-                    &partners_here,
-                    section_wide && it.lead.is_none(),
-                    parents,
-                );
-                parents.pop();
+                let inner = Inherited {
+                    lead: lead_here,
+                    partners: partners_here,
+                    section_wide: from.section_wide && it.lead.is_none(),
+                    depth: from.depth + 1,
+                };
+                item.items = self.items(w, &it.items, &full_id, at, &inner);
             }
             out.push(item);
         }
         out
     }
+}
+
+/// The plan's heading and the report's, from the file (the report's issuing body defaults to
+/// the coordinator's name).
+fn heading(
+    plan: MetaFile,
+    r: ReportFile,
+    coordinator: AgencyIdx,
+    agencies: &[Agency],
+) -> (Meta, ReportHeading) {
+    let coordinator_name = agencies
+        .get(coordinator)
+        .map(|a| a.name.to_uppercase())
+        .unwrap_or_default();
+    (
+        Meta {
+            id: plan.id,
+            title: plan.title,
+            title_en: plan.title_en,
+            issuer: plan.issuer,
+            province: plan.province.clone(),
+            year: plan.year,
+            legal_basis: plan.legal_basis,
+            cited_documents: plan.cited_documents,
+            coordinator,
+            recipient: plan.recipient,
+            recipient_en: plan.recipient_en,
+            signer: plan.signer,
+            distribution: plan.distribution,
+        },
+        ReportHeading {
+            parent_body: r.parent_body,
+            parent_body_en: r.parent_body_en,
+            issuing_body: r.issuing_body.unwrap_or(coordinator_name),
+            issuing_body_en: r.issuing_body_en,
+            document_code: r.document_code,
+            place: r.place.or(plan.province).unwrap_or_default(),
+            signer_title: r.signer_title,
+            signer_title_en: r.signer_title_en,
+            signer_name: r.signer_name,
+            recipients: r.recipients,
+        },
+    )
+}
+
+/// What an item passes down to the items under it.
+struct Inherited {
+    /// The nearest lead and partners given above (`None`: none given).
+    lead: Option<Assignment>,
+    partners: Option<Assignment>,
+    /// The lead comes from the section as a whole, not from an item.
+    section_wide: bool,
+    /// How many items enclose these.
+    depth: usize,
 }
 
 struct Ctx<'a> {
