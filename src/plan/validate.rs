@@ -594,59 +594,57 @@ impl Validator<'_> {
                 );
                 continue;
             }
-            if it.items.is_empty() {
-                if w.has_tasks {
-                    let key = task_key(&full_id);
-                    if w.keys.contains_key(&key) {
-                        self.error(
-                            at,
-                            Kind::DuplicateTaskId {
-                                id: full_id.clone(),
-                            },
-                        );
-                    } else {
-                        let lead_final = lead_here
-                            .clone()
-                            .unwrap_or(Assignment::Agencies(Vec::new()));
-                        // An empty lead after an unknown id is that id's error, not this warning.
-                        if lead_here.is_none() {
-                            let (l, c) = at.pos();
-                            self.diags.push(
-                                Diagnostic::warn(
-                                    self.file,
-                                    Kind::UnassignedTask {
-                                        id: full_id.clone(),
-                                    },
-                                )
-                                .at(l, c),
-                            );
-                        }
-                        w.keys.insert(key, w.tasks.len());
-                        item.task = Some(w.tasks.len());
-                        w.tasks.push(Task {
-                            id: full_id.clone(),
-                            section: w.section.to_string(),
-                            text,
-                            section_wide: from.section_wide && it.lead.is_none(),
-                            lead: lead_final,
-                            partners: partners_here
-                                .clone()
-                                .unwrap_or(Assignment::Agencies(Vec::new())),
-                        });
-                    }
-                }
-            } else {
-                let inner = Inherited {
-                    lead: lead_here,
-                    partners: partners_here,
-                    section_wide: from.section_wide && it.lead.is_none(),
-                    depth: from.depth + 1,
-                };
-                item.items = self.items(w, &it.items, &full_id, at, &inner);
+            let here = Inherited {
+                lead: lead_here,
+                partners: partners_here,
+                section_wide: from.section_wide && it.lead.is_none(),
+                depth: from.depth + 1,
+            };
+            if !it.items.is_empty() {
+                item.items = self.items(w, &it.items, &full_id, at, &here);
+            } else if w.has_tasks {
+                item.task = self.task(w, full_id, text, at, here);
             }
             out.push(item);
         }
         out
+    }
+}
+
+impl Validator<'_> {
+    /// A leaf of a task section as a task, unless its id is taken; a task with no lead is a
+    /// warning.
+    fn task(
+        &mut self,
+        w: &mut Walk,
+        id: String,
+        text: String,
+        at: Place,
+        here: Inherited,
+    ) -> Option<TaskIdx> {
+        let key = task_key(&id);
+        if w.keys.contains_key(&key) {
+            self.error(at, Kind::DuplicateTaskId { id });
+            return None;
+        }
+        // An empty lead after an unknown id is that id's error, not this warning.
+        if here.lead.is_none() {
+            let (l, c) = at.pos();
+            let kind = Kind::UnassignedTask { id: id.clone() };
+            self.diags.push(Diagnostic::warn(self.file, kind).at(l, c));
+        }
+        let none = || Assignment::Agencies(Vec::new());
+        let t = w.tasks.len();
+        w.keys.insert(key, t);
+        w.tasks.push(Task {
+            id,
+            section: w.section.to_string(),
+            text,
+            section_wide: here.section_wide,
+            lead: here.lead.unwrap_or_else(none),
+            partners: here.partners.unwrap_or_else(none),
+        });
+        Some(t)
     }
 }
 
