@@ -161,8 +161,8 @@ pub(crate) struct Table<'a> {
 pub(crate) fn no_header(file: &str, empty: bool) -> Box<Diagnostic> {
     let expected = COLUMNS
         .iter()
-        .filter(|c| c.3)
-        .map(|c| c.2.to_string())
+        .filter(|c| c.required)
+        .map(|c| c.header.to_string())
         .collect();
     Box::new(Diagnostic::err(file, Kind::NoHeader { expected, empty }).excluding(Excludes::File))
 }
