@@ -2,8 +2,6 @@
 
 use super::*;
 
-use super::*;
-
 /// A small plan built here: two agencies, one period, tasks II.1.a–b (all agencies) and
 /// IV.8, IV.15.a–b (SYT).
 const PLAN: &str = "
