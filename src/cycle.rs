@@ -126,9 +126,9 @@ impl<'p> Cycle<'p> {
 
 /// Builds the cycle. `period` must be one of the plan's.
 ///
-/// Steps, one function each: sort the usable reports by agency ([`by_agency`]); for each
-/// expected agency, then each unexpected one, drop identical files ([`dedupe`]), pick the
-/// report whose figures count ([`figures_from`]) and judge the timeliness ([`timeliness`]).
+/// Steps, one function each: sort the usable reports by agency (`by_agency`); for each
+/// expected agency, then each unexpected one, drop identical files (`dedupe`), pick the
+/// report whose figures count (`figures_from`) and judge the timeliness ([`timeliness`]).
 pub fn build<'p>(
     plan: &'p Plan,
     period: &'p Period,
