@@ -18,10 +18,7 @@ fn iso<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
 pub enum Kind {
     // ---- cycle ----
     /// A report for another period than the cycle's; ignored.
-    OtherPeriod {
-        found: String,
-        expected: String,
-    },
+    OtherPeriod { found: String, expected: String },
     /// A report dated after the as-of date.
     FutureDate {
         #[serde(serialize_with = "iso")]
@@ -30,92 +27,50 @@ pub enum Kind {
         as_of: NaiveDate,
     },
     /// Same content as another file; counted once.
-    DuplicateFile {
-        other: String,
-    },
+    DuplicateFile { other: String },
     /// Same report date, different content: these files.
-    Conflict {
-        files: Vec<String>,
-    },
+    Conflict { files: Vec<String> },
     /// Replaced by a later report of the same agency.
-    Superseded {
-        newer: String,
-    },
+    Superseded { newer: String },
     /// An agency not expected this period reported; its figures count.
-    UnexpectedAgency {
-        name: String,
-    },
+    UnexpectedAgency { name: String },
     // ---- plan ----
     /// A plan file too large to parse.
-    PlanTooLarge {
-        mb: u64,
-        max_mb: u64,
-    },
+    PlanTooLarge { mb: u64, max_mb: u64 },
     /// A plan file that is not UTF-8; `offset` of the first bad byte.
-    NotUtf8 {
-        offset: usize,
-    },
+    NotUtf8 { offset: usize },
     /// YAML the parser refuses (its message).
-    Yaml {
-        message: String,
-    },
+    Yaml { message: String },
     /// A key the plan format does not have (the parser's message).
-    UnknownField {
-        message: String,
-    },
+    UnknownField { message: String },
     /// A YAML alias, refused.
-    YamlAlias {
-        alias: String,
-    },
+    YamlAlias { alias: String },
     /// YAML nesting deeper than `max`.
-    TooDeep {
-        max: usize,
-    },
+    TooDeep { max: usize },
     /// An item nesting deeper than `max` levels.
-    TooDeepItem {
-        id: String,
-        max: usize,
-    },
-    DuplicateAgency {
-        id: String,
-    },
+    TooDeepItem { id: String, max: usize },
+    /// An agency id declared twice.
+    DuplicateAgency { id: String },
     /// A group id already used by a group or agency.
-    DuplicateGroup {
-        id: String,
-    },
+    DuplicateGroup { id: String },
     /// A group member that is no agency id.
-    UnknownMember {
-        group: String,
-        found: String,
-    },
+    UnknownMember { group: String, found: String },
     /// An agency's `expanded_from` naming no group.
-    UnknownGroup {
-        agency: String,
-        found: String,
-    },
-    UnknownCoordinator {
-        found: String,
-    },
-    DuplicatePeriod {
-        id: String,
-    },
-    MissingDueDate {
-        period: String,
-    },
-    DuplicateSection {
-        id: String,
-    },
-    DuplicateTaskId {
-        id: String,
-    },
+    UnknownGroup { agency: String, found: String },
+    /// The plan's coordinator is no agency id.
+    UnknownCoordinator { found: String },
+    /// A period id declared twice.
+    DuplicatePeriod { id: String },
+    /// A period without a due date.
+    MissingDueDate { period: String },
+    /// A section id declared twice.
+    DuplicateSection { id: String },
+    /// A task id declared twice in the plan.
+    DuplicateTaskId { id: String },
     /// The plan has no `missing` (agencies, periods or sections).
-    EmptyPlan {
-        missing: String,
-    },
+    EmptyPlan { missing: String },
     /// A date in the plan not in YYYY-MM-DD.
-    PlanBadDate {
-        found: String,
-    },
+    PlanBadDate { found: String },
     /// One spelling of two agencies.
     AmbiguousAlias {
         spelling: String,
@@ -124,114 +79,59 @@ pub enum Kind {
     },
     /// A name in an assignment (a period's reporters when `reporters`) that is no agency or
     /// group.
-    UnknownAssignee {
-        found: String,
-        reporters: bool,
-    },
+    UnknownAssignee { found: String, reporters: bool },
     /// A task with no lead.
-    UnassignedTask {
-        id: String,
-    },
+    UnassignedTask { id: String },
     // ---- report files ----
     /// A file too large to read (`mb` over `max_mb`).
-    FileTooLarge {
-        mb: u64,
-        max_mb: u64,
-    },
+    FileTooLarge { mb: u64, max_mb: u64 },
     /// The file could not be read.
-    Unreadable {
-        error: String,
-    },
+    Unreadable { error: String },
     /// A folder could not be read.
-    UnreadableFolder {
-        error: String,
-    },
+    UnreadableFolder { error: String },
     /// A binary file of a known kind (PDF, image…), not a table.
-    BinaryFile {
-        kind: String,
-    },
+    BinaryFile { kind: String },
     /// Binary data (NUL bytes) in what should be text.
     BinaryData,
     /// Bytes not valid in the encoding; replaced.
-    BadBytes {
-        encoding: String,
-    },
+    BadBytes { encoding: String },
     /// A workbook that does not open.
-    Workbook {
-        error: String,
-    },
+    Workbook { error: String },
     /// No header row; `empty` when the file has nothing in it.
-    NoHeader {
-        expected: Vec<String>,
-        empty: bool,
-    },
+    NoHeader { expected: Vec<String>, empty: bool },
     /// Lines before the header row, skipped.
-    SkippedLines {
-        lines: usize,
-        header_line: u32,
-    },
+    SkippedLines { lines: usize, header_line: u32 },
     /// A record the CSV reader could not read.
-    UnreadableRow {
-        error: String,
-    },
+    UnreadableRow { error: String },
     /// A header row wider than any report.
-    TooManyColumns {
-        found: usize,
-        max: usize,
-    },
+    TooManyColumns { found: usize, max: usize },
     /// A column named twice.
-    DuplicateColumn {
-        column: String,
-    },
+    DuplicateColumn { column: String },
     /// A column the format does not have.
-    UnknownColumn {
-        column: String,
-    },
+    UnknownColumn { column: String },
     /// Required columns missing from the header.
-    MissingColumns {
-        columns: Vec<String>,
-    },
+    MissingColumns { columns: Vec<String> },
     /// A template nobody filled in: `tasks` rows, none with a status or figure.
-    EmptyReport {
-        tasks: usize,
-    },
+    EmptyReport { tasks: usize },
     /// No row gives the file's agency, period or date (`column`).
-    NoValue {
-        column: String,
-    },
+    NoValue { column: String },
     /// The file's agency is not in the plan.
-    UnknownAgency {
-        found: String,
-    },
+    UnknownAgency { found: String },
     /// The file's period is not in the plan.
     UnknownPeriod {
         found: String,
         expected: Vec<String>,
     },
     /// A cell longer than Excel allows.
-    TooLong {
-        chars: usize,
-        max: usize,
-    },
+    TooLong { chars: usize, max: usize },
     /// More cells than the header has columns: values shifted.
-    ExtraFields {
-        found: usize,
-        columns: usize,
-    },
+    ExtraFields { found: usize, columns: usize },
     /// A row naming another agency than the file's.
-    MixedAgency {
-        found: String,
-        file_agency: String,
-    },
+    MixedAgency { found: String, file_agency: String },
     /// A row naming an agency the plan does not have.
-    RowUnknownAgency {
-        found: String,
-    },
+    RowUnknownAgency { found: String },
     /// A row naming another period than the file's.
-    MixedPeriod {
-        found: String,
-        file_period: String,
-    },
+    MixedPeriod { found: String, file_period: String },
     /// A row giving another date than the file's.
     MixedDate {
         found: String,
@@ -241,59 +141,29 @@ pub enum Kind {
     /// A row without a task id.
     MissingTask,
     /// A task reported twice in one file; the later row is excluded.
-    RepeatedTask {
-        task: String,
-        first_line: u32,
-    },
+    RepeatedTask { task: String, first_line: u32 },
     /// A row with neither status nor figures.
-    UnfilledRow {
-        task: String,
-    },
+    UnfilledRow { task: String },
     /// A row without a status.
     MissingStatus,
     /// A status bdg does not know.
-    BadStatus {
-        found: String,
-    },
+    BadStatus { found: String },
     /// A task reported by an agency it is not assigned to (`owners` empty: all agencies).
-    NotAssigned {
-        task: String,
-        owners: Vec<String>,
-    },
+    NotAssigned { task: String, owners: Vec<String> },
     /// The agency's own tasks the file does not mention.
-    TaskNotReported {
-        tasks: Vec<String>,
-    },
+    TaskNotReported { tasks: Vec<String> },
     /// A date bdg cannot read; `month_first` when it reads only as mm/dd.
-    BadDate {
-        found: String,
-        month_first: bool,
-    },
+    BadDate { found: String, month_first: bool },
     /// A percentage outside 0–100.
-    OutOfRange {
-        column: String,
-        value: f64,
-    },
+    OutOfRange { column: String, value: f64 },
     /// A negative count or amount.
-    Negative {
-        column: String,
-        found: String,
-    },
+    Negative { column: String, found: String },
     /// A count or amount with a fraction.
-    NotWhole {
-        column: String,
-        found: String,
-    },
+    NotWhole { column: String, found: String },
     /// A percentage that is not a number.
-    NotAPercent {
-        column: String,
-        found: String,
-    },
+    NotAPercent { column: String, found: String },
     /// A count or amount that is not a number.
-    NotANumber {
-        column: String,
-        found: String,
-    },
+    NotANumber { column: String, found: String },
     /// A task id the plan does not have; `sub_items` when `key` is a parent item.
     UnknownTask {
         found: String,

@@ -12,6 +12,7 @@ use crate::lang::{Lang, Text};
 use serde::Serialize;
 use std::fmt::Write as _;
 
+/// How bad: a warning is reported, an error also excludes what [`Excludes`] says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -124,17 +125,21 @@ pub enum Excludes {
 /// bad, and what it costs. The sentences are written only by [`messages`], when printed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
+    /// The file as the user named it.
     pub file: String,
     /// 1-based, as an editor shows it; `None` for a problem of the whole file.
     pub line: Option<u32>,
+    /// 1-based, in characters.
     pub column: Option<u32>,
     /// For a workbook: the sheet and cell, `Báo cáo!E7`.
     pub cell: Option<String>,
     /// What was found, with its values.
     pub kind: Kind,
+    /// An error costs what `excludes` says; a warning costs nothing.
     pub severity: Severity,
     /// A near match for what was found ("did you mean 'x'?"), when there is one.
     pub suggestion: Option<String>,
+    /// What the problem costs: nothing, its row, or its file.
     pub excludes: Excludes,
 }
 
@@ -192,6 +197,7 @@ impl Diagnostic {
         self.kind.code()
     }
 
+    /// At this line and column.
     pub fn at(mut self, line: u32, column: u32) -> Self {
         self.line = Some(line);
         self.column = Some(column);
@@ -206,11 +212,13 @@ impl Diagnostic {
         self
     }
 
+    /// At this line (the whole line).
     pub fn at_line(mut self, line: u32) -> Self {
         self.line = Some(line);
         self
     }
 
+    /// Costing `what` (an error costs its row unless told otherwise).
     pub fn excluding(mut self, what: Excludes) -> Self {
         self.excludes = what;
         self
@@ -232,6 +240,7 @@ impl Diagnostic {
         self
     }
 
+    /// An error (not a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
