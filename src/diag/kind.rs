@@ -13,8 +13,11 @@ fn iso<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
 
 /// What was found. Each variant holds the values a message needs (what was found, what was
 /// expected, limits…); [`Kind::code`] names its stable code.
+///
+/// In the JSON (`data`), a kind is an object: its name in `kind` (`unreadable-folder`) beside
+/// its values.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(untagged)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Kind {
     // ---- cycle ----
     /// A report for another period than the cycle's; ignored.
@@ -89,8 +92,8 @@ pub enum Kind {
     Unreadable { error: String },
     /// A folder could not be read.
     UnreadableFolder { error: String },
-    /// A binary file of a known kind (PDF, image…), not a table.
-    BinaryFile { kind: String },
+    /// A binary file of a known format (PDF, image…), not a table.
+    BinaryFile { format: String },
     /// Binary data (NUL bytes) in what should be text.
     BinaryData,
     /// Bytes not valid in the encoding; replaced.
@@ -248,7 +251,7 @@ impl Kind {
         }
     }
 
-    /// The kind's values as a JSON object (`null` when it holds none).
+    /// The kind's name and values as a JSON object (`null` for a transitional kind).
     pub fn data(&self) -> serde_json::Value {
         match self {
             Kind::Unconverted { .. } => serde_json::Value::Null,

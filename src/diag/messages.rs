@@ -161,10 +161,10 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "không đọc được thư mục: {error}",
             "cannot read the folder: {error}"
         ),
-        Kind::BinaryFile { kind } => tr!(
+        Kind::BinaryFile { format } => tr!(
             lang,
-            "đây là tệp {kind}, không phải bảng CSV hay văn bản",
-            "this is a {kind} file, not a CSV or text table"
+            "đây là tệp {format}, không phải bảng CSV hay văn bản",
+            "this is a {format} file, not a CSV or text table"
         ),
         Kind::BinaryData => tr!(
             lang,

@@ -416,10 +416,10 @@ mod tests {
         assert_eq!(j["severity"], "warning");
         assert_eq!(
             j["data"],
-            serde_json::json!({"date": "2021-06-25", "as_of": "2021-06-20"})
+            serde_json::json!({"kind": "future-date", "date": "2021-06-25", "as_of": "2021-06-20"})
         );
         let unit = Diagnostic::err("a.csv", Kind::MissingTask).to_json(Lang::Vi);
-        assert!(unit["data"].is_null());
+        assert_eq!(unit["data"], serde_json::json!({"kind": "missing-task"}));
     }
 
     #[test]

@@ -146,7 +146,7 @@ pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report
             return read_sheet(bytes, file, plan);
         }
         let kind = kind.to_string();
-        return Report::fail(file, Kind::BinaryFile { kind });
+        return Report::fail(file, Kind::BinaryFile { format: kind });
     }
     let mut r = Report::new(file);
     let dec = decode::decode(bytes, opts.encoding);

@@ -28,7 +28,13 @@ fn a_reports_diagnostics_hold_what_was_found_and_the_near_match() {
     let d = with_code(&ds, "unknown-task");
     assert_eq!(
         d["data"],
-        json!({"found": "II.5.a", "key": "II.5.a", "sub_items": [], "suggestion": "II.1.a"})
+        json!({
+            "kind": "unknown-task",
+            "found": "II.5.a",
+            "key": "II.5.a",
+            "sub_items": [],
+            "suggestion": "II.1.a"
+        })
     );
     let ds = check("en", "reports/codes/bad-date.csv");
     let d = with_code(&ds, "bad-date");
