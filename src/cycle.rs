@@ -7,16 +7,22 @@ use crate::report::Report;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
+/// Where an agency stands on the cycle's reporting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum State {
+    /// Reported by the last on-time day.
     OnTime,
+    /// Reported after it.
     Late,
+    /// Not reported, and the last on-time day has passed.
     Missing,
+    /// Not reported, and there is still time.
     Pending,
 }
 
 impl State {
+    /// The state's word in `lang`, for documents and tables.
     pub fn label(self, lang: crate::lang::Lang) -> &'static str {
         match self {
             State::OnTime => lang.pick("đúng hạn", "on time"),
@@ -26,6 +32,7 @@ impl State {
         }
     }
 
+    /// Late or missing: on the overdue lists and reminded.
     pub fn is_overdue(self) -> bool {
         matches!(self, State::Late | State::Missing)
     }
@@ -34,9 +41,11 @@ impl State {
 /// One agency in the cycle.
 #[derive(Debug, Clone)]
 pub struct AgencyCycle {
+    /// The agency, as an index into the plan's agencies.
     pub agency: AgencyIdx,
     /// Must report this period (the plan says so); others who reported are listed too.
     pub expected: bool,
+    /// On time, late, missing or pending.
     pub state: State,
     /// The date of the earliest usable report: timeliness counts from it.
     pub submitted_on: Option<NaiveDate>,
@@ -48,32 +57,47 @@ pub struct AgencyCycle {
     pub reports: Vec<usize>,
 }
 
+/// One reporting cycle: who was expected, who reported when, and what the cycle noticed.
 #[derive(Debug)]
 pub struct Cycle<'p> {
+    /// The plan the cycle belongs to.
     pub plan: &'p Plan,
+    /// The period reported on.
     pub period: &'p Period,
+    /// The day the cycle is judged on (`--as-of`).
     pub as_of: NaiveDate,
+    /// Every report read, usable or not.
     pub reports: Vec<Report>,
+    /// The expected agencies (in the plan's order), then those that reported unexpected.
     pub agencies: Vec<AgencyCycle>,
     /// What the cycle found beyond each file's own diagnostics: other periods, superseded and
     /// duplicate files, conflicts, reports dated after the as-of date, unexpected agencies.
     pub notices: Vec<Diagnostic>,
 }
 
+/// The cycle in numbers: of the expected agencies, how many are in each state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Agencies that must report.
     pub expected: usize,
+    /// Of those, how many reported (on time or late).
     pub reported: usize,
+    /// Reported on time.
     pub on_time: usize,
+    /// Reported late.
     pub late: usize,
+    /// Not reported, overdue.
     pub missing: usize,
+    /// Not reported, not yet due.
     pub pending: usize,
 }
 
 impl Counts {
+    /// Reported / expected (0 when none are expected).
     pub fn reporting_rate(&self) -> f64 {
         ratio(self.reported, self.expected)
     }
+    /// On time / expected (0 when none are expected).
     pub fn on_time_rate(&self) -> f64 {
         ratio(self.on_time, self.expected)
     }
@@ -88,6 +112,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 impl<'p> Cycle<'p> {
+    /// The counts of the expected agencies.
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
         for a in self.agencies.iter().filter(|a| a.expected) {
@@ -103,6 +128,7 @@ impl<'p> Cycle<'p> {
         c
     }
 
+    /// The late and missing agencies.
     pub fn overdue(&self) -> impl Iterator<Item = &AgencyCycle> {
         self.agencies.iter().filter(|a| a.state.is_overdue())
     }

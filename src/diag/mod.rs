@@ -16,7 +16,9 @@ use std::fmt::Write as _;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Reported; costs nothing.
     Warning,
+    /// Reported; costs what its `Excludes` says.
     Error,
 }
 
@@ -107,8 +109,11 @@ impl Serialize for Code {
 /// them, and the cell reference in a workbook.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Place {
+    /// 1-based line.
     pub line: u32,
+    /// 1-based column, in characters.
     pub col: u32,
+    /// The sheet and cell in a workbook, `Báo cáo!E7`.
     pub cell: Option<String>,
 }
 
@@ -116,8 +121,11 @@ pub struct Place {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Excludes {
+    /// A warning.
     Nothing,
+    /// The row is left out.
     Row,
+    /// The whole file is left out.
     File,
 }
 

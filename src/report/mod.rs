@@ -39,27 +39,44 @@ pub const MAX_COLUMNS: usize = 256;
 /// One accepted row of a report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// 1-based line (in a workbook, the sheet row) the row stands on.
     pub line: u32,
+    /// The task, as an index into the plan's tasks.
     pub task: TaskIdx,
+    /// Done, in progress or not started.
     pub status: Status,
+    /// Progress in percent, 0–100.
     pub progress: Option<f64>,
+    /// Number of activities held.
     pub activities: Option<u64>,
+    /// Women who took part.
     pub participants_female: Option<u64>,
+    /// Men who took part.
     pub participants_male: Option<u64>,
+    /// Money spent, in đồng.
     pub budget_vnd: Option<u64>,
+    /// The agency's note or result.
     pub note: String,
 }
 
 /// One report file as read: who, which period, when, the accepted rows, and every problem.
 #[derive(Debug, Clone)]
 pub struct Report {
+    /// The file as the user named it.
     pub file: String,
+    /// The file's agency (what most rows give), when the plan knows it.
     pub agency: Option<AgencyIdx>,
+    /// The file's period id, when the plan knows it.
     pub period: Option<String>,
+    /// The file's report date.
     pub submitted_on: Option<NaiveDate>,
+    /// The rows read without error.
     pub rows: Vec<Row>,
+    /// What was found in the file, in the order found.
     pub diagnostics: Vec<Diagnostic>,
+    /// The encoding the text was read in (`xlsx` for a workbook).
     pub encoding: &'static str,
+    /// The field delimiter of a text table.
     pub delimiter: Option<char>,
     /// Non-blank data rows in the file, accepted or not.
     pub data_rows: usize,
@@ -119,6 +136,7 @@ impl Report {
         self.rows = Vec::new();
     }
 
+    /// How many errors the file has.
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
@@ -133,8 +151,10 @@ impl Report {
     }
 }
 
+/// How to read report files.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReadOptions {
+    /// The encoding to read text in (`--encoding`); `None` guesses.
     pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 

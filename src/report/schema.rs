@@ -7,6 +7,7 @@ use std::collections::HashMap;
 /// One column of the report format.
 #[derive(Debug, Clone, Copy)]
 pub struct ColumnSpec {
+    /// Which column.
     pub col: Col,
     /// The English id, also accepted as a header: `submitted_on`.
     pub id: &'static str,
@@ -21,16 +22,27 @@ pub struct ColumnSpec {
 /// A column of the report format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Col {
+    /// The reporting agency.
     Agency,
+    /// The period reported on.
     Period,
+    /// The report date.
     SubmittedOn,
+    /// The task id.
     Task,
+    /// Done, in progress or not started.
     Status,
+    /// Progress in percent.
     Progress,
+    /// Number of activities.
     Activities,
+    /// Women taking part.
     Female,
+    /// Men taking part.
     Male,
+    /// Money spent, in đồng.
     Budget,
+    /// Note or result.
     Note,
     /// The task's text, as templates carry it beside the id: read and ignored.
     TaskText,
