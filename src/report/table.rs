@@ -177,20 +177,7 @@ pub(crate) fn text_table<'a>(
         return Err(no_header(file, text.trim().is_empty()));
     };
     let header_line = h.line0 as u32 + 1;
-    let skipped = text[..h.offset]
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with("sep="))
-        .count();
-    let skipped = (skipped > 0).then(|| {
-        Diagnostic::warn(
-            file,
-            Kind::SkippedLines {
-                lines: skipped,
-                header_line,
-            },
-        )
-        .at_line(1)
-    });
+    let skipped = skipped_lines(file, &text[..h.offset], header_line);
     let body = &text[h.offset..];
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -226,16 +213,7 @@ pub(crate) fn text_table<'a>(
             continue;
         }
         let pos = rec.position().cloned().unwrap_or(before);
-        // With CRLF endings the reader puts a record's start just before the pending '\n'.
-        let (mut line, mut start) = (header_line + pos.line() as u32 - 1, pos.byte() as usize);
-        while let Some(&b) = body
-            .as_bytes()
-            .get(start)
-            .filter(|b| **b == b'\r' || **b == b'\n')
-        {
-            line += u32::from(b == b'\n');
-            start += 1;
-        }
+        let (line, start) = record_start(body, header_line + pos.line() as u32 - 1, pos.byte());
         rows.push(RawRow {
             line,
             start,
@@ -255,6 +233,31 @@ pub(crate) fn text_table<'a>(
         },
         skipped,
     ))
+}
+
+/// Lines before the header row (blank lines and Excel's `sep=` aside): a warning, at line 1.
+fn skipped_lines(file: &str, before: &str, header_line: u32) -> Option<Diagnostic> {
+    let lines = before
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("sep="))
+        .count();
+    let kind = Kind::SkippedLines { lines, header_line };
+    (lines > 0).then(|| Diagnostic::warn(file, kind).at_line(1))
+}
+
+/// A record's first line and byte in `body`: with CRLF endings the CSV reader puts a record's
+/// start just before the pending line break, so step over it.
+fn record_start(body: &str, mut line: u32, byte: u64) -> (u32, usize) {
+    let mut start = byte as usize;
+    while let Some(&b) = body
+        .as_bytes()
+        .get(start)
+        .filter(|b| **b == b'\r' || **b == b'\n')
+    {
+        line += u32::from(b == b'\n');
+        start += 1;
+    }
+    (line, start)
 }
 
 /// Cells up to the last non-empty one.
