@@ -21,8 +21,8 @@ pub use crate::cmd::{
 )]
 pub struct Cli {
     /// Ngôn ngữ của văn bản và thông báo / language of documents and messages
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
-    pub lang: Lang,
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
+    pub lang: LangArg,
     /// Chỉ in lỗi, không in cảnh báo và thông tin / print errors only
     #[arg(short, long, global = true)]
     pub quiet: bool,
@@ -37,11 +37,29 @@ impl Cli {
     pub fn global(&self) -> Global {
         use std::io::IsTerminal;
         Global {
-            lang: self.lang,
+            lang: self.lang.into(),
             quiet: self.quiet,
             verbose: self.verbose,
             color_out: crate::output::wants_color(std::io::stdout().is_terminal()),
             color_err: crate::output::wants_color(std::io::stderr().is_terminal()),
+        }
+    }
+}
+
+/// The `--lang` flag's values; the core's [`Lang`] does not depend on clap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// Tiếng Việt (default)
+    Vi,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
         }
     }
 }

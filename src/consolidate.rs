@@ -37,12 +37,31 @@ impl Totals {
 /// Notes kept a task for the text report.
 pub const NOTES_KEPT: usize = 30;
 
+/// Rows counted by status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatusCounts {
+    pub not_started: usize,
+    pub in_progress: usize,
+    pub done: usize,
+}
+
+impl StatusCounts {
+    /// Counts one row of `status`.
+    pub fn add(&mut self, status: Status) {
+        match status {
+            Status::NotStarted => self.not_started += 1,
+            Status::InProgress => self.in_progress += 1,
+            Status::Done => self.done += 1,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct TaskLine<'c> {
     pub task: TaskIdx,
     pub reports: usize,
-    /// Counts by status: not started, in progress, done.
-    pub status: [usize; 3],
+    /// How many rows give each status.
+    pub status: StatusCounts,
     pub totals: Totals,
     /// The first [`NOTES_KEPT`] notes of the agencies, borrowed from the reports (a national
     /// cycle has millions; the workbook's details sheet has them all).
@@ -109,9 +128,9 @@ impl<'c> Consolidation<'c> {
     /// Something to flag: rows or files excluded, agencies late or missing.
     pub fn flagged(&self) -> bool {
         self.excluded.iter().any(|d| {
-            d.code != Code::Superseded
-                && d.code != Code::DuplicateFile
-                && d.code != Code::OtherPeriod
+            d.code() != Code::Superseded
+                && d.code() != Code::DuplicateFile
+                && d.code() != Code::OtherPeriod
         }) || self.counts.late > 0
             || self.counts.missing > 0
     }
@@ -123,7 +142,7 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
         .map(|task| TaskLine {
             task,
             reports: 0,
-            status: [0; 3],
+            status: StatusCounts::default(),
             totals: Totals::default(),
             notes: Vec::new(),
             notes_total: 0,
@@ -151,11 +170,7 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
             for row in &r.rows {
                 let t = &mut tasks[row.task];
                 t.reports += 1;
-                t.status[match row.status {
-                    Status::NotStarted => 0,
-                    Status::InProgress => 1,
-                    Status::Done => 2,
-                }] += 1;
+                t.status.add(row.status);
                 t.totals.add(row);
                 line.totals.add(row);
                 totals.add(row);
@@ -217,9 +232,9 @@ pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value 
         "tasks": k.tasks.iter().map(|t| json!({
             "task": plan.tasks[t.task].id,
             "reports": t.reports,
-            "not_started": t.status[0],
-            "in_progress": t.status[1],
-            "done": t.status[2],
+            "not_started": t.status.not_started,
+            "in_progress": t.status.in_progress,
+            "done": t.status.done,
             "activities": t.totals.activities,
             "participants_female": t.totals.participants_female,
             "participants_male": t.totals.participants_male,
@@ -238,8 +253,8 @@ pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value 
         "excluded": k.excluded.iter().map(|d| json!({
             "file": d.file,
             "line": d.line,
-            "code": d.code.as_str(),
-            "message": d.message.get(lang),
+            "code": d.code().as_str(),
+            "message": d.message(lang),
         })).collect::<Vec<_>>(),
     })
 }

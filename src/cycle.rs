@@ -1,23 +1,28 @@
 //! One reporting cycle: for a plan, a period, the reports read and an as-of date, who was
 //! expected, who reported, on time or late, and who is missing or still pending. Pure code.
 
-use crate::diag::{Code, Diagnostic, Excludes};
+use crate::diag::{Diagnostic, Excludes, Kind};
 use crate::plan::{AgencyIdx, Period, Plan};
 use crate::report::Report;
-use crate::t;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
+/// Where an agency stands on the cycle's reporting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum State {
+    /// Reported by the last on-time day.
     OnTime,
+    /// Reported after it.
     Late,
+    /// Not reported, and the last on-time day has passed.
     Missing,
+    /// Not reported, and there is still time.
     Pending,
 }
 
 impl State {
+    /// The state's word in `lang`, for documents and tables.
     pub fn label(self, lang: crate::lang::Lang) -> &'static str {
         match self {
             State::OnTime => lang.pick("đúng hạn", "on time"),
@@ -27,6 +32,7 @@ impl State {
         }
     }
 
+    /// Late or missing: on the overdue lists and reminded.
     pub fn is_overdue(self) -> bool {
         matches!(self, State::Late | State::Missing)
     }
@@ -35,9 +41,11 @@ impl State {
 /// One agency in the cycle.
 #[derive(Debug, Clone)]
 pub struct AgencyCycle {
+    /// The agency, as an index into the plan's agencies.
     pub agency: AgencyIdx,
     /// Must report this period (the plan says so); others who reported are listed too.
     pub expected: bool,
+    /// On time, late, missing or pending.
     pub state: State,
     /// The date of the earliest usable report: timeliness counts from it.
     pub submitted_on: Option<NaiveDate>,
@@ -49,32 +57,47 @@ pub struct AgencyCycle {
     pub reports: Vec<usize>,
 }
 
+/// One reporting cycle: who was expected, who reported when, and what the cycle noticed.
 #[derive(Debug)]
 pub struct Cycle<'p> {
+    /// The plan the cycle belongs to.
     pub plan: &'p Plan,
+    /// The period reported on.
     pub period: &'p Period,
+    /// The day the cycle is judged on (`--as-of`).
     pub as_of: NaiveDate,
+    /// Every report read, usable or not.
     pub reports: Vec<Report>,
+    /// The expected agencies (in the plan's order), then those that reported unexpected.
     pub agencies: Vec<AgencyCycle>,
     /// What the cycle found beyond each file's own diagnostics: other periods, superseded and
     /// duplicate files, conflicts, reports dated after the as-of date, unexpected agencies.
     pub notices: Vec<Diagnostic>,
 }
 
+/// The cycle in numbers: of the expected agencies, how many are in each state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Agencies that must report.
     pub expected: usize,
+    /// Of those, how many reported (on time or late).
     pub reported: usize,
+    /// Reported on time.
     pub on_time: usize,
+    /// Reported late.
     pub late: usize,
+    /// Not reported, overdue.
     pub missing: usize,
+    /// Not reported, not yet due.
     pub pending: usize,
 }
 
 impl Counts {
+    /// Reported / expected (0 when none are expected).
     pub fn reporting_rate(&self) -> f64 {
         ratio(self.reported, self.expected)
     }
+    /// On time / expected (0 when none are expected).
     pub fn on_time_rate(&self) -> f64 {
         ratio(self.on_time, self.expected)
     }
@@ -89,6 +112,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 impl<'p> Cycle<'p> {
+    /// The counts of the expected agencies.
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
         for a in self.agencies.iter().filter(|a| a.expected) {
@@ -104,6 +128,7 @@ impl<'p> Cycle<'p> {
         c
     }
 
+    /// The late and missing agencies.
     pub fn overdue(&self) -> impl Iterator<Item = &AgencyCycle> {
         self.agencies.iter().filter(|a| a.state.is_overdue())
     }
@@ -126,6 +151,10 @@ impl<'p> Cycle<'p> {
 }
 
 /// Builds the cycle. `period` must be one of the plan's.
+///
+/// Steps, one function each: sort the usable reports by agency (`by_agency`); for each
+/// expected agency, then each unexpected one, drop identical files (`dedupe`), pick the
+/// report whose figures count (`figures_from`) and judge the timeliness ([`timeliness`]).
 pub fn build<'p>(
     plan: &'p Plan,
     period: &'p Period,
@@ -134,159 +163,34 @@ pub fn build<'p>(
 ) -> Cycle<'p> {
     let mut notices = Vec::new();
     let last_on_time = period.last_on_time_day();
-    let mut by_agency: BTreeMap<AgencyIdx, Vec<usize>> = BTreeMap::new();
-    for (i, r) in reports.iter().enumerate() {
-        if !r.usable() {
-            continue;
-        }
-        let (Some(a), Some(p), Some(date)) = (r.agency, r.period.as_deref(), r.submitted_on) else {
-            continue;
-        };
-        if p != period.id {
-            let want = &period.id;
-            notices.push(
-                Diagnostic::warning(
-                    Code::OtherPeriod,
-                    &r.file,
-                    t!(
-                        "báo cáo kỳ {p}, không phải kỳ {want}; bỏ qua",
-                        "a report for period {p}, not {want}; ignored"
-                    ),
-                )
-                .excluding(Excludes::File),
-            );
-            continue;
-        }
-        if date > as_of {
-            let (d, asof) = (date.format("%d/%m/%Y"), as_of.format("%d/%m/%Y"));
-            notices.push(Diagnostic::warning(
-                Code::FutureDate,
-                &r.file,
-                t!(
-                    "báo cáo đề ngày {d}, sau ngày tính {asof}",
-                    "the report is dated {d}, after the as-of date {asof}"
-                ),
-            ));
-        }
-        by_agency.entry(a).or_default().push(i);
-    }
-
+    let mut grouped = by_agency(&reports, period, as_of, &mut notices);
     let mut agencies = Vec::new();
-    let mut place = |a: AgencyIdx,
-                     expected: bool,
-                     files: Vec<usize>,
-                     notices: &mut Vec<Diagnostic>| {
-        let mut files = files;
-        files.sort_by(|&x, &y| {
-            (reports[x].submitted_on, &reports[x].file)
-                .cmp(&(reports[y].submitted_on, &reports[y].file))
-        });
-        // Identical content counts once.
-        let mut kept: Vec<usize> = Vec::new();
-        for f in files {
-            if let Some(&same) = kept
-                .iter()
-                .find(|&&k| reports[k].fingerprint == reports[f].fingerprint)
-            {
-                let other = &reports[same].file;
-                notices.push(
-                    Diagnostic::warning(
-                        Code::DuplicateFile,
-                        &reports[f].file,
-                        t!(
-                            "trùng nội dung với {other}; chỉ tính một lần",
-                            "same content as {other}; counted once"
-                        ),
-                    )
-                    .excluding(Excludes::File),
-                );
-            } else {
-                kept.push(f);
-            }
-        }
+    let mut judge = |a: AgencyIdx, expected: bool, files: Vec<usize>, notices: &mut Vec<_>| {
+        let kept = dedupe(&reports, files, notices);
+        let figures = figures_from(&reports, &kept, notices);
         let submitted_on = kept.first().and_then(|&f| reports[f].submitted_on);
-        let latest = kept.last().and_then(|&f| reports[f].submitted_on);
-        let on_latest: Vec<usize> = kept
-            .iter()
-            .copied()
-            .filter(|&f| reports[f].submitted_on == latest)
-            .collect();
-        let figures_from = if on_latest.len() > 1 {
-            let names: Vec<&str> = on_latest
-                .iter()
-                .map(|&f| reports[f].file.as_str())
-                .collect();
-            let list = names.join(", ");
-            for &f in &on_latest {
-                notices.push(
-                    Diagnostic::error(
-                        Code::Conflict,
-                        &reports[f].file,
-                        t!(
-                            "cùng ngày báo cáo nhưng khác nội dung: {list}; không tính số liệu nào cho đến khi đơn vị xác nhận",
-                            "same report date, different content: {list}; no figures count until the agency says which is right"
-                        ),
-                    )
-                    .excluding(Excludes::File),
-                );
-            }
-            None
-        } else {
-            on_latest.first().copied()
-        };
-        for &f in &kept {
-            if Some(f) != figures_from && !on_latest.contains(&f) {
-                let newer = figures_from
-                    .map(|n| reports[n].file.clone())
-                    .unwrap_or_default();
-                notices.push(
-                    Diagnostic::warning(
-                        Code::Superseded,
-                        &reports[f].file,
-                        t!(
-                            "được thay bằng báo cáo mới hơn {newer}",
-                            "superseded by the later report {newer}"
-                        ),
-                    )
-                    .excluding(Excludes::File),
-                );
-            }
-        }
-        let (state, days_late) = match submitted_on {
-            Some(d) if d <= last_on_time => (State::OnTime, None),
-            Some(d) => (State::Late, Some((d - last_on_time).num_days())),
-            None if as_of > last_on_time => {
-                (State::Missing, Some((as_of - last_on_time).num_days()))
-            }
-            None => (State::Pending, None),
-        };
+        let (state, days_late) = timeliness(submitted_on, last_on_time, as_of);
         agencies.push(AgencyCycle {
             agency: a,
             expected,
             state,
             submitted_on,
             days_late,
-            figures_from,
+            figures_from: figures,
             reports: kept,
         });
     };
     for &a in &period.reporters {
-        let files = by_agency.remove(&a).unwrap_or_default();
-        place(a, true, files, &mut notices);
+        let files = grouped.remove(&a).unwrap_or_default();
+        judge(a, true, files, &mut notices);
     }
-    for (a, files) in std::mem::take(&mut by_agency) {
+    for (a, files) in std::mem::take(&mut grouped) {
         let name = &plan.agencies[a].name;
         for &f in &files {
-            notices.push(Diagnostic::warning(
-                Code::UnexpectedAgency,
-                &reports[f].file,
-                t!(
-                    "{name} không thuộc danh sách phải báo cáo kỳ này; số liệu vẫn được tính",
-                    "{name} is not among this period's expected reporters; its figures count all the same"
-                ),
-            ));
+            let kind = Kind::UnexpectedAgency { name: name.clone() };
+            notices.push(Diagnostic::warn(&reports[f].file, kind));
         }
-        place(a, false, files, &mut notices);
+        judge(a, false, files, &mut notices);
     }
     Cycle {
         plan,
@@ -298,10 +202,140 @@ pub fn build<'p>(
     }
 }
 
+/// The usable reports of `period`, by agency (indexes into `reports`); a report of another
+/// period is a notice and left out, one dated after `as_of` a warning.
+fn by_agency(
+    reports: &[Report],
+    period: &Period,
+    as_of: NaiveDate,
+    notices: &mut Vec<Diagnostic>,
+) -> BTreeMap<AgencyIdx, Vec<usize>> {
+    let mut by_agency: BTreeMap<AgencyIdx, Vec<usize>> = BTreeMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        if !r.usable() {
+            continue;
+        }
+        let (Some(a), Some(p), Some(date)) = (r.agency, r.period.as_deref(), r.submitted_on) else {
+            continue;
+        };
+        if p != period.id {
+            let kind = Kind::OtherPeriod {
+                found: p.to_string(),
+                expected: period.id.clone(),
+            };
+            notices.push(Diagnostic::warn(&r.file, kind).excluding(Excludes::File));
+            continue;
+        }
+        if date > as_of {
+            notices.push(Diagnostic::warn(&r.file, Kind::FutureDate { date, as_of }));
+        }
+        by_agency.entry(a).or_default().push(i);
+    }
+    by_agency
+}
+
+/// One agency's files, oldest first (then by name); a file with the same content as an
+/// earlier one counts once, with a notice.
+fn dedupe(reports: &[Report], mut files: Vec<usize>, notices: &mut Vec<Diagnostic>) -> Vec<usize> {
+    files.sort_by(|&x, &y| {
+        (reports[x].submitted_on, &reports[x].file)
+            .cmp(&(reports[y].submitted_on, &reports[y].file))
+    });
+    let mut kept: Vec<usize> = Vec::new();
+    for f in files {
+        match kept
+            .iter()
+            .find(|&&k| reports[k].fingerprint == reports[f].fingerprint)
+        {
+            Some(&same) => {
+                let other = reports[same].file.clone();
+                let d = Diagnostic::warn(&reports[f].file, Kind::DuplicateFile { other });
+                notices.push(d.excluding(Excludes::File));
+            }
+            None => kept.push(f),
+        }
+    }
+    kept
+}
+
+/// The report whose figures count: the latest. Two different reports on the latest date
+/// conflict (none counts until the agency says which is right); earlier ones are superseded.
+fn figures_from(
+    reports: &[Report],
+    kept: &[usize],
+    notices: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let latest = kept.last().and_then(|&f| reports[f].submitted_on);
+    let on_latest: Vec<usize> = kept
+        .iter()
+        .copied()
+        .filter(|&f| reports[f].submitted_on == latest)
+        .collect();
+    let figures = if on_latest.len() > 1 {
+        let files: Vec<String> = on_latest.iter().map(|&f| reports[f].file.clone()).collect();
+        for &f in &on_latest {
+            let kind = Kind::Conflict {
+                files: files.clone(),
+            };
+            notices.push(Diagnostic::err(&reports[f].file, kind).excluding(Excludes::File));
+        }
+        None
+    } else {
+        on_latest.first().copied()
+    };
+    for &f in kept {
+        if Some(f) != figures && !on_latest.contains(&f) {
+            let newer = figures.map(|n| reports[n].file.clone()).unwrap_or_default();
+            let d = Diagnostic::warn(&reports[f].file, Kind::Superseded { newer });
+            notices.push(d.excluding(Excludes::File));
+        }
+    }
+    figures
+}
+
+/// On time, late or missing, and by how many days: from the date of the earliest report (if
+/// any), the last on-time day and the as-of date. Pure; see the table of cases in the tests.
+pub fn timeliness(
+    submitted_on: Option<NaiveDate>,
+    last_on_time: NaiveDate,
+    as_of: NaiveDate,
+) -> (State, Option<i64>) {
+    match submitted_on {
+        Some(d) if d <= last_on_time => (State::OnTime, None),
+        Some(d) => (State::Late, Some((d - last_on_time).num_days())),
+        None if as_of > last_on_time => (State::Missing, Some((as_of - last_on_time).num_days())),
+        None => (State::Pending, None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::plan::OnDueDate;
+
+    #[test]
+    fn timeliness_table() {
+        let due = d("2021-06-10");
+        #[rustfmt::skip]
+        let cases = [
+            // submitted on,         as of,        state,          days late
+            (Some("2021-06-01"), "2021-06-20", State::OnTime,  None),
+            (Some("2021-06-10"), "2021-06-20", State::OnTime,  None),
+            (Some("2021-06-11"), "2021-06-20", State::Late,    Some(1)),
+            (Some("2021-06-25"), "2021-06-20", State::Late,    Some(15)),
+            (None,               "2021-06-20", State::Missing, Some(10)),
+            (None,               "2021-06-11", State::Missing, Some(1)),
+            (None,               "2021-06-10", State::Pending, None),
+            (None,               "2021-06-01", State::Pending, None),
+        ];
+        for (sub, as_of, state, days) in cases {
+            assert_eq!(
+                timeliness(sub.map(d), due, d(as_of)),
+                (state, days),
+                "{sub:?} as of {as_of}"
+            );
+        }
+    }
 
     fn plan() -> Plan {
         crate::plan::parse(include_str!("../plans/ninh-thuan-2021.yaml"), "p.yaml")
@@ -381,10 +415,8 @@ mod tests {
         assert_eq!(syt.submitted_on, Some(d("2021-06-08")));
         let fig = &c.reports[syt.figures_from.unwrap()];
         assert_eq!(fig.rows[0].note, "correction");
-        assert!(c
-            .notices
-            .iter()
-            .any(|n| n.code == Code::Superseded && n.file.contains("first")));
+        assert!(c.notices.iter().any(|n| n.file.contains("first")
+            && matches!(&n.kind, Kind::Superseded { newer } if newer.contains("correction"))));
     }
 
     #[test]
@@ -395,10 +427,8 @@ mod tests {
         b.file = "copy.csv".into();
         let c = build(&p, &p.periods[0], vec![a, b], d("2021-06-20"));
         assert_eq!(state_of(&c, "SYT").reports.len(), 1);
-        assert!(c
-            .notices
-            .iter()
-            .any(|n| n.code == Code::DuplicateFile && n.file == "copy.csv"));
+        assert!(c.notices.iter().any(|n| n.file == "copy.csv"
+            && matches!(&n.kind, Kind::DuplicateFile { other } if other != "copy.csv")));
 
         let x = report(&p, "SYT", "08/06/2021", "x");
         let y = report(&p, "SYT", "08/06/2021", "y");
@@ -409,7 +439,7 @@ mod tests {
         assert_eq!(
             c.notices
                 .iter()
-                .filter(|n| n.code == Code::Conflict)
+                .filter(|n| matches!(&n.kind, Kind::Conflict { files } if files.len() == 2))
                 .count(),
             2
         );
@@ -426,10 +456,21 @@ mod tests {
         let n = c
             .notices
             .iter()
-            .find(|n| n.code == Code::OtherPeriod)
+            .find(|n| matches!(n.kind, Kind::OtherPeriod { .. }))
             .unwrap();
+        assert_eq!(
+            n.kind,
+            Kind::OtherPeriod {
+                found: "2021-Y".into(),
+                expected: "2021-H1".into()
+            }
+        );
         assert_eq!(n.severity, crate::diag::Severity::Warning);
-        assert!(c.notices.iter().any(|n| n.code == Code::FutureDate));
+        let future = Kind::FutureDate {
+            date: d("2021-06-25"),
+            as_of: d("2021-06-20"),
+        };
+        assert!(c.notices.iter().any(|n| n.kind == future));
         assert_eq!(state_of(&c, "BNT").state, State::Late);
     }
 }

@@ -1,8 +1,8 @@
-//! The two languages of bdg's documents and messages.
+//! The two languages of bdg's documents and messages. The core knows nothing of the command
+//! line: `cli.rs` maps its `--lang` flag to [`Lang`].
 
-use clap::ValueEnum;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+/// A language of documents and messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     /// Tiếng Việt (default)
     #[default]
@@ -12,6 +12,7 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The one of two texts in this language.
     pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Vi => vi,

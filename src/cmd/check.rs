@@ -72,9 +72,9 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
                     &d.line.map(|x| x.to_string()).unwrap_or_default(),
                     &d.column.map(|x| x.to_string()).unwrap_or_default(),
                     sev,
-                    d.code.as_str(),
-                    &csv_safe(d.message.get(lang)),
-                    &csv_safe(d.hint.as_ref().map(|h| h.get(lang)).unwrap_or("")),
+                    d.code().as_str(),
+                    &csv_safe(&d.message(lang)),
+                    &csv_safe(&d.hint_text(lang).unwrap_or_default()),
                 ])?;
             }
             output::print(std::str::from_utf8(&w.into_inner()?)?)?;

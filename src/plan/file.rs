@@ -147,7 +147,10 @@ pub struct SectionFile {
     /// `false` for sections that state purposes or funding rather than tasks (I, III).
     #[serde(default = "yes")]
     pub tasks: bool,
+    /// The prose of a section without tasks: accepted so plans can carry the source's
+    /// text, read by nothing yet.
     #[serde(default)]
+    #[allow(dead_code)]
     pub text: Option<String>,
     #[serde(default)]
     pub lead: Option<Vec<String>>,

@@ -114,7 +114,6 @@ pub struct Section {
     pub title: String,
     pub title_en: Option<String>,
     pub has_tasks: bool,
-    pub text: Option<String>,
     pub items: Vec<Item>,
 }
 
@@ -149,8 +148,6 @@ pub struct Task {
     pub id: String,
     pub section: String,
     pub text: String,
-    /// Texts of the enclosing items, outermost first (e.g. IV.10's "Đài Phát thanh …").
-    pub parents: Vec<String>,
     pub lead: Assignment,
     pub partners: Assignment,
     /// The lead comes from the section as a whole (section II: every reporting agency).

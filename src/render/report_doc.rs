@@ -258,7 +258,7 @@ fn task_result(out: &mut Vec<Block>, k: &Consolidation, tl: &TaskLine, depth: us
         return;
     }
     let n = tl.reports;
-    let [ns, ip, done] = tl.status;
+    let (ns, ip, done) = (tl.status.not_started, tl.status.in_progress, tl.status.done);
     let mut states = Vec::new();
     for (v, vi, en) in [
         (done, "hoàn thành", "done"),

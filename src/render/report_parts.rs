@@ -23,9 +23,9 @@ fn sub(n: usize, vi: &str, en: &str, lang: Lang) -> Block {
 pub fn assessment(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let n = &k.counts;
     let total = k.tasks.len();
-    let done = k.tasks.iter().filter(|t| t.status[2] > 0).count();
+    let done = k.tasks.iter().filter(|t| t.status.done > 0).count();
     let unreported = k.tasks.iter().filter(|t| t.reports == 0).count();
-    let not_started = k.tasks.iter().filter(|t| t.status[0] > 0).count();
+    let not_started = k.tasks.iter().filter(|t| t.status.not_started > 0).count();
     let with_difficulties = with_remarks(k)
         .filter(|(_, r)| !r.difficulties.is_empty())
         .count();
@@ -143,7 +143,7 @@ pub fn next_period(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let open: Vec<_> = k
         .tasks
         .iter()
-        .filter(|t| t.reports == 0 || t.status[2] < t.reports)
+        .filter(|t| t.reports == 0 || t.status.done < t.reports)
         .collect();
     if open.is_empty() {
         return vec![draft(lang.pick(
@@ -167,7 +167,7 @@ pub fn next_period(k: &Consolidation, lang: Lang) -> Vec<Block> {
                 lang.pick("chưa có đơn vị báo cáo", "no report yet")
                     .to_string()
             } else {
-                let (left, n) = (tl.reports - tl.status[2], tl.reports);
+                let (left, n) = (tl.reports - tl.status.done, tl.reports);
                 t!(
                     "{left}/{n} đơn vị báo cáo chưa hoàn thành",
                     "{left} of {n} reporting agencies not done"

@@ -86,28 +86,28 @@ fn by_task(k: &Consolidation, lang: Lang) -> Table {
             let mut r = vec![
                 plan.tasks[tl.task].id.clone(),
                 tl.reports.to_string(),
-                tl.status[0].to_string(),
-                tl.status[1].to_string(),
-                tl.status[2].to_string(),
+                tl.status.not_started.to_string(),
+                tl.status.in_progress.to_string(),
+                tl.status.done.to_string(),
             ];
             r.extend(figures(&tl.totals, tl.reports > 0, lang));
             r
         })
         .collect();
     let reports: usize = k.tasks.iter().map(|t| t.reports).sum();
-    let sum = |i: usize| {
+    let sum = |count: fn(&crate::consolidate::StatusCounts) -> usize| {
         k.tasks
             .iter()
-            .map(|t| t.status[i])
+            .map(|t| count(&t.status))
             .sum::<usize>()
             .to_string()
     };
     let mut total = vec![
         lang.pick("Tổng cộng", "Total").to_string(),
         reports.to_string(),
-        sum(0),
-        sum(1),
-        sum(2),
+        sum(|s| s.not_started),
+        sum(|s| s.in_progress),
+        sum(|s| s.done),
     ];
     total.extend(figures(&k.totals, reports > 0, lang));
     rows.push(total);

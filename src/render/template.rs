@@ -31,11 +31,11 @@ fn headers(lang: Lang) -> Vec<&'static str> {
         .map(|id| {
             let c = COLUMNS
                 .iter()
-                .find(|c| c.1 == *id)
+                .find(|c| c.id == *id)
                 .expect("every layout column is a report column");
             match lang {
-                Lang::Vi => c.2,
-                Lang::En => c.1,
+                Lang::Vi => c.header,
+                Lang::En => c.id,
             }
         })
         .collect()

@@ -35,14 +35,6 @@ pub enum Status {
 impl Status {
     pub const ALL: [Status; 3] = [Status::NotStarted, Status::InProgress, Status::Done];
 
-    pub fn id(self) -> &'static str {
-        match self {
-            Status::NotStarted => "not_started",
-            Status::InProgress => "in_progress",
-            Status::Done => "done",
-        }
-    }
-
     pub fn label(self, lang: crate::lang::Lang) -> &'static str {
         match self {
             Status::NotStarted => lang.pick("chưa thực hiện", "not started"),

@@ -1,9 +1,8 @@
 //! The file-system edge of reading: which files, read from disk with a size limit, in parallel.
 
 use super::{read, ReadOptions, Report, MAX_FILE_BYTES};
-use crate::diag::Code;
+use crate::diag::Kind;
 use crate::plan::Plan;
-use crate::t;
 use std::path::{Path, PathBuf};
 
 /// Reads a file from disk, refusing what is too large; unreadable files become diagnostics.
@@ -14,15 +13,8 @@ pub fn read_path(path: &Path, plan: &Plan, opts: &ReadOptions) -> Report {
         Err(e) => return unreadable(&name, &e),
     };
     if meta.len() > MAX_FILE_BYTES {
-        let (mb, max) = (meta.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
-        return Report::fail(
-            &name,
-            Code::TooLarge,
-            t!(
-                "tệp lớn {mb} MB, vượt giới hạn {max} MB của một báo cáo",
-                "file is {mb} MB, over the {max} MB limit for one report"
-            ),
-        );
+        let (mb, max_mb) = (meta.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+        return Report::fail(&name, Kind::FileTooLarge { mb, max_mb });
     }
     match std::fs::read(path) {
         Ok(bytes) => read(&bytes, &name, plan, opts),
@@ -31,11 +23,8 @@ pub fn read_path(path: &Path, plan: &Plan, opts: &ReadOptions) -> Report {
 }
 
 fn unreadable(name: &str, e: &std::io::Error) -> Report {
-    Report::fail(
-        name,
-        Code::Unreadable,
-        t!("không đọc được tệp: {e}", "cannot read the file: {e}"),
-    )
+    let error = e.to_string();
+    Report::fail(name, Kind::Unreadable { error })
 }
 
 /// Report files under the given paths: files as named, directories searched recursively for
@@ -79,10 +68,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>, output
             .map(|e| (e.path(), e.file_type().ok()))
             .collect(),
         Err(e) => {
+            let error = e.to_string();
             problems.push(Report::fail(
                 &dir.display().to_string(),
-                Code::Unreadable,
-                t!("không đọc được thư mục: {e}", "cannot read the folder: {e}"),
+                Kind::UnreadableFolder { error },
             ));
             return;
         }
@@ -129,33 +118,25 @@ fn skipped_output_folder(dir: &Path) -> Option<Report> {
         return None;
     }
     let name = dir.display().to_string();
-    let marker = crate::fsx::OUTPUT_MARKER;
     let mut r = Report::new(&name);
-    r.diagnostics.push(
-        crate::diag::Diagnostic::warning(
-            Code::SkippedOutputFolder,
-            &name,
-            t!(
-                "thư mục này là thư mục kết quả của bdg (có tệp {marker}) nên không được đọc; {n} tệp trong đó không được xem là báo cáo",
-                "this folder holds bdg's outputs (it has a {marker} file) and is not read; its {n} files are not taken as reports"
-            ),
-        )
-        .hint(t!(
-            "nếu trong đó có báo cáo của đơn vị, chuyển tệp sang thư mục báo cáo",
-            "if an agency's report is there, move it to the reports folder"
-        )),
-    );
+    r.diagnostics.push(crate::diag::Diagnostic::warn(
+        &name,
+        crate::diag::Kind::SkippedOutputFolder {
+            files: n,
+            marker: crate::fsx::OUTPUT_MARKER.to_string(),
+        },
+    ));
     Some(r)
 }
 
 impl Report {
-    /// Not a file but a note about a folder the search skipped ([`Code::SkippedOutputFolder`]).
+    /// Not a file but a note about a folder the search skipped (`skipped-output-folder`).
     pub fn is_folder_notice(&self) -> bool {
         !self.diagnostics.is_empty()
             && self
                 .diagnostics
                 .iter()
-                .all(|d| d.code == Code::SkippedOutputFolder)
+                .all(|d| d.code() == crate::diag::Code::SkippedOutputFolder)
     }
 }
 

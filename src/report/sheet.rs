@@ -3,8 +3,7 @@
 //! their cached values, numbers stored as text as they are written.
 
 use super::{column_of, no_header, RawRow, Source, Table};
-use crate::diag::{Code, Diagnostic, Excludes};
-use crate::t;
+use crate::diag::{Diagnostic, Excludes, Kind};
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use chrono::{Days, NaiveDate};
 
@@ -60,13 +59,11 @@ pub(crate) fn table(bytes: &[u8], file: &str) -> Result<Table<'static>, Box<Diag
     let mut book =
         open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())).map_err(|e| {
             Box::new(
-                Diagnostic::error(
-                    Code::NotATable,
+                Diagnostic::err(
                     file,
-                    t!(
-                        "không mở được sổ Excel: {e}",
-                        "cannot open the workbook: {e}"
-                    ),
+                    Kind::Workbook {
+                        error: e.to_string(),
+                    },
                 )
                 .excluding(Excludes::File),
             )

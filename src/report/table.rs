@@ -3,8 +3,7 @@
 //! workbooks (`sheet.rs`), so that one set of checks serves both.
 
 use super::{column_of, COLUMNS};
-use crate::diag::{Code, Diagnostic, Excludes, Place};
-use crate::t;
+use crate::diag::{Diagnostic, Excludes, Kind, Place};
 
 /// How many columns are required: a row naming that many known columns is the header.
 const REQUIRED: usize = 5;
@@ -160,28 +159,12 @@ pub(crate) struct Table<'a> {
 }
 
 pub(crate) fn no_header(file: &str, empty: bool) -> Box<Diagnostic> {
-    let expected: Vec<&str> = COLUMNS.iter().filter(|c| c.3).map(|c| c.2).collect();
-    let list = expected.join(", ");
-    let code = if empty {
-        Code::EmptyReport
-    } else {
-        Code::NotATable
-    };
-    Box::new(
-        Diagnostic::error(
-            code,
-            file,
-            t!(
-                "không tìm thấy dòng tiêu đề; cần các cột {list}",
-                "no header row found; expected the columns {list}"
-            ),
-        )
-        .excluding(Excludes::File)
-        .hint(t!(
-            "dùng mẫu do 'bdg template' tạo, hoặc thêm dòng tiêu đề",
-            "use the template 'bdg template' makes, or add a header row"
-        )),
-    )
+    let expected = COLUMNS
+        .iter()
+        .filter(|c| c.required)
+        .map(|c| c.header.to_string())
+        .collect();
+    Box::new(Diagnostic::err(file, Kind::NoHeader { expected, empty }).excluding(Excludes::File))
 }
 
 /// Text to a table: the header row found, then every non-blank record; the lines skipped
@@ -194,21 +177,7 @@ pub(crate) fn text_table<'a>(
         return Err(no_header(file, text.trim().is_empty()));
     };
     let header_line = h.line0 as u32 + 1;
-    let skipped = text[..h.offset]
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with("sep="))
-        .count();
-    let skipped = (skipped > 0).then(|| {
-        Diagnostic::warning(
-            Code::SkippedLines,
-            file,
-            t!(
-                "bỏ qua {skipped} dòng trước dòng tiêu đề (dòng {header_line})",
-                "skipped {skipped} lines before the header row (line {header_line})"
-            ),
-        )
-        .at_line(1)
-    });
+    let skipped = skipped_lines(file, &text[..h.offset], header_line);
     let body = &text[h.offset..];
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -229,10 +198,11 @@ pub(crate) fn text_table<'a>(
             Err(e) => {
                 let line = header_line + before.line() as u32 - 1;
                 return Err(Box::new(
-                    Diagnostic::error(
-                        Code::NotATable,
+                    Diagnostic::err(
                         file,
-                        t!("không đọc được dòng: {e}", "cannot read the row: {e}"),
+                        Kind::UnreadableRow {
+                            error: e.to_string(),
+                        },
                     )
                     .at_line(line)
                     .excluding(Excludes::File),
@@ -243,16 +213,7 @@ pub(crate) fn text_table<'a>(
             continue;
         }
         let pos = rec.position().cloned().unwrap_or(before);
-        // With CRLF endings the reader puts a record's start just before the pending '\n'.
-        let (mut line, mut start) = (header_line + pos.line() as u32 - 1, pos.byte() as usize);
-        while let Some(&b) = body
-            .as_bytes()
-            .get(start)
-            .filter(|b| **b == b'\r' || **b == b'\n')
-        {
-            line += u32::from(b == b'\n');
-            start += 1;
-        }
+        let (line, start) = record_start(body, header_line + pos.line() as u32 - 1, pos.byte());
         rows.push(RawRow {
             line,
             start,
@@ -272,6 +233,31 @@ pub(crate) fn text_table<'a>(
         },
         skipped,
     ))
+}
+
+/// Lines before the header row (blank lines and Excel's `sep=` aside): a warning, at line 1.
+fn skipped_lines(file: &str, before: &str, header_line: u32) -> Option<Diagnostic> {
+    let lines = before
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("sep="))
+        .count();
+    let kind = Kind::SkippedLines { lines, header_line };
+    (lines > 0).then(|| Diagnostic::warn(file, kind).at_line(1))
+}
+
+/// A record's first line and byte in `body`: with CRLF endings the CSV reader puts a record's
+/// start just before the pending line break, so step over it.
+fn record_start(body: &str, mut line: u32, byte: u64) -> (u32, usize) {
+    let mut start = byte as usize;
+    while let Some(&b) = body
+        .as_bytes()
+        .get(start)
+        .filter(|b| **b == b'\r' || **b == b'\n')
+    {
+        line += u32::from(b == b'\n');
+        start += 1;
+    }
+    (line, start)
 }
 
 /// Cells up to the last non-empty one.

@@ -6,6 +6,7 @@ mod common;
 mod check;
 mod consolidate;
 mod deadlines;
+mod diagnostics;
 mod documents;
 mod hardening;
 mod other_workbooks;

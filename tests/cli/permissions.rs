@@ -59,29 +59,27 @@ fn unreadable_folders_and_files_are_named_and_the_run_goes_on() {
     );
     let v = json_of(&out.stdout);
     assert_eq!(v["rows"], 3, "the readable file still counts: {v}");
-    let msgs: Vec<(String, String)> = v["diagnostics"]
+    let unreadable: Vec<(String, String, String)> = v["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|x| x["code"] == "unreadable")
         .map(|x| {
-            (
-                x["file"].as_str().unwrap().to_string(),
-                x["message"].as_str().unwrap().to_string(),
-            )
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+            (s(&x["file"]), s(&x["data"]["kind"]), s(&x["data"]["error"]))
         })
         .collect();
     assert!(
-        msgs.iter().any(|(f, m)| f.ends_with("locked")
-            && m.contains("cannot read the folder")
-            && m.contains("Permission denied")),
-        "{msgs:?}"
+        unreadable.iter().any(|(f, k, e)| f.ends_with("locked")
+            && k == "unreadable-folder"
+            && e.contains("Permission denied")),
+        "{unreadable:?}"
     );
     assert!(
-        msgs.iter().any(|(f, m)| f.ends_with("secret.csv")
-            && m.contains("cannot read the file")
-            && m.contains("Permission denied")),
-        "{msgs:?}"
+        unreadable.iter().any(|(f, k, e)| f.ends_with("secret.csv")
+            && k == "unreadable"
+            && e.contains("Permission denied")),
+        "{unreadable:?}"
     );
     // A plan nobody may read: the command cannot run.
     let p2 = d.join("plan.yaml");

@@ -113,7 +113,7 @@ mod tests {
         match crate::plan::parse(&yaml, "draft.yaml") {
             Err(d)
                 if d.iter().any(|d| {
-                    matches!(d.code, Code::Yaml | Code::UnknownField | Code::YamlAlias)
+                    matches!(d.code(), Code::Yaml | Code::UnknownField | Code::YamlAlias)
                 }) =>
             {
                 Err(format!("{d:?}\n{yaml}"))

@@ -63,13 +63,8 @@ fn row(d: &Diagnostic, lang: Lang) -> [Cell; 7] {
         d.line.map_or(Cell::Blank, |x| Cell::Int(x as u64)),
         d.column.map_or(Cell::Blank, |x| Cell::Int(x as u64)),
         Cell::Text(severity.into()),
-        Cell::Text(d.code.as_str().into()),
-        Cell::Text(d.message.get(lang).into()),
-        Cell::Text(
-            d.hint
-                .as_ref()
-                .map(|h| h.get(lang).to_string())
-                .unwrap_or_default(),
-        ),
+        Cell::Text(d.code().as_str().into()),
+        Cell::Text(d.message(lang)),
+        Cell::Text(d.hint_text(lang).unwrap_or_default()),
     ]
 }

@@ -25,9 +25,9 @@ pub(super) fn sheet(
                 Cell::Text(task.section.clone()),
                 Cell::Text(task.text.clone()),
                 Cell::Int(tl.reports as u64),
-                Cell::Int(tl.status[0] as u64),
-                Cell::Int(tl.status[1] as u64),
-                Cell::Int(tl.status[2] as u64),
+                Cell::Int(tl.status.not_started as u64),
+                Cell::Int(tl.status.in_progress as u64),
+                Cell::Int(tl.status.done as u64),
                 Cell::Int(figures.activities),
                 Cell::Int(figures.participants_female),
                 Cell::Int(figures.participants_male),
@@ -57,7 +57,9 @@ pub(super) fn sheet(
             .iter()
             .map(|tl| match col {
                 3 => tl.reports as u64,
-                4..=6 => tl.status[col - 4] as u64,
+                4 => tl.status.not_started as u64,
+                5 => tl.status.in_progress as u64,
+                6 => tl.status.done as u64,
                 _ => 0,
             })
             .sum::<u64>()

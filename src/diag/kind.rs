@@ -1,0 +1,265 @@
+//! What a diagnostic found, with its values: the data scripts read from the JSON and the
+//! catalogue in [`super::messages`] renders as a sentence.
+
+use super::Code;
+use crate::lang::Text;
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+/// Dates in the JSON as `2021-06-10`.
+fn iso<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format("%Y-%m-%d"))
+}
+
+/// What was found. Each variant holds the values a message needs (what was found, what was
+/// expected, limits…); [`Kind::code`] names its stable code.
+///
+/// In the JSON (`data`), a kind is an object: its name in `kind` (`unreadable-folder`) beside
+/// its values.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Kind {
+    // ---- cycle ----
+    /// A report for another period than the cycle's; ignored.
+    OtherPeriod { found: String, expected: String },
+    /// A report dated after the as-of date.
+    FutureDate {
+        #[serde(serialize_with = "iso")]
+        date: NaiveDate,
+        #[serde(serialize_with = "iso")]
+        as_of: NaiveDate,
+    },
+    /// Same content as another file; counted once.
+    DuplicateFile { other: String },
+    /// Same report date, different content: these files.
+    Conflict { files: Vec<String> },
+    /// Replaced by a later report of the same agency.
+    Superseded { newer: String },
+    /// An agency not expected this period reported; its figures count.
+    UnexpectedAgency { name: String },
+    // ---- plan ----
+    /// A plan file too large to parse.
+    PlanTooLarge { mb: u64, max_mb: u64 },
+    /// A plan file that is not UTF-8; `offset` of the first bad byte.
+    NotUtf8 { offset: usize },
+    /// YAML the parser refuses (its message).
+    Yaml { message: String },
+    /// A key the plan format does not have (the parser's message).
+    UnknownField { message: String },
+    /// A YAML alias, refused.
+    YamlAlias { alias: String },
+    /// YAML nesting deeper than `max`.
+    TooDeep { max: usize },
+    /// An item nesting deeper than `max` levels.
+    TooDeepItem { id: String, max: usize },
+    /// An agency id declared twice.
+    DuplicateAgency { id: String },
+    /// A group id already used by a group or agency.
+    DuplicateGroup { id: String },
+    /// A group member that is no agency id.
+    UnknownMember { group: String, found: String },
+    /// An agency's `expanded_from` naming no group.
+    UnknownGroup { agency: String, found: String },
+    /// The plan's coordinator is no agency id.
+    UnknownCoordinator { found: String },
+    /// A period id declared twice.
+    DuplicatePeriod { id: String },
+    /// A period without a due date.
+    MissingDueDate { period: String },
+    /// A section id declared twice.
+    DuplicateSection { id: String },
+    /// A task id declared twice in the plan.
+    DuplicateTaskId { id: String },
+    /// The plan has no `missing` (agencies, periods or sections).
+    EmptyPlan { missing: String },
+    /// A date in the plan not in YYYY-MM-DD.
+    PlanBadDate { found: String },
+    /// One spelling of two agencies.
+    AmbiguousAlias {
+        spelling: String,
+        agency: String,
+        other: String,
+    },
+    /// A name in an assignment (a period's reporters when `reporters`) that is no agency or
+    /// group.
+    UnknownAssignee { found: String, reporters: bool },
+    /// A task with no lead.
+    UnassignedTask { id: String },
+    // ---- report files ----
+    /// A file too large to read (`mb` over `max_mb`).
+    FileTooLarge { mb: u64, max_mb: u64 },
+    /// The file could not be read.
+    Unreadable { error: String },
+    /// A folder could not be read.
+    UnreadableFolder { error: String },
+    /// A binary file of a known format (PDF, image…), not a table.
+    BinaryFile { format: String },
+    /// Binary data (NUL bytes) in what should be text.
+    BinaryData,
+    /// Bytes not valid in the encoding; replaced.
+    BadBytes { encoding: String },
+    /// A workbook that does not open.
+    Workbook { error: String },
+    /// No header row; `empty` when the file has nothing in it.
+    NoHeader { expected: Vec<String>, empty: bool },
+    /// Lines before the header row, skipped.
+    SkippedLines { lines: usize, header_line: u32 },
+    /// A folder skipped by the search because it holds bdg's outputs (it has the marker file),
+    /// though it holds report-like files.
+    SkippedOutputFolder { files: usize, marker: String },
+    /// A record the CSV reader could not read.
+    UnreadableRow { error: String },
+    /// A header row wider than any report.
+    TooManyColumns { found: usize, max: usize },
+    /// A column named twice.
+    DuplicateColumn { column: String },
+    /// A column the format does not have.
+    UnknownColumn { column: String },
+    /// Required columns missing from the header.
+    MissingColumns { columns: Vec<String> },
+    /// A template nobody filled in: `tasks` rows, none with a status or figure.
+    EmptyReport { tasks: usize },
+    /// No row gives the file's agency, period or date (`column`).
+    NoValue { column: String },
+    /// The file's agency is not in the plan.
+    UnknownAgency { found: String },
+    /// The file's period is not in the plan.
+    UnknownPeriod {
+        found: String,
+        expected: Vec<String>,
+    },
+    /// A cell longer than Excel allows.
+    TooLong { chars: usize, max: usize },
+    /// More cells than the header has columns: values shifted.
+    ExtraFields { found: usize, columns: usize },
+    /// A row naming another agency than the file's.
+    MixedAgency { found: String, file_agency: String },
+    /// A row naming an agency the plan does not have.
+    RowUnknownAgency { found: String },
+    /// A row naming another period than the file's.
+    MixedPeriod { found: String, file_period: String },
+    /// A row giving another date than the file's.
+    MixedDate {
+        found: String,
+        #[serde(serialize_with = "iso")]
+        file_date: NaiveDate,
+    },
+    /// A row without a task id.
+    MissingTask,
+    /// A task reported twice in one file; the later row is excluded.
+    RepeatedTask { task: String, first_line: u32 },
+    /// A row with neither status nor figures.
+    UnfilledRow { task: String },
+    /// A row without a status.
+    MissingStatus,
+    /// A status bdg does not know.
+    BadStatus { found: String },
+    /// A task reported by an agency it is not assigned to (`owners` empty: all agencies).
+    NotAssigned { task: String, owners: Vec<String> },
+    /// The agency's own tasks the file does not mention.
+    TaskNotReported { tasks: Vec<String> },
+    /// A date bdg cannot read; `month_first` when it reads only as mm/dd.
+    BadDate { found: String, month_first: bool },
+    /// A percentage outside 0–100.
+    OutOfRange { column: String, value: f64 },
+    /// A negative count or amount.
+    Negative { column: String, found: String },
+    /// A count or amount with a fraction.
+    NotWhole { column: String, found: String },
+    /// A percentage that is not a number.
+    NotAPercent { column: String, found: String },
+    /// A count or amount that is not a number.
+    NotANumber { column: String, found: String },
+    /// A task id the plan does not have; `sub_items` when `key` is a parent item.
+    UnknownTask {
+        found: String,
+        key: String,
+        sub_items: Vec<String>,
+    },
+    /// Transitional: a sentence written at the call site (the old API). Convert to a variant.
+    #[serde(skip)]
+    Unconverted {
+        code: Code,
+        message: Text,
+        hint: Option<Text>,
+    },
+}
+
+impl Kind {
+    /// The stable code of this kind; several kinds may share a code.
+    pub fn code(&self) -> Code {
+        match self {
+            Kind::Unconverted { code, .. } => *code,
+            Kind::FileTooLarge { .. } | Kind::PlanTooLarge { .. } => Code::TooLarge,
+            Kind::NotUtf8 { .. } => Code::Encoding,
+            Kind::Yaml { .. } => Code::Yaml,
+            Kind::UnknownField { .. } => Code::UnknownField,
+            Kind::YamlAlias { .. } => Code::YamlAlias,
+            Kind::TooDeep { .. } | Kind::TooDeepItem { .. } => Code::TooDeep,
+            Kind::DuplicateAgency { .. } => Code::DuplicateAgency,
+            Kind::DuplicateGroup { .. } => Code::DuplicateGroup,
+            Kind::UnknownMember { .. } => Code::UnknownAgency,
+            Kind::UnknownGroup { .. } => Code::UnknownGroup,
+            Kind::UnknownCoordinator { .. } => Code::UnknownCoordinator,
+            Kind::DuplicatePeriod { .. } => Code::DuplicatePeriod,
+            Kind::MissingDueDate { .. } => Code::MissingDueDate,
+            Kind::DuplicateSection { .. } | Kind::DuplicateTaskId { .. } => Code::DuplicateTask,
+            Kind::EmptyPlan { .. } => Code::EmptyPlan,
+            Kind::PlanBadDate { .. } => Code::BadDate,
+            Kind::AmbiguousAlias { .. } => Code::AmbiguousAlias,
+            Kind::UnknownAssignee {
+                reporters: true, ..
+            } => Code::UnknownReporter,
+            Kind::UnknownAssignee { .. } => Code::UnknownAgency,
+            Kind::UnassignedTask { .. } => Code::UnassignedTask,
+            Kind::Unreadable { .. } | Kind::UnreadableFolder { .. } => Code::Unreadable,
+            Kind::BinaryFile { .. }
+            | Kind::BinaryData
+            | Kind::Workbook { .. }
+            | Kind::UnreadableRow { .. } => Code::NotATable,
+            Kind::NoHeader { empty: true, .. } => Code::EmptyReport,
+            Kind::NoHeader { empty: false, .. } => Code::NotATable,
+            Kind::BadBytes { .. } => Code::Encoding,
+            Kind::SkippedLines { .. } => Code::SkippedLines,
+            Kind::SkippedOutputFolder { .. } => Code::SkippedOutputFolder,
+            Kind::TooManyColumns { .. } => Code::TooManyColumns,
+            Kind::DuplicateColumn { .. } => Code::DuplicateColumn,
+            Kind::UnknownColumn { .. } => Code::UnknownColumn,
+            Kind::MissingColumns { .. } => Code::MissingColumn,
+            Kind::EmptyReport { .. } => Code::EmptyReport,
+            Kind::NoValue { .. } | Kind::MissingTask | Kind::MissingStatus => Code::MissingValue,
+            Kind::UnknownAgency { .. } | Kind::RowUnknownAgency { .. } => Code::UnknownAgency,
+            Kind::UnknownPeriod { .. } => Code::UnknownPeriod,
+            Kind::TooLong { .. } => Code::TooLong,
+            Kind::ExtraFields { .. } => Code::ExtraFields,
+            Kind::MixedAgency { .. } => Code::MixedAgency,
+            Kind::MixedPeriod { .. } => Code::MixedPeriod,
+            Kind::MixedDate { .. } => Code::MixedDate,
+            Kind::RepeatedTask { .. } => Code::DuplicateTask,
+            Kind::UnfilledRow { .. } => Code::UnfilledRow,
+            Kind::BadStatus { .. } => Code::BadStatus,
+            Kind::NotAssigned { .. } => Code::NotAssigned,
+            Kind::TaskNotReported { .. } => Code::TaskNotReported,
+            Kind::BadDate { .. } => Code::BadDate,
+            Kind::OutOfRange { .. } | Kind::Negative { .. } => Code::OutOfRange,
+            Kind::NotWhole { .. } | Kind::NotAPercent { .. } | Kind::NotANumber { .. } => {
+                Code::BadNumber
+            }
+            Kind::UnknownTask { .. } => Code::UnknownTask,
+            Kind::OtherPeriod { .. } => Code::OtherPeriod,
+            Kind::FutureDate { .. } => Code::FutureDate,
+            Kind::DuplicateFile { .. } => Code::DuplicateFile,
+            Kind::Conflict { .. } => Code::Conflict,
+            Kind::Superseded { .. } => Code::Superseded,
+            Kind::UnexpectedAgency { .. } => Code::UnexpectedAgency,
+        }
+    }
+
+    /// The kind's name and values as a JSON object (`null` for a transitional kind).
+    pub fn data(&self) -> serde_json::Value {
+        match self {
+            Kind::Unconverted { .. } => serde_json::Value::Null,
+            k => serde_json::to_value(k).unwrap_or(serde_json::Value::Null),
+        }
+    }
+}

@@ -1,0 +1,477 @@
+//! The message catalogue: the one place diagnostic sentences are written, in Vietnamese and
+//! English. [`message`] renders a [`Kind`], [`hint`] its advice or near match.
+
+use super::{Kind, Severity};
+use crate::lang::Lang;
+use chrono::NaiveDate;
+
+fn dmy(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// The severity's word: `lỗi`/`error`, `cảnh báo`/`warning`.
+pub fn severity(s: Severity, lang: Lang) -> &'static str {
+    match s {
+        Severity::Error => lang.pick("lỗi", "error"),
+        Severity::Warning => lang.pick("cảnh báo", "warning"),
+    }
+}
+
+/// Both languages from one set of values: `tr!(lang, "vi {x}", "en {x}")`.
+macro_rules! tr {
+    ($lang:expr, $vi:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            Lang::Vi => format!($vi $(, $arg)*),
+            Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
+
+/// What was found, as a sentence in `lang`.
+///
+/// One arm per kind and no wildcard, so a new kind does not compile until it has its
+/// sentence; longer than 80 lines for that reason (the catalogue is a table).
+pub fn message(kind: &Kind, lang: Lang) -> String {
+    match kind {
+        Kind::Unconverted { message, .. } => message.get(lang).to_string(),
+        // ---- plan ----
+        Kind::PlanTooLarge { mb, max_mb } => tr!(
+            lang,
+            "tệp kế hoạch lớn {mb} MB, vượt giới hạn {max_mb} MB",
+            "the plan file is {mb} MB, over the {max_mb} MB limit"
+        ),
+        Kind::NotUtf8 { offset } => tr!(
+            lang,
+            "tệp kế hoạch không phải UTF-8 (byte lỗi ở vị trí {offset})",
+            "the plan file is not UTF-8 (bad byte at offset {offset})"
+        ),
+        Kind::Yaml { message } | Kind::UnknownField { message } => {
+            tr!(lang, "YAML không hợp lệ: {message}", "invalid YAML: {message}")
+        }
+        Kind::YamlAlias { alias } => tr!(
+            lang,
+            "tệp kế hoạch dùng alias YAML '{alias}'; bdg không nhận alias (chúng có thể nở ra vô hạn)",
+            "the plan uses a YAML alias '{alias}'; bdg refuses aliases (they can expand without bound)"
+        ),
+        Kind::TooDeep { .. } => {
+            tr!(lang, "tệp kế hoạch lồng nhau quá sâu", "the plan nests too deep")
+        }
+        Kind::TooDeepItem { id, max } => tr!(
+            lang,
+            "mục '{id}' lồng sâu hơn {max} cấp",
+            "item '{id}' nests deeper than {max} levels"
+        ),
+        Kind::DuplicateAgency { id } => tr!(
+            lang,
+            "mã đơn vị '{id}' bị khai báo hai lần",
+            "agency id '{id}' is declared twice"
+        ),
+        Kind::DuplicateGroup { id } => tr!(
+            lang,
+            "mã nhóm '{id}' trùng với một nhóm hoặc đơn vị khác",
+            "group id '{id}' is already used by another group or agency"
+        ),
+        Kind::UnknownMember { group, found } => tr!(
+            lang,
+            "nhóm '{group}' có thành viên '{found}' không phải là mã đơn vị nào trong kế hoạch",
+            "group '{group}' has member '{found}', which is no agency id of the plan"
+        ),
+        Kind::UnknownGroup { agency, found } => tr!(
+            lang,
+            "đơn vị '{agency}' ghi expanded_from '{found}' nhưng không có nhóm nào mang mã đó",
+            "agency '{agency}' says expanded_from '{found}' but no group has that id"
+        ),
+        Kind::UnknownCoordinator { found } => tr!(
+            lang,
+            "đơn vị đầu mối '{found}' không phải là mã đơn vị nào trong kế hoạch",
+            "coordinator '{found}' is no agency id of the plan"
+        ),
+        Kind::DuplicatePeriod { id } => tr!(
+            lang,
+            "kỳ báo cáo '{id}' bị khai báo hai lần",
+            "period '{id}' is declared twice"
+        ),
+        Kind::MissingDueDate { period } => tr!(
+            lang,
+            "kỳ báo cáo '{period}' không có hạn nộp (due)",
+            "period '{period}' has no due date (due)"
+        ),
+        Kind::DuplicateSection { id } => tr!(
+            lang,
+            "mục '{id}' bị khai báo hai lần",
+            "section '{id}' is declared twice"
+        ),
+        Kind::DuplicateTaskId { id } => tr!(
+            lang,
+            "mã nhiệm vụ '{id}' bị khai báo hai lần",
+            "task id '{id}' is declared twice"
+        ),
+        Kind::EmptyPlan { missing } => match missing.as_str() {
+            "agencies" => tr!(
+                lang,
+                "kế hoạch không có đơn vị nào (agencies)",
+                "the plan has no agencies"
+            ),
+            "periods" => tr!(
+                lang,
+                "kế hoạch không có kỳ báo cáo nào (periods)",
+                "the plan has no periods"
+            ),
+            _ => tr!(
+                lang,
+                "kế hoạch không có nhiệm vụ nào (sections)",
+                "the plan has no tasks"
+            ),
+        },
+        Kind::PlanBadDate { found } => tr!(
+            lang,
+            "ngày '{found}' không hợp lệ; cần dạng YYYY-MM-DD, ví dụ 2021-06-10",
+            "date '{found}' is not valid; expected YYYY-MM-DD, e.g. 2021-06-10"
+        ),
+        Kind::AmbiguousAlias {
+            spelling,
+            agency,
+            other,
+        } => tr!(
+            lang,
+            "cách viết '{spelling}' của đơn vị '{agency}' trùng với đơn vị '{other}'",
+            "spelling '{spelling}' of agency '{agency}' is also agency '{other}'"
+        ),
+        Kind::UnknownAssignee { found, .. } => tr!(
+            lang,
+            "'{found}' không phải là mã đơn vị hay mã nhóm nào trong kế hoạch",
+            "'{found}' is no agency or group id of the plan"
+        ),
+        Kind::UnassignedTask { id } => tr!(
+            lang,
+            "nhiệm vụ '{id}' không giao cho đơn vị nào (lead)",
+            "task '{id}' is assigned to no agency (lead)"
+        ),
+        // ---- report files ----
+        Kind::FileTooLarge { mb, max_mb } => tr!(
+            lang,
+            "tệp lớn {mb} MB, vượt giới hạn {max_mb} MB của một báo cáo",
+            "file is {mb} MB, over the {max_mb} MB limit for one report"
+        ),
+        Kind::Unreadable { error } => {
+            tr!(lang, "không đọc được tệp: {error}", "cannot read the file: {error}")
+        }
+        Kind::UnreadableFolder { error } => tr!(
+            lang,
+            "không đọc được thư mục: {error}",
+            "cannot read the folder: {error}"
+        ),
+        Kind::BinaryFile { format } => tr!(
+            lang,
+            "đây là tệp {format}, không phải bảng CSV hay văn bản",
+            "this is a {format} file, not a CSV or text table"
+        ),
+        Kind::BinaryData => tr!(
+            lang,
+            "tệp chứa dữ liệu nhị phân, không phải bảng",
+            "the file holds binary data, not a table"
+        ),
+        Kind::BadBytes { encoding } => tr!(
+            lang,
+            "có byte không hợp lệ trong mã {encoding}; đã thay bằng �",
+            "some bytes are not valid {encoding}; they were replaced by �"
+        ),
+        Kind::Workbook { error } => tr!(
+            lang,
+            "không mở được sổ Excel: {error}",
+            "cannot open the workbook: {error}"
+        ),
+        Kind::NoHeader { expected, .. } => {
+            let list = expected.join(", ");
+            tr!(
+                lang,
+                "không tìm thấy dòng tiêu đề; cần các cột {list}",
+                "no header row found; expected the columns {list}"
+            )
+        }
+        Kind::SkippedLines { lines, header_line } => tr!(
+            lang,
+            "bỏ qua {lines} dòng trước dòng tiêu đề (dòng {header_line})",
+            "skipped {lines} lines before the header row (line {header_line})"
+        ),
+        Kind::SkippedOutputFolder { files, marker } => tr!(
+            lang,
+            "thư mục này là thư mục kết quả của bdg (có tệp {marker}) nên không được đọc; {files} tệp trong đó không được xem là báo cáo",
+            "this folder holds bdg's outputs (it has a {marker} file) and is not read; its {files} files are not taken as reports"
+        ),
+        Kind::UnreadableRow { error } => {
+            tr!(lang, "không đọc được dòng: {error}", "cannot read the row: {error}")
+        }
+        Kind::TooManyColumns { found, max } => tr!(
+            lang,
+            "dòng tiêu đề có {found} cột, vượt giới hạn {max}; đây không phải mẫu báo cáo",
+            "the header row has {found} columns, over the limit of {max}; this is not the report format"
+        ),
+        Kind::DuplicateColumn { column } => tr!(
+            lang,
+            "cột '{column}' lặp lại; chỉ đọc cột đầu tiên",
+            "column '{column}' appears twice; only the first is read"
+        ),
+        Kind::UnknownColumn { column } => tr!(
+            lang,
+            "cột '{column}' không thuộc mẫu báo cáo; bỏ qua",
+            "column '{column}' is not in the report format; ignored"
+        ),
+        Kind::MissingColumns { columns } => {
+            let list = columns.join(", ");
+            tr!(lang, "thiếu cột bắt buộc: {list}", "missing required columns: {list}")
+        }
+        Kind::EmptyReport { tasks } => tr!(
+            lang,
+            "báo cáo chưa được điền: {tasks} nhiệm vụ đều không có tình trạng hay số liệu",
+            "the report is not filled in: none of its {tasks} tasks has a status or figures"
+        ),
+        Kind::NoValue { column } => {
+            tr!(lang, "không dòng nào ghi '{column}'", "no row gives '{column}'")
+        }
+        Kind::UnknownAgency { found } => tr!(
+            lang,
+            "đơn vị '{found}' không có trong kế hoạch; cần mã, tên hoặc tên viết tắt của một đơn vị",
+            "agency '{found}' is not in the plan; expected an agency id, name or alias"
+        ),
+        Kind::UnknownPeriod { found, expected } => {
+            let ids = expected.join(", ");
+            tr!(
+                lang,
+                "kỳ báo cáo '{found}' không có trong kế hoạch; cần một trong: {ids}",
+                "period '{found}' is not in the plan; expected one of: {ids}"
+            )
+        }
+        // ---- rows of a report ----
+        Kind::TooLong { chars, max } => tr!(
+            lang,
+            "ô dài {chars} ký tự, vượt giới hạn {max} ký tự một ô của Excel",
+            "the cell holds {chars} characters, over Excel's limit of {max} a cell"
+        ),
+        Kind::ExtraFields { found, columns } => tr!(
+            lang,
+            "dòng có {found} ô nhưng dòng tiêu đề chỉ có {columns} cột; các giá trị đã bị lệch cột",
+            "the row has {found} cells but the header only {columns} columns; its values have shifted"
+        ),
+        Kind::MixedAgency { found, file_agency } => tr!(
+            lang,
+            "dòng ghi đơn vị '{found}', khác với đơn vị của tệp '{file_agency}'; mỗi tệp chỉ của một đơn vị",
+            "the row names agency '{found}', not the file's '{file_agency}'; a file holds one agency's report"
+        ),
+        Kind::RowUnknownAgency { found } => tr!(
+            lang,
+            "đơn vị '{found}' không có trong kế hoạch",
+            "agency '{found}' is not in the plan"
+        ),
+        Kind::MixedPeriod { found, file_period } => tr!(
+            lang,
+            "dòng ghi kỳ '{found}', khác với kỳ của tệp '{file_period}'",
+            "the row names period '{found}', not the file's '{file_period}'"
+        ),
+        Kind::MixedDate { found, file_date } => {
+            let fd = dmy(*file_date);
+            tr!(
+                lang,
+                "dòng ghi ngày '{found}', khác với ngày báo cáo của tệp {fd}",
+                "the row gives date '{found}', not the file's {fd}"
+            )
+        }
+        Kind::MissingTask => tr!(lang, "thiếu mã nhiệm vụ", "the task id is missing"),
+        Kind::RepeatedTask { task, first_line } => tr!(
+            lang,
+            "nhiệm vụ {task} đã được báo cáo ở dòng {first_line}; dòng này bị loại",
+            "task {task} was already reported on line {first_line}; this row is excluded"
+        ),
+        Kind::UnfilledRow { task } => tr!(
+            lang,
+            "nhiệm vụ {task} chưa được điền (không có tình trạng, không có số liệu)",
+            "task {task} is not filled in (no status, no figures)"
+        ),
+        Kind::MissingStatus => tr!(
+            lang,
+            "thiếu tình trạng; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'",
+            "the status is missing; expected 'done', 'in_progress' or 'not_started'"
+        ),
+        Kind::BadStatus { found } => tr!(
+            lang,
+            "tình trạng '{found}' không hợp lệ; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'",
+            "status '{found}' is not valid; expected 'done', 'in_progress' or 'not_started' (or the Vietnamese labels)"
+        ),
+        Kind::NotAssigned { task, owners } => {
+            let owners = owners.join(", ");
+            tr!(
+                lang,
+                "nhiệm vụ {task} được giao cho {owners}, không phải đơn vị này; vẫn được tính",
+                "task {task} is assigned to {owners}, not to this agency; it is counted all the same"
+            )
+        }
+        Kind::TaskNotReported { tasks } => {
+            let (n, list) = (tasks.len(), tasks.join(", "));
+            tr!(
+                lang,
+                "{n} nhiệm vụ của đơn vị không được báo cáo: {list}",
+                "{n} of the agency's tasks are not reported on: {list}"
+            )
+        }
+        Kind::BadDate { found, .. } => tr!(
+            lang,
+            "ngày '{found}' không hợp lệ; cần dd/mm/yyyy (ví dụ 10/06/2021) hoặc yyyy-mm-dd",
+            "date '{found}' is not valid; expected dd/mm/yyyy (e.g. 10/06/2021) or yyyy-mm-dd"
+        ),
+        Kind::OutOfRange { column, value } => tr!(
+            lang,
+            "'{column}' là {value}, ngoài khoảng cho phép 0–100",
+            "'{column}' is {value}, outside 0–100"
+        ),
+        Kind::Negative { column, found } => tr!(
+            lang,
+            "'{column}' là số âm ('{found}'); cần số nguyên ≥ 0",
+            "'{column}' is negative ('{found}'); expected a whole number ≥ 0"
+        ),
+        Kind::NotWhole { column, found } => tr!(
+            lang,
+            "'{column}' là '{found}', không phải số nguyên",
+            "'{column}' is '{found}', not a whole number"
+        ),
+        Kind::NotAPercent { column, found } => tr!(
+            lang,
+            "'{column}' là '{found}', không phải số; cần 0–100, ví dụ 85 hoặc 85,5",
+            "'{column}' is '{found}', not a number; expected 0–100, e.g. 85 or 85.5"
+        ),
+        Kind::NotANumber { column, found } => tr!(
+            lang,
+            "'{column}' là '{found}', không phải số; cần số nguyên, ví dụ 1500000 hoặc 1.500.000",
+            "'{column}' is '{found}', not a number; expected a whole number, e.g. 1500000 or 1,500,000"
+        ),
+        Kind::UnknownTask { found, .. } => tr!(
+            lang,
+            "mã nhiệm vụ '{found}' không có trong kế hoạch",
+            "task id '{found}' is not in the plan"
+        ),
+        // ---- cycle ----
+        Kind::OtherPeriod { found, expected } => tr!(
+            lang,
+            "báo cáo kỳ {found}, không phải kỳ {expected}; bỏ qua",
+            "a report for period {found}, not {expected}; ignored"
+        ),
+        Kind::FutureDate { date, as_of } => {
+            let (d, asof) = (dmy(*date), dmy(*as_of));
+            tr!(
+                lang,
+                "báo cáo đề ngày {d}, sau ngày tính {asof}",
+                "the report is dated {d}, after the as-of date {asof}"
+            )
+        }
+        Kind::DuplicateFile { other } => tr!(
+            lang,
+            "trùng nội dung với {other}; chỉ tính một lần",
+            "same content as {other}; counted once"
+        ),
+        Kind::Conflict { files } => {
+            let list = files.join(", ");
+            tr!(
+                lang,
+                "cùng ngày báo cáo nhưng khác nội dung: {list}; không tính số liệu nào cho đến khi đơn vị xác nhận",
+                "same report date, different content: {list}; no figures count until the agency says which is right"
+            )
+        }
+        Kind::Superseded { newer } => tr!(
+            lang,
+            "được thay bằng báo cáo mới hơn {newer}",
+            "superseded by the later report {newer}"
+        ),
+        Kind::UnexpectedAgency { name } => tr!(
+            lang,
+            "{name} không thuộc danh sách phải báo cáo kỳ này; số liệu vẫn được tính",
+            "{name} is not among this period's expected reporters; its figures count all the same"
+        ),
+    }
+}
+
+/// The kind's own advice, else "did you mean 'x'?" for a near match.
+pub fn hint(kind: &Kind, suggestion: Option<&str>, lang: Lang) -> Option<String> {
+    let own = match kind {
+        Kind::Unconverted { hint, .. } => hint.as_ref().map(|h| h.get(lang).to_string()),
+        k => report_hint(k, lang),
+    };
+    own.or_else(|| suggestion.map(|s| tr!(lang, "có phải ý bạn là '{s}'?", "did you mean '{s}'?")))
+}
+
+/// The advice that comes with a kind of report problem, when it has one.
+fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
+    Some(match kind {
+        Kind::BadBytes { .. } => tr!(
+            lang,
+            "chỉ định mã đúng bằng --encoding (utf-8, windows-1258, utf-16le)",
+            "name the right encoding with --encoding (utf-8, windows-1258, utf-16le)"
+        ),
+        Kind::NoHeader { .. } => tr!(
+            lang,
+            "dùng mẫu do 'bdg template' tạo, hoặc thêm dòng tiêu đề",
+            "use the template 'bdg template' makes, or add a header row"
+        ),
+        Kind::SkippedOutputFolder { .. } => tr!(
+            lang,
+            "nếu trong đó có báo cáo của đơn vị, chuyển tệp sang thư mục báo cáo",
+            "if an agency's report is there, move it to the reports folder"
+        ),
+        Kind::EmptyReport { .. } => tr!(
+            lang,
+            "điền cột 'Tình trạng' và ngày báo cáo cho từng nhiệm vụ rồi gửi lại",
+            "fill in the status of each task and the report date, and send it again"
+        ),
+        Kind::TooLong { .. } => tr!(
+            lang,
+            "rút gọn nội dung, hoặc gửi phần dài kèm theo",
+            "shorten it, or send the long text separately"
+        ),
+        Kind::ExtraFields { .. } => tr!(
+            lang,
+            "thường do dấu phẩy thập phân (85,5) trong tệp phân cách bằng dấu phẩy: đặt giá trị trong ngoặc kép hoặc lưu tệp với dấu ';'",
+            "usually a decimal comma (85,5) in a comma-separated file: quote the value, or save the file with ';'"
+        ),
+        Kind::BadDate {
+            month_first: true, ..
+        } => tr!(
+            lang,
+            "ngày viết theo thứ tự ngày/tháng/năm, không phải tháng/ngày",
+            "dates are read day first (day/month/year), never month first"
+        ),
+        Kind::UnknownTask { key, sub_items, .. } if !sub_items.is_empty() => {
+            let list = sub_items.join(", ");
+            tr!(
+                lang,
+                "'{key}' có các mục con; báo cáo theo từng mục: {list}",
+                "'{key}' has sub-items; report each of them: {list}"
+            )
+        }
+        k => return plan_hint(k, lang),
+    })
+}
+
+/// The advice that comes with a kind of plan problem, when it has one.
+fn plan_hint(kind: &Kind, lang: Lang) -> Option<String> {
+    Some(match kind {
+        Kind::NotUtf8 { .. } => tr!(
+            lang,
+            "hãy lưu lại tệp ở dạng UTF-8",
+            "save the file as UTF-8"
+        ),
+        Kind::YamlAlias { .. } => tr!(
+            lang,
+            "viết giá trị ra đầy đủ thay cho alias",
+            "write the value out in place of the alias"
+        ),
+        Kind::TooDeep { max } => tr!(
+            lang,
+            "mục của kế hoạch lồng tối đa {max} cấp (I → 1 → a …)",
+            "plan items nest at most {max} levels (I → 1 → a …)"
+        ),
+        Kind::MissingDueDate { .. } => tr!(
+            lang,
+            "thêm dòng 'due: YYYY-MM-DD', ví dụ 'due: 2021-06-10'",
+            "add a line 'due: YYYY-MM-DD', e.g. 'due: 2021-06-10'"
+        ),
+        _ => return None,
+    })
+}

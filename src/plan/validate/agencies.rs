@@ -1,0 +1,242 @@
+//! Agencies, their groups and spellings, the coordinator, and resolving a list of agency or
+//! group ids (a period's reporters, a task's lead or partners).
+
+use super::{Ctx, Kind, Resolved, Validator};
+use crate::plan::file::{AgencyFile, GroupFile};
+use crate::plan::locate::Place;
+use crate::plan::{Agency, AgencyIdx, Assignment, Group};
+use crate::text::{did_you_mean, fold, fold_tight};
+use std::collections::HashMap;
+
+impl Validator<'_> {
+    /// Agencies in the file's order; a repeated id is an error and left out.
+    pub(super) fn agencies(
+        &mut self,
+        raw: Vec<AgencyFile>,
+    ) -> (Vec<Agency>, HashMap<String, AgencyIdx>) {
+        let top = Place::default();
+        // Agencies and their spellings.
+        let mut agencies = Vec::new();
+        let mut ids: HashMap<String, AgencyIdx> = HashMap::new();
+        let mut seen_count: HashMap<String, usize> = HashMap::new();
+        for a in raw {
+            let id = a.id.trim().to_string();
+            let n = seen_count.entry(id.clone()).or_insert(0);
+            *n += 1;
+            if ids.contains_key(&id) {
+                let agencies_at = self.loc.key(top, "agencies").unwrap_or(top);
+                let at = self
+                    .loc
+                    .nth_key_value(agencies_at, "id", &id, *n - 1)
+                    .unwrap_or(agencies_at);
+                self.error(at, Kind::DuplicateAgency { id: id.clone() });
+                continue;
+            }
+            ids.insert(id.clone(), agencies.len());
+            agencies.push(Agency {
+                id,
+                name: a.name,
+                name_en: a.name_en,
+                kind: a.kind,
+                aliases: a.aliases,
+                expanded_from: a.expanded_from,
+            });
+        }
+        (agencies, ids)
+    }
+
+    /// Groups of agencies (`members` by agency id).
+    pub(super) fn groups(
+        &mut self,
+        raw: Vec<GroupFile>,
+        ids: &HashMap<String, AgencyIdx>,
+        agencies: &[Agency],
+    ) -> Vec<Group> {
+        let top = Place::default();
+        // Groups.
+        let mut groups: Vec<Group> = Vec::new();
+        for g in raw {
+            let groups_at = self.loc.key(top, "groups").unwrap_or(top);
+            let g_at = self
+                .loc
+                .key_value(groups_at, "id", &g.id)
+                .unwrap_or(groups_at);
+            if groups.iter().any(|x| x.id == g.id) || ids.contains_key(&g.id) {
+                let gid = &g.id;
+                let at = self
+                    .loc
+                    .nth_key_value(groups_at, "id", gid, 1)
+                    .unwrap_or(g_at);
+                self.error(at, Kind::DuplicateGroup { id: gid.clone() });
+                continue;
+            }
+            let mut members = Vec::new();
+            for m in &g.members {
+                match ids.get(m.trim()) {
+                    Some(&i) => members.push(i),
+                    None => {
+                        let at = self.loc.scalar(g_at, m).unwrap_or(g_at);
+                        let hint = did_you_mean(m, agencies.iter().map(|a| a.id.as_str()));
+                        self.error_suggesting(
+                            at,
+                            Kind::UnknownMember {
+                                group: g.id.clone(),
+                                found: m.clone(),
+                            },
+                            hint,
+                        );
+                    }
+                }
+            }
+            groups.push(Group {
+                id: g.id,
+                name: g.name,
+                members,
+            });
+        }
+        groups
+    }
+
+    /// Each agency's `expanded_from` names a group.
+    pub(super) fn expanded_from(&mut self, agencies: &[Agency], groups: &[Group]) {
+        for a in agencies {
+            if let Some(g) = &a.expanded_from {
+                if !groups.iter().any(|x| &x.id == g) {
+                    let at = self.loc.path(&[("agencies", ""), ("id", &a.id)], Some(g));
+                    let hint = did_you_mean(g, groups.iter().map(|x| x.id.as_str()));
+                    self.error_suggesting(
+                        at,
+                        Kind::UnknownGroup {
+                            agency: a.id.clone(),
+                            found: g.to_string(),
+                        },
+                        hint,
+                    );
+                }
+            }
+        }
+    }
+
+    /// The coordinating agency (index 0 when it is unknown, with an error).
+    pub(super) fn coordinator(
+        &mut self,
+        coordinator: &str,
+        ids: &HashMap<String, AgencyIdx>,
+        agencies: &[Agency],
+    ) -> AgencyIdx {
+        // Coordinator.
+        match ids.get(coordinator.trim()) {
+            Some(&i) => i,
+            None => {
+                let c = coordinator.to_string();
+                let at = self
+                    .loc
+                    .path(&[("plan", ""), ("coordinator", "")], Some(&c));
+                let hint = did_you_mean(&c, agencies.iter().map(|a| a.id.as_str()));
+                self.error_suggesting(at, Kind::UnknownCoordinator { found: c.clone() }, hint);
+                0
+            }
+        }
+    }
+
+    /// Every spelling of every agency, folded; a spelling two agencies share is an error.
+    pub(super) fn agency_keys(&mut self, agencies: &[Agency]) -> HashMap<String, AgencyIdx> {
+        let mut keys: HashMap<String, AgencyIdx> = HashMap::new();
+        let mut tight: HashMap<String, Option<AgencyIdx>> = HashMap::new();
+        for (i, a) in agencies.iter().enumerate() {
+            let spellings = std::iter::once(&a.id)
+                .chain(std::iter::once(&a.name))
+                .chain(a.aliases.iter());
+            for s in spellings {
+                let k = fold(s);
+                if k.is_empty() {
+                    continue;
+                }
+                match keys.get(&k) {
+                    Some(&j) if j != i => {
+                        let at = self.loc.path(&[("agencies", ""), ("id", &a.id)], Some(s));
+                        let other = agencies[j].id.clone();
+                        self.error(
+                            at,
+                            Kind::AmbiguousAlias {
+                                spelling: s.clone(),
+                                agency: a.id.clone(),
+                                other: other.clone(),
+                            },
+                        );
+                    }
+                    _ => {
+                        keys.insert(k, i);
+                    }
+                }
+                let tk = fold_tight(s);
+                tight
+                    .entry(tk)
+                    .and_modify(|e| {
+                        if *e != Some(i) {
+                            *e = None
+                        }
+                    })
+                    .or_insert(Some(i));
+            }
+        }
+        for (k, v) in tight {
+            if let Some(i) = v {
+                keys.entry(k).or_insert(i);
+            }
+        }
+        keys
+    }
+
+    /// `reporters`: the list names a period's reporters (else a task's lead or partners).
+    pub(super) fn resolve(
+        &mut self,
+        ctx: &Ctx,
+        list: &[String],
+        near: Place,
+        reporters: bool,
+    ) -> Resolved {
+        let mut out = Vec::new();
+        for name in list {
+            let name = name.trim();
+            if name == "all" {
+                return Resolved::All;
+            }
+            if let Some(&i) = ctx.ids.get(name) {
+                if !out.contains(&i) {
+                    out.push(i);
+                }
+            } else if let Some(g) = ctx.groups.iter().find(|g| g.id == name) {
+                for &m in &g.members {
+                    if !out.contains(&m) {
+                        out.push(m);
+                    }
+                }
+            } else {
+                let at = self.loc.scalar(near, name).unwrap_or(near);
+                let candidates = ctx
+                    .agencies
+                    .iter()
+                    .map(|a| a.id.as_str())
+                    .chain(ctx.groups.iter().map(|g| g.id.as_str()));
+                let hint = did_you_mean(name, candidates);
+                self.error_suggesting(
+                    at,
+                    Kind::UnknownAssignee {
+                        found: name.to_string(),
+                        reporters,
+                    },
+                    hint,
+                );
+            }
+        }
+        Resolved::Some(out)
+    }
+
+    pub(super) fn resolve_assign(&mut self, ctx: &Ctx, list: &[String], near: Place) -> Assignment {
+        match self.resolve(ctx, list, near, false) {
+            Resolved::All => Assignment::All,
+            Resolved::Some(v) => Assignment::Agencies(v),
+        }
+    }
+}

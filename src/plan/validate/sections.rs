@@ -1,0 +1,187 @@
+//! Sections, their items (nested as the source numbers them) and the tasks, the leaves of
+//! task sections.
+
+use super::MAX_DEPTH;
+use super::{Ctx, Kind, Validator};
+use crate::diag::Diagnostic;
+use crate::plan::file::{ItemFile, SectionFile};
+use crate::plan::locate::Place;
+use crate::plan::{task_key, Assignment, Item, Section, Task, TaskIdx};
+use std::collections::{HashMap, HashSet};
+
+impl Validator<'_> {
+    /// Sections, their items and the tasks (the leaves of task sections).
+    pub(super) fn sections(
+        &mut self,
+        raw: Vec<SectionFile>,
+        ctx: &Ctx,
+    ) -> (Vec<Section>, Vec<Task>, HashMap<String, TaskIdx>) {
+        let top = Place::default();
+        // Sections, items, tasks.
+        let mut sections = Vec::new();
+        let mut tasks: Vec<Task> = Vec::new();
+        let mut task_keys: HashMap<String, TaskIdx> = HashMap::new();
+        let sections_at = self.loc.key(top, "sections").unwrap_or(top);
+        let mut seen_sections = HashSet::new();
+        for s in raw {
+            let s_at = self
+                .loc
+                .key_value(sections_at, "id", &s.id)
+                .unwrap_or(sections_at);
+            if !seen_sections.insert(s.id.clone()) {
+                let sid = s.id.clone();
+                let at = self
+                    .loc
+                    .nth_key_value(sections_at, "id", &sid, 1)
+                    .unwrap_or(s_at);
+                self.error(at, Kind::DuplicateSection { id: sid.clone() });
+                continue;
+            }
+            let lead = s.lead.as_ref().map(|l| self.resolve_assign(ctx, l, s_at));
+            let partners = s
+                .partners
+                .as_ref()
+                .map(|l| self.resolve_assign(ctx, l, s_at));
+            let mut walk = Walk {
+                section: &s.id,
+                has_tasks: s.tasks,
+                tasks: &mut tasks,
+                keys: &mut task_keys,
+                ctx,
+            };
+            let from = Inherited {
+                section_wide: lead.is_some(),
+                lead,
+                partners,
+                depth: 0,
+            };
+            let items = self.items(&mut walk, &s.items, &s.id, s_at, &from);
+            sections.push(Section {
+                id: s.id,
+                title: s.title,
+                title_en: s.title_en,
+                has_tasks: s.tasks,
+                items,
+            });
+        }
+
+        (sections, tasks, task_keys)
+    }
+
+    /// The items under `prefix` (a section or an item), recursively; leaves of a task section
+    /// become tasks. `from` is what the enclosing items pass down.
+    fn items(
+        &mut self,
+        w: &mut Walk,
+        raw: &[ItemFile],
+        prefix: &str,
+        parent_at: Place,
+        from: &Inherited,
+    ) -> Vec<Item> {
+        let mut out = Vec::new();
+        // Siblings stand in order: each search starts below the previous one (no quadratic scan).
+        let mut cursor = parent_at;
+        for it in raw {
+            let id = it.id.trim().to_string();
+            let full_id = format!("{prefix}.{id}");
+            let at = self.loc.key_value(cursor, "id", &id).unwrap_or(parent_at);
+            if at != parent_at {
+                cursor = at;
+            }
+            let lead_here = match &it.lead {
+                Some(l) => Some(self.resolve_assign(w.ctx, l, at)),
+                None => from.lead.clone(),
+            };
+            let partners_here = match &it.partners {
+                Some(l) => Some(self.resolve_assign(w.ctx, l, at)),
+                None => from.partners.clone(),
+            };
+            let text = it.text.trim().to_string();
+            let mut item = Item {
+                id: id.clone(),
+                full_id: full_id.clone(),
+                text: text.clone(),
+                items: Vec::new(),
+                task: None,
+            };
+            if from.depth >= MAX_DEPTH {
+                self.error(
+                    at,
+                    Kind::TooDeepItem {
+                        id: full_id.clone(),
+                        max: MAX_DEPTH,
+                    },
+                );
+                continue;
+            }
+            let here = Inherited {
+                lead: lead_here,
+                partners: partners_here,
+                section_wide: from.section_wide && it.lead.is_none(),
+                depth: from.depth + 1,
+            };
+            if !it.items.is_empty() {
+                item.items = self.items(w, &it.items, &full_id, at, &here);
+            } else if w.has_tasks {
+                item.task = self.task(w, full_id, text, at, here);
+            }
+            out.push(item);
+        }
+        out
+    }
+
+    /// A leaf of a task section as a task, unless its id is taken; a task with no lead is a
+    /// warning.
+    fn task(
+        &mut self,
+        w: &mut Walk,
+        id: String,
+        text: String,
+        at: Place,
+        here: Inherited,
+    ) -> Option<TaskIdx> {
+        let key = task_key(&id);
+        if w.keys.contains_key(&key) {
+            self.error(at, Kind::DuplicateTaskId { id });
+            return None;
+        }
+        // An empty lead after an unknown id is that id's error, not this warning.
+        if here.lead.is_none() {
+            let (l, c) = at.pos();
+            let kind = Kind::UnassignedTask { id: id.clone() };
+            self.diags.push(Diagnostic::warn(self.file, kind).at(l, c));
+        }
+        let none = || Assignment::Agencies(Vec::new());
+        let t = w.tasks.len();
+        w.keys.insert(key, t);
+        w.tasks.push(Task {
+            id,
+            section: w.section.to_string(),
+            text,
+            section_wide: here.section_wide,
+            lead: here.lead.unwrap_or_else(none),
+            partners: here.partners.unwrap_or_else(none),
+        });
+        Some(t)
+    }
+}
+
+/// What an item passes down to the items under it.
+struct Inherited {
+    /// The nearest lead and partners given above (`None`: none given).
+    lead: Option<Assignment>,
+    partners: Option<Assignment>,
+    /// The lead comes from the section as a whole, not from an item.
+    section_wide: bool,
+    /// How many items enclose these.
+    depth: usize,
+}
+
+/// Where a section's tasks go while its items are walked.
+struct Walk<'a, 'b> {
+    section: &'a str,
+    has_tasks: bool,
+    tasks: &'b mut Vec<Task>,
+    keys: &'b mut HashMap<String, TaskIdx>,
+    ctx: &'b Ctx<'b>,
+}

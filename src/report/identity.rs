@@ -1,0 +1,132 @@
+//! The file's identity: the agency, period and report date most of its rows give, and an
+//! unfilled template (one error for the file, not one per row).
+
+use super::checks::{date_error, Ctx};
+use super::fields::parse_date;
+use super::table::RawRow;
+use super::Col;
+use crate::diag::{Diagnostic, Excludes, Kind};
+use crate::plan::AgencyIdx;
+use crate::text::did_you_mean;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// The columns a filled-in row gives something in.
+const FIGURES: [Col; 7] = [
+    Col::Status,
+    Col::Progress,
+    Col::Activities,
+    Col::Female,
+    Col::Male,
+    Col::Budget,
+    Col::Note,
+];
+
+/// What the file says it is: each column's most common value as written (with the first row
+/// giving it), and what it resolves to in the plan.
+#[derive(Debug, Default)]
+pub(super) struct Identity {
+    pub agency_as_written: Option<(String, usize)>,
+    pub period_as_written: Option<(String, usize)>,
+    pub date_as_written: Option<(String, usize)>,
+    pub agency: Option<AgencyIdx>,
+    pub period: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+/// A row with no status and no figures.
+pub(super) fn unfilled(ctx: &Ctx, row: &RawRow) -> bool {
+    FIGURES.iter().all(|&c| ctx.cell(row, c).is_empty())
+}
+
+/// A template nobody filled in: every row unfilled. Its agency and period (for the lists of
+/// who reported) and one error.
+pub(super) fn unfilled_template(ctx: &Ctx, raw: &[RawRow]) -> Option<(Identity, Diagnostic)> {
+    if raw.is_empty() || !raw.iter().all(|row| unfilled(ctx, row)) {
+        return None;
+    }
+    let plan = ctx.plan;
+    let id = Identity {
+        agency: majority(ctx, raw, Col::Agency).and_then(|(v, _)| plan.find_agency(&v)),
+        period: majority(ctx, raw, Col::Period)
+            .and_then(|(v, _)| plan.find_period(&v).map(|p| p.id.clone())),
+        ..Identity::default()
+    };
+    let kind = Kind::EmptyReport { tasks: raw.len() };
+    Some((
+        id,
+        Diagnostic::err(ctx.file, kind).excluding(Excludes::File),
+    ))
+}
+
+/// The file's agency, period and date: the value most rows give, each checked against the
+/// plan; what is missing or unknown is an error that costs the file.
+pub(super) fn identify(ctx: &Ctx, raw: &[RawRow], diags: &mut Vec<Diagnostic>) -> Identity {
+    let mut id = Identity {
+        agency_as_written: majority(ctx, raw, Col::Agency),
+        period_as_written: majority(ctx, raw, Col::Period),
+        date_as_written: majority(ctx, raw, Col::SubmittedOn),
+        ..Identity::default()
+    };
+    if let Some(first) = raw.first() {
+        for (mode, col) in [
+            (&id.agency_as_written, Col::Agency),
+            (&id.period_as_written, Col::Period),
+            (&id.date_as_written, Col::SubmittedOn),
+        ] {
+            if mode.is_none() {
+                let column = super::header_name(col).to_string();
+                let d = Diagnostic::err(ctx.file, Kind::NoValue { column });
+                diags.push(d.placed(&ctx.at(first, col)).excluding(Excludes::File));
+            }
+        }
+    }
+    let plan = ctx.plan;
+    if let Some((v, i)) = &id.agency_as_written {
+        id.agency = plan.find_agency(v);
+        if id.agency.is_none() {
+            let hint = did_you_mean(v, plan.agency_spellings());
+            let d = Diagnostic::err(ctx.file, Kind::UnknownAgency { found: v.clone() });
+            let d = d.placed(&ctx.at(&raw[*i], Col::Agency));
+            diags.push(d.excluding(Excludes::File).suggest(hint));
+        }
+    }
+    if let Some((v, i)) = &id.period_as_written {
+        id.period = plan.find_period(v).map(|p| p.id.clone());
+        if id.period.is_none() {
+            let hint = did_you_mean(v, plan.periods.iter().map(|p| p.id.as_str()));
+            let kind = Kind::UnknownPeriod {
+                found: v.clone(),
+                expected: plan.periods.iter().map(|p| p.id.clone()).collect(),
+            };
+            let d = Diagnostic::err(ctx.file, kind).placed(&ctx.at(&raw[*i], Col::Period));
+            diags.push(d.excluding(Excludes::File).suggest(hint));
+        }
+    }
+    if let Some((v, i)) = &id.date_as_written {
+        match parse_date(v) {
+            Ok(d) => id.date = Some(d),
+            Err(e) => {
+                let place = ctx.at(&raw[*i], Col::SubmittedOn);
+                let d = date_error(ctx.file, v, &e).placed(&place);
+                diags.push(d.excluding(Excludes::File));
+            }
+        }
+    }
+    id
+}
+
+/// The value most rows give for a column, with the first row that gives it.
+fn majority(ctx: &Ctx, raw: &[RawRow], c: Col) -> Option<(String, usize)> {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, row) in raw.iter().enumerate() {
+        let v = ctx.cell(row, c);
+        if !v.is_empty() {
+            counts.entry(v).or_insert((0, i)).0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(v, (_, first))| (v.to_string(), first))
+}

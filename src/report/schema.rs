@@ -1,0 +1,195 @@
+//! The report's column schema: which columns a report has, how their headers may be spelled,
+//! and which field of a row holds each.
+
+use crate::text::fold;
+use std::collections::HashMap;
+
+/// One column of the report format.
+#[derive(Debug, Clone, Copy)]
+pub struct ColumnSpec {
+    /// Which column.
+    pub col: Col,
+    /// The English id, also accepted as a header: `submitted_on`.
+    pub id: &'static str,
+    /// The Vietnamese header the templates write: `Ngày báo cáo`.
+    pub header: &'static str,
+    /// A report without it cannot be read.
+    pub required: bool,
+    /// Other spellings accepted, folded (no marks, lower case).
+    pub spellings: &'static [&'static str],
+}
+
+/// A column of the report format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Col {
+    /// The reporting agency.
+    Agency,
+    /// The period reported on.
+    Period,
+    /// The report date.
+    SubmittedOn,
+    /// The task id.
+    Task,
+    /// Done, in progress or not started.
+    Status,
+    /// Progress in percent.
+    Progress,
+    /// Number of activities.
+    Activities,
+    /// Women taking part.
+    Female,
+    /// Men taking part.
+    Male,
+    /// Money spent, in đồng.
+    Budget,
+    /// Note or result.
+    Note,
+    /// The task's text, as templates carry it beside the id: read and ignored.
+    TaskText,
+}
+
+/// The report's columns, in template order: each with its id, Vietnamese header, whether it
+/// is required, and the other spellings accepted (folded).
+pub const COLUMNS: [ColumnSpec; 12] = [
+    ColumnSpec {
+        col: Col::Agency,
+        id: "agency",
+        header: "Đơn vị",
+        required: true,
+        spellings: &[
+            "don vi",
+            "ten don vi",
+            "co quan",
+            "ma don vi",
+            "don vi bao cao",
+        ],
+    },
+    ColumnSpec {
+        col: Col::Period,
+        id: "period",
+        header: "Kỳ báo cáo",
+        required: true,
+        spellings: &["ky bao cao", "ky", "report period"],
+    },
+    ColumnSpec {
+        col: Col::SubmittedOn,
+        id: "submitted_on",
+        header: "Ngày báo cáo",
+        required: true,
+        spellings: &["ngay bao cao", "ngay ky", "ngay gui", "submitted", "date"],
+    },
+    ColumnSpec {
+        col: Col::Task,
+        id: "task",
+        header: "Mã nhiệm vụ",
+        required: true,
+        spellings: &["ma nhiem vu", "nhiem vu", "task id", "ma nv"],
+    },
+    ColumnSpec {
+        col: Col::Status,
+        id: "status",
+        header: "Tình trạng",
+        required: true,
+        spellings: &["tinh trang", "trang thai", "ket qua thuc hien"],
+    },
+    ColumnSpec {
+        col: Col::Progress,
+        id: "progress",
+        header: "Tiến độ (%)",
+        required: false,
+        spellings: &[
+            "tien do",
+            "progress",
+            "tien do phan tram",
+            "ty le hoan thanh",
+        ],
+    },
+    ColumnSpec {
+        col: Col::Activities,
+        id: "activities",
+        header: "Số hoạt động",
+        required: false,
+        spellings: &["so hoat dong", "hoat dong"],
+    },
+    ColumnSpec {
+        col: Col::Female,
+        id: "participants_female",
+        header: "Số người tham gia nữ",
+        required: false,
+        spellings: &["so nguoi tham gia nu", "nu", "tham gia nu", "female"],
+    },
+    ColumnSpec {
+        col: Col::Male,
+        id: "participants_male",
+        header: "Số người tham gia nam",
+        required: false,
+        spellings: &["so nguoi tham gia nam", "nam", "tham gia nam", "male"],
+    },
+    ColumnSpec {
+        col: Col::Budget,
+        id: "budget_vnd",
+        header: "Kinh phí (đồng)",
+        required: false,
+        spellings: &["kinh phi dong", "kinh phi", "kinh phi vnd", "budget"],
+    },
+    ColumnSpec {
+        col: Col::Note,
+        id: "note",
+        header: "Ghi chú / Kết quả",
+        required: false,
+        spellings: &["ghi chu ket qua", "ghi chu", "ket qua", "notes"],
+    },
+    ColumnSpec {
+        col: Col::TaskText,
+        id: "task_text",
+        header: "Nội dung nhiệm vụ",
+        required: false,
+        spellings: &["noi dung nhiem vu", "noi dung", "task description"],
+    },
+];
+
+/// Every accepted spelling of every column, folded once.
+static COLUMN_KEYS: std::sync::LazyLock<HashMap<String, Col>> = std::sync::LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for c in &COLUMNS {
+        for k in [fold(c.id), fold(c.header)]
+            .into_iter()
+            .chain(c.spellings.iter().map(|a| a.to_string()))
+        {
+            m.entry(k).or_insert(c.col);
+        }
+    }
+    m
+});
+
+pub(crate) fn column_of(header: &str) -> Option<Col> {
+    COLUMN_KEYS.get(&fold(header)).copied()
+}
+
+/// Which field of a row holds each column: a small array, looked up for every cell.
+#[derive(Default)]
+pub(crate) struct Columns([Option<usize>; COLUMNS.len()]);
+
+impl Columns {
+    pub(crate) fn get(&self, c: Col) -> Option<usize> {
+        self.0[c as usize]
+    }
+    pub(crate) fn set(&mut self, c: Col, field: usize) {
+        self.0[c as usize] = Some(field);
+    }
+    pub(crate) fn has(&self, c: Col) -> bool {
+        self.get(c).is_some()
+    }
+}
+
+pub(crate) fn header_name(c: Col) -> &'static str {
+    COLUMNS.iter().find(|x| x.col == c).map_or("", |x| x.header)
+}
+
+/// A row's trimmed value in column `c` (empty when the column or the cell is absent).
+pub(crate) fn cell<'r>(cols: &Columns, row: &'r super::table::RawRow, c: Col) -> &'r str {
+    cols.get(c)
+        .and_then(|i| row.record.get(i))
+        .map(str::trim)
+        .unwrap_or("")
+}
