@@ -57,6 +57,11 @@ pub enum Code {
     TooLarge,
     TooLong,
     TooManyColumns,
+    TooManyCells,
+    TooManyRows,
+    NotAFile,
+    SheetNotRead,
+    InternalError,
     Unreadable,
     // cycle
     OtherPeriod,
@@ -110,6 +115,11 @@ impl Code {
             Code::TooLarge => "too-large",
             Code::TooLong => "too-long",
             Code::TooManyColumns => "too-many-columns",
+            Code::TooManyCells => "too-many-cells",
+            Code::TooManyRows => "too-many-rows",
+            Code::NotAFile => "not-a-file",
+            Code::SheetNotRead => "sheet-not-read",
+            Code::InternalError => "internal-error",
             Code::Unreadable => "unreadable",
             Code::OtherPeriod => "other-period",
             Code::FutureDate => "future-date",
@@ -254,11 +264,11 @@ impl Diagnostic {
         let mut s = format!(
             "{on}{sev}[{}]{off} {}: {}",
             self.code.as_str(),
-            self.location(),
-            self.message.get(lang)
+            crate::text::for_message(&self.location()),
+            crate::text::for_message(self.message.get(lang))
         );
         if let Some(h) = &self.hint {
-            let _ = write!(s, "\n    = {}", h.get(lang));
+            let _ = write!(s, "\n    = {}", crate::text::for_message(h.get(lang)));
         }
         s
     }

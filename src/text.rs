@@ -70,9 +70,54 @@ pub fn width(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Messages quoted from files are cut at this many characters.
+pub const MAX_MESSAGE_CHARS: usize = 600;
+
+/// Text from a file made safe for a terminal: control characters (C0, DEL, C1) and the bidi
+/// controls shown as visible symbols (ESC as `␛`, U+009B as `<U+009B>`), never sent raw.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(hidden) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\0'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+            '\u{7F}' => out.push('\u{2421}'),
+            c if hidden(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// [`visible`], cut to [`MAX_MESSAGE_CHARS`] characters with "…": for a message that quotes a
+/// file.
+pub fn for_message(s: &str) -> String {
+    let v = visible(s);
+    match v.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((i, _)) => format!("{}…", &v[..i]),
+        None => v.into_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_made_visible_and_long_text_cut() {
+        assert_eq!(visible("Sở Y tế"), "Sở Y tế");
+        assert_eq!(visible("a\x1b]0;x\x07b\x1b[2J"), "a␛]0;x␇b␛[2J");
+        assert_eq!(visible("x\u{9b}2J\u{202e}"), "x<U+009B>2J<U+202E>");
+        assert_eq!(visible("a\nb\x7f"), "a␊b␡");
+        let long = "ô".repeat(MAX_MESSAGE_CHARS + 10);
+        let cut = for_message(&long);
+        assert_eq!(cut.chars().count(), MAX_MESSAGE_CHARS + 1);
+        assert!(cut.ends_with('…'));
+    }
 
     #[test]
     fn fold_removes_diacritics_and_punctuation() {

@@ -103,7 +103,7 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
                 let _ = writeln!(
                     out,
                     "{}: {who}, {}, {date} — {} {} — {verdict}",
-                    r.file,
+                    crate::text::visible(&r.file),
                     r.period.as_deref().unwrap_or("?"),
                     r.rows_counted(),
                     lang.pick("dòng nhận", "rows accepted"),

@@ -1,33 +1,78 @@
 //! The file-system edge of reading: which files, read from disk with a size limit, in parallel.
 
-use super::{read, ReadOptions, Report, MAX_FILE_BYTES};
+use super::{limits, read, ReadOptions, Report, MAX_FILE_BYTES};
 use crate::diag::Code;
+use crate::fsx::ReadLimited;
 use crate::plan::Plan;
 use crate::t;
 use std::path::{Path, PathBuf};
 
-/// Reads a file from disk, refusing what is too large; unreadable files become diagnostics.
+/// Reads a file from disk under the budget ([`super::limits`]): only a regular file, at most
+/// [`MAX_FILE_BYTES`] counted while reading; a panic while reading it excludes that file alone.
 pub fn read_path(path: &Path, plan: &Plan, opts: &ReadOptions) -> Report {
     let name = path.display().to_string();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => return unreadable(&name, &e),
+    let bytes = match crate::fsx::read_limited(path, MAX_FILE_BYTES) {
+        Ok(b) => b,
+        Err(ReadLimited::Io(e)) => return unreadable(&name, &e),
+        Err(ReadLimited::NotAFile(kind)) => {
+            return excluded(&name, limits::not_a_file(&name, kind))
+        }
+        Err(ReadLimited::TooLarge { bytes }) => {
+            let (mb, max) = (bytes / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+            return Report::fail(
+                &name,
+                Code::TooLarge,
+                t!(
+                    "tệp lớn {mb} MB, vượt giới hạn {max} MB của một báo cáo",
+                    "file is {mb} MB, over the {max} MB limit for one report"
+                ),
+            );
+        }
     };
-    if meta.len() > MAX_FILE_BYTES {
-        let (mb, max) = (meta.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
-        return Report::fail(
-            &name,
-            Code::TooLarge,
-            t!(
-                "tệp lớn {mb} MB, vượt giới hạn {max} MB của một báo cáo",
-                "file is {mb} MB, over the {max} MB limit for one report"
-            ),
-        );
+    isolated(&name, || read(&bytes, &name, plan, opts))
+}
+
+/// Runs one file's reader, turning a panic into that file's `internal-error`.
+pub(crate) fn isolated(name: &str, f: impl FnOnce() -> Report) -> Report {
+    quiet_panics_in_readers();
+    IN_READER.set(true);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    IN_READER.set(false);
+    match result {
+        Ok(r) => r,
+        Err(p) => {
+            let what = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            excluded(name, limits::internal_error(name, &what))
+        }
     }
-    match std::fs::read(path) {
-        Ok(bytes) => read(&bytes, &name, plan, opts),
-        Err(e) => unreadable(&name, &e),
-    }
+}
+
+thread_local! {
+    static IN_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A panic inside a file's reader becomes that file's diagnostic: the default hook's raw
+/// English line is kept for panics anywhere else.
+fn quiet_panics_in_readers() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_READER.get() {
+                previous(info);
+            }
+        }));
+    });
+}
+
+fn excluded(name: &str, d: crate::diag::Diagnostic) -> Report {
+    let mut r = Report::fail(name, d.code, d.message.clone());
+    r.diagnostics = vec![d];
+    r
 }
 
 fn unreadable(name: &str, e: &std::io::Error) -> Report {
@@ -174,4 +219,31 @@ pub fn read_all_with(
         .into_iter()
         .map(|r| r.expect("every file read"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_one_files_reader_is_that_files_internal_error() {
+        let r = isolated("x.xlsx", || panic!("capacity overflow"));
+        assert!(!r.usable());
+        assert_eq!(r.diagnostics.len(), 1);
+        let d = &r.diagnostics[0];
+        assert_eq!(
+            (d.code, d.excludes),
+            (Code::InternalError, crate::diag::Excludes::File)
+        );
+        assert!(
+            d.message.en.contains("capacity overflow"),
+            "{}",
+            d.message.en
+        );
+        assert!(d.hint.is_some());
+        let ok = isolated("y.csv", || {
+            Report::fail("y.csv", Code::Encoding, t!("a", "a"))
+        });
+        assert_eq!(ok.diagnostics[0].code, Code::Encoding);
+    }
 }

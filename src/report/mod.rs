@@ -5,6 +5,8 @@
 pub mod decode;
 pub mod fields;
 mod files;
+mod inspect;
+pub mod limits;
 mod sheet;
 mod table;
 
@@ -64,6 +66,8 @@ pub struct Report {
     pub accepted: usize,
     /// Same agency, period, date and rows give the same fingerprint, whatever the file's bytes.
     pub fingerprint: u64,
+    /// Diagnostics over the per-file cap: code, how many, any of them an error.
+    suppressed: Vec<(Code, usize, bool)>,
 }
 
 impl Report {
@@ -80,6 +84,7 @@ impl Report {
             data_rows: 0,
             accepted: 0,
             fingerprint: 0,
+            suppressed: Vec::new(),
         }
     }
 
@@ -289,8 +294,14 @@ fn header_name(c: Col) -> &'static str {
     COLUMNS.iter().find(|x| x.0 == c).map(|x| x.2).unwrap_or("")
 }
 
-/// Reads one report from its bytes.
+/// Reads one report from its bytes, its diagnostics capped ([`limits::MAX_DIAGNOSTICS`]).
 pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
+    let mut r = read_uncapped(bytes, file, plan, opts);
+    r.close_diagnostics();
+    r
+}
+
+fn read_uncapped(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
     if let Some(kind) = decode::binary_kind(bytes) {
         if kind.starts_with("ZIP") || kind.starts_with("XLS") {
             // A workbook, whatever its name says.
@@ -350,17 +361,24 @@ pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report
     r
 }
 
-/// Reads a workbook (XLSX, XLSM, XLS, ODS): the first sheet that has the report's header.
+/// Reads a workbook (XLSX, XLSM, XLS, ODS): the first sheet that has the report's header; it
+/// is inspected first, and refused before it is opened when it is over the limits.
 pub fn read_sheet(bytes: &[u8], file: &str, plan: &Plan) -> Report {
     let mut r = Report::new(file);
     r.encoding = "xlsx";
-    let table = match sheet::table(bytes, file) {
+    if let Err(refusal) = inspect::workbook(bytes) {
+        r.diagnostics
+            .push(limits::refusal_diagnostic(file, &refusal));
+        return r;
+    }
+    let (table, others) = match sheet::table(bytes, file) {
         Ok(t) => t,
         Err(d) => {
             r.diagnostics.push(*d);
             return r;
         }
     };
+    r.diagnostics.extend(others);
     Reader { plan, r: &mut r }.table(table);
     r
 }
@@ -372,7 +390,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn push(&mut self, d: Diagnostic) {
-        self.r.diagnostics.push(d);
+        self.r.add(d);
     }
 
     /// The header's columns, then the rows.
@@ -641,7 +659,7 @@ impl Reader<'_> {
                     .placed(&place)
                     .hint(t!("rút gọn nội dung, hoặc gửi phần dài kèm theo", "shorten it, or send the long text separately")),
                 );
-                self.r.diagnostics.extend(errs);
+                errs.into_iter().for_each(|d| self.push(d));
                 continue;
             }
             if let Some(w) = width {
@@ -663,7 +681,7 @@ impl Reader<'_> {
                             "usually a decimal comma (85,5) in a comma-separated file: quote the value, or save the file with ';'"
                         )),
                     );
-                    self.r.diagnostics.extend(errs);
+                    errs.into_iter().for_each(|d| self.push(d));
                     continue;
                 }
             }
@@ -873,7 +891,7 @@ impl Reader<'_> {
             let note = Self::cell(cols, row, Col::Note).to_string();
 
             if !errs.is_empty() {
-                self.r.diagnostics.extend(errs);
+                errs.into_iter().for_each(|d| self.push(d));
                 continue;
             }
             let (Some(task), Some(status)) = (task, status) else {
@@ -926,7 +944,7 @@ impl Reader<'_> {
             self.r.accepted += 1;
         }
 
-        self.r.diagnostics.extend(unfilled);
+        unfilled.into_iter().for_each(|d| self.push(d));
 
         // The agency's own tasks that the file does not mention (for a file that counts).
         if let (Some(a), true) = (self.r.agency, self.r.usable()) {

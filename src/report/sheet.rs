@@ -56,7 +56,24 @@ fn serial_date(v: &str) -> Option<String> {
     })
 }
 
-pub(crate) fn table(bytes: &[u8], file: &str) -> Result<Table<'static>, Box<Diagnostic>> {
+/// The row (0-based, among the first 30) that holds the report header: the one naming the most
+/// report columns, at least two.
+fn header_row(rows: &[Vec<String>]) -> Option<usize> {
+    rows.iter()
+        .enumerate()
+        .take(30)
+        .map(|(i, r)| (i, r.iter().filter(|c| column_of(c).is_some()).count()))
+        .filter(|(_, n)| *n >= 2)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i)
+}
+
+/// The first sheet that has the report header, as a table, and a warning for every later sheet
+/// that has one too (it is not read: one report is one sheet).
+pub(crate) fn table(
+    bytes: &[u8],
+    file: &str,
+) -> Result<(Table<'static>, Vec<Diagnostic>), Box<Diagnostic>> {
     let mut book =
         open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())).map_err(|e| {
             Box::new(
@@ -71,6 +88,8 @@ pub(crate) fn table(bytes: &[u8], file: &str) -> Result<Table<'static>, Box<Diag
                 .excluding(Excludes::File),
             )
         })?;
+    let mut found: Option<Table<'static>> = None;
+    let mut others = Vec::new();
     for name in book.sheet_names().to_vec() {
         let Ok(range) = book.worksheet_range(&name) else {
             continue;
@@ -82,53 +101,80 @@ pub(crate) fn table(bytes: &[u8], file: &str) -> Result<Table<'static>, Box<Diag
             .rows()
             .map(|r| r.iter().map(cell_text).collect())
             .collect();
-        let best = rows
-            .iter()
-            .enumerate()
-            .take(30)
-            .map(|(i, r)| (i, r.iter().filter(|c| column_of(c).is_some()).count()))
-            .filter(|(_, n)| *n >= 2)
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
-        let Some((h, _)) = best else { continue };
-        let header_line = row0 + h as u32 + 1;
-        // A date typed into a cell whose date format was lost comes back as Excel's serial
-        // number: in the date column, read plausible serials (years 2000–2100) as dates.
-        let date_col = rows[h]
-            .iter()
-            .position(|c| column_of(c) == Some(super::Col::SubmittedOn));
-        let mut rows = rows;
-        if let Some(dc) = date_col {
-            for r in rows.iter_mut().skip(h + 1) {
-                if let Some(v) = r.get_mut(dc) {
-                    if let Some(d) = serial_date(v) {
-                        *v = d;
-                    }
+        let Some(h) = header_row(&rows) else { continue };
+        match &found {
+            None => found = Some(sheet_table(name, row0, col0, rows, h)),
+            Some(first) => others.push(sheet_not_read(file, &name, first)),
+        }
+    }
+    found
+        .map(|t| (t, others))
+        .ok_or_else(|| no_header(file, false))
+}
+
+/// A second sheet with the report header: said, not read.
+fn sheet_not_read(file: &str, name: &str, first: &Table) -> Diagnostic {
+    let read = match &first.source {
+        Source::Sheet { name, .. } => name.as_str(),
+        Source::Text { .. } => "",
+    };
+    Diagnostic::warning(
+        Code::SheetNotRead,
+        file,
+        t!(
+            "trang '{name}' cũng có dòng tiêu đề báo cáo nhưng không được đọc: chỉ trang '{read}' được đọc; mỗi tệp một trang báo cáo",
+            "sheet '{name}' also has the report header but is not read: only sheet '{read}' is; one report sheet a file"
+        ),
+    )
+    .hint(t!(
+        "chuyển các dòng của trang '{name}' sang trang '{read}', hoặc gửi thành tệp riêng",
+        "move the rows of sheet '{name}' into sheet '{read}', or send them as a file of their own"
+    ))
+}
+
+fn sheet_table(
+    name: String,
+    row0: u32,
+    col0: u32,
+    mut rows: Vec<Vec<String>>,
+    h: usize,
+) -> Table<'static> {
+    let header_line = row0 + h as u32 + 1;
+    // A date typed into a cell whose date format was lost comes back as Excel's serial
+    // number: in the date column, read plausible serials (years 2000–2100) as dates.
+    let date_col = rows[h]
+        .iter()
+        .position(|c| column_of(c) == Some(super::Col::SubmittedOn));
+    if let Some(dc) = date_col {
+        for r in rows.iter_mut().skip(h + 1) {
+            if let Some(v) = r.get_mut(dc) {
+                if let Some(d) = serial_date(v) {
+                    *v = d;
                 }
             }
         }
-        let data = rows
-            .iter()
-            .enumerate()
-            .skip(h + 1)
-            .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
-            .map(|(i, r)| RawRow {
-                line: row0 + i as u32 + 1,
-                start: 0,
-                record: csv::StringRecord::from(r.clone()),
-            })
-            .collect();
-        return Ok(Table {
-            source: Source::Sheet {
-                name,
-                first_col: col0,
-            },
-            header: csv::StringRecord::from(rows[h].clone()),
-            header_line,
-            header_start: 0,
-            rows: data,
-        });
     }
-    Err(no_header(file, false))
+    let data = rows
+        .iter()
+        .enumerate()
+        .skip(h + 1)
+        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+        .map(|(i, r)| RawRow {
+            line: row0 + i as u32 + 1,
+            start: 0,
+            record: csv::StringRecord::from(r.clone()),
+        })
+        .collect();
+    Table {
+        source: Source::Sheet {
+            name,
+            first_col: col0,
+        },
+        header: csv::StringRecord::from(rows[h].clone()),
+        header_line,
+        header_start: 0,
+        rows: data,
+    }
 }
 
 #[cfg(test)]

@@ -253,6 +253,9 @@ pub(crate) fn text_table<'a>(
             line += u32::from(b == b'\n');
             start += 1;
         }
+        if rows.len() >= super::limits::MAX_ROWS {
+            return Err(Box::new(super::limits::too_many_rows(file)));
+        }
         rows.push(RawRow {
             line,
             start,

@@ -7,6 +7,7 @@ mod check;
 mod consolidate;
 mod deadlines;
 mod hardening;
+mod hostile;
 mod other_workbooks;
 mod outputs_beside_reports;
 #[cfg(unix)]

@@ -1,0 +1,213 @@
+//! A workbook inspected before calamine opens it: an allocation that fails aborts the process
+//! and cannot be caught, so what a workbook declares (and what its cells' places imply) is
+//! checked against [`super::limits`] first.
+//!
+//! - XLSX / XLSM / ODS (zip): the number of parts from the end record, then every XML part
+//!   decompressed through a small buffer with a running total; worksheets scanned for their
+//!   `<dimension ref>` and the places of their rows and cells, `sharedStrings.xml` for its
+//!   declared counts, ODS `content.xml` for its repeated rows and columns.
+//! - XLS (OLE): its `DIMENSIONS` records.
+
+use super::limits::{
+    Refusal, MAX_CELLS, MAX_SHARED_STRINGS, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES,
+};
+use std::io::Read;
+
+mod xml;
+
+/// `Ok` when the workbook is within the limits (or is not a workbook calamine would read).
+pub fn workbook(bytes: &[u8]) -> Result<(), Refusal> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        zipped(bytes)
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        xls(bytes)
+    } else {
+        Ok(())
+    }
+}
+
+/// The entry count of a zip's end-of-central-directory record (0xFFFF: see the zip64 record).
+fn declared_entries(bytes: &[u8]) -> Option<u64> {
+    let tail = &bytes[bytes.len().saturating_sub(65_557)..];
+    let at = tail.windows(4).rposition(|w| w == b"PK\x05\x06")?;
+    let rec = tail.get(at..at + 22)?;
+    Some(u64::from(u16::from_le_bytes([rec[10], rec[11]])))
+}
+
+fn zipped(bytes: &[u8]) -> Result<(), Refusal> {
+    match declared_entries(bytes) {
+        Some(n) if n > MAX_ZIP_ENTRIES => return Err(Refusal::Entries { entries: n }),
+        _ => {}
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| Refusal::Broken { why: e.to_string() })?;
+    let entries = zip.len() as u64;
+    if entries > MAX_ZIP_ENTRIES {
+        return Err(Refusal::Entries { entries });
+    }
+    let mut total = 0u64;
+    let mut cells = 0u64;
+    for i in 0..zip.len() {
+        let mut entry = zip
+            .by_index(i)
+            .map_err(|e| Refusal::Broken { why: e.to_string() })?;
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        total = total.saturating_add(entry.size());
+        if total > MAX_UNCOMPRESSED_BYTES {
+            return Err(Refusal::Uncompressed { bytes: total });
+        }
+        let kind = Part::of(&name);
+        if kind == Part::Binary {
+            return Err(Refusal::Binary);
+        }
+        if kind == Part::Other {
+            continue;
+        }
+        // The declared size is not trusted: the decompressed bytes are counted as they come.
+        let budget = MAX_UNCOMPRESSED_BYTES - (total - entry.size());
+        let mut scan = xml::Scanner::new(kind == Part::Ods);
+        let read = stream(&mut entry, budget, |chunk| scan.feed(chunk))?;
+        total = total - entry.size() + read;
+        drop(entry);
+        let found = scan.finish();
+        if kind == Part::Strings && found.strings > MAX_SHARED_STRINGS {
+            return Err(Refusal::Strings {
+                strings: found.strings,
+            });
+        }
+        cells = cells.saturating_add(found.cells);
+        if cells > MAX_CELLS {
+            return Err(Refusal::Cells {
+                sheet: found.sheet.unwrap_or(name),
+                cells: found.cells,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// What a part of a zipped workbook is, for the inspection.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Sheet,
+    Strings,
+    Ods,
+    Binary,
+    /// Read by calamine too (workbook, styles): only its size is counted.
+    Xml,
+    Other,
+}
+
+impl Part {
+    fn of(name: &str) -> Part {
+        let lower = name.to_ascii_lowercase();
+        if lower.contains("worksheets/") && lower.ends_with(".bin") {
+            Part::Binary
+        } else if lower.contains("worksheets/") && lower.ends_with(".xml") {
+            Part::Sheet
+        } else if lower.ends_with("sharedstrings.xml") {
+            Part::Strings
+        } else if lower == "content.xml" {
+            Part::Ods
+        } else if lower.ends_with(".xml") || lower.ends_with(".rels") {
+            Part::Xml
+        } else {
+            Part::Other
+        }
+    }
+}
+
+/// Reads `r` through a 64 KB buffer, handing each chunk to `f`; refuses past `budget` bytes.
+fn stream(r: &mut impl Read, budget: u64, mut f: impl FnMut(&[u8])) -> Result<u64, Refusal> {
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut read = 0u64;
+    loop {
+        let n = r
+            .read(&mut buf)
+            .map_err(|e| Refusal::Broken { why: e.to_string() })?;
+        if n == 0 {
+            return Ok(read);
+        }
+        read += n as u64;
+        if read > budget {
+            return Err(Refusal::Uncompressed {
+                bytes: MAX_UNCOMPRESSED_BYTES - budget + read,
+            });
+        }
+        f(&buf[..n]);
+    }
+}
+
+/// XLS: the `DIMENSIONS` records of every substream. A substream starts with a `BOF` record
+/// (BIFF8 or BIFF5) and its records follow one another until `EOF`; they are walked from each
+/// `BOF` found in the raw bytes. A writer lays a small workbook stream out in consecutive
+/// sectors; where a walk loses its way (a record longer than BIFF allows) it stops.
+fn xls(bytes: &[u8]) -> Result<(), Refusal> {
+    let mut cells = 0u64;
+    let mut sheet = 0;
+    let boms = bytes
+        .windows(4)
+        .enumerate()
+        .filter(|(_, w)| matches!(w, [0x09, 0x08, 0x10 | 0x08, 0x00]))
+        .map(|(i, _)| i);
+    for start in boms {
+        let mut at = start;
+        while let Some(head) = bytes.get(at..at + 4) {
+            let typ = u16::from_le_bytes([head[0], head[1]]);
+            let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+            let Some(rec) = bytes.get(at + 4..at + 4 + len).filter(|_| len <= 8224) else {
+                break;
+            };
+            if typ == 0x000A {
+                break;
+            }
+            if typ == 0x0200 {
+                sheet += 1;
+                let area = dimensions_area(rec);
+                cells = cells.saturating_add(area);
+                if cells > MAX_CELLS {
+                    return Err(Refusal::Cells {
+                        sheet: sheet.to_string(),
+                        cells: area,
+                    });
+                }
+            }
+            at += 4 + len;
+        }
+    }
+    Ok(())
+}
+
+/// The area of a `DIMENSIONS` record (BIFF8: 14 or 16 bytes, rows as u32; BIFF5: 10 bytes).
+fn dimensions_area(rec: &[u8]) -> u64 {
+    let u16_at = |i: usize| u32::from(u16::from_le_bytes([rec[i], rec[i + 1]]));
+    let u32_at = |i: usize| u32::from_le_bytes([rec[i], rec[i + 1], rec[i + 2], rec[i + 3]]);
+    match rec.len() {
+        10 => xls_area(u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+        14 | 16 => xls_area(u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
+        _ => 0,
+    }
+}
+
+/// The cells calamine reserves for a `DIMENSIONS` record, computed as it does (wrapping u32
+/// arithmetic included: a first row after the last one is a huge area, not a small one).
+fn xls_area(rf: u32, rl: u32, mut cf: u32, cl: u32) -> u64 {
+    if 0xFF < cf || cl < cf {
+        cf = 0;
+    }
+    let ((r0, c0), (r1, c1)) = if 1 <= rl && 1 <= cl {
+        ((rf, cf), (rl - 1, cl - 1))
+    } else {
+        ((rf, cf), (rf, cf))
+    };
+    let rows = u64::from(r1.wrapping_sub(r0).wrapping_add(1));
+    let cols = u64::from(c1.wrapping_sub(c0).wrapping_add(1));
+    match (rows, cols) {
+        // wrapped to zero: calamine's usize arithmetic does not wrap here, count it as huge
+        (0, _) | (_, 0) => u64::MAX,
+        _ => rows.saturating_mul(cols),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,73 @@
+use super::*;
+
+#[test]
+fn xls_dimensions_are_computed_as_calamine_reserves_them() {
+    assert_eq!(xls_area(0, 60, 0, 12), 60 * 12);
+    assert_eq!(xls_area(0, 0, 0, 0), 1);
+    // first row after the last: calamine's subtraction wraps to a huge count
+    assert!(xls_area(100, 3, 0, 5) > MAX_CELLS);
+    assert!(xls_area(0, u32::MAX, 0, 255) > MAX_CELLS);
+}
+
+#[test]
+fn an_xls_with_a_patched_dimensions_record_is_refused() {
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0, 0, 0, 0];
+    // BOF (BIFF8), then DIMENSIONS: rows 0..60, columns 0..12, then EOF
+    bytes.extend([0x09, 0x08, 16, 0]);
+    bytes.extend([0; 16]);
+    bytes.extend([
+        0x00, 0x02, 14, 0, 0, 0, 0, 0, 60, 0, 0, 0, 0, 0, 12, 0, 0, 0,
+    ]);
+    bytes.extend([0x0A, 0, 0, 0]);
+    // a look-alike outside any substream is not a record
+    bytes.extend([
+        0x00, 0x02, 14, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 12, 0, 0, 0,
+    ]);
+    assert_eq!(workbook(&bytes), Ok(()));
+    // the last row patched to 2^32 - 1
+    bytes[36..40].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
+    assert!(matches!(workbook(&bytes), Err(Refusal::Cells { .. })));
+}
+
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, body) in parts {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(body).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn zipped_workbooks_are_refused_for_what_they_declare() {
+    let ok = zip_of(&[(
+        "xl/worksheets/sheet1.xml",
+        br#"<worksheet><dimension ref="A1:L60"/></worksheet>"#,
+    )]);
+    assert_eq!(workbook(&ok), Ok(()));
+    let dim = zip_of(&[(
+        "xl/worksheets/sheet1.xml",
+        br#"<worksheet><dimension ref="A1:XFD1048576"/></worksheet>"#,
+    )]);
+    assert!(matches!(workbook(&dim), Err(Refusal::Cells { .. })));
+    let sst = zip_of(&[(
+        "xl/sharedStrings.xml",
+        br#"<sst count="1" uniqueCount="4294967295"><si><t>a</t></si></sst>"#,
+    )]);
+    assert!(matches!(workbook(&sst), Err(Refusal::Strings { .. })));
+    let xlsb = zip_of(&[("xl/worksheets/sheet1.bin", b"\0")]);
+    assert_eq!(workbook(&xlsb), Err(Refusal::Binary));
+}
+
+#[test]
+fn a_part_that_decompresses_past_the_budget_is_refused() {
+    // the bytes are counted as they come, whatever the archive declares
+    let mut seen = 0;
+    let r = stream(&mut &[b' '; 5000][..], 1000, |c| seen += c.len());
+    assert!(matches!(r, Err(Refusal::Uncompressed { .. })));
+    assert!(seen <= 1000);
+    assert_eq!(stream(&mut &[b' '; 500][..], 1000, |_| {}), Ok(500));
+}

@@ -1,0 +1,215 @@
+//! The budget every report file is read under, and the diagnostics that say a file went over
+//! it. Each limit is listed in README's limits table.
+
+use crate::diag::{Code, Diagnostic, Excludes};
+use crate::t;
+
+/// Decompressed bytes of all the parts of one workbook (XLSX, ODS).
+pub const MAX_UNCOMPRESSED_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Parts in one workbook archive.
+pub const MAX_ZIP_ENTRIES: u64 = 10_000;
+
+/// Cells of a workbook, summed over its sheets: rows × columns of each sheet's used area, as
+/// declared (`<dimension>`, XLS `DIMENSIONS`) and as the cells' own places give it.
+pub const MAX_CELLS: u64 = 1_000_000;
+
+/// Shared strings a workbook declares (`uniqueCount`, `count`).
+pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
+
+/// Data rows of a text report.
+pub const MAX_ROWS: usize = 100_000;
+
+/// Diagnostics kept in full for one file; the rest are counted by code.
+pub const MAX_DIAGNOSTICS: usize = 200;
+
+/// Why a workbook is refused before it is opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Its parts decompress to more than [`MAX_UNCOMPRESSED_BYTES`] (at least `bytes`).
+    Uncompressed { bytes: u64 },
+    /// More parts than [`MAX_ZIP_ENTRIES`].
+    Entries { entries: u64 },
+    /// A sheet whose area (rows × columns) puts the workbook over [`MAX_CELLS`].
+    Cells { sheet: String, cells: u64 },
+    /// More shared strings declared than [`MAX_SHARED_STRINGS`].
+    Strings { strings: u64 },
+    /// A binary workbook (XLSB): not a format bdg reads.
+    Binary,
+    /// The archive itself cannot be read.
+    Broken { why: String },
+}
+
+/// The one place a [`Refusal`] becomes a diagnostic (the file is excluded).
+pub fn refusal_diagnostic(file: &str, r: &Refusal) -> Diagnostic {
+    let (code, message) = match r {
+        Refusal::Uncompressed { bytes } => {
+            let (mb, max) = (bytes / (1024 * 1024), MAX_UNCOMPRESSED_BYTES / (1024 * 1024));
+            (
+                Code::TooLarge,
+                t!(
+                    "sổ Excel giải nén ra hơn {mb} MB, vượt giới hạn {max} MB",
+                    "the workbook decompresses to more than {mb} MB, over the {max} MB limit"
+                ),
+            )
+        }
+        Refusal::Entries { entries } => (
+            Code::TooLarge,
+            t!(
+                "sổ Excel có {entries} phần, vượt giới hạn {MAX_ZIP_ENTRIES}",
+                "the workbook has {entries} parts, over the limit of {MAX_ZIP_ENTRIES}"
+            ),
+        ),
+        Refusal::Cells { sheet, cells } => (
+            Code::TooManyCells,
+            t!(
+                "trang '{sheet}' chiếm {cells} ô, vượt giới hạn {MAX_CELLS} ô của một sổ",
+                "sheet '{sheet}' spans {cells} cells, over the limit of {MAX_CELLS} cells a workbook"
+            ),
+        ),
+        Refusal::Strings { strings } => (
+            Code::TooManyCells,
+            t!(
+                "sổ Excel khai báo {strings} chuỗi, vượt giới hạn {MAX_SHARED_STRINGS}",
+                "the workbook declares {strings} strings, over the limit of {MAX_SHARED_STRINGS}"
+            ),
+        ),
+        Refusal::Binary => (
+            Code::NotATable,
+            t!(
+                "sổ Excel nhị phân (.xlsb) không được hỗ trợ; lưu lại dưới dạng .xlsx",
+                "binary workbooks (.xlsb) are not supported; save it as .xlsx"
+            ),
+        ),
+        Refusal::Broken { why } => (
+            Code::NotATable,
+            t!(
+                "không mở được sổ Excel: {why}",
+                "cannot open the workbook: {why}"
+            ),
+        ),
+    };
+    Diagnostic::error(code, file, message).excluding(Excludes::File)
+}
+
+/// A text report with more data rows than [`MAX_ROWS`] (file excluded).
+pub fn too_many_rows(file: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::TooManyRows,
+        file,
+        t!(
+            "tệp có hơn {MAX_ROWS} dòng dữ liệu, vượt giới hạn của một báo cáo",
+            "the file has more than {MAX_ROWS} data rows, over the limit for one report"
+        ),
+    )
+    .excluding(Excludes::File)
+}
+
+/// A device, FIFO or socket where a report file was expected: skipped, never opened.
+pub fn not_a_file(file: &str, kind: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::NotAFile,
+        file,
+        t!(
+            "đây không phải tệp thường ({kind}); bỏ qua",
+            "this is not a regular file ({kind}); skipped"
+        ),
+    )
+    .excluding(Excludes::File)
+}
+
+/// A panic while reading one file: the file is excluded, the run goes on.
+pub fn internal_error(file: &str, what: &str) -> Diagnostic {
+    let what = crate::text::for_message(what);
+    Diagnostic::error(
+        Code::InternalError,
+        file,
+        t!(
+            "lỗi nội bộ khi đọc tệp ({what}); tệp bị loại, các tệp khác vẫn được đọc",
+            "internal error while reading the file ({what}); the file is excluded, the others are still read"
+        ),
+    )
+    .excluding(Excludes::File)
+    .hint(t!(
+        "xin gửi tệp này kèm thông báo cho người bảo trì bdg để sửa lỗi",
+        "please report this to bdg's maintainers, with the file"
+    ))
+}
+
+/// The diagnostics over [`MAX_DIAGNOSTICS`], one line per code: "and N more".
+pub fn suppressed_diagnostic(file: &str, code: Code, n: usize, errors: bool) -> Diagnostic {
+    let name = code.as_str();
+    let message = t!(
+        "và {n} chẩn đoán [{name}] khác (chỉ hiện {MAX_DIAGNOSTICS} chẩn đoán đầu của một tệp)",
+        "and {n} more [{name}] diagnostics (only the first {MAX_DIAGNOSTICS} of a file are shown)"
+    );
+    if errors {
+        Diagnostic::error(code, file, message)
+    } else {
+        Diagnostic::warning(code, file, message)
+    }
+}
+
+impl super::Report {
+    /// Keeps a diagnostic: in full while the file has fewer than [`MAX_DIAGNOSTICS`] (and always
+    /// one about the whole file: a handful at most), else only counted by code, so that memory
+    /// stays bounded whatever the file holds.
+    pub(crate) fn add(&mut self, d: Diagnostic) {
+        let whole_file = d.excludes == Excludes::File || d.line.is_none();
+        if self.diagnostics.len() < MAX_DIAGNOSTICS || whole_file {
+            self.diagnostics.push(d);
+            return;
+        }
+        match self.suppressed.iter_mut().find(|s| s.0 == d.code) {
+            Some(s) => {
+                s.1 += 1;
+                s.2 |= d.is_error();
+            }
+            None => self.suppressed.push((d.code, 1, d.is_error())),
+        }
+    }
+
+    /// Turns the counted diagnostics into one "and N more" line per code, once reading is done.
+    pub(crate) fn close_diagnostics(&mut self) {
+        for (code, n, errors) in std::mem::take(&mut self.suppressed) {
+            let d = suppressed_diagnostic(&self.file, code, n, errors);
+            self.diagnostics.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostics_past_the_cap_are_counted_by_code() {
+        let mut r = super::super::Report::fail("f.csv", Code::Encoding, t!("x", "x"));
+        r.diagnostics.clear();
+        for _ in 0..MAX_DIAGNOSTICS + 5 {
+            r.add(Diagnostic::error(Code::BadNumber, "f.csv", t!("x", "x")).at_line(2));
+        }
+        r.add(Diagnostic::warning(Code::UnfilledRow, "f.csv", t!("x", "x")).at_line(3));
+        r.add(
+            Diagnostic::error(Code::MissingValue, "f.csv", t!("x", "x")).excluding(Excludes::File),
+        );
+        r.close_diagnostics();
+        assert_eq!(r.diagnostics.len(), MAX_DIAGNOSTICS + 3);
+        let last: Vec<_> = r.diagnostics[MAX_DIAGNOSTICS..]
+            .iter()
+            .map(|d| (d.code, d.is_error()))
+            .collect();
+        assert_eq!(
+            last,
+            [
+                (Code::MissingValue, true),
+                (Code::BadNumber, true),
+                (Code::UnfilledRow, false)
+            ]
+        );
+        assert!(r.diagnostics[MAX_DIAGNOSTICS + 1]
+            .message
+            .en
+            .contains("and 5 more"));
+    }
+}
