@@ -11,6 +11,7 @@ pub mod consolidate;
 pub mod cycle;
 pub mod diag;
 pub mod fsx;
+pub mod ids;
 pub mod lang;
 pub mod output;
 pub mod plan;

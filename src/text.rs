@@ -41,6 +41,17 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Case and diacritics folded, nothing else: "Năm 2021" and "nam 2021" match, "../2021-H1"
+/// and "2021-H1" do not. For names typed on the command line that must match exactly.
+pub fn fold_marks(s: &str) -> String {
+    s.trim()
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == 'Đ' || c == 'đ' { 'd' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Like [`fold`] but with spaces removed too: "Sở LĐ-TB&XH" → "soldtbxh".
 pub fn fold_tight(s: &str) -> String {
     fold(s).replace(' ', "")
@@ -125,6 +136,14 @@ mod tests {
         assert_eq!(fold("  Mã   nhiệm vụ "), "ma nhiem vu");
         assert_eq!(fold("Tiến độ (%)"), "tien do");
         assert_eq!(fold("Ủy ban"), fold("Uỷ ban"));
+    }
+
+    #[test]
+    fn fold_marks_keeps_punctuation() {
+        assert_eq!(fold_marks("Năm 2021"), "nam 2021");
+        assert_eq!(fold_marks(" ĐỢT 1 "), "dot 1");
+        assert_ne!(fold_marks("../2021-H1"), fold_marks("2021-H1"));
+        assert_ne!(fold_marks("2021 H1"), fold_marks("2021-H1"));
     }
 
     #[test]

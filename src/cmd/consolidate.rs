@@ -45,6 +45,7 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
         crate::lang::Lang::Vi => "",
         crate::lang::Lang::En => "_en",
     };
+    super::check_file_parts(&[("plan", &c.plan.meta.id), ("period", &c.period.id)], lang)?;
     let stem = format!("{}_{}{suffix}", c.plan.meta.id, c.period.id);
     let text = report_text::report(&k, lang);
     ensure_dir(&a.out)?;

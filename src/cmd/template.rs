@@ -49,6 +49,13 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
         }
         v
     };
+    let mut parts = vec![("period", period.id.as_str())];
+    parts.extend(
+        agencies
+            .iter()
+            .map(|&ag| ("agency", plan.agencies[ag].id.as_str())),
+    );
+    super::check_file_parts(&parts, lang)?;
     ensure_dir(&a.out)?;
     for &ag in &agencies {
         let (bytes, ext) = match a.format {

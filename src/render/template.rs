@@ -2,6 +2,7 @@
 //! filled in, the rest left for the agency.
 
 use crate::lang::Lang;
+use crate::output::csv_safe;
 use crate::plan::{AgencyIdx, Period, Plan, Role};
 use crate::report::{Status, COLUMNS};
 use rust_xlsxwriter::{
@@ -53,7 +54,12 @@ pub fn tasks(plan: &Plan, a: AgencyIdx) -> Vec<usize> {
 /// The file name a person recognises: `2021-H1_SYT_so-y-te.xlsx`.
 pub fn file_name(plan: &Plan, period: &Period, a: AgencyIdx, ext: &str) -> String {
     let ag = &plan.agencies[a];
-    let slug = crate::text::fold(&ag.name).replace(' ', "-");
+    // Only safe characters, and not too long: the name is a label, the id identifies.
+    let slug: String = crate::text::fold(&ag.name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .take(60)
+        .collect();
     format!("{}_{}_{slug}.{ext}", period.id, ag.id)
 }
 
@@ -67,12 +73,13 @@ pub fn csv(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Vec<u8> {
     for t in tasks(plan, a) {
         let task = &plan.tasks[t];
         let text = task.text.replace('\n', " ");
+        // Plans are copied between desks: nothing in one may reach a spreadsheet as a formula.
         w.write_record([
-            ag.name.as_str(),
-            &period.id,
+            csv_safe(&ag.name).as_ref(),
+            &csv_safe(&period.id),
             "",
-            &task.id,
-            &text,
+            &csv_safe(&task.id),
+            &csv_safe(&text),
             "",
             "",
             "",

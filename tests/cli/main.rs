@@ -8,6 +8,7 @@ mod consolidate;
 mod deadlines;
 mod hardening;
 mod hostile;
+mod hostile_outputs;
 mod other_workbooks;
 mod outputs_beside_reports;
 #[cfg(unix)]
