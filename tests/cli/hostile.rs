@@ -373,3 +373,23 @@ fn terminal_escapes_from_a_report_are_made_visible() {
     );
     assert!(text.contains("␛]0;pwned␇"), "{text}");
 }
+
+/// Issue 17, 5: aliases hidden from a text scan (a quote inside a flow scalar, a line ending
+/// in ` |`) are found from the parser's events.
+#[test]
+fn hidden_yaml_aliases_are_refused_before_they_expand() {
+    let src = std::fs::read_to_string(PLAN).unwrap();
+    for hidden in [
+        "x: &t [a, b]\ny: {id: n1 'q, text: *t}\n",
+        "x: &t [a, b]\ny: [v |,\n    *t, *t]\n",
+    ] {
+        let f = tempfile::Builder::new().suffix(".yaml").tempfile().unwrap();
+        std::fs::write(f.path(), format!("{src}{hidden}")).unwrap();
+        bdg()
+            .args(["plan", "check"])
+            .arg(f.path())
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("[yaml-alias]"));
+    }
+}
