@@ -1,9 +1,117 @@
 //! Writing outputs: always to a temporary file beside the target, then renamed over it, so an
 //! interruption leaves the old file or the new one, never half of one.
 
-use anyhow::{Context, Result};
+use crate::lang::Lang;
+use anyhow::Result;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// What bdg was doing to a file when the system said no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FsOp {
+    CreateTemp,
+    Write,
+    Permissions,
+    Replace,
+    CreateDir,
+    NotADir,
+    /// Another bdg run holds the output folder's lock.
+    Locked,
+}
+
+/// A file-system failure with its data: the operation, the path, the system's error. Printed
+/// in the user's language by [`FsError::message`].
+#[derive(Debug)]
+pub struct FsError {
+    pub op: FsOp,
+    pub path: PathBuf,
+    pub source: Option<std::io::Error>,
+}
+
+impl FsError {
+    fn err(op: FsOp, path: &Path, source: impl Into<Option<std::io::Error>>) -> anyhow::Error {
+        anyhow::Error::new(FsError {
+            op,
+            path: path.to_path_buf(),
+            source: source.into(),
+        })
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let p = crate::text::for_message(&self.path.display().to_string());
+        let what = match self.op {
+            FsOp::CreateTemp => lang
+                .pick(
+                    &format!("không tạo được tệp tạm trong {p}"),
+                    &format!("cannot create a temporary file in {p}"),
+                )
+                .to_string(),
+            FsOp::Write => lang
+                .pick(&format!("không ghi được {p}"), &format!("cannot write {p}"))
+                .to_string(),
+            FsOp::Permissions => lang
+                .pick(
+                    &format!("không đặt được quyền của {p}"),
+                    &format!("cannot set the permissions of {p}"),
+                )
+                .to_string(),
+            FsOp::Replace => lang
+                .pick(
+                    &format!("không thay được {p}"),
+                    &format!("cannot replace {p}"),
+                )
+                .to_string(),
+            FsOp::CreateDir => lang
+                .pick(
+                    &format!("không tạo được thư mục {p}"),
+                    &format!("cannot create the folder {p}"),
+                )
+                .to_string(),
+            FsOp::NotADir => lang
+                .pick(
+                    &format!("{p} đã có và không phải thư mục"),
+                    &format!("{p} exists and is not a folder"),
+                )
+                .to_string(),
+            FsOp::Locked => lang
+                .pick(
+                    &format!("một lần chạy bdg khác đang ghi vào {p}; chờ nó xong rồi chạy lại"),
+                    &format!("another bdg run is writing into {p}; run again when it is done"),
+                )
+                .to_string(),
+        };
+        match &self.source {
+            Some(e) => format!("{what}: {}", io_reason(e, lang)),
+            None => what,
+        }
+    }
+}
+
+/// The system's reason, in Vietnamese for the common ones.
+pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let vi = match e.kind() {
+        K::StorageFull => "hết chỗ trên đĩa",
+        K::PermissionDenied => "không có quyền",
+        K::NotFound => "không tìm thấy",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ đọc",
+        K::AlreadyExists => "đã có",
+        K::InvalidFilename => "tên tệp không hợp lệ hoặc quá dài",
+        _ => "",
+    };
+    match lang {
+        Lang::Vi if !vi.is_empty() => vi.to_string(),
+        _ => e.to_string(),
+    }
+}
+
+impl std::fmt::Display for FsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for FsError {}
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_with(path, |f| f.write_all(bytes).map_err(Into::into))
@@ -20,14 +128,28 @@ pub fn write_atomic_with(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
-        .prefix(".bdg-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    write(tmp.as_file_mut()).with_context(|| format!("cannot write {}", path.display()))?;
+        .map_err(|e| FsError::err(FsOp::CreateTemp, dir, e))?;
+    if let Err(e) = write(tmp.as_file_mut()) {
+        // The system's own error, when there is one (a full disk), says it best.
+        let io = e
+            .chain()
+            .find_map(|c| c.downcast_ref::<std::io::Error>())
+            .map(|io| std::io::Error::new(io.kind(), io.to_string()));
+        return Err(match io {
+            Some(io) => FsError::err(FsOp::Write, path, io),
+            None => e.context(FsError {
+                op: FsOp::Write,
+                path: path.to_path_buf(),
+                source: None,
+            }),
+        });
+    }
     tmp.as_file()
         .sync_all()
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .map_err(|e| FsError::err(FsOp::Write, path, e))?;
     // The temporary file is private (0600); the output keeps the target's mode, or gets the
     // usual 0644 of a new file.
     #[cfg(unix)]
@@ -38,12 +160,16 @@ pub fn write_atomic_with(
             .unwrap_or(0o644);
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(mode))
-            .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
+            .map_err(|e| FsError::err(FsOp::Permissions, path, e))?;
     }
     tmp.persist(path)
-        .with_context(|| format!("cannot replace {}", path.display()))?;
+        .map_err(|e| FsError::err(FsOp::Replace, path, e.error))?;
     Ok(())
 }
+
+/// bdg's temporary files: `.bdg-XXXXXX.tmp` beside their target.
+const TEMP_PREFIX: &str = ".bdg-";
+const TEMP_SUFFIX: &str = ".tmp";
 
 /// Why [`read_limited`] gave no bytes.
 #[derive(Debug)]
@@ -112,21 +238,85 @@ pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadLimited> {
 /// The file that marks a folder as bdg's outputs: report searches skip such folders.
 pub const OUTPUT_MARKER: &str = ".bdg-output";
 
+/// How long a run waits for another run's lock on the same folder, unless
+/// `BDG_LOCK_WAIT_SECS` says otherwise.
+pub const LOCK_WAIT_SECS: u64 = 60;
+
+/// An output folder held for one run: its lock is released when this is dropped (or the
+/// process ends, however it ends).
+#[derive(Debug)]
+pub struct OutDir {
+    _lock: std::fs::File,
+}
+
 /// Makes sure `dir` exists, is a directory we can write into, and is marked as bdg's outputs
-/// (so that a later search for reports does not read bdg's own workbook or letters).
-pub fn ensure_dir(dir: &Path) -> Result<()> {
+/// (so that a later search for reports does not read bdg's own workbook or letters); takes the
+/// folder's lock (waiting up to [`LOCK_WAIT_SECS`] for another run), then removes the
+/// temporary files a killed run left behind.
+pub fn ensure_dir(dir: &Path) -> Result<OutDir> {
     if dir.exists() && !dir.is_dir() {
-        anyhow::bail!("{} exists and is not a directory", dir.display());
+        return Err(FsError::err(FsOp::NotADir, dir, None));
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| FsError::err(FsOp::CreateDir, dir, e))?;
+    let lock = lock(dir)?;
+    remove_leftovers(dir);
+    Ok(OutDir { _lock: lock })
+}
+
+/// Locks the folder's marker, creating it first if needed. The marker is created in place,
+/// never replaced: a lock on a file that another run renamed away would lock nothing.
+fn lock(dir: &Path) -> Result<std::fs::File> {
     let marker = dir.join(OUTPUT_MARKER);
-    if !marker.exists() {
-        write_atomic(
-            &marker,
-            "bdg writes its outputs here; when it searches folders for reports it skips this one.\n".as_bytes(),
-        )?;
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&marker)
+    {
+        Ok(mut f) => f
+            .write_all(
+                "bdg writes its outputs here; when it searches folders for reports it skips this one.\n"
+                    .as_bytes(),
+            )
+            .map_err(|e| FsError::err(FsOp::Write, &marker, e))?,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(FsError::err(FsOp::Write, &marker, e)),
     }
-    Ok(())
+    let file = std::fs::File::open(&marker).map_err(|e| FsError::err(FsOp::Write, &marker, e))?;
+    let wait = std::env::var("BDG_LOCK_WAIT_SECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(LOCK_WAIT_SECS);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(wait);
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(FsError::err(FsOp::Locked, dir, None))
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(FsError::err(FsOp::CreateTemp, dir, e))
+            }
+        }
+    }
+}
+
+/// Removes bdg's own temporary files in `dir` (`.bdg-*.tmp`): with the folder's lock held, no
+/// run is writing them, so they are a killed run's leftovers.
+fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        let is_file = e.file_type().is_ok_and(|t| t.is_file());
+        if is_file && name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 #[cfg(test)]

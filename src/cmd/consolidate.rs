@@ -48,7 +48,7 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
     super::check_file_parts(&[("plan", &c.plan.meta.id), ("period", &c.period.id)], lang)?;
     let stem = format!("{}_{}{suffix}", c.plan.meta.id, c.period.id);
     let text = report_text::report(&k, lang);
-    ensure_dir(&a.out)?;
+    let _out = ensure_dir(&a.out)?;
     let xlsx_path = a.out.join(format!("{stem}.xlsx"));
     let txt_path = a.out.join(format!("{stem}.txt"));
     write_atomic_with(&xlsx_path, |f| {

@@ -43,7 +43,7 @@ fn write_letters(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
             .map(|ag| ("agency", c.plan.agencies[ag.agency].id.as_str())),
     );
     super::check_file_parts(&parts, g.lang)?;
-    ensure_dir(&a.out)?;
+    let _out = ensure_dir(&a.out)?;
     let mut summary = String::new();
     let mut n = 0;
     for ag in c.overdue() {

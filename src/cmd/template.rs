@@ -56,7 +56,7 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
             .map(|&ag| ("agency", plan.agencies[ag].id.as_str())),
     );
     super::check_file_parts(&parts, lang)?;
-    ensure_dir(&a.out)?;
+    let _out = ensure_dir(&a.out)?;
     for &ag in &agencies {
         let (bytes, ext) = match a.format {
             TemplateFormat::Xlsx => (template::xlsx(&plan, period, ag, lang)?, "xlsx"),

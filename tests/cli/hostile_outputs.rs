@@ -182,3 +182,62 @@ fn templates_and_plan_show_never_carry_a_formula() {
     assert!(text.contains("'=cmd"), "{text}");
     assert_no_formula(&text);
 }
+
+/// Issue 17, 12: a killed run's temporary files are removed by the next run into that folder;
+/// nothing else is.
+#[test]
+fn the_next_run_removes_a_killed_runs_temporary_files() {
+    let out = tempfile::tempdir().unwrap();
+    let leftover = out.path().join(".bdg-Xy12Ab.tmp");
+    std::fs::write(&leftover, vec![b'x'; 4096]).unwrap();
+    let other = out.path().join(".someone-else.tmp");
+    std::fs::write(&other, b"not ours").unwrap();
+    consolidate_sample(&[], out.path()).assert().code(1);
+    assert!(!leftover.exists());
+    assert_eq!(std::fs::read(&other).unwrap(), b"not ours");
+}
+
+/// Issue 17, 12: a second run into the same `--out` waits for the first, or refuses; it never
+/// writes half of the outputs beside the other run's.
+#[test]
+fn a_second_run_into_a_locked_out_refuses_and_writes_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let marker = out.path().join(".bdg-output");
+    std::fs::write(&marker, b"").unwrap();
+    let held = std::fs::File::open(&marker).unwrap();
+    held.lock().unwrap();
+    consolidate_sample(&["--lang", "en"], out.path())
+        .env("BDG_LOCK_WAIT_SECS", "0")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(out.path().to_str().unwrap()));
+    assert_eq!(files_under(out.path()), [".bdg-output"]);
+    drop(held);
+    consolidate_sample(&[], out.path())
+        .env("BDG_LOCK_WAIT_SECS", "0")
+        .assert()
+        .code(1);
+    assert_eq!(files_under(out.path()).len(), 3);
+}
+
+/// Issue 17, 12: an I/O failure is a message in the user's language, naming the path.
+#[test]
+fn an_io_failure_is_said_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("out");
+    std::fs::write(&file, b"a file, not a folder").unwrap();
+    let run = |lang: &str| {
+        let o = consolidate_sample(&["--lang", lang], &file)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let (vi, en) = (run("vi"), run("en"));
+    let path = file.to_str().unwrap();
+    assert!(vi.contains(path) && en.contains(path), "{vi}\n{en}");
+    // what follows the path: the reason, in each language
+    let reason = |s: &str| s.rsplit(path).next().unwrap().trim().to_string();
+    assert_ne!(reason(&vi), reason(&en));
+    assert!(!reason(&vi).is_ascii(), "{vi}");
+}
