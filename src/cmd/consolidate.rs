@@ -105,8 +105,12 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
                     group(t.budget_vnd, lang),
                 ),
                 (
-                    l("Dòng/tệp bị loại", "Rows/files excluded"),
-                    k.excluded.len().to_string(),
+                    l("Dòng bị loại", "Rows excluded"),
+                    crate::consolidate::excluded_counts(c).0.to_string(),
+                ),
+                (
+                    l("Tệp bị loại", "Files excluded"),
+                    crate::consolidate::excluded_counts(c).1.to_string(),
                 ),
             ];
             for (k2, v) in rows {

@@ -393,3 +393,37 @@ fn hidden_yaml_aliases_are_refused_before_they_expand() {
             .stderr(predicate::str::contains("[yaml-alias]"));
     }
 }
+
+/// Issue 17, 13: rows are counted once however many diagnostics they have, and across a
+/// folder every input row is either consolidated or excluded.
+#[test]
+fn excluded_rows_are_rows_not_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    let header =
+        "Đơn vị,Kỳ báo cáo,Ngày báo cáo,Mã nhiệm vụ,Tình trạng,Số hoạt động,Số người tham gia nữ\n";
+    std::fs::write(
+        dir.path().join("SNV.csv"),
+        format!("{header}SNV,2021-H1,09/06/2021,IV.2.a,hoàn thành,x,y\nSNV,2021-H1,09/06/2021,IV.2.b,hoàn thành,1,2\n"),
+    )
+    .unwrap();
+    // a file excluded whole: its three rows are excluded rows
+    std::fs::write(
+        dir.path().join("unknown.csv"),
+        format!(
+            "{header}{}",
+            "XYZ,2021-H1,09/06/2021,IV.2.a,hoàn thành,1,1\n".repeat(3)
+        ),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (_, v) = consolidate_json(dir.path(), out.path());
+    assert_eq!(v["rows_excluded"], 1 + 3, "{v}");
+    assert_eq!(v["files_excluded"], 1);
+    let consolidated: u64 = v["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["rows"].as_u64().unwrap())
+        .sum();
+    assert_eq!(consolidated + v["rows_excluded"].as_u64().unwrap(), 2 + 3);
+}
