@@ -117,12 +117,44 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_with(path, |f| f.write_all(bytes).map_err(Into::into))
 }
 
+/// The file being written, as a writer that keeps the first error to itself: a library that
+/// writes and then finalises in `Drop` (a zip archive) sees success, finishes quietly instead of
+/// printing its own raw line, and [`write_atomic_with`] reports the error, in the user's
+/// language.
+pub struct Latch<'f> {
+    file: &'f mut std::fs::File,
+    error: Option<std::io::Error>,
+}
+
+impl Write for Latch<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.error.is_none() {
+            if let Err(e) = self.file.write_all(buf) {
+                self.error = Some(e);
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.error.is_none() {
+            if let Err(e) = self.file.flush() {
+                self.error = Some(e);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::io::Seek for Latch<'_> {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.file.seek(pos)
+    }
+}
+
 /// Like [`write_atomic`], for a writer that produces the bytes itself (a workbook saved straight
 /// to the file, never held whole in memory).
-pub fn write_atomic_with(
-    path: &Path,
-    write: impl FnOnce(&mut std::fs::File) -> Result<()>,
-) -> Result<()> {
+pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -132,20 +164,26 @@ pub fn write_atomic_with(
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(|e| FsError::err(FsOp::CreateTemp, dir, e))?;
-    if let Err(e) = write(tmp.as_file_mut()) {
-        // The system's own error, when there is one (a full disk), says it best.
+    let mut latch = Latch {
+        file: tmp.as_file_mut(),
+        error: None,
+    };
+    // A writer that panics (a library's own temporary file on a full disk) fails this output
+    // only, as an error.
+    let result = crate::isolate::quietly(|| write(&mut latch))
+        .unwrap_or_else(|what| Err(anyhow::anyhow!("{what}")));
+    if let Some(e) = latch.error {
+        return Err(FsError::err(FsOp::Write, path, e));
+    }
+    if let Err(e) = result {
+        // The system's own error, when there is one (a full disk), says it best; else the
+        // writer's own words.
         let io = e
             .chain()
             .find_map(|c| c.downcast_ref::<std::io::Error>())
-            .map(|io| std::io::Error::new(io.kind(), io.to_string()));
-        return Err(match io {
-            Some(io) => FsError::err(FsOp::Write, path, io),
-            None => e.context(FsError {
-                op: FsOp::Write,
-                path: path.to_path_buf(),
-                source: None,
-            }),
-        });
+            .map(|io| std::io::Error::new(io.kind(), io.to_string()))
+            .unwrap_or_else(|| std::io::Error::other(format!("{e:#}")));
+        return Err(FsError::err(FsOp::Write, path, io));
     }
     tmp.as_file()
         .sync_all()
@@ -321,6 +359,24 @@ fn remove_leftovers(dir: &Path) {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_is_one_error_kept_for_the_caller() {
+        use std::io::Write;
+        let mut full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut latch = super::Latch {
+            file: &mut full,
+            error: None,
+        };
+        assert_eq!(latch.write(b"abc").unwrap(), 3);
+        latch.flush().unwrap();
+        let kind = latch.error.map(|e| e.kind());
+        assert_eq!(kind, Some(std::io::ErrorKind::StorageFull));
+    }
+
     #[test]
     fn replaces_atomically_and_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();

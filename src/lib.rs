@@ -12,6 +12,7 @@ pub mod cycle;
 pub mod diag;
 pub mod fsx;
 pub mod ids;
+mod isolate;
 pub mod lang;
 pub mod output;
 pub mod plan;

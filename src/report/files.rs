@@ -34,39 +34,8 @@ pub fn read_path(path: &Path, plan: &Plan, opts: &ReadOptions) -> Report {
 
 /// Runs one file's reader, turning a panic into that file's `internal-error`.
 pub(crate) fn isolated(name: &str, f: impl FnOnce() -> Report) -> Report {
-    quiet_panics_in_readers();
-    IN_READER.set(true);
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-    IN_READER.set(false);
-    match result {
-        Ok(r) => r,
-        Err(p) => {
-            let what = p
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| p.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            excluded(name, limits::internal_error(name, &what))
-        }
-    }
-}
-
-thread_local! {
-    static IN_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// A panic inside a file's reader becomes that file's diagnostic: the default hook's raw
-/// English line is kept for panics anywhere else.
-fn quiet_panics_in_readers() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !IN_READER.get() {
-                previous(info);
-            }
-        }));
-    });
+    crate::isolate::quietly(f)
+        .unwrap_or_else(|what| excluded(name, limits::internal_error(name, &what)))
 }
 
 fn excluded(name: &str, d: crate::diag::Diagnostic) -> Report {
@@ -76,10 +45,11 @@ fn excluded(name: &str, d: crate::diag::Diagnostic) -> Report {
 }
 
 fn unreadable(name: &str, e: &std::io::Error) -> Report {
+    let vi = crate::fsx::io_reason(e, crate::lang::Lang::Vi);
     Report::fail(
         name,
         Code::Unreadable,
-        t!("không đọc được tệp: {e}", "cannot read the file: {e}"),
+        t!("không đọc được tệp: {vi}", "cannot read the file: {e}"),
     )
 }
 
@@ -123,10 +93,14 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>) {
             .map(|e| (e.path(), e.file_type().ok()))
             .collect(),
         Err(e) => {
+            let vi = crate::fsx::io_reason(&e, crate::lang::Lang::Vi);
             problems.push(Report::fail(
                 &dir.display().to_string(),
                 Code::Unreadable,
-                t!("không đọc được thư mục: {e}", "cannot read the folder: {e}"),
+                t!(
+                    "không đọc được thư mục: {vi}",
+                    "cannot read the folder: {e}"
+                ),
             ));
             return;
         }

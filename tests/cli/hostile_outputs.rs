@@ -241,3 +241,33 @@ fn an_io_failure_is_said_in_the_users_language() {
     assert_ne!(reason(&vi), reason(&en));
     assert!(!reason(&vi).is_ascii(), "{vi}");
 }
+
+/// Issue 17, 12: on a full disk (here: a file-size limit, its signal ignored) `consolidate`
+/// ends with one message in the user's language and exit 2: no panic, no raw line from a
+/// library, no temporary file left.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_one_message_and_exit_2() {
+    let out = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("bdg");
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 16; exec '{}' consolidate --plan {PLAN} --period 2021-H1 \
+         --as-of 20/06/2021 --reports examples/reports/2021-H1 --out '{}'",
+        bin.display(),
+        out.path().display()
+    );
+    let o = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("ZipWriter"),
+        "{err}"
+    );
+    assert!(err.contains("ninh-thuan-2021_2021-H1.xlsx"), "{err}");
+    assert_eq!(files_under(out.path()), [".bdg-output"]);
+}
