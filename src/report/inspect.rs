@@ -13,6 +13,7 @@ use super::limits::{
 };
 use std::io::Read;
 
+mod cfb;
 mod xml;
 
 /// `Ok` when the workbook is within the limits (or is not a workbook calamine would read).
@@ -138,44 +139,134 @@ fn stream(r: &mut impl Read, budget: u64, mut f: impl FnMut(&[u8])) -> Result<u6
     }
 }
 
-/// XLS: the `DIMENSIONS` records of every substream. A substream starts with a `BOF` record
-/// (BIFF8 or BIFF5) and its records follow one another until `EOF`; they are walked from each
-/// `BOF` found in the raw bytes. A writer lays a small workbook stream out in consecutive
-/// sectors; where a walk loses its way (a record longer than BIFF allows) it stops.
+/// XLS: every substream's area, the larger of its `DIMENSIONS` records and the span of its
+/// cells' places, summed. The workbook stream is taken out of its compound file and walked
+/// record by record from its start and from every sheet offset it declares (`BOUNDSHEET`);
+/// where the container cannot be followed, each `BOF` found in the raw bytes is walked.
 fn xls(bytes: &[u8]) -> Result<(), Refusal> {
-    let mut cells = 0u64;
-    let mut sheet = 0;
-    let boms = bytes
-        .windows(4)
-        .enumerate()
-        .filter(|(_, w)| matches!(w, [0x09, 0x08, 0x10 | 0x08, 0x00]))
-        .map(|(i, _)| i);
-    for start in boms {
-        let mut at = start;
-        while let Some(head) = bytes.get(at..at + 4) {
-            let typ = u16::from_le_bytes([head[0], head[1]]);
-            let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
-            let Some(rec) = bytes.get(at + 4..at + 4 + len).filter(|_| len <= 8224) else {
-                break;
-            };
-            if typ == 0x000A {
-                break;
+    let mut biff = Biff::default();
+    match cfb::workbook_stream(bytes) {
+        Some(stream) => {
+            let sheets = biff.walk(&stream, 0, false)?;
+            for at in sheets {
+                biff.walk(&stream, at, true)?;
             }
-            if typ == 0x0200 {
-                sheet += 1;
-                let area = dimensions_area(rec);
-                cells = cells.saturating_add(area);
-                if cells > MAX_CELLS {
-                    return Err(Refusal::Cells {
-                        sheet: sheet.to_string(),
-                        cells: area,
-                    });
-                }
+        }
+        None => {
+            let boms: Vec<usize> = bytes
+                .windows(4)
+                .enumerate()
+                .filter(|(_, w)| matches!(w, [0x09, 0x08, 0x10 | 0x08, 0x00]))
+                .map(|(i, _)| i)
+                .collect();
+            for at in boms {
+                biff.walk(bytes, at, true)?;
             }
-            at += 4 + len;
         }
     }
     Ok(())
+}
+
+/// The walk over BIFF records: the substreams already counted, and the total so far.
+#[derive(Default)]
+struct Biff {
+    counted: std::collections::HashSet<usize>,
+    cells: u64,
+}
+
+/// One substream's bounds: its `BOF` offset, the declared area, the cells' rows and columns.
+struct Substream {
+    at: usize,
+    declared: u64,
+    bounds: Option<(u64, u64, u64, u64)>,
+}
+
+impl Biff {
+    /// Walks records from `start` (to the first `EOF` when `one`, else to the end); returns the
+    /// sheet offsets the `BOUNDSHEET` records declare.
+    fn walk(&mut self, buf: &[u8], start: usize, one: bool) -> Result<Vec<usize>, Refusal> {
+        let mut sheets = Vec::new();
+        let mut sub: Option<Substream> = None;
+        let mut at = start;
+        while let Some(head) = buf.get(at..at + 4) {
+            let typ = u16::from_le_bytes([head[0], head[1]]);
+            let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+            let Some(rec) = buf.get(at + 4..at + 4 + len).filter(|_| len <= 8224) else {
+                break;
+            };
+            let u16_at = |i: usize| {
+                rec.get(i..i + 2)
+                    .map(|b| u64::from(u16::from_le_bytes([b[0], b[1]])))
+            };
+            match typ {
+                0x0809 => {
+                    sub = Some(Substream {
+                        at,
+                        declared: 0,
+                        bounds: None,
+                    });
+                }
+                0x000A => {
+                    if let Some(s) = sub.take() {
+                        self.count(s)?;
+                    }
+                    if one {
+                        break;
+                    }
+                }
+                0x0085 if rec.len() >= 4 => {
+                    sheets.push(u32::from_le_bytes([rec[0], rec[1], rec[2], rec[3]]) as usize);
+                }
+                0x0200 => {
+                    if let Some(s) = sub.as_mut() {
+                        s.declared = s.declared.max(dimensions_area(rec));
+                    }
+                }
+                // Number, Label, RString, BoolErr, Rk, LabelSst, Formula: row, column first;
+                // MulRk: row, first column, …, last column.
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 | 0x00BD => {
+                    let last = if typ == 0x00BD {
+                        rec.len().saturating_sub(2)
+                    } else {
+                        2
+                    };
+                    if let (Some(s), Some(r), Some(c0), Some(c1)) =
+                        (sub.as_mut(), u16_at(0), u16_at(2), u16_at(last))
+                    {
+                        let (lo, hi) = (c0.min(c1), c0.max(c1));
+                        s.bounds = Some(match s.bounds {
+                            None => (r, r, lo, hi),
+                            Some((r0, r1, a, b)) => (r0.min(r), r1.max(r), a.min(lo), b.max(hi)),
+                        });
+                    }
+                }
+                _ => {}
+            }
+            at += 4 + len;
+        }
+        if let Some(s) = sub {
+            self.count(s)?;
+        }
+        Ok(sheets)
+    }
+
+    fn count(&mut self, s: Substream) -> Result<(), Refusal> {
+        if !self.counted.insert(s.at) {
+            return Ok(());
+        }
+        let used = s.bounds.map_or(0, |(r0, r1, c0, c1)| {
+            (r1 - r0 + 1).saturating_mul(c1 - c0 + 1)
+        });
+        let area = s.declared.max(used);
+        self.cells = self.cells.saturating_add(area);
+        if self.cells > MAX_CELLS {
+            return Err(Refusal::Cells {
+                sheet: self.counted.len().to_string(),
+                cells: area,
+            });
+        }
+        Ok(())
+    }
 }
 
 /// The area of a `DIMENSIONS` record (BIFF8: 14 or 16 bytes, rows as u32; BIFF5: 10 bytes).

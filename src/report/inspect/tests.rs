@@ -71,3 +71,30 @@ fn a_part_that_decompresses_past_the_budget_is_refused() {
     assert!(seen <= 1000);
     assert_eq!(stream(&mut &[b' '; 500][..], 1000, |_| {}), Ok(500));
 }
+
+#[test]
+fn the_workbook_stream_comes_out_of_a_real_xls() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bytes =
+        std::fs::read(dir.join("tests/fixtures/reports/workbooks/libreoffice.xls")).unwrap();
+    let stream = cfb::workbook_stream(&bytes).unwrap();
+    assert_eq!(&stream[..2], &[0x09, 0x08], "a BOF record first");
+    assert_eq!(workbook(&bytes), Ok(()));
+    let mut biff = Biff::default();
+    let sheets = biff.walk(&stream, 0, false).unwrap();
+    assert!(!sheets.is_empty());
+    assert!(biff.cells > 0 && biff.cells < 1000, "{}", biff.cells);
+}
+
+#[test]
+fn an_xls_cell_far_away_is_refused_like_a_large_dimension() {
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0, 0, 0, 0];
+    bytes.extend([0x09, 0x08, 16, 0]);
+    bytes.extend([0; 16]);
+    // NUMBER at A1, then LABELSST at row 65535, column 65535
+    bytes.extend([0x03, 0x02, 14, 0, 0, 0, 0, 0, 0, 0]);
+    bytes.extend([0; 8]);
+    bytes.extend([0xFD, 0x00, 10, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0]);
+    bytes.extend([0x0A, 0, 0, 0]);
+    assert!(matches!(workbook(&bytes), Err(Refusal::Cells { .. })));
+}
