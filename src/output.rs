@@ -49,7 +49,7 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// A message for the person at the terminal (stderr), unless `-q`.
 pub fn note(g: &Global, s: &str) {
     if !g.quiet {
-        let _ = writeln!(io::stderr().lock(), "{s}");
+        let _ = writeln!(io::stderr().lock(), "{}", crate::text::terminal_safe(s));
     }
 }
 

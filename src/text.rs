@@ -104,6 +104,25 @@ pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Text about to be shown on a terminal: like [`visible`], but tabs and line ends are kept (the
+/// text is a table or a CSV), so that only what could drive the terminal is changed.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        && visible(s) == s
+    {
+        return s.into();
+    }
+    s.split_inclusive(['\t', '\n', '\r'])
+        .map(|part| {
+            let end = part.len() - part.ends_with(['\t', '\n', '\r']) as usize;
+            format!("{}{}", visible(&part[..end]), &part[end..])
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// [`visible`], cut to [`MAX_MESSAGE_CHARS`] characters with "…": for a message that quotes a
 /// file.
 pub fn for_message(s: &str) -> String {
@@ -124,6 +143,8 @@ mod tests {
         assert_eq!(visible("a\x1b]0;x\x07b\x1b[2J"), "a␛]0;x␇b␛[2J");
         assert_eq!(visible("x\u{9b}2J\u{202e}"), "x<U+009B>2J<U+202E>");
         assert_eq!(visible("a\nb\x7f"), "a␊b␡");
+        assert_eq!(terminal_safe("a\tb\r\nc\n"), "a\tb\r\nc\n");
+        assert_eq!(terminal_safe("Sở\x1b[2J\tx\u{7}\n"), "Sở␛[2J\tx␇\n");
         let long = "ô".repeat(MAX_MESSAGE_CHARS + 10);
         let cut = for_message(&long);
         assert_eq!(cut.chars().count(), MAX_MESSAGE_CHARS + 1);

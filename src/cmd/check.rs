@@ -81,7 +81,11 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
             let mut out = String::new();
             for r in &reports {
                 let who = match r.agency {
-                    Some(i) => format!("{} ({})", plan.agencies[i].name, plan.agencies[i].id),
+                    Some(i) => crate::text::visible(&format!(
+                        "{} ({})",
+                        plan.agencies[i].name, plan.agencies[i].id
+                    ))
+                    .into_owned(),
                     None => "?".into(),
                 };
                 let date = r
