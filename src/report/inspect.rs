@@ -67,7 +67,11 @@ fn zipped(bytes: &[u8]) -> Result<(), Refusal> {
         // The declared size is not trusted: the decompressed bytes are counted as they come.
         let budget = MAX_UNCOMPRESSED_BYTES - (total - entry.size());
         let mut scan = xml::Scanner::new(kind == Part::Ods);
-        let read = stream(&mut entry, budget, |chunk| scan.feed(chunk))?;
+        let read = stream(&mut entry, budget, |chunk| {
+            scan.feed(chunk);
+            let (c, strings) = scan.so_far();
+            cells.saturating_add(c) <= MAX_CELLS && strings <= MAX_SHARED_STRINGS
+        })?;
         total = total - entry.size() + read;
         drop(entry);
         let found = scan.finish();
@@ -119,7 +123,12 @@ impl Part {
 }
 
 /// Reads `r` through a 64 KB buffer, handing each chunk to `f`; refuses past `budget` bytes.
-fn stream(r: &mut impl Read, budget: u64, mut f: impl FnMut(&[u8])) -> Result<u64, Refusal> {
+/// `f` says whether to go on: a part already over a limit is not read to its end.
+fn stream(
+    r: &mut impl Read,
+    budget: u64,
+    mut f: impl FnMut(&[u8]) -> bool,
+) -> Result<u64, Refusal> {
     let mut buf = vec![0u8; 64 * 1024];
     let mut read = 0u64;
     loop {
@@ -135,7 +144,9 @@ fn stream(r: &mut impl Read, budget: u64, mut f: impl FnMut(&[u8])) -> Result<u6
                 bytes: MAX_UNCOMPRESSED_BYTES - budget + read,
             });
         }
-        f(&buf[..n]);
+        if !f(&buf[..n]) {
+            return Ok(read);
+        }
     }
 }
 

@@ -66,10 +66,16 @@ fn zipped_workbooks_are_refused_for_what_they_declare() {
 fn a_part_that_decompresses_past_the_budget_is_refused() {
     // the bytes are counted as they come, whatever the archive declares
     let mut seen = 0;
-    let r = stream(&mut &[b' '; 5000][..], 1000, |c| seen += c.len());
+    let r = stream(&mut &[b' '; 5000][..], 1000, |c| {
+        seen += c.len();
+        true
+    });
     assert!(matches!(r, Err(Refusal::Uncompressed { .. })));
     assert!(seen <= 1000);
-    assert_eq!(stream(&mut &[b' '; 500][..], 1000, |_| {}), Ok(500));
+    assert_eq!(stream(&mut &[b' '; 500][..], 1000, |_| true), Ok(500));
+    // a caller that has seen enough stops the reading
+    let big = vec![b' '; 200_000];
+    assert_eq!(stream(&mut &big[..], 1_000_000, |_| false), Ok(64 * 1024));
 }
 
 #[test]

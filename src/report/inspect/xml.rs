@@ -79,14 +79,29 @@ impl Scanner {
         }
     }
 
+    /// The cells and strings found so far (a lower bound of what [`Scanner::finish`] gives).
+    pub fn so_far(&self) -> (u64, u64) {
+        let cells = if self.ods {
+            self.found
+                .cells
+                .saturating_add(self.used_rows.saturating_mul(self.width))
+        } else {
+            self.declared.max(self.used())
+        };
+        (cells, self.found.strings)
+    }
+
+    fn used(&self) -> u64 {
+        self.bounds.map_or(0, |(r0, r1, c0, c1)| {
+            (r1 - r0 + 1).saturating_mul(c1 - c0 + 1)
+        })
+    }
+
     pub fn finish(mut self) -> Found {
         if self.ods {
             self.end_table();
         } else {
-            let used = self.bounds.map_or(0, |(r0, r1, c0, c1)| {
-                (r1 - r0 + 1).saturating_mul(c1 - c0 + 1)
-            });
-            self.found.cells = self.declared.max(used);
+            self.found.cells = self.declared.max(self.used());
         }
         self.found
     }
