@@ -65,14 +65,16 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
             ])?;
             for d in &diags {
                 let sev = if d.is_error() { "error" } else { "warning" };
+                // Quoted report text may hold control characters: shown, never sent raw.
+                let shown = |s: &str| crate::text::for_message(s);
                 w.write_record([
-                    csv_safe(&d.file).as_ref(),
+                    csv_safe(&shown(&d.file)).as_ref(),
                     &d.line.map(|x| x.to_string()).unwrap_or_default(),
                     &d.column.map(|x| x.to_string()).unwrap_or_default(),
                     sev,
                     d.code.as_str(),
-                    &csv_safe(d.message.get(lang)),
-                    &csv_safe(d.hint.as_ref().map(|h| h.get(lang)).unwrap_or("")),
+                    &csv_safe(&shown(d.message.get(lang))),
+                    &csv_safe(&shown(d.hint.as_ref().map(|h| h.get(lang)).unwrap_or(""))),
                 ])?;
             }
             output::print(std::str::from_utf8(&w.into_inner()?)?)?;

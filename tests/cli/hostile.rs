@@ -372,6 +372,17 @@ fn terminal_escapes_from_a_report_are_made_visible() {
         "{text:?}"
     );
     assert!(text.contains("␛]0;pwned␇"), "{text}");
+    let o = bdg()
+        .args(["check", "--format", "csv", "--plan", PLAN])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let text = String::from_utf8([o.stdout, o.stderr].concat()).unwrap();
+    assert!(text.contains("bad-status"), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
 }
 
 /// Issue 17, 5: aliases hidden from a text scan (a quote inside a flow scalar, a line ending
