@@ -2,10 +2,11 @@
 //! and cannot be caught, so what a workbook declares (and what its cells' places imply) is
 //! checked against [`super::limits`] first.
 //!
-//! - XLSX / XLSM / ODS (zip): the number of parts from the end record, then every XML part
-//!   decompressed through a small buffer with a running total; worksheets scanned for their
-//!   `<dimension ref>` and the places of their rows and cells, `sharedStrings.xml` for its
-//!   declared counts, ODS `content.xml` for its repeated rows and columns.
+//! - XLSX / XLSM / ODS (zip): the number of parts from the end record, then every part
+//!   decompressed through a small buffer with a running total and scanned (whatever its name:
+//!   the relationships may name any part as a sheet) for `<dimension ref>`, the places of rows
+//!   and cells, the declared counts of shared strings; ODS `content.xml` for its repeated rows
+//!   and columns.
 //! - XLS (OLE): its `DIMENSIONS` records.
 
 use super::limits::{
@@ -61,9 +62,6 @@ fn zipped(bytes: &[u8]) -> Result<(), Refusal> {
         if kind == Part::Binary {
             return Err(Refusal::Binary);
         }
-        if kind == Part::Other {
-            continue;
-        }
         // The declared size is not trusted: the decompressed bytes are counted as they come.
         let budget = MAX_UNCOMPRESSED_BYTES - (total - entry.size());
         let mut scan = xml::Scanner::new(kind == Part::Ods);
@@ -75,7 +73,7 @@ fn zipped(bytes: &[u8]) -> Result<(), Refusal> {
         total = total - entry.size() + read;
         drop(entry);
         let found = scan.finish();
-        if kind == Part::Strings && found.strings > MAX_SHARED_STRINGS {
+        if found.strings > MAX_SHARED_STRINGS {
             return Err(Refusal::Strings {
                 strings: found.strings,
             });
@@ -91,38 +89,34 @@ fn zipped(bytes: &[u8]) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// What a part of a zipped workbook is, for the inspection.
+/// What a part of a zipped workbook is, for the inspection. Every part is scanned: a workbook's
+/// relationships may name any part as a sheet or as its shared strings, so none is trusted by
+/// its name; only the tags that matter are looked at.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Part {
-    Sheet,
-    Strings,
+    /// An ODS `content.xml`.
     Ods,
+    /// A binary sheet (XLSB).
     Binary,
-    /// Read by calamine too (workbook, styles): only its size is counted.
+    /// Anything else, scanned as XLSX.
     Xml,
-    Other,
 }
 
 impl Part {
     fn of(name: &str) -> Part {
         let lower = name.to_ascii_lowercase();
-        if lower.contains("worksheets/") && lower.ends_with(".bin") {
+        if lower.ends_with(".bin")
+            && (lower.contains("worksheets/") || lower.ends_with("workbook.bin"))
+        {
             Part::Binary
-        } else if lower.contains("worksheets/") && lower.ends_with(".xml") {
-            Part::Sheet
-        } else if lower.ends_with("sharedstrings.xml") {
-            Part::Strings
         } else if lower == "content.xml" {
             Part::Ods
-        } else if lower.ends_with(".xml") || lower.ends_with(".rels") {
-            Part::Xml
         } else {
-            Part::Other
+            Part::Xml
         }
     }
 }
 
-/// Reads `r` through a 64 KB buffer, handing each chunk to `f`; refuses past `budget` bytes.
 /// `f` says whether to go on: a part already over a limit is not read to its end.
 fn stream(
     r: &mut impl Read,

@@ -58,6 +58,12 @@ fn zipped_workbooks_are_refused_for_what_they_declare() {
         br#"<sst count="1" uniqueCount="4294967295"><si><t>a</t></si></sst>"#,
     )]);
     assert!(matches!(workbook(&sst), Err(Refusal::Strings { .. })));
+    // a sheet under any name
+    let renamed = zip_of(&[(
+        "xl/elsewhere.dat",
+        br#"<worksheet><sheetData><row r="1"><c r="A1"/></row><row r="1048576"><c r="XFD1048576"/></row></sheetData></worksheet>"#,
+    )]);
+    assert!(matches!(workbook(&renamed), Err(Refusal::Cells { .. })));
     let xlsb = zip_of(&[("xl/worksheets/sheet1.bin", b"\0")]);
     assert_eq!(workbook(&xlsb), Err(Refusal::Binary));
 }
