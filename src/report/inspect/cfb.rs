@@ -23,8 +23,9 @@ pub fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut fat_sectors: Vec<u32> = (0..109).map(|i| u32_at(h, 0x4C + 4 * i)).collect();
     let mut difat = u32_at(h, 0x44);
     let max_sectors = bytes.len() / size + 1;
+    let mut seen = std::collections::HashSet::new();
     for _ in 0..max_sectors {
-        if difat == END || difat == FREE {
+        if difat == END || difat == FREE || !seen.insert(difat) {
             break;
         }
         let s = sector(difat)?;
@@ -39,10 +40,14 @@ pub fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
             return None;
         }
     }
+    // A chain visits each sector once: a loop in a crafted table ends it, so what is read
+    // never exceeds the file.
     let chain = |start: u32, table: &[u32]| -> Vec<u32> {
+        let mut seen = vec![false; table.len()];
         let mut v = Vec::new();
         let mut n = start;
-        while n != END && (n as usize) < table.len() && v.len() <= table.len() {
+        while n != END && (n as usize) < table.len() && !seen[n as usize] {
+            seen[n as usize] = true;
             v.push(n);
             n = table[n as usize];
         }

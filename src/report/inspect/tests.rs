@@ -110,3 +110,50 @@ fn an_xls_cell_far_away_is_refused_like_a_large_dimension() {
     bytes.extend([0x0A, 0, 0, 0]);
     assert!(matches!(workbook(&bytes), Err(Refusal::Cells { .. })));
 }
+
+#[test]
+fn a_sector_chain_that_loops_reads_each_sector_once() {
+    // header: 512-byte sectors, one FAT sector (sector 0), directory at sector 1
+    let mut b = vec![0u8; 512 * 4];
+    b[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    b[0x1E] = 9;
+    b[0x2C] = 1;
+    b[0x30..0x34].copy_from_slice(&1u32.to_le_bytes());
+    b[0x38..0x3C].copy_from_slice(&4096u32.to_le_bytes());
+    b[0x44..0x48].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+    for i in 0..109 {
+        b[0x4C + 4 * i..0x50 + 4 * i].copy_from_slice(&0xFFFF_FFFFu32.to_le_bytes());
+    }
+    b[0x4C..0x50].copy_from_slice(&0u32.to_le_bytes());
+    // FAT (sector 0, at 512): every sector points to itself
+    for i in 0..128u32 {
+        b[512 + 4 * i as usize..516 + 4 * i as usize].copy_from_slice(&i.to_le_bytes());
+    }
+    // directory (sector 1, at 1024): root, then "Workbook" at sector 2, 1 GB declared
+    let name: Vec<u8> = "Workbook"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    let e = 1024 + 128;
+    b[e..e + name.len()].copy_from_slice(&name);
+    b[e + 64] = (name.len() + 2) as u8;
+    b[e + 66] = 2;
+    b[e + 116..e + 120].copy_from_slice(&2u32.to_le_bytes());
+    b[e + 120..e + 124].copy_from_slice(&(1u32 << 30).to_le_bytes());
+    let stream = cfb::workbook_stream(&b).unwrap();
+    assert_eq!(stream.len(), 512);
+}
+
+proptest::proptest! {
+    #[test]
+    fn inspection_never_panics(body in proptest::collection::vec(proptest::num::u8::ANY, 0..4096), kind in 0..3u8) {
+        let mut bytes = match kind {
+            0 => b"PK\x03\x04".to_vec(),
+            1 => vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+            _ => Vec::new(),
+        };
+        bytes.extend(body);
+        let _ = workbook(&bytes);
+        let _ = cfb::workbook_stream(&bytes);
+    }
+}

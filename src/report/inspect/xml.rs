@@ -336,4 +336,26 @@ mod tests {
         assert_eq!(range_area(b"A1"), 1);
         assert_eq!(range_area(b"A1:C3"), 9);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn the_scan_never_panics(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "<", ">", "/", "\"", "'", " ", "c", "row", "r=", "A", "XFD", "0", "9",
+                    "1048576", "dimension", "ref=", ":", "sst", "count=", "table:table-cell",
+                    "table:table-row", "table:number-rows-repeated=", "office:value-type=",
+                    "table:number-columns-repeated=", "99999999999999999999999",
+                ]),
+                0..200,
+            ),
+            ods: bool,
+        ) {
+            let text: String = parts.concat();
+            let mut sc = Scanner::new(ods);
+            sc.feed(text.as_bytes());
+            let _ = sc.so_far();
+            let _ = sc.finish();
+        }
+    }
 }
