@@ -361,7 +361,7 @@ fn read_uncapped(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> R
     r
 }
 
-/// Reads a workbook (XLSX, XLSM, XLS, ODS): the first sheet that has the report's header; it
+/// Reads a workbook (XLSX, XLSM, XLS, ODS): the sheets that have the report's header; it
 /// is inspected first, and refused before it is opened when it is over the limits.
 pub fn read_sheet(bytes: &[u8], file: &str, plan: &Plan) -> Report {
     let mut r = Report::new(file);

@@ -1,4 +1,5 @@
-//! Workbooks as report input (calamine): the first sheet that has the report header, its cells
+//! Workbooks as report input (calamine): the sheets that have the report header (the first one's
+//! columns; a later sheet with other columns is named, not read), their cells
 //! read as a person sees them: Excel dates as dates, whole numbers without ".0", formulas by
 //! their cached values, numbers stored as text as they are written.
 
@@ -88,7 +89,7 @@ pub(crate) fn table(
                 .excluding(Excludes::File),
             )
         })?;
-    let mut found: Option<Table<'static>> = None;
+    let mut found: Option<(Table<'static>, Vec<Option<super::Col>>)> = None;
     let mut others = Vec::new();
     for name in book.sheet_names().to_vec() {
         let Ok(range) = book.worksheet_range(&name) else {
@@ -102,40 +103,64 @@ pub(crate) fn table(
             .map(|r| r.iter().map(cell_text).collect())
             .collect();
         let Some(h) = header_row(&rows) else { continue };
-        match &found {
-            None => found = Some(sheet_table(name, row0, col0, rows, h)),
-            Some(first) => others.push(sheet_not_read(file, &name, first)),
+        let columns = header_columns(&rows[h]);
+        match &mut found {
+            None => {
+                let sheets = vec![(name, col0)];
+                found = Some((sheet_table(sheets, row0, rows, h), columns));
+            }
+            // The same header: its rows are the report's too, each placed in its own sheet.
+            Some((table, first)) if *first == columns => {
+                let Source::Sheet { sheets } = &mut table.source else {
+                    continue;
+                };
+                sheets.push((name, col0));
+                let index = sheets.len() - 1;
+                let more = sheet_table(Vec::new(), row0, rows, h).rows;
+                table
+                    .rows
+                    .extend(more.into_iter().map(|r| RawRow { start: index, ..r }));
+            }
+            Some((table, _)) => others.push(sheet_not_read(file, &name, table)),
         }
     }
     found
-        .map(|t| (t, others))
+        .map(|(t, _)| (t, others))
         .ok_or_else(|| no_header(file, false))
 }
 
-/// A second sheet with the report header: said, not read.
+/// The report column of each header cell, up to the last one that is one.
+fn header_columns(header: &[String]) -> Vec<Option<super::Col>> {
+    let mut v: Vec<_> = header.iter().map(|c| column_of(c)).collect();
+    while v.last() == Some(&None) {
+        v.pop();
+    }
+    v
+}
+
+/// A later sheet with a different report header: said, not read.
 fn sheet_not_read(file: &str, name: &str, first: &Table) -> Diagnostic {
     let read = match &first.source {
-        Source::Sheet { name, .. } => name.as_str(),
+        Source::Sheet { sheets } => sheets.first().map_or("", |s| s.0.as_str()),
         Source::Text { .. } => "",
     };
     Diagnostic::warning(
         Code::SheetNotRead,
         file,
         t!(
-            "trang '{name}' cũng có dòng tiêu đề báo cáo nhưng không được đọc: chỉ trang '{read}' được đọc; mỗi tệp một trang báo cáo",
-            "sheet '{name}' also has the report header but is not read: only sheet '{read}' is; one report sheet a file"
+            "trang '{name}' cũng có dòng tiêu đề báo cáo nhưng các cột khác trang '{read}'; trang này không được đọc",
+            "sheet '{name}' also has the report header but its columns differ from sheet '{read}'; it is not read"
         ),
     )
     .hint(t!(
-        "chuyển các dòng của trang '{name}' sang trang '{read}', hoặc gửi thành tệp riêng",
-        "move the rows of sheet '{name}' into sheet '{read}', or send them as a file of their own"
+        "dùng cùng các cột như trang '{read}', hoặc gửi trang '{name}' thành tệp riêng",
+        "use the columns of sheet '{read}', or send sheet '{name}' as a file of its own"
     ))
 }
 
 fn sheet_table(
-    name: String,
+    sheets: Vec<(String, u32)>,
     row0: u32,
-    col0: u32,
     mut rows: Vec<Vec<String>>,
     h: usize,
 ) -> Table<'static> {
@@ -166,10 +191,7 @@ fn sheet_table(
         })
         .collect();
     Table {
-        source: Source::Sheet {
-            name,
-            first_col: col0,
-        },
+        source: Source::Sheet { sheets },
         header: csv::StringRecord::from(rows[h].clone()),
         header_line,
         header_start: 0,

@@ -309,9 +309,10 @@ fn devices_fifos_and_links_to_them_are_skipped_not_read() {
         .code(2);
 }
 
-/// A workbook with the report header on two sheets (issue 17, 10).
+/// Issue 17, 10: a workbook with the report header on several sheets: the sheets with the
+/// same columns are all read, each row placed in its own sheet; one with other columns is named.
 #[test]
-fn a_second_report_sheet_is_named_not_dropped_silently() {
+fn every_sheet_with_the_report_header_is_read_or_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("two.xlsx");
     let mut wb = rust_xlsxwriter::Workbook::new();
@@ -322,29 +323,53 @@ fn a_second_report_sheet_is_named_not_dropped_silently() {
         "Mã nhiệm vụ",
         "Tình trạng",
     ];
-    for (name, task) in [("Đợt 1", "IV.2.a"), ("Đợt 2", "IV.2.b")] {
+    let sheets = [
+        (
+            "Đợt 1",
+            &header[..],
+            vec!["SNV", "2021-H1", "09/06/2021", "IV.2.a", "hoàn thành"],
+        ),
+        (
+            "Đợt 2",
+            &header[..],
+            vec!["SNV", "2021-H1", "09/06/2021", "IV.2.b", "xong rồi"],
+        ),
+        (
+            "Đợt 3",
+            &header[..],
+            vec!["SNV", "2021-H1", "09/06/2021", "IV.15.a", "hoàn thành"],
+        ),
+        (
+            "Khác",
+            &header[..4],
+            vec!["SNV", "2021-H1", "09/06/2021", "IV.15.b"],
+        ),
+    ];
+    for (name, header, row) in sheets {
         let ws = wb.add_worksheet();
         ws.set_name(name).unwrap();
         for (c, h) in header.iter().enumerate() {
             ws.write(0, c as u16, *h).unwrap();
         }
-        for (c, v) in ["SNV", "2021-H1", "09/06/2021", task, "hoàn thành"]
-            .iter()
-            .enumerate()
-        {
+        for (c, v) in row.iter().enumerate() {
             ws.write(1, c as u16, *v).unwrap();
         }
     }
     wb.save(&path).unwrap();
     let (_, v) = check_json(&path);
-    let d = v["diagnostics"]
-        .as_array()
-        .unwrap()
+    let diags = v["diagnostics"].as_array().unwrap();
+    // the rows of sheets 1 and 3 count; sheet 2's bad status is placed in sheet 2
+    assert_eq!(v["rows"], 2, "{v}");
+    let bad = diags.iter().find(|d| d["code"] == "bad-status").unwrap();
+    assert_eq!(bad["cell"], "Đợt 2!E2");
+    let named = diags
         .iter()
         .find(|d| d["code"] == "sheet-not-read")
-        .unwrap_or_else(|| panic!("{v}"));
-    assert!(d["message"].as_str().unwrap().contains("Đợt 2"), "{d}");
-    assert_eq!(v["rows"], 1);
+        .unwrap();
+    assert!(
+        named["message"].as_str().unwrap().contains("'Khác'"),
+        "{named}"
+    );
 }
 
 /// Issue 17, 11: a cell holding terminal escapes is shown, not obeyed.
