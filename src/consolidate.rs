@@ -201,6 +201,14 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
     }
 }
 
+/// Rows and files excluded across the cycle's files: each row once, however many diagnostics
+/// it has (a row with two bad numbers is one row), and every row of an excluded file.
+pub fn excluded_counts(c: &Cycle) -> (usize, usize) {
+    c.relevant_reports().fold((0, 0), |(rows, files), (_, r)| {
+        (rows + r.excluded_rows(), files + usize::from(!r.usable()))
+    })
+}
+
 /// The JSON of the spec ("bdg consolidate --format json").
 pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value {
     use serde_json::json;
@@ -229,6 +237,8 @@ pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value 
         "on_time_rate": n.on_time_rate(),
         "totals": totals(&k.totals),
         "female_share": k.totals.female_share(),
+        "rows_excluded": excluded_counts(c).0,
+        "files_excluded": excluded_counts(c).1,
         "tasks": k.tasks.iter().map(|t| json!({
             "task": plan.tasks[t.task].id,
             "reports": t.reports,

@@ -14,6 +14,8 @@ pub mod consolidate;
 pub mod cycle;
 pub mod diag;
 pub mod fsx;
+pub mod ids;
+mod isolate;
 pub mod lang;
 pub mod output;
 pub mod plan;

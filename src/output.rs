@@ -49,7 +49,7 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// A message for the person at the terminal (stderr), unless `-q`.
 pub fn note(g: &Global, s: &str) {
     if !g.quiet {
-        let _ = writeln!(io::stderr().lock(), "{s}");
+        let _ = writeln!(io::stderr().lock(), "{}", crate::text::terminal_safe(s));
     }
 }
 
@@ -64,11 +64,24 @@ pub fn print_diagnostics(g: &Global, diags: &[Diagnostic]) {
     }
 }
 
+/// The one line for an error that stopped a command: each cause in turn, file-system
+/// failures in the user's language.
 pub fn print_error(e: &anyhow::Error, lang: Lang) {
     let mut err = io::stderr().lock();
-    let _ = write!(err, "bdg: {}: {e}", lang.pick("lỗi", "error"));
-    for cause in e.chain().skip(1) {
-        let _ = write!(err, ": {cause}");
+    let _ = write!(err, "bdg: {}", lang.pick("lỗi", "error"));
+    for cause in e.chain() {
+        if let Some(fs) = cause.downcast_ref::<crate::fsx::FsError>() {
+            let _ = write!(err, ": {}", fs.message(lang));
+            if fs.source.is_some() {
+                break;
+            }
+            continue;
+        }
+        if let Some(io) = cause.downcast_ref::<io::Error>() {
+            let _ = write!(err, ": {}", crate::fsx::io_reason(io, lang));
+            break;
+        }
+        let _ = write!(err, ": {}", crate::text::for_message(&cause.to_string()));
     }
     let _ = writeln!(err);
 }

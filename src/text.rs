@@ -41,6 +41,17 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Case and diacritics folded, nothing else: "Năm 2021" and "nam 2021" match, "../2021-H1"
+/// and "2021-H1" do not. For names typed on the command line that must match exactly.
+pub fn fold_marks(s: &str) -> String {
+    s.trim()
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == 'Đ' || c == 'đ' { 'd' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Like [`fold`] but with spaces removed too: "Sở LĐ-TB&XH" → "soldtbxh".
 pub fn fold_tight(s: &str) -> String {
     fold(s).replace(' ', "")
@@ -70,9 +81,75 @@ pub fn width(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Messages quoted from files are cut at this many characters.
+pub const MAX_MESSAGE_CHARS: usize = 600;
+
+/// Text from a file made safe for a terminal: control characters (C0, DEL, C1) and the bidi
+/// controls shown as visible symbols (ESC as `␛`, U+009B as `<U+009B>`), never sent raw.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(hidden) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\0'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+            '\u{7F}' => out.push('\u{2421}'),
+            c if hidden(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// Text about to be shown on a terminal: like [`visible`], but tabs and line ends are kept (the
+/// text is a table or a CSV), so that only what could drive the terminal is changed.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        && visible(s) == s
+    {
+        return s.into();
+    }
+    s.split_inclusive(['\t', '\n', '\r'])
+        .map(|part| {
+            let end = part.len() - part.ends_with(['\t', '\n', '\r']) as usize;
+            format!("{}{}", visible(&part[..end]), &part[end..])
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// [`visible`], cut to [`MAX_MESSAGE_CHARS`] characters with "…": for a message that quotes a
+/// file.
+pub fn for_message(s: &str) -> String {
+    let v = visible(s);
+    match v.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((i, _)) => format!("{}…", &v[..i]),
+        None => v.into_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_made_visible_and_long_text_cut() {
+        assert_eq!(visible("Sở Y tế"), "Sở Y tế");
+        assert_eq!(visible("a\x1b]0;x\x07b\x1b[2J"), "a␛]0;x␇b␛[2J");
+        assert_eq!(visible("x\u{9b}2J\u{202e}"), "x<U+009B>2J<U+202E>");
+        assert_eq!(visible("a\nb\x7f"), "a␊b␡");
+        assert_eq!(terminal_safe("a\tb\r\nc\n"), "a\tb\r\nc\n");
+        assert_eq!(terminal_safe("Sở\x1b[2J\tx\u{7}\n"), "Sở␛[2J\tx␇\n");
+        let long = "ô".repeat(MAX_MESSAGE_CHARS + 10);
+        let cut = for_message(&long);
+        assert_eq!(cut.chars().count(), MAX_MESSAGE_CHARS + 1);
+        assert!(cut.ends_with('…'));
+    }
 
     #[test]
     fn fold_removes_diacritics_and_punctuation() {
@@ -80,6 +157,14 @@ mod tests {
         assert_eq!(fold("  Mã   nhiệm vụ "), "ma nhiem vu");
         assert_eq!(fold("Tiến độ (%)"), "tien do");
         assert_eq!(fold("Ủy ban"), fold("Uỷ ban"));
+    }
+
+    #[test]
+    fn fold_marks_keeps_punctuation() {
+        assert_eq!(fold_marks("Năm 2021"), "nam 2021");
+        assert_eq!(fold_marks(" ĐỢT 1 "), "dot 1");
+        assert_ne!(fold_marks("../2021-H1"), fold_marks("2021-H1"));
+        assert_ne!(fold_marks("2021 H1"), fold_marks("2021-H1"));
     }
 
     #[test]

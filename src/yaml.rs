@@ -53,9 +53,38 @@ pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
     })
 }
 
-/// The first alias (`*name`) outside quoted strings, comments and block scalars: line, column
-/// (1-based) and name.
+/// The first alias (`*name`) in the document: line, column (1-based) and name. Decided from a
+/// YAML parser's events (saphyr-parser), not from the text: a quote inside a flow scalar or a
+/// line ending in ` |` cannot hide one. Where that parser fails on text serde_yaml might still
+/// accept, the textual scan ([`find_alias_in_text`]) is the second line.
 pub fn find_alias(src: &str) -> Option<(u32, u32, String)> {
+    let mut parser = saphyr_parser::Parser::new_from_str(src);
+    loop {
+        match parser.next_event() {
+            None => return None,
+            Some(Ok((saphyr_parser::Event::StreamEnd, _))) => return None,
+            Some(Ok((saphyr_parser::Event::Alias(_), span))) => {
+                let (line, col) = (span.start.line(), span.start.col());
+                let name: String = src
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .unwrap_or("")
+                    .chars()
+                    .skip(col + 1)
+                    .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
+                    .take(64)
+                    .collect();
+                return Some((line as u32, col as u32 + 1, name));
+            }
+            Some(Ok(_)) => {}
+            Some(Err(_)) => return find_alias_in_text(src),
+        }
+    }
+}
+
+/// The first alias (`*name`) outside quoted strings, comments and block scalars, found in the
+/// text: line, column (1-based) and name.
+fn find_alias_in_text(src: &str) -> Option<(u32, u32, String)> {
     // Inside a block scalar (`|` or `>`), lines more indented than its key are text.
     let mut block_indent: Option<usize> = None;
     for (n, line) in src.lines().enumerate() {
@@ -110,6 +139,30 @@ pub fn find_alias(src: &str) -> Option<(u32, u32, String)> {
 #[cfg(test)]
 mod tests {
     use super::find_alias;
+
+    #[test]
+    fn aliases_hidden_from_a_text_scan_are_found() {
+        // a quote inside a flow scalar
+        let src = "t: &t x\nm: {id: n1 'q, text: *t}\n";
+        assert_eq!(find_alias(src).map(|a| (a.0, a.2)), Some((2, "t".into())));
+        assert_eq!(
+            super::find_alias_in_text(src),
+            None,
+            "the bypass of issue 17"
+        );
+        // a line ending in ' |' that is not a block scalar
+        let src = "a: &x [1, 2]\nb: \"s |\"\nc: [*x, *x]\n";
+        assert_eq!(find_alias(src).map(|a| (a.0, a.2)), Some((3, "x".into())));
+        let src = "a: &x 1\nb: {k: v |}\nc: *x\n";
+        assert_eq!(find_alias(src).map(|a| (a.0, a.2)), Some((3, "x".into())));
+        let src = "a: &x 1\nb: [v |,\n    *x]\n";
+        assert_eq!(find_alias(src).map(|a| (a.0, a.2)), Some((3, "x".into())));
+        assert_eq!(
+            super::find_alias_in_text(src),
+            None,
+            "the bypass of issue 17"
+        );
+    }
 
     #[test]
     fn finds_aliases_but_not_stars_in_text() {

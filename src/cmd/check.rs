@@ -67,14 +67,16 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
             ])?;
             for d in &diags {
                 let sev = if d.is_error() { "error" } else { "warning" };
+                // Quoted report text may hold control characters: shown, never sent raw.
+                let shown = |s: &str| crate::text::for_message(s);
                 w.write_record([
-                    csv_safe(&d.file).as_ref(),
+                    csv_safe(&shown(&d.file)).as_ref(),
                     &d.line.map(|x| x.to_string()).unwrap_or_default(),
                     &d.column.map(|x| x.to_string()).unwrap_or_default(),
                     sev,
                     d.code().as_str(),
-                    &csv_safe(&d.message(lang)),
-                    &csv_safe(&d.hint_text(lang).unwrap_or_default()),
+                    &csv_safe(&shown(&d.message(lang))),
+                    &csv_safe(&shown(&d.hint_text(lang).unwrap_or_default())),
                 ])?;
             }
             output::print(std::str::from_utf8(&w.into_inner()?)?)?;
@@ -83,7 +85,11 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
             let mut out = String::new();
             for r in &reports {
                 let who = match r.agency {
-                    Some(i) => format!("{} ({})", plan.agencies[i].name, plan.agencies[i].id),
+                    Some(i) => crate::text::visible(&format!(
+                        "{} ({})",
+                        plan.agencies[i].name, plan.agencies[i].id
+                    ))
+                    .into_owned(),
                     None => "?".into(),
                 };
                 let date = r
@@ -105,7 +111,7 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
                 let _ = writeln!(
                     out,
                     "{}: {who}, {}, {date} — {} {} — {verdict}",
-                    r.file,
+                    crate::text::visible(&r.file),
                     r.period.as_deref().unwrap_or("?"),
                     r.rows_counted(),
                     lang.pick("dòng nhận", "rows accepted"),

@@ -46,11 +46,12 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
         crate::lang::Lang::Vi => "",
         crate::lang::Lang::En => "_en",
     };
+    super::check_file_parts(&[("plan", &c.plan.meta.id), ("period", &c.period.id)], lang)?;
     let stem = format!("{}_{}{suffix}", c.plan.meta.id, c.period.id);
     let doc = report_doc::build(&k, lang);
     let text = plain::render(&doc);
     let word = docx::render(&doc).context("cannot build the Word report")?;
-    ensure_dir(&a.out)?;
+    let _out = ensure_dir(&a.out)?;
     let xlsx_path = a.out.join(format!("{stem}.xlsx"));
     let txt_path = a.out.join(format!("{stem}.txt"));
     let docx_path = a.out.join(format!("{stem}.docx"));
@@ -109,8 +110,12 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
                     group(t.budget_vnd, lang),
                 ),
                 (
-                    l("Dòng/tệp bị loại", "Rows/files excluded"),
-                    k.excluded.len().to_string(),
+                    l("Dòng bị loại", "Rows excluded"),
+                    crate::consolidate::excluded_counts(c).0.to_string(),
+                ),
+                (
+                    l("Tệp bị loại", "Files excluded"),
+                    crate::consolidate::excluded_counts(c).1.to_string(),
                 ),
             ];
             for (k2, v) in rows {

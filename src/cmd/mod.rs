@@ -91,11 +91,21 @@ pub fn load_plan(path: &Path, g: &Global) -> Result<Plan> {
     }
 }
 
-/// A period named on the command line, by id or name; an unknown one lists the plan's.
+/// A period named on the command line, by id or name, matched exactly but for case and
+/// diacritics (not punctuation: `../2021-H1` is not `2021-H1`); an unknown one lists the plan's.
 pub fn find_period(plan: &Plan, name: &str, lang: crate::lang::Lang) -> Result<usize> {
-    let found = plan
-        .find_period(name)
-        .and_then(|p| plan.periods.iter().position(|x| x.id == p.id));
+    use crate::text::fold_marks;
+    let k = fold_marks(name);
+    let found = plan.periods.iter().position(|p| {
+        [
+            Some(p.id.as_str()),
+            Some(p.name.as_str()),
+            p.name_en.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|n| fold_marks(n) == k)
+    });
     found.ok_or_else(|| {
         let ids = plan.period_ids();
         let msg = crate::t!(
@@ -164,6 +174,12 @@ pub fn read_reports(
     bar.finish_and_clear();
     reports.append(&mut problems);
     Ok(reports)
+}
+
+/// Checks the ids that become parts of output file names, before anything is written: an
+/// unsafe one stops the command (exit 2) rather than writing outside `--out`.
+pub fn check_file_parts(parts: &[(&'static str, &str)], lang: crate::lang::Lang) -> Result<()> {
+    crate::ids::check_parts(parts).map_err(|e| anyhow!("{}", e.message(lang)))
 }
 
 /// What every command over one cycle takes.

@@ -204,8 +204,8 @@ fn show(plan: &Plan, agency: Option<&str>, format: Format, g: &Global) -> Result
                     None => "",
                 };
                 w.write_record([
-                    t.id.as_str(),
-                    &t.section,
+                    output::csv_safe(&t.id).as_ref(),
+                    &output::csv_safe(&t.section),
                     role,
                     &output::csv_safe(&assignment_text(plan, &t.lead, Lang::En)),
                     &output::csv_safe(&assignment_text(plan, &t.partners, Lang::En)),

@@ -37,7 +37,14 @@ fn write_letters(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
             .map_err(|_| anyhow::anyhow!("--reply-by '{s}': dd/mm/yyyy or yyyy-mm-dd"))?,
         None => c.as_of + Days::new(5),
     };
-    ensure_dir(&a.out)?;
+    // Every file name is checked before the first letter is written.
+    let mut parts = vec![("period", c.period.id.as_str())];
+    parts.extend(
+        c.overdue()
+            .map(|ag| ("agency", c.plan.agencies[ag.agency].id.as_str())),
+    );
+    super::check_file_parts(&parts, g.lang)?;
+    let _out = ensure_dir(&a.out)?;
     let mut summary = String::new();
     let mut n = 0;
     for ag in c.overdue() {

@@ -49,6 +49,13 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
         }
         v
     };
+    let mut parts = vec![("period", period.id.as_str())];
+    parts.extend(
+        agencies
+            .iter()
+            .map(|&ag| ("agency", plan.agencies[ag].id.as_str())),
+    );
+    super::check_file_parts(&parts, lang)?;
     // No output marker: the folder is zipped and mailed as it is, and filled-in files saved
     // back into it must stay visible to a search for reports.
     ensure_plain_dir(&a.out)?;

@@ -86,12 +86,39 @@ pub enum Kind {
     /// A task with no lead.
     UnassignedTask { id: String },
     // ---- report files ----
+    /// Not a regular file (a device, FIFO, socket, directory): skipped, never opened.
+    NotAFile { what: String },
+    /// A workbook whose parts decompress to more than the limit (at least `mb`).
+    WorkbookTooLarge { mb: u64, max_mb: u64 },
+    /// A workbook archive with more parts than the limit.
+    TooManyParts { parts: u64, max: u64 },
+    /// A workbook sheet whose area puts the workbook over the cell limit.
+    TooManyCells { sheet: String, cells: u64, max: u64 },
+    /// A workbook declaring more shared strings than the limit.
+    TooManyStrings { strings: u64, max: u64 },
+    /// A binary workbook (`.xlsb`).
+    BinaryWorkbook,
+    /// A workbook archive that cannot be read.
+    BrokenWorkbook { error: String },
+    /// A text report with more data rows than the limit.
+    TooManyRows { max: usize },
+    /// A panic while reading the file: `what` the panic said.
+    InternalError { what: String },
+    /// Diagnostics of one code past the per-file cap, counted: `count` more of `code`.
+    Suppressed {
+        code: Code,
+        count: usize,
+        max: usize,
+    },
+    /// A later sheet with the report header but other columns than the sheet read.
+    SheetNotRead { sheet: String, read: String },
     /// A file too large to read (`mb` over `max_mb`).
     FileTooLarge { mb: u64, max_mb: u64 },
-    /// The file could not be read.
-    Unreadable { error: String },
+    /// The file could not be read: the system's reason, and in Vietnamese where it is a common
+    /// one (see [`crate::fsx::io_reason`]).
+    Unreadable { error: String, error_vi: String },
     /// A folder could not be read.
-    UnreadableFolder { error: String },
+    UnreadableFolder { error: String, error_vi: String },
     /// A binary file of a known format (PDF, image…), not a table.
     BinaryFile { format: String },
     /// Binary data (NUL bytes) in what should be text.
@@ -190,6 +217,14 @@ impl Kind {
     pub fn code(&self) -> Code {
         match self {
             Kind::Unconverted { code, .. } => *code,
+            Kind::Suppressed { code, .. } => *code,
+            Kind::NotAFile { .. } => Code::NotAFile,
+            Kind::WorkbookTooLarge { .. } | Kind::TooManyParts { .. } => Code::TooLarge,
+            Kind::TooManyCells { .. } | Kind::TooManyStrings { .. } => Code::TooManyCells,
+            Kind::BinaryWorkbook | Kind::BrokenWorkbook { .. } => Code::NotATable,
+            Kind::TooManyRows { .. } => Code::TooManyRows,
+            Kind::InternalError { .. } => Code::InternalError,
+            Kind::SheetNotRead { .. } => Code::SheetNotRead,
             Kind::FileTooLarge { .. } | Kind::PlanTooLarge { .. } => Code::TooLarge,
             Kind::NotUtf8 { .. } => Code::Encoding,
             Kind::Yaml { .. } => Code::Yaml,

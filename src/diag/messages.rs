@@ -148,17 +148,77 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "task '{id}' is assigned to no agency (lead)"
         ),
         // ---- report files ----
+        Kind::NotAFile { what } => tr!(
+            lang,
+            "đây không phải tệp thường ({what}); bỏ qua",
+            "this is not a regular file ({what}); skipped"
+        ),
+        Kind::WorkbookTooLarge { mb, max_mb } => tr!(
+            lang,
+            "sổ Excel giải nén ra hơn {mb} MB, vượt giới hạn {max_mb} MB",
+            "the workbook decompresses to more than {mb} MB, over the {max_mb} MB limit"
+        ),
+        Kind::TooManyParts { parts, max } => tr!(
+            lang,
+            "sổ Excel có {parts} phần, vượt giới hạn {max}",
+            "the workbook has {parts} parts, over the limit of {max}"
+        ),
+        Kind::TooManyCells { sheet, cells, max } => tr!(
+            lang,
+            "trang '{sheet}' chiếm {cells} ô, vượt giới hạn {max} ô của một sổ",
+            "sheet '{sheet}' spans {cells} cells, over the limit of {max} cells a workbook"
+        ),
+        Kind::TooManyStrings { strings, max } => tr!(
+            lang,
+            "sổ Excel khai báo {strings} chuỗi, vượt giới hạn {max}",
+            "the workbook declares {strings} strings, over the limit of {max}"
+        ),
+        Kind::BinaryWorkbook => tr!(
+            lang,
+            "sổ Excel nhị phân (.xlsb) không được hỗ trợ; lưu lại dưới dạng .xlsx",
+            "binary workbooks (.xlsb) are not supported; save it as .xlsx"
+        ),
+        Kind::BrokenWorkbook { error } => tr!(
+            lang,
+            "không mở được sổ Excel: {error}",
+            "cannot open the workbook: {error}"
+        ),
+        Kind::TooManyRows { max } => tr!(
+            lang,
+            "tệp có hơn {max} dòng dữ liệu, vượt giới hạn của một báo cáo",
+            "the file has more than {max} data rows, over the limit for one report"
+        ),
+        Kind::InternalError { what } => tr!(
+            lang,
+            "lỗi nội bộ khi đọc tệp ({what}); tệp bị loại, các tệp khác vẫn được đọc",
+            "internal error while reading the file ({what}); the file is excluded, the others are still read"
+        ),
+        Kind::Suppressed { code, count, max } => {
+            let name = code.as_str();
+            tr!(
+                lang,
+                "và {count} chẩn đoán [{name}] khác (chỉ hiện {max} chẩn đoán đầu của một tệp)",
+                "and {count} more [{name}] diagnostics (only the first {max} of a file are shown)"
+            )
+        }
+        Kind::SheetNotRead { sheet, read } => tr!(
+            lang,
+            "trang '{sheet}' cũng có dòng tiêu đề báo cáo nhưng các cột khác trang '{read}'; trang này không được đọc",
+            "sheet '{sheet}' also has the report header but its columns differ from sheet '{read}'; it is not read"
+        ),
         Kind::FileTooLarge { mb, max_mb } => tr!(
             lang,
             "tệp lớn {mb} MB, vượt giới hạn {max_mb} MB của một báo cáo",
             "file is {mb} MB, over the {max_mb} MB limit for one report"
         ),
-        Kind::Unreadable { error } => {
-            tr!(lang, "không đọc được tệp: {error}", "cannot read the file: {error}")
-        }
-        Kind::UnreadableFolder { error } => tr!(
+        Kind::Unreadable { error, error_vi } => tr!(
             lang,
-            "không đọc được thư mục: {error}",
+            "không đọc được tệp: {error_vi}",
+            "cannot read the file: {error}"
+        ),
+        Kind::UnreadableFolder { error, error_vi } => tr!(
+            lang,
+            "không đọc được thư mục: {error_vi}",
             "cannot read the folder: {error}"
         ),
         Kind::BinaryFile { format } => tr!(
@@ -400,6 +460,16 @@ pub fn hint(kind: &Kind, suggestion: Option<&str>, lang: Lang) -> Option<String>
 /// The advice that comes with a kind of report problem, when it has one.
 fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
     Some(match kind {
+        Kind::InternalError { .. } => tr!(
+            lang,
+            "xin gửi tệp này kèm thông báo cho người bảo trì bdg để sửa lỗi",
+            "please report this to bdg's maintainers, with the file"
+        ),
+        Kind::SheetNotRead { sheet, read } => tr!(
+            lang,
+            "dùng cùng các cột như trang '{read}', hoặc gửi trang '{sheet}' thành tệp riêng",
+            "use the columns of sheet '{read}', or send sheet '{sheet}' as a file of its own"
+        ),
         Kind::BadBytes { .. } => tr!(
             lang,
             "chỉ định mã đúng bằng --encoding (utf-8, windows-1258, utf-16le)",

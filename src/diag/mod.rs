@@ -90,6 +90,11 @@ codes! {
     TooLarge = "too-large",
     TooLong = "too-long",
     TooManyColumns = "too-many-columns",
+    TooManyCells = "too-many-cells",
+    TooManyRows = "too-many-rows",
+    NotAFile = "not-a-file",
+    SheetNotRead = "sheet-not-read",
+    InternalError = "internal-error",
     Unreadable = "unreadable",
     // cycle
     OtherPeriod = "other-period",
@@ -292,11 +297,11 @@ impl Diagnostic {
             "{on}{}[{}]{off} {}: {}",
             messages::severity(self.severity, lang),
             self.code().as_str(),
-            self.location(),
-            self.message(lang)
+            crate::text::for_message(&self.location()),
+            crate::text::for_message(&self.message(lang))
         );
         if let Some(h) = self.hint_text(lang) {
-            let _ = write!(s, "\n    = {h}");
+            let _ = write!(s, "\n    = {}", crate::text::for_message(&h));
         }
         s
     }

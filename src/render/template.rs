@@ -4,6 +4,7 @@
 mod sheet;
 
 use crate::lang::Lang;
+use crate::output::csv_safe;
 use crate::plan::{AgencyIdx, Period, Plan, Role, Task};
 use crate::report::COLUMNS;
 use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, XlsxError};
@@ -53,7 +54,12 @@ pub fn tasks(plan: &Plan, a: AgencyIdx) -> Vec<usize> {
 /// The file name a person recognises: `2021-H1_SYT_so-y-te.xlsx`.
 pub fn file_name(plan: &Plan, period: &Period, a: AgencyIdx, ext: &str) -> String {
     let ag = &plan.agencies[a];
-    let slug = crate::text::fold(&ag.name).replace(' ', "-");
+    // Only safe characters, and not too long: the name is a label, the id identifies.
+    let slug: String = crate::text::fold(&ag.name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .take(60)
+        .collect();
     format!("{}_{}_{slug}.{ext}", period.id, ag.id)
 }
 
@@ -83,15 +89,21 @@ pub fn csv(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Vec<u8> {
     let ag = &plan.agencies[a];
     for t in tasks(plan, a) {
         let task = &plan.tasks[t];
+        // Plans are copied between desks: nothing in one may reach a spreadsheet as a formula.
         let record = LAYOUT.map(|id| {
-            prefilled(id, &ag.name, &period.id, task)
-                .map_or(String::new(), |v| v.replace('\n', " "))
+            prefilled(id, &ag.name, &period.id, task).map_or(String::new(), |v| {
+                csv_safe(&v.replace('\n', " ")).into_owned()
+            })
         });
         w.write_record(&record).expect("in memory");
     }
     for (label, hint) in remark_rows(lang) {
-        w.write_record(LAYOUT.map(|id| remark_cell(id, &ag.name, &period.id, label, hint)))
-            .expect("in memory");
+        w.write_record(
+            LAYOUT.map(|id| {
+                csv_safe(remark_cell(id, &ag.name, &period.id, label, hint)).into_owned()
+            }),
+        )
+        .expect("in memory");
     }
     w.into_inner().expect("in memory")
 }

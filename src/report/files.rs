@@ -1,30 +1,50 @@
 //! The file-system edge of reading: which files, read from disk with a size limit, in parallel.
 
-use super::{read, ReadOptions, Report, MAX_FILE_BYTES};
+use super::{limits, read, ReadOptions, Report, MAX_FILE_BYTES};
 use crate::diag::Kind;
+use crate::fsx::ReadLimited;
 use crate::plan::Plan;
 use std::path::{Path, PathBuf};
 
-/// Reads a file from disk, refusing what is too large; unreadable files become diagnostics.
+/// Reads a file from disk under the budget ([`super::limits`]): only a regular file, at most
+/// [`MAX_FILE_BYTES`] counted while reading; a panic while reading it excludes that file alone.
 pub fn read_path(path: &Path, plan: &Plan, opts: &ReadOptions) -> Report {
     let name = path.display().to_string();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => return unreadable(&name, &e),
+    let bytes = match crate::fsx::read_limited(path, MAX_FILE_BYTES) {
+        Ok(b) => b,
+        Err(ReadLimited::Io(e)) => return unreadable(&name, &e),
+        Err(ReadLimited::NotAFile(kind)) => {
+            return excluded(&name, limits::not_a_file(&name, kind))
+        }
+        Err(ReadLimited::TooLarge { bytes }) => {
+            let (mb, max_mb) = (bytes / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+            return Report::fail(&name, Kind::FileTooLarge { mb, max_mb });
+        }
     };
-    if meta.len() > MAX_FILE_BYTES {
-        let (mb, max_mb) = (meta.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
-        return Report::fail(&name, Kind::FileTooLarge { mb, max_mb });
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => read(&bytes, &name, plan, opts),
-        Err(e) => unreadable(&name, &e),
-    }
+    isolated(&name, || read(&bytes, &name, plan, opts))
+}
+
+/// Runs one file's reader, turning a panic into that file's `internal-error`.
+pub(crate) fn isolated(name: &str, f: impl FnOnce() -> Report) -> Report {
+    crate::isolate::quietly(f)
+        .unwrap_or_else(|what| excluded(name, limits::internal_error(name, &what)))
+}
+
+/// A report excluded whole by one diagnostic.
+fn excluded(name: &str, d: crate::diag::Diagnostic) -> Report {
+    let mut r = Report::fail(name, d.kind.clone());
+    r.diagnostics = vec![d];
+    r
 }
 
 fn unreadable(name: &str, e: &std::io::Error) -> Report {
-    let error = e.to_string();
-    Report::fail(name, Kind::Unreadable { error })
+    Report::fail(
+        name,
+        Kind::Unreadable {
+            error: e.to_string(),
+            error_vi: crate::fsx::io_reason(e, crate::lang::Lang::Vi),
+        },
+    )
 }
 
 /// Report files under the given paths: files as named, directories searched recursively for
@@ -68,10 +88,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>, output
             .map(|e| (e.path(), e.file_type().ok()))
             .collect(),
         Err(e) => {
-            let error = e.to_string();
             problems.push(Report::fail(
                 &dir.display().to_string(),
-                Kind::UnreadableFolder { error },
+                Kind::UnreadableFolder {
+                    error: e.to_string(),
+                    error_vi: crate::fsx::io_reason(&e, crate::lang::Lang::Vi),
+                },
             ));
             return;
         }
@@ -204,4 +226,26 @@ pub fn read_all_with(
         .into_iter()
         .map(|r| r.expect("every file read"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_one_files_reader_is_that_files_internal_error() {
+        let r = isolated("x.xlsx", || panic!("capacity overflow"));
+        assert!(!r.usable());
+        assert_eq!(r.diagnostics.len(), 1);
+        let d = &r.diagnostics[0];
+        assert_eq!(d.excludes, crate::diag::Excludes::File);
+        assert!(
+            matches!(&d.kind, Kind::InternalError { what } if what.contains("capacity overflow")),
+            "{:?}",
+            d.kind
+        );
+        assert!(d.hint_text(crate::lang::Lang::Vi).is_some());
+        let ok = isolated("y.csv", || Report::fail("y.csv", Kind::BinaryData));
+        assert_eq!(ok.diagnostics[0].kind, Kind::BinaryData);
+    }
 }

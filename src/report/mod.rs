@@ -8,6 +8,8 @@ pub mod fields;
 mod files;
 mod header;
 mod identity;
+mod inspect;
+pub mod limits;
 pub mod remarks;
 mod schema;
 mod sheet;
@@ -87,6 +89,8 @@ pub struct Report {
     pub fingerprint: u64,
     /// The agency's difficulties and proposals (reserved rows, see `remarks.rs`).
     pub remarks: remarks::Remarks,
+    /// Diagnostics over the per-file cap: code, how many, any of them an error.
+    suppressed: Vec<(crate::diag::Code, usize, bool)>,
 }
 
 impl Report {
@@ -104,6 +108,7 @@ impl Report {
             accepted: 0,
             fingerprint: 0,
             remarks: remarks::Remarks::default(),
+            suppressed: Vec::new(),
         }
     }
 
@@ -162,8 +167,14 @@ pub struct ReadOptions {
     pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
-/// Reads one report from its bytes.
+/// Reads one report from its bytes, its diagnostics capped ([`limits::MAX_DIAGNOSTICS`]).
 pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
+    let mut r = read_uncapped(bytes, file, plan, opts);
+    r.close_diagnostics();
+    r
+}
+
+fn read_uncapped(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
     if let Some(kind) = decode::binary_kind(bytes) {
         if kind.starts_with("ZIP") || kind.starts_with("XLS") {
             // A workbook, whatever its name says.
@@ -202,17 +213,24 @@ pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report
     r
 }
 
-/// Reads a workbook (XLSX, XLSM, XLS, ODS): the first sheet that has the report's header.
+/// Reads a workbook (XLSX, XLSM, XLS, ODS): the sheets that have the report's header; it
+/// is inspected first, and refused before it is opened when it is over the limits.
 pub fn read_sheet(bytes: &[u8], file: &str, plan: &Plan) -> Report {
     let mut r = Report::new(file);
     r.encoding = "xlsx";
-    let table = match sheet::table(bytes, file) {
+    if let Err(refusal) = inspect::workbook(bytes) {
+        r.diagnostics
+            .push(limits::refusal_diagnostic(file, &refusal));
+        return r;
+    }
+    let (table, others) = match sheet::table(bytes, file) {
         Ok(t) => t,
         Err(d) => {
             r.diagnostics.push(*d);
             return r;
         }
     };
+    r.diagnostics.extend(others);
     Reader { plan, r: &mut r }.table(table);
     r
 }
@@ -224,7 +242,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn push(&mut self, d: Diagnostic) {
-        self.r.diagnostics.push(d);
+        self.r.add(d);
     }
 
     /// The header's columns, then the rows.
@@ -294,15 +312,15 @@ impl Reader<'_> {
             let mut whole = |c: Col| checks::whole(&ctx, row, c, &mut errs);
             let figures = [Col::Activities, Col::Female, Col::Male, Col::Budget].map(&mut whole);
             if !errs.is_empty() {
-                self.r.diagnostics.extend(errs);
+                errs.into_iter().for_each(|d| self.push(d));
                 continue;
             }
             let (Some(task), Some(status)) = (task, status) else {
                 continue;
             };
-            self.r
-                .diagnostics
-                .extend(checks::not_assigned(&ctx, self.r.agency, task, row));
+            if let Some(d) = checks::not_assigned(&ctx, self.r.agency, task, row) {
+                self.push(d);
+            }
             let [activities, female, male, budget] = figures;
             let row = Row {
                 line: row.line,
@@ -319,10 +337,10 @@ impl Reader<'_> {
             self.r.rows.push(row);
             self.r.accepted += 1;
         }
-        self.r.diagnostics.extend(unfilled);
+        unfilled.into_iter().for_each(|d| self.push(d));
         let not_reported = self.not_reported(&seen_tasks);
-        if !raw.is_empty() {
-            self.r.diagnostics.extend(not_reported);
+        if let (Some(d), false) = (not_reported, raw.is_empty()) {
+            self.push(d);
         }
         self.r.remarks.hash(&mut hasher);
         self.r.fingerprint = hasher.finish();

@@ -1,4 +1,5 @@
-//! Workbooks as report input (calamine): the first sheet that has the report header, its cells
+//! Workbooks as report input (calamine): the sheets that have the report header (the first one's
+//! columns; a later sheet with other columns is named, not read), their cells
 //! read as a person sees them: Excel dates as dates, whole numbers without ".0", formulas by
 //! their cached values, numbers stored as text as they are written.
 
@@ -55,7 +56,24 @@ fn serial_date(v: &str) -> Option<String> {
     })
 }
 
-pub(crate) fn table(bytes: &[u8], file: &str) -> Result<Table<'static>, Box<Diagnostic>> {
+/// The row (0-based, among the first 30) that holds the report header: the one naming the most
+/// report columns, at least two.
+fn header_row(rows: &[Vec<String>]) -> Option<usize> {
+    rows.iter()
+        .enumerate()
+        .take(30)
+        .map(|(i, r)| (i, r.iter().filter(|c| column_of(c).is_some()).count()))
+        .filter(|(_, n)| *n >= 2)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i)
+}
+
+/// The first sheet that has the report header, as a table, and a warning for every later sheet
+/// that has one too (it is not read: one report is one sheet).
+pub(crate) fn table(
+    bytes: &[u8],
+    file: &str,
+) -> Result<(Table<'static>, Vec<Diagnostic>), Box<Diagnostic>> {
     let mut book =
         open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())).map_err(|e| {
             Box::new(
@@ -68,6 +86,8 @@ pub(crate) fn table(bytes: &[u8], file: &str) -> Result<Table<'static>, Box<Diag
                 .excluding(Excludes::File),
             )
         })?;
+    let mut found: Option<(Table<'static>, Vec<Option<super::Col>>)> = None;
+    let mut others = Vec::new();
     for name in book.sheet_names().to_vec() {
         let Ok(range) = book.worksheet_range(&name) else {
             continue;
@@ -79,53 +99,96 @@ pub(crate) fn table(bytes: &[u8], file: &str) -> Result<Table<'static>, Box<Diag
             .rows()
             .map(|r| r.iter().map(cell_text).collect())
             .collect();
-        let best = rows
-            .iter()
-            .enumerate()
-            .take(30)
-            .map(|(i, r)| (i, r.iter().filter(|c| column_of(c).is_some()).count()))
-            .filter(|(_, n)| *n >= 2)
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
-        let Some((h, _)) = best else { continue };
-        let header_line = row0 + h as u32 + 1;
-        // A date typed into a cell whose date format was lost comes back as Excel's serial
-        // number: in the date column, read plausible serials (years 2000–2100) as dates.
-        let date_col = rows[h]
-            .iter()
-            .position(|c| column_of(c) == Some(super::Col::SubmittedOn));
-        let mut rows = rows;
-        if let Some(dc) = date_col {
-            for r in rows.iter_mut().skip(h + 1) {
-                if let Some(v) = r.get_mut(dc) {
-                    if let Some(d) = serial_date(v) {
-                        *v = d;
-                    }
+        let Some(h) = header_row(&rows) else { continue };
+        let columns = header_columns(&rows[h]);
+        match &mut found {
+            None => {
+                let sheets = vec![(name, col0)];
+                found = Some((sheet_table(sheets, row0, rows, h), columns));
+            }
+            // The same header: its rows are the report's too, each placed in its own sheet.
+            Some((table, first)) if *first == columns => {
+                let Source::Sheet { sheets } = &mut table.source else {
+                    continue;
+                };
+                sheets.push((name, col0));
+                let index = sheets.len() - 1;
+                let more = sheet_table(Vec::new(), row0, rows, h).rows;
+                table
+                    .rows
+                    .extend(more.into_iter().map(|r| RawRow { start: index, ..r }));
+            }
+            Some((table, _)) => others.push(sheet_not_read(file, &name, table)),
+        }
+    }
+    found
+        .map(|(t, _)| (t, others))
+        .ok_or_else(|| no_header(file, false))
+}
+
+/// The report column of each header cell, up to the last one that is one.
+fn header_columns(header: &[String]) -> Vec<Option<super::Col>> {
+    let mut v: Vec<_> = header.iter().map(|c| column_of(c)).collect();
+    while v.last() == Some(&None) {
+        v.pop();
+    }
+    v
+}
+
+/// A later sheet with a different report header: said, not read.
+fn sheet_not_read(file: &str, name: &str, first: &Table) -> Diagnostic {
+    let read = match &first.source {
+        Source::Sheet { sheets } => sheets.first().map_or("", |s| s.0.as_str()),
+        Source::Text { .. } => "",
+    };
+    Diagnostic::warn(
+        file,
+        Kind::SheetNotRead {
+            sheet: name.to_string(),
+            read: read.to_string(),
+        },
+    )
+}
+
+fn sheet_table(
+    sheets: Vec<(String, u32)>,
+    row0: u32,
+    mut rows: Vec<Vec<String>>,
+    h: usize,
+) -> Table<'static> {
+    let header_line = row0 + h as u32 + 1;
+    // A date typed into a cell whose date format was lost comes back as Excel's serial
+    // number: in the date column, read plausible serials (years 2000–2100) as dates.
+    let date_col = rows[h]
+        .iter()
+        .position(|c| column_of(c) == Some(super::Col::SubmittedOn));
+    if let Some(dc) = date_col {
+        for r in rows.iter_mut().skip(h + 1) {
+            if let Some(v) = r.get_mut(dc) {
+                if let Some(d) = serial_date(v) {
+                    *v = d;
                 }
             }
         }
-        let data = rows
-            .iter()
-            .enumerate()
-            .skip(h + 1)
-            .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
-            .map(|(i, r)| RawRow {
-                line: row0 + i as u32 + 1,
-                start: 0,
-                record: csv::StringRecord::from(r.clone()),
-            })
-            .collect();
-        return Ok(Table {
-            source: Source::Sheet {
-                name,
-                first_col: col0,
-            },
-            header: csv::StringRecord::from(rows[h].clone()),
-            header_line,
-            header_start: 0,
-            rows: data,
-        });
     }
-    Err(no_header(file, false))
+    let data = rows
+        .iter()
+        .enumerate()
+        .skip(h + 1)
+        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+        .map(|(i, r)| RawRow {
+            line: row0 + i as u32 + 1,
+            start: 0,
+            record: csv::StringRecord::from(r.clone()),
+        })
+        .collect();
+    Table {
+        source: Source::Sheet { sheets },
+        header: csv::StringRecord::from(rows[h].clone()),
+        header_line,
+        header_start: 0,
+        rows: data,
+    }
 }
 
 #[cfg(test)]

@@ -116,11 +116,12 @@ pub(crate) fn field_position(
     (line, col as u32 + 1)
 }
 
-/// Where a table came from: text (places are editor lines and columns) or a sheet (Excel rows
-/// and columns, and the cell reference).
+/// Where a table came from: text (places are editor lines and columns) or sheets (Excel rows
+/// and columns, and the cell reference). A workbook's table may gather the rows of several
+/// sheets with the same header: a row's `start` is then the index of its sheet here.
 pub(crate) enum Source<'a> {
     Text { body: &'a str, delim: char },
-    Sheet { name: String, first_col: u32 },
+    Sheet { sheets: Vec<(String, u32)> },
 }
 
 impl Source<'_> {
@@ -134,7 +135,11 @@ impl Source<'_> {
                     cell: None,
                 }
             }
-            Source::Sheet { name, first_col } => {
+            Source::Sheet { sheets } => {
+                let (name, first_col) = sheets
+                    .get(start)
+                    .or(sheets.first())
+                    .map_or(("", 0), |(n, c)| (n.as_str(), *c));
                 let col = first_col + field as u32 + 1;
                 Place {
                     line,
@@ -214,6 +219,9 @@ pub(crate) fn text_table<'a>(
         }
         let pos = rec.position().cloned().unwrap_or(before);
         let (line, start) = record_start(body, header_line + pos.line() as u32 - 1, pos.byte());
+        if rows.len() >= super::limits::MAX_ROWS {
+            return Err(Box::new(super::limits::too_many_rows(file)));
+        }
         rows.push(RawRow {
             line,
             start,

@@ -9,6 +9,8 @@ mod deadlines;
 mod diagnostics;
 mod documents;
 mod hardening;
+mod hostile;
+mod hostile_outputs;
 mod other_workbooks;
 mod outputs_beside_reports;
 #[cfg(unix)]

@@ -19,17 +19,25 @@ pub enum LoadError {
 /// Reads and validates a plan file. Warnings come back beside the plan.
 pub fn load(path: &Path) -> Result<(Plan, Vec<Diagnostic>), LoadError> {
     let name = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .map_err(|e| LoadError::Io(name.clone(), e))?
-        .len();
-    if size > MAX_PLAN_BYTES {
-        let (mb, max) = (size / (1024 * 1024), MAX_PLAN_BYTES / (1024 * 1024));
-        return Err(LoadError::Invalid(vec![Diagnostic::err(
-            &name,
-            Kind::PlanTooLarge { mb, max_mb: max },
-        )]));
-    }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(name.clone(), e))?;
+    let bytes = match crate::fsx::read_limited(path, MAX_PLAN_BYTES) {
+        Ok(b) => b,
+        Err(crate::fsx::ReadLimited::Io(e)) => return Err(LoadError::Io(name, e)),
+        Err(crate::fsx::ReadLimited::NotAFile(what)) => {
+            return Err(LoadError::Invalid(vec![Diagnostic::err(
+                &name,
+                Kind::NotAFile {
+                    what: what.to_string(),
+                },
+            )]));
+        }
+        Err(crate::fsx::ReadLimited::TooLarge { bytes: size }) => {
+            let (mb, max) = (size / (1024 * 1024), MAX_PLAN_BYTES / (1024 * 1024));
+            return Err(LoadError::Invalid(vec![Diagnostic::err(
+                &name,
+                Kind::PlanTooLarge { mb, max_mb: max },
+            )]));
+        }
+    };
     let src = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {

@@ -1,0 +1,159 @@
+use super::*;
+
+#[test]
+fn xls_dimensions_are_computed_as_calamine_reserves_them() {
+    assert_eq!(xls_area(0, 60, 0, 12), 60 * 12);
+    assert_eq!(xls_area(0, 0, 0, 0), 1);
+    // first row after the last: calamine's subtraction wraps to a huge count
+    assert!(xls_area(100, 3, 0, 5) > MAX_CELLS);
+    assert!(xls_area(0, u32::MAX, 0, 255) > MAX_CELLS);
+}
+
+#[test]
+fn an_xls_with_a_patched_dimensions_record_is_refused() {
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0, 0, 0, 0];
+    // BOF (BIFF8), then DIMENSIONS: rows 0..60, columns 0..12, then EOF
+    bytes.extend([0x09, 0x08, 16, 0]);
+    bytes.extend([0; 16]);
+    bytes.extend([
+        0x00, 0x02, 14, 0, 0, 0, 0, 0, 60, 0, 0, 0, 0, 0, 12, 0, 0, 0,
+    ]);
+    bytes.extend([0x0A, 0, 0, 0]);
+    // a look-alike outside any substream is not a record
+    bytes.extend([
+        0x00, 0x02, 14, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 12, 0, 0, 0,
+    ]);
+    assert_eq!(workbook(&bytes), Ok(()));
+    // the last row patched to 2^32 - 1
+    bytes[36..40].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
+    assert!(matches!(workbook(&bytes), Err(Refusal::Cells { .. })));
+}
+
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, body) in parts {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(body).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn zipped_workbooks_are_refused_for_what_they_declare() {
+    let ok = zip_of(&[(
+        "xl/worksheets/sheet1.xml",
+        br#"<worksheet><dimension ref="A1:L60"/></worksheet>"#,
+    )]);
+    assert_eq!(workbook(&ok), Ok(()));
+    let dim = zip_of(&[(
+        "xl/worksheets/sheet1.xml",
+        br#"<worksheet><dimension ref="A1:XFD1048576"/></worksheet>"#,
+    )]);
+    assert!(matches!(workbook(&dim), Err(Refusal::Cells { .. })));
+    let sst = zip_of(&[(
+        "xl/sharedStrings.xml",
+        br#"<sst count="1" uniqueCount="4294967295"><si><t>a</t></si></sst>"#,
+    )]);
+    assert!(matches!(workbook(&sst), Err(Refusal::Strings { .. })));
+    // a sheet under any name
+    let renamed = zip_of(&[(
+        "xl/elsewhere.dat",
+        br#"<worksheet><sheetData><row r="1"><c r="A1"/></row><row r="1048576"><c r="XFD1048576"/></row></sheetData></worksheet>"#,
+    )]);
+    assert!(matches!(workbook(&renamed), Err(Refusal::Cells { .. })));
+    let xlsb = zip_of(&[("xl/worksheets/sheet1.bin", b"\0")]);
+    assert_eq!(workbook(&xlsb), Err(Refusal::Binary));
+}
+
+#[test]
+fn a_part_that_decompresses_past_the_budget_is_refused() {
+    // the bytes are counted as they come, whatever the archive declares
+    let mut seen = 0;
+    let r = stream(&mut &[b' '; 5000][..], 1000, |c| {
+        seen += c.len();
+        true
+    });
+    assert!(matches!(r, Err(Refusal::Uncompressed { .. })));
+    assert!(seen <= 1000);
+    assert_eq!(stream(&mut &[b' '; 500][..], 1000, |_| true), Ok(500));
+    // a caller that has seen enough stops the reading
+    let big = vec![b' '; 200_000];
+    assert_eq!(stream(&mut &big[..], 1_000_000, |_| false), Ok(64 * 1024));
+}
+
+#[test]
+fn the_workbook_stream_comes_out_of_a_real_xls() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bytes =
+        std::fs::read(dir.join("tests/fixtures/reports/workbooks/libreoffice.xls")).unwrap();
+    let stream = cfb::workbook_stream(&bytes).unwrap();
+    assert_eq!(&stream[..2], &[0x09, 0x08], "a BOF record first");
+    assert_eq!(workbook(&bytes), Ok(()));
+    let mut biff = Biff::default();
+    let sheets = biff.walk(&stream, 0, false).unwrap();
+    assert!(!sheets.is_empty());
+    assert!(biff.cells > 0 && biff.cells < 1000, "{}", biff.cells);
+}
+
+#[test]
+fn an_xls_cell_far_away_is_refused_like_a_large_dimension() {
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0, 0, 0, 0];
+    bytes.extend([0x09, 0x08, 16, 0]);
+    bytes.extend([0; 16]);
+    // NUMBER at A1, then LABELSST at row 65535, column 65535
+    bytes.extend([0x03, 0x02, 14, 0, 0, 0, 0, 0, 0, 0]);
+    bytes.extend([0; 8]);
+    bytes.extend([0xFD, 0x00, 10, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0]);
+    bytes.extend([0x0A, 0, 0, 0]);
+    assert!(matches!(workbook(&bytes), Err(Refusal::Cells { .. })));
+}
+
+#[test]
+fn a_sector_chain_that_loops_reads_each_sector_once() {
+    // header: 512-byte sectors, one FAT sector (sector 0), directory at sector 1
+    let mut b = vec![0u8; 512 * 4];
+    b[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    b[0x1E] = 9;
+    b[0x2C] = 1;
+    b[0x30..0x34].copy_from_slice(&1u32.to_le_bytes());
+    b[0x38..0x3C].copy_from_slice(&4096u32.to_le_bytes());
+    b[0x44..0x48].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+    for i in 0..109 {
+        b[0x4C + 4 * i..0x50 + 4 * i].copy_from_slice(&0xFFFF_FFFFu32.to_le_bytes());
+    }
+    b[0x4C..0x50].copy_from_slice(&0u32.to_le_bytes());
+    // FAT (sector 0, at 512): every sector points to itself
+    for i in 0..128u32 {
+        b[512 + 4 * i as usize..516 + 4 * i as usize].copy_from_slice(&i.to_le_bytes());
+    }
+    // directory (sector 1, at 1024): root, then "Workbook" at sector 2, 1 GB declared
+    let name: Vec<u8> = "Workbook"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    let e = 1024 + 128;
+    b[e..e + name.len()].copy_from_slice(&name);
+    b[e + 64] = (name.len() + 2) as u8;
+    b[e + 66] = 2;
+    b[e + 116..e + 120].copy_from_slice(&2u32.to_le_bytes());
+    b[e + 120..e + 124].copy_from_slice(&(1u32 << 30).to_le_bytes());
+    let stream = cfb::workbook_stream(&b).unwrap();
+    assert_eq!(stream.len(), 512);
+}
+
+proptest::proptest! {
+    #[test]
+    fn inspection_never_panics(body in proptest::collection::vec(proptest::num::u8::ANY, 0..4096), kind in 0..3u8) {
+        let mut bytes = match kind {
+            0 => b"PK\x03\x04".to_vec(),
+            1 => vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+            _ => Vec::new(),
+        };
+        bytes.extend(body);
+        let _ = workbook(&bytes);
+        let _ = cfb::workbook_stream(&bytes);
+    }
+}

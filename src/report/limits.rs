@@ -1,0 +1,180 @@
+//! The budget every report file is read under, and the diagnostics that say a file went over
+//! it. Each limit is listed in README's limits table.
+
+use crate::diag::{Code, Diagnostic, Excludes, Kind};
+
+/// Decompressed bytes of all the parts of one workbook (XLSX, ODS).
+pub const MAX_UNCOMPRESSED_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Parts in one workbook archive.
+pub const MAX_ZIP_ENTRIES: u64 = 10_000;
+
+/// Cells of a workbook, summed over its sheets: rows × columns of each sheet's used area, as
+/// declared (`<dimension>`, XLS `DIMENSIONS`) and as the cells' own places give it.
+pub const MAX_CELLS: u64 = 1_000_000;
+
+/// Shared strings a workbook declares (`uniqueCount`, `count`).
+pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
+
+/// Data rows of a text report.
+pub const MAX_ROWS: usize = 100_000;
+
+/// Diagnostics kept in full for one file; the rest are counted by code.
+pub const MAX_DIAGNOSTICS: usize = 200;
+
+/// Why a workbook is refused before it is opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Its parts decompress to more than [`MAX_UNCOMPRESSED_BYTES`] (at least `bytes`).
+    Uncompressed { bytes: u64 },
+    /// More parts than [`MAX_ZIP_ENTRIES`].
+    Entries { entries: u64 },
+    /// A sheet whose area (rows × columns) puts the workbook over [`MAX_CELLS`].
+    Cells { sheet: String, cells: u64 },
+    /// More shared strings declared than [`MAX_SHARED_STRINGS`].
+    Strings { strings: u64 },
+    /// A binary workbook (XLSB): not a format bdg reads.
+    Binary,
+    /// The archive itself cannot be read.
+    Broken { why: String },
+}
+
+/// The one place a [`Refusal`] becomes a diagnostic (the file is excluded).
+pub fn refusal_diagnostic(file: &str, r: &Refusal) -> Diagnostic {
+    let kind = match r {
+        Refusal::Uncompressed { bytes } => Kind::WorkbookTooLarge {
+            mb: bytes / (1024 * 1024),
+            max_mb: MAX_UNCOMPRESSED_BYTES / (1024 * 1024),
+        },
+        Refusal::Entries { entries } => Kind::TooManyParts {
+            parts: *entries,
+            max: MAX_ZIP_ENTRIES,
+        },
+        Refusal::Cells { sheet, cells } => Kind::TooManyCells {
+            sheet: sheet.clone(),
+            cells: *cells,
+            max: MAX_CELLS,
+        },
+        Refusal::Strings { strings } => Kind::TooManyStrings {
+            strings: *strings,
+            max: MAX_SHARED_STRINGS,
+        },
+        Refusal::Binary => Kind::BinaryWorkbook,
+        Refusal::Broken { why } => Kind::BrokenWorkbook { error: why.clone() },
+    };
+    Diagnostic::err(file, kind).excluding(Excludes::File)
+}
+
+/// A text report with more data rows than [`MAX_ROWS`] (file excluded).
+pub fn too_many_rows(file: &str) -> Diagnostic {
+    Diagnostic::err(file, Kind::TooManyRows { max: MAX_ROWS }).excluding(Excludes::File)
+}
+
+/// A device, FIFO or socket where a report file was expected: skipped, never opened.
+pub fn not_a_file(file: &str, what: &str) -> Diagnostic {
+    Diagnostic::warn(
+        file,
+        Kind::NotAFile {
+            what: what.to_string(),
+        },
+    )
+    .excluding(Excludes::File)
+}
+
+/// A panic while reading one file: the file is excluded, the run goes on.
+pub fn internal_error(file: &str, what: &str) -> Diagnostic {
+    let what = crate::text::for_message(what).to_string();
+    Diagnostic::err(file, Kind::InternalError { what }).excluding(Excludes::File)
+}
+
+/// The diagnostics over [`MAX_DIAGNOSTICS`], one line per code: "and N more".
+pub fn suppressed_diagnostic(file: &str, code: Code, count: usize, errors: bool) -> Diagnostic {
+    let kind = Kind::Suppressed {
+        code,
+        count,
+        max: MAX_DIAGNOSTICS,
+    };
+    if errors {
+        Diagnostic::err(file, kind)
+    } else {
+        Diagnostic::warn(file, kind)
+    }
+}
+
+impl super::Report {
+    /// Keeps a diagnostic: in full while the file has fewer than [`MAX_DIAGNOSTICS`] (and always
+    /// one about the whole file: a handful at most), else only counted by code, so that memory
+    /// stays bounded whatever the file holds.
+    pub(crate) fn add(&mut self, d: Diagnostic) {
+        let whole_file = d.excludes == Excludes::File || d.line.is_none();
+        if self.diagnostics.len() < MAX_DIAGNOSTICS || whole_file {
+            self.diagnostics.push(d);
+            return;
+        }
+        match self.suppressed.iter_mut().find(|s| s.0 == d.code()) {
+            Some(s) => {
+                s.1 += 1;
+                s.2 |= d.is_error();
+            }
+            None => self.suppressed.push((d.code(), 1, d.is_error())),
+        }
+    }
+
+    /// Turns the counted diagnostics into one "and N more" line per code, once reading is done.
+    pub(crate) fn close_diagnostics(&mut self) {
+        for (code, n, errors) in std::mem::take(&mut self.suppressed) {
+            let d = suppressed_diagnostic(&self.file, code, n, errors);
+            self.diagnostics.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostics_past_the_cap_are_counted_by_code() {
+        let mut r = super::super::Report::fail("f.csv", Kind::BinaryData);
+        r.diagnostics.clear();
+        let bad = || Kind::NotANumber {
+            column: "activities".into(),
+            found: "x".into(),
+        };
+        for _ in 0..MAX_DIAGNOSTICS + 5 {
+            r.add(Diagnostic::err("f.csv", bad()).at_line(2));
+        }
+        r.add(
+            Diagnostic::warn(
+                "f.csv",
+                Kind::UnfilledRow {
+                    task: "II.1.a".into(),
+                },
+            )
+            .at_line(3),
+        );
+        r.add(Diagnostic::err("f.csv", Kind::MissingStatus).excluding(Excludes::File));
+        r.close_diagnostics();
+        assert_eq!(r.diagnostics.len(), MAX_DIAGNOSTICS + 3);
+        let last: Vec<_> = r.diagnostics[MAX_DIAGNOSTICS..]
+            .iter()
+            .map(|d| (d.code(), d.is_error()))
+            .collect();
+        assert_eq!(
+            last,
+            [
+                (Code::MissingValue, true),
+                (Code::BadNumber, true),
+                (Code::UnfilledRow, false)
+            ]
+        );
+        assert_eq!(
+            r.diagnostics[MAX_DIAGNOSTICS + 1].kind,
+            Kind::Suppressed {
+                code: Code::BadNumber,
+                count: 5,
+                max: MAX_DIAGNOSTICS
+            }
+        );
+    }
+}
