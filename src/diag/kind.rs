@@ -2,7 +2,6 @@
 //! catalogue in [`super::messages`] renders as a sentence.
 
 use super::Code;
-use crate::lang::Text;
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
@@ -203,20 +202,12 @@ pub enum Kind {
         key: String,
         sub_items: Vec<String>,
     },
-    /// Transitional: a sentence written at the call site (the old API). Convert to a variant.
-    #[serde(skip)]
-    Unconverted {
-        code: Code,
-        message: Text,
-        hint: Option<Text>,
-    },
 }
 
 impl Kind {
     /// The stable code of this kind; several kinds may share a code.
     pub fn code(&self) -> Code {
         match self {
-            Kind::Unconverted { code, .. } => *code,
             Kind::Suppressed { code, .. } => *code,
             Kind::NotAFile { .. } => Code::NotAFile,
             Kind::WorkbookTooLarge { .. } | Kind::TooManyParts { .. } => Code::TooLarge,
@@ -290,11 +281,8 @@ impl Kind {
         }
     }
 
-    /// The kind's name and values as a JSON object (`null` for a transitional kind).
+    /// The kind's name and values as a JSON object.
     pub fn data(&self) -> serde_json::Value {
-        match self {
-            Kind::Unconverted { .. } => serde_json::Value::Null,
-            k => serde_json::to_value(k).unwrap_or(serde_json::Value::Null),
-        }
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
 }

@@ -33,7 +33,6 @@ macro_rules! tr {
 /// sentence; longer than 80 lines for that reason (the catalogue is a table).
 pub fn message(kind: &Kind, lang: Lang) -> String {
     match kind {
-        Kind::Unconverted { message, .. } => message.get(lang).to_string(),
         // ---- plan ----
         Kind::PlanTooLarge { mb, max_mb } => tr!(
             lang,
@@ -450,11 +449,8 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
 
 /// The kind's own advice, else "did you mean 'x'?" for a near match.
 pub fn hint(kind: &Kind, suggestion: Option<&str>, lang: Lang) -> Option<String> {
-    let own = match kind {
-        Kind::Unconverted { hint, .. } => hint.as_ref().map(|h| h.get(lang).to_string()),
-        k => report_hint(k, lang),
-    };
-    own.or_else(|| suggestion.map(|s| tr!(lang, "có phải ý bạn là '{s}'?", "did you mean '{s}'?")))
+    report_hint(kind, lang)
+        .or_else(|| suggestion.map(|s| tr!(lang, "có phải ý bạn là '{s}'?", "did you mean '{s}'?")))
 }
 
 /// The advice that comes with a kind of report problem, when it has one.

@@ -8,7 +8,7 @@ pub mod messages;
 
 pub use kind::Kind;
 
-use crate::lang::{Lang, Text};
+use crate::lang::Lang;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -181,31 +181,6 @@ impl Diagnostic {
         }
     }
 
-    /// Transitional: an error whose sentence was written at the call site. Convert to
-    /// [`Diagnostic::err`] with a [`Kind`] (see `ARCHITECTURE.md`).
-    pub fn error(code: Code, file: &str, message: Text) -> Self {
-        Self::err(
-            file,
-            Kind::Unconverted {
-                code,
-                message,
-                hint: None,
-            },
-        )
-    }
-
-    /// Transitional, as [`Diagnostic::error`].
-    pub fn warning(code: Code, file: &str, message: Text) -> Self {
-        Self::warn(
-            file,
-            Kind::Unconverted {
-                code,
-                message,
-                hint: None,
-            },
-        )
-    }
-
     /// The stable code of its kind.
     pub fn code(&self) -> Code {
         self.kind.code()
@@ -235,14 +210,6 @@ impl Diagnostic {
     /// Costing `what` (an error costs its row unless told otherwise).
     pub fn excluding(mut self, what: Excludes) -> Self {
         self.excludes = what;
-        self
-    }
-
-    /// Transitional: a hint written at the call site, for [`Kind::Unconverted`] only.
-    pub fn hint(mut self, hint: Text) -> Self {
-        if let Kind::Unconverted { hint: h, .. } = &mut self.kind {
-            *h = Some(hint);
-        }
         self
     }
 
