@@ -10,7 +10,7 @@ pub use file::{OnDueDate, SignerFile as Signer};
 pub use validate::{load, parse, LoadError};
 
 use crate::text::fold;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 pub type AgencyIdx = usize;
@@ -75,11 +75,11 @@ pub struct Period {
 
 impl Period {
     /// The last day a report is on time: the due date itself, or the day before when the plan
-    /// reads "trước ngày" strictly.
+    /// reads "trước ngày" strictly. (Plan dates lie in 1900–2100; no arithmetic here can fail.)
     pub fn last_on_time_day(&self) -> NaiveDate {
         match self.on_due_date {
             OnDueDate::OnTime => self.due,
-            OnDueDate::Late => self.due - Days::new(1),
+            OnDueDate::Late => self.due.pred_opt().unwrap_or(self.due),
         }
     }
 

@@ -16,6 +16,7 @@ mod outputs_beside_reports;
 #[cfg(unix)]
 mod permissions;
 mod plan;
+mod plan_checks;
 mod plan_import;
 mod remarks;
 mod scale;

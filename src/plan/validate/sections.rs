@@ -23,18 +23,13 @@ impl Validator<'_> {
         let mut task_keys: HashMap<String, TaskIdx> = HashMap::new();
         let sections_at = self.loc.key(top, "sections").unwrap_or(top);
         let mut seen_sections = HashSet::new();
+        // Sections stand in order: each search starts below the previous one.
+        let mut cursor = sections_at;
         for s in raw {
-            let s_at = self
-                .loc
-                .key_value(sections_at, "id", &s.id)
-                .unwrap_or(sections_at);
+            let s_at = self.loc.key_value(cursor, "id", &s.id).unwrap_or(cursor);
+            cursor = s_at;
             if !seen_sections.insert(s.id.clone()) {
-                let sid = s.id.clone();
-                let at = self
-                    .loc
-                    .nth_key_value(sections_at, "id", &sid, 1)
-                    .unwrap_or(s_at);
-                self.error(at, Kind::DuplicateSection { id: sid.clone() });
+                self.error(s_at, Kind::DuplicateSection { id: s.id.clone() });
                 continue;
             }
             let lead = s.lead.as_ref().map(|l| self.resolve_assign(ctx, l, s_at));
