@@ -132,6 +132,7 @@ pub fn plan_json(plan: &Plan, tasks: &[(usize, Option<Role>)]) -> Value {
             "cited_documents": m.cited_documents,
             "coordinator": plan.agencies[m.coordinator].id, "recipient": m.recipient,
             "signer": m.signer, "distribution": m.distribution,
+            "number": m.number, "date": m.date.map(|d| d.to_string()),
         },
         "periods": plan.periods.iter().map(|p| json!({
             "id": p.id, "name": p.name, "name_en": p.name_en,
@@ -156,6 +157,9 @@ pub fn plan_json(plan: &Plan, tasks: &[(usize, Option<Role>)]) -> Value {
                 "agencies": assignment_json(plan, &t.lead),
                 "partners": assignment_json(plan, &t.partners),
             });
+            if let Some(ps) = &t.periods {
+                v["periods"] = json!(ps);
+            }
             if let Some(r) = role {
                 v["role"] = json!(match r { Role::Lead => "lead", Role::Partner => "partner" });
             }

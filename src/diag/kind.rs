@@ -120,6 +120,8 @@ pub enum Kind {
         due: NaiveDate,
         year: i32,
     },
+    /// A task's `periods` naming no period of the plan.
+    UnknownTaskPeriod { found: String },
     /// An exclusion (`!X`) in an assignment naming no agency or group.
     UnknownExclusion { found: String, reporters: bool },
     // ---- report files ----
@@ -270,6 +272,7 @@ impl Kind {
             Kind::DuplicateSection { .. } => Code::DuplicateSection,
             Kind::DuplicateTaskId { .. } => Code::DuplicateTask,
             Kind::UnsafeId { .. } => Code::UnsafeId,
+            Kind::UnknownTaskPeriod { .. } => Code::UnknownPeriod,
             Kind::PlanDateOutOfRange { .. } => Code::DateOutOfRange,
             Kind::ReversedWindow { .. } => Code::ReversedWindow,
             Kind::DueOutsideWindow { .. } => Code::DueOutsideWindow,

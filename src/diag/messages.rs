@@ -218,6 +218,11 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "the due date {} of period '{period}' is not in the plan's year {year}",
             dmy(*due)
         ),
+        Kind::UnknownTaskPeriod { found } => tr!(
+            lang,
+            "'{found}' không phải là mã kỳ báo cáo nào trong kế hoạch",
+            "'{found}' is no period id of the plan"
+        ),
         Kind::UnknownExclusion { found, .. } => tr!(
             lang,
             "'!{found}' loại trừ một mã không phải là đơn vị hay nhóm nào trong kế hoạch",

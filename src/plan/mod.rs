@@ -44,10 +44,56 @@ pub struct Meta {
     pub recipient_en: Option<String>,
     pub signer: Option<Signer>,
     pub distribution: Vec<String>,
+    /// Schema v2: the plan's number and date as issued (`1140/KH-UBND`, 29/4/2025).
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+impl Meta {
+    /// How documents cite the plan: by number, date and issuing body when the plan gives them
+    /// ("Kế hoạch số 1140/KH-UBND ngày 29/4/2025 của UBND tỉnh Khánh Hòa về …"), else by title.
+    pub fn cited(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Lang;
+        let title = match lang {
+            Lang::En => self.title_en.as_deref().unwrap_or(&self.title),
+            Lang::Vi => &self.title,
+        };
+        if self.number.is_none() && self.date.is_none() {
+            return title.to_string();
+        }
+        let number = self.number.as_deref().map(|n| match lang {
+            Lang::Vi => format!(" số {n}"),
+            Lang::En => format!(" No. {n}"),
+        });
+        let date = self.date.map(|d| {
+            let d = format!(
+                "{}/{}/{}",
+                chrono::Datelike::day(&d),
+                chrono::Datelike::month(&d),
+                chrono::Datelike::year(&d)
+            );
+            match lang {
+                Lang::Vi => format!(" ngày {d}"),
+                Lang::En => format!(" of {d}"),
+            }
+        });
+        let (number, date, issuer) = (
+            number.unwrap_or_default(),
+            date.unwrap_or_default(),
+            &self.issuer,
+        );
+        match lang {
+            Lang::Vi => {
+                let about = title.strip_prefix("Kế hoạch ").unwrap_or(title);
+                format!("Kế hoạch{number}{date} của {issuer} về {about}")
+            }
+            Lang::En => format!("Plan{number}{date} of the {issuer} ({title})"),
+        }
+    }
 }
 
 /// The heading of documents bdg writes on the coordinator's behalf.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReportHeading {
     pub parent_body: Option<String>,
     pub parent_body_en: Option<String>,
@@ -59,6 +105,13 @@ pub struct ReportHeading {
     pub signer_title_en: Option<String>,
     pub signer_name: Option<String>,
     pub recipients: Vec<String>,
+    /// Schema v2, the desk's rules: the number after the `/` of a report and of a letter (`None`:
+    /// `BC-` + document code, document code + `-BĐG`), the days a letter gives to reply, and
+    /// the letters' recipients (`None`: `recipients` but the ministry).
+    pub report_number: Option<String>,
+    pub letter_number: Option<String>,
+    pub reply_days: u32,
+    pub letter_recipients: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -152,6 +205,17 @@ pub struct Task {
     pub partners: Assignment,
     /// The lead comes from the section as a whole (section II: every reporting agency).
     pub section_wide: bool,
+    /// Schema v2: the periods whose reports carry this task (`None`: every period).
+    pub periods: Option<Vec<String>>,
+}
+
+impl Task {
+    /// Does a report for `period` carry this task?
+    pub fn in_period(&self, period: &str) -> bool {
+        self.periods
+            .as_ref()
+            .is_none_or(|ps| ps.iter().any(|p| p == period))
+    }
 }
 
 /// An agency's part in a task.

@@ -35,10 +35,7 @@ pub fn build(k: &Consolidation, lang: Lang) -> Document {
     let p = c.period.name_in(lang);
     let (heading, closing) = frame(plan, true, c.as_of, lang);
     let coordinator = agency_name(plan, plan.meta.coordinator, lang);
-    let plan_title = match lang {
-        Lang::Vi => plan.meta.title.as_str(),
-        Lang::En => plan.meta.title_en.as_deref().unwrap_or(&plan.meta.title),
-    };
+    let plan_title = plan.meta.cited(lang);
     let mut body = vec![Block::para(t!(
         "Thực hiện {plan_title}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {coordinator} báo cáo kết quả thực hiện công tác bình đẳng giới {p} như sau:",
         "Under the {plan_title}, and from the reports of the agencies, the {coordinator} reports the results of gender-equality work for the {p} as follows:"

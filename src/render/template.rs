@@ -43,10 +43,11 @@ fn headers(lang: Lang) -> Vec<&'static str> {
 }
 
 /// The tasks an agency reports on: those it carries out (section IV items, then section II).
-pub fn tasks(plan: &Plan, a: AgencyIdx) -> Vec<usize> {
+/// Only those the period's report carries (schema v2's per-period tasks).
+pub fn tasks(plan: &Plan, period: &Period, a: AgencyIdx) -> Vec<usize> {
     plan.tasks_of(a)
         .into_iter()
-        .filter(|(_, r)| *r == Role::Lead)
+        .filter(|&(t, r)| r == Role::Lead && plan.tasks[t].in_period(&period.id))
         .map(|(t, _)| t)
         .collect()
 }
@@ -87,7 +88,7 @@ pub fn csv(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Vec<u8> {
         .from_writer("\u{feff}".as_bytes().to_vec());
     w.write_record(headers(lang)).expect("in memory");
     let ag = &plan.agencies[a];
-    for t in tasks(plan, a) {
+    for t in tasks(plan, period, a) {
         let task = &plan.tasks[t];
         // Plans are copied between desks: nothing in one may reach a spreadsheet as a formula.
         let record = LAYOUT.map(|id| {

@@ -156,9 +156,14 @@ impl Validator<'_> {
         self.year(raw.plan.year);
         let year = raw.plan.year;
         let periods = self.periods(raw.periods, raw.reporters.as_deref(), year, &ctx);
-        let (sections, tasks, task_keys) = self.sections(raw.sections, &ctx);
+        let (sections, tasks, task_keys) = self.sections(raw.sections, &ctx, &periods);
+        let date = raw.plan.date.as_deref().and_then(|d| {
+            let at = self.loc.key(Place::default(), "plan").unwrap_or_default();
+            self.date(d, at, "date")
+        });
         self.empty_plan(agencies.is_empty(), periods.is_empty(), tasks.is_empty());
-        let (meta, report) = heading(raw.plan, raw.report, coordinator, &agencies);
+        let (mut meta, report) = heading(raw.plan, raw.report, coordinator, &agencies);
+        meta.date = date;
         Plan {
             meta,
             report,
@@ -220,6 +225,8 @@ fn heading(
             recipient_en: plan.recipient_en,
             signer: plan.signer,
             distribution: plan.distribution,
+            number: plan.number,
+            date: None,
         },
         ReportHeading {
             parent_body: r.parent_body,
@@ -232,6 +239,10 @@ fn heading(
             signer_title_en: r.signer_title_en,
             signer_name: r.signer_name,
             recipients: r.recipients,
+            report_number: r.report_number,
+            letter_number: r.letter_number,
+            reply_days: r.reply_days.unwrap_or(5),
+            letter_recipients: r.letter_recipients,
         },
     )
 }

@@ -6,7 +6,7 @@ use super::{Ctx, Kind, Validator};
 use crate::diag::Diagnostic;
 use crate::plan::file::{ItemFile, SectionFile};
 use crate::plan::locate::Place;
-use crate::plan::{task_key, Assignment, Item, Section, Task, TaskIdx};
+use crate::plan::{task_key, Assignment, Item, Period, Section, Task, TaskIdx};
 use std::collections::{HashMap, HashSet};
 
 impl Validator<'_> {
@@ -15,7 +15,9 @@ impl Validator<'_> {
         &mut self,
         raw: Vec<SectionFile>,
         ctx: &Ctx,
+        periods: &[Period],
     ) -> (Vec<Section>, Vec<Task>, HashMap<String, TaskIdx>) {
+        let period_ids: HashSet<&str> = periods.iter().map(|p| p.id.as_str()).collect();
         let top = Place::default();
         // Sections, items, tasks.
         let mut sections = Vec::new();
@@ -43,11 +45,17 @@ impl Validator<'_> {
                 tasks: &mut tasks,
                 keys: &mut task_keys,
                 ctx,
+                period_ids: &period_ids,
             };
+            let only = s
+                .periods
+                .as_ref()
+                .map(|l| self.task_periods(&walk, l, s_at));
             let from = Inherited {
                 section_wide: lead.is_some(),
                 lead,
                 partners,
+                periods: only,
                 depth: 0,
             };
             let items = self.items(&mut walk, &s.items, &s.id, s_at, &from);
@@ -91,6 +99,10 @@ impl Validator<'_> {
                 Some(l) => Some(self.resolve_assign(w.ctx, l, at)),
                 None => from.partners.clone(),
             };
+            let periods_here = match &it.periods {
+                Some(l) => Some(self.task_periods(w, l, at)),
+                None => from.periods.clone(),
+            };
             let text = it.text.trim().to_string();
             let mut item = Item {
                 id: id.clone(),
@@ -113,6 +125,7 @@ impl Validator<'_> {
                 lead: lead_here,
                 partners: partners_here,
                 section_wide: from.section_wide && it.lead.is_none(),
+                periods: periods_here,
                 depth: from.depth + 1,
             };
             if !it.items.is_empty() {
@@ -156,13 +169,37 @@ impl Validator<'_> {
             section_wide: here.section_wide,
             lead: here.lead.unwrap_or_else(none),
             partners: here.partners.unwrap_or_else(none),
+            periods: here.periods,
         });
         Some(t)
     }
 }
 
+impl Validator<'_> {
+    /// A task's `periods`: ids of the plan's periods.
+    fn task_periods(&mut self, w: &Walk, list: &[String], near: Place) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in list {
+            let p = p.trim();
+            if w.period_ids.contains(p) {
+                out.push(p.to_string());
+            } else {
+                let at = self.loc.scalar(near, p).unwrap_or(near);
+                let hint = crate::text::did_you_mean(p, w.period_ids.iter().copied());
+                let kind = Kind::UnknownTaskPeriod {
+                    found: p.to_string(),
+                };
+                self.error_suggesting(at, kind, hint);
+            }
+        }
+        out
+    }
+}
+
 /// What an item passes down to the items under it.
 struct Inherited {
+    /// The periods whose reports carry these tasks (`None`: every one).
+    periods: Option<Vec<String>>,
     /// The nearest lead and partners given above (`None`: none given).
     lead: Option<Assignment>,
     partners: Option<Assignment>,
@@ -179,4 +216,5 @@ struct Walk<'a, 'b> {
     tasks: &'b mut Vec<Task>,
     keys: &'b mut HashMap<String, TaskIdx>,
     ctx: &'b Ctx<'b>,
+    period_ids: &'b HashSet<&'b str>,
 }

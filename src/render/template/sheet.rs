@@ -91,7 +91,7 @@ pub(super) fn report(
         0,
         LAYOUT.iter().zip(&heads).map(|(id, h)| (*h, width(id))),
     )?;
-    let list = tasks(plan, a);
+    let list = tasks(plan, period, a);
     for (i, &t) in list.iter().enumerate() {
         let r = i as u32 + 1;
         let task = &plan.tasks[t];
