@@ -219,7 +219,7 @@ fn results(k: &Consolidation, lang: Lang) -> Vec<Block> {
 }
 
 fn items(out: &mut Vec<Block>, k: &Consolidation, list: &[Item], depth: usize, lang: Lang) {
-    for it in list {
+    for it in list.iter().filter(|it| in_period(k, it)) {
         out.push(Block::PlanItem {
             depth,
             label: it.full_id.clone(),
@@ -229,6 +229,14 @@ fn items(out: &mut Vec<Block>, k: &Consolidation, list: &[Item], depth: usize, l
             None => items(out, k, &it.items, depth + 1, lang),
             Some(t) => task_result(out, k, &k.tasks[t], depth, lang),
         }
+    }
+}
+
+/// Does the item hold a task of this period's report (schema v2's per-period tasks)?
+fn in_period(k: &Consolidation, it: &Item) -> bool {
+    match it.task {
+        Some(t) => k.tasks[t].reports > 0 || k.cycle.plan.tasks[t].in_period(&k.cycle.period.id),
+        None => it.items.is_empty() || it.items.iter().any(|i| in_period(k, i)),
     }
 }
 

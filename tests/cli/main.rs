@@ -18,6 +18,7 @@ mod permissions;
 mod plan;
 mod plan_checks;
 mod plan_import;
+mod plan_v2;
 mod remarks;
 mod scale;
 mod template_use;

@@ -15,8 +15,7 @@ pub(super) fn sheet(
     let plan = k.cycle.plan;
     let ws = wb.add_worksheet().set_name(l("Theo nhiệm vụ", "By task"))?;
     let rows: Vec<(Vec<Cell>, bool)> = k
-        .tasks
-        .iter()
+        .period_tasks()
         .map(|tl| {
             let task = &plan.tasks[tl.task];
             let figures = &tl.totals;
@@ -53,8 +52,7 @@ pub(super) fn sheet(
     ];
     table(ws, &cols, &rows, f)?;
     let sum = |col: usize| {
-        k.tasks
-            .iter()
+        k.period_tasks()
             .map(|tl| match col {
                 3 => tl.reports as u64,
                 4 => tl.status.not_started as u64,
