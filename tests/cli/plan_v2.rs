@@ -197,3 +197,23 @@ fn letters_follow_the_desk_rules_of_the_plan() {
     assert!(recipients.contains("UBND tỉnh (b/c)"));
     assert!(!recipients.contains("Bộ Nội vụ"));
 }
+
+#[test]
+fn plan_import_writes_the_plans_number_and_date() {
+    let o = bdg()
+        .args(["plan", "import"])
+        .arg(fixture("import/khanh-hoa-2026.txt"))
+        .output()
+        .unwrap();
+    let v: serde_yaml::Value = serde_yaml::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["plan"]["number"].as_str(), Some("123/KH-UBND"));
+    assert_eq!(v["plan"]["date"].as_str(), Some("2026-01-15"));
+    // The 2021 text has no number line: no field is invented.
+    let o = bdg()
+        .args(["plan", "import"])
+        .arg(fixture("import/ke-hoach-bdg-ninh-thuan-2021.txt"))
+        .output()
+        .unwrap();
+    let v: serde_yaml::Value = serde_yaml::from_slice(&o.stdout).unwrap();
+    assert!(v["plan"]["number"].is_null());
+}
