@@ -217,3 +217,26 @@ fn plan_import_writes_the_plans_number_and_date() {
     let v: serde_yaml::Value = serde_yaml::from_slice(&o.stdout).unwrap();
     assert!(v["plan"]["number"].is_null());
 }
+
+#[test]
+fn the_readme_v2_example_is_a_valid_plan() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let after = readme.split("A short v2 example:").nth(1).unwrap();
+    let block = after.split("```yaml\n").nth(1).unwrap();
+    let yaml = block.split("```").next().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("plan.yaml");
+    std::fs::write(&p, yaml).unwrap();
+    bdg().args(["plan", "check"]).arg(&p).assert().success();
+    let out = bdg()
+        .args(["plan", "show", "--format", "json"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    assert_eq!(
+        v["periods"][0]["reporters"],
+        serde_json::json!(["SNV", "X_NINH_HAI"])
+    );
+    assert_eq!(v["plan"]["number"], "1140/KH-UBND");
+}
