@@ -240,3 +240,44 @@ fn the_readme_v2_example_is_a_valid_plan() {
     );
     assert_eq!(v["plan"]["number"], "1140/KH-UBND");
 }
+
+#[test]
+fn deeper_numbering_gives_readable_ids_and_the_old_spelling_still_finds_the_task() {
+    let plan = fixture("plan_v2/deeper-numbering.yaml");
+    let plan = plan.to_str().unwrap();
+    let v = plan_json(plan);
+    let ids: Vec<&str> = v["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["III.3.1", "III.3.2", "III.4.1", "III.4.2"]);
+    // A report written with the id such a plan gave before (`III.3.3.1`) still counts.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("SNV.csv"),
+        "Đơn vị,Kỳ báo cáo,Ngày báo cáo,Mã nhiệm vụ,Tình trạng,Số hoạt động\n\
+         Sở Nội vụ,2026-Q1,10/03/2026,III.3.3.1,hoàn thành,2\n\
+         Sở Nội vụ,2026-Q1,10/03/2026,III.3.2,đang thực hiện,1\n",
+    )
+    .unwrap();
+    let out = bdg()
+        .args(["check", "--format", "json", "--plan", plan])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    let codes: Vec<&Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
+    assert!(!codes.iter().any(|c| *c == "unknown-task"), "{codes:?}");
+    assert!(
+        !codes.iter().any(|c| *c == "task-not-reported"),
+        "{codes:?}"
+    );
+    assert_eq!((&v["rows"], &v["rows_excluded"]), (&2.into(), &0.into()));
+}

@@ -25,6 +25,7 @@ impl Validator<'_> {
         let mut task_keys: HashMap<String, TaskIdx> = HashMap::new();
         let sections_at = self.loc.key(top, "sections").unwrap_or(top);
         let mut seen_sections = HashSet::new();
+        let mut aliases = Vec::new();
         // Sections stand in order: each search starts below the previous one.
         let mut cursor = sections_at;
         for s in raw {
@@ -46,6 +47,7 @@ impl Validator<'_> {
                 keys: &mut task_keys,
                 ctx,
                 period_ids: &period_ids,
+                aliases: &mut aliases,
             };
             let only = s
                 .periods
@@ -56,6 +58,7 @@ impl Validator<'_> {
                 lead,
                 partners,
                 periods: only,
+                written: String::new(),
                 depth: 0,
             };
             let items = self.items(&mut walk, &s.items, &s.id, s_at, &from);
@@ -68,6 +71,9 @@ impl Validator<'_> {
             });
         }
 
+        for (k, t) in aliases {
+            task_keys.entry(k).or_insert(t);
+        }
         (sections, tasks, task_keys)
     }
 
@@ -84,9 +90,10 @@ impl Validator<'_> {
         let mut out = Vec::new();
         // Siblings stand in order: each search starts below the previous one (no quadratic scan).
         let mut cursor = parent_at;
+        let mut bullets = 0;
         for it in raw {
             let id = it.id.trim().to_string();
-            let full_id = format!("{prefix}.{id}");
+            let full_id = format!("{prefix}.{}", local_id(&id, &from.written, &mut bullets));
             let at = self.loc.key_value(cursor, "id", &id).unwrap_or(parent_at);
             if at != parent_at {
                 cursor = at;
@@ -126,12 +133,22 @@ impl Validator<'_> {
                 partners: partners_here,
                 section_wide: from.section_wide && it.lead.is_none(),
                 periods: periods_here,
+                written: id.clone(),
                 depth: from.depth + 1,
             };
             if !it.items.is_empty() {
                 item.items = self.items(w, &it.items, &full_id, at, &here);
             } else if w.has_tasks {
-                item.task = self.task(w, full_id, text, at, here);
+                let as_before = format!("{prefix}.{id}");
+                item.task = self.task(w, full_id.clone(), text, at, here);
+                // The id this task had before numbers were shortened (`III.3.3.1`) still
+                // finds it, so reports written with it stay readable.
+                if let (Some(t), true) = (
+                    item.task,
+                    as_before != full_id && !id.starts_with(['-', '+', '•', '–']),
+                ) {
+                    w.aliases.push((task_key(&as_before), t));
+                }
             }
             out.push(item);
         }
@@ -196,8 +213,26 @@ impl Validator<'_> {
     }
 }
 
+/// The part an item adds to its task id, readable at any depth: the source's number as written
+/// (`a`, `3`), less its parent's number when it repeats it (`3.1` under `3` adds `1`: `III.3.1`,
+/// not `III.3.3.1`); a dash bullet (`-`, `+`, `•`) adds its place among its siblings' bullets.
+fn local_id(written: &str, parent: &str, bullets: &mut usize) -> String {
+    if matches!(written, "-" | "+" | "•" | "–") {
+        *bullets += 1;
+        return bullets.to_string();
+    }
+    let repeated = (!parent.is_empty())
+        .then(|| written.strip_prefix(parent)?.strip_prefix('.'))
+        .flatten()
+        .map(|rest| rest.trim_end_matches('.'))
+        .filter(|rest| !rest.is_empty());
+    repeated.unwrap_or(written).to_string()
+}
+
 /// What an item passes down to the items under it.
 struct Inherited {
+    /// The enclosing item's number as written (`3`, `3.1`; empty for a section).
+    written: String,
     /// The periods whose reports carry these tasks (`None`: every one).
     periods: Option<Vec<String>>,
     /// The nearest lead and partners given above (`None`: none given).
@@ -215,6 +250,8 @@ struct Walk<'a, 'b> {
     has_tasks: bool,
     tasks: &'b mut Vec<Task>,
     keys: &'b mut HashMap<String, TaskIdx>,
+    /// Older spellings of task ids, added where no task holds them.
+    aliases: &'b mut Vec<(String, TaskIdx)>,
     ctx: &'b Ctx<'b>,
     period_ids: &'b HashSet<&'b str>,
 }
