@@ -160,6 +160,9 @@ pub fn plan_json(plan: &Plan, tasks: &[(usize, Option<Role>)]) -> Value {
             if let Some(ps) = &t.periods {
                 v["periods"] = json!(ps);
             }
+            if role.is_some() && !t.context.is_empty() {
+                v["context"] = json!(t.context);
+            }
             if let Some(r) = role {
                 v["role"] = json!(match r { Role::Lead => "lead", Role::Partner => "partner" });
             }
@@ -239,11 +242,13 @@ fn show(plan: &Plan, agency: Option<&str>, format: Format, g: &Global) -> Result
                         Some(Role::Lead) => lang.pick("thực hiện", "carries out"),
                         _ => lang.pick("phối hợp", "co-ordinates"),
                     };
-                    t.add_row(vec![
-                        plan.tasks[i].id.clone(),
-                        role.to_string(),
-                        shorten(&plan.tasks[i].text, 90),
-                    ]);
+                    // Shown alone, a task carries its parents' texts as context.
+                    let task = &plan.tasks[i];
+                    let text = match task.context.last() {
+                        Some(parent) => format!("{} ▸ {}", shorten(parent, 40), task.text),
+                        None => task.text.clone(),
+                    };
+                    t.add_row(vec![task.id.clone(), role.to_string(), shorten(&text, 90)]);
                 }
                 out.push_str(&format!("{t}\n"));
             } else {

@@ -207,6 +207,9 @@ pub struct Task {
     pub section_wide: bool,
     /// Schema v2: the periods whose reports carry this task (`None`: every period).
     pub periods: Option<Vec<String>>,
+    /// The texts of the items that enclose the task, outermost first: its context where it is
+    /// shown alone ("Ban hành kế hoạch…" belongs to which programme).
+    pub context: Vec<String>,
 }
 
 impl Task {

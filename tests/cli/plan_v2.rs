@@ -281,3 +281,34 @@ fn deeper_numbering_gives_readable_ids_and_the_old_spelling_still_finds_the_task
     );
     assert_eq!((&v["rows"], &v["rows_excluded"]), (&2.into(), &0.into()));
 }
+
+#[test]
+fn a_task_shown_alone_carries_its_parents_text() {
+    let out = bdg()
+        .args(["plan", "show", "--format", "json", PLAN_2026])
+        .args(["--agency", "X_NINH_HAI"])
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    let task = v["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "II.1.b.1")
+        .unwrap();
+    let context = task["context"].as_array().unwrap();
+    assert_eq!(context.len(), 2);
+    assert!(context[0]
+        .as_str()
+        .unwrap()
+        .starts_with("Xây dựng và triển khai"));
+    assert!(context[1].as_str().unwrap().starts_with("Lồng ghép"));
+    // A partner sees the task it co-ordinates, with its role.
+    let partner = v["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "III.1.b")
+        .unwrap();
+    assert_eq!(partner["role"], "partner");
+}

@@ -59,6 +59,7 @@ impl Validator<'_> {
                 partners,
                 periods: only,
                 written: String::new(),
+                context: Vec::new(),
                 depth: 0,
             };
             let items = self.items(&mut walk, &s.items, &s.id, s_at, &from);
@@ -134,6 +135,7 @@ impl Validator<'_> {
                 section_wide: from.section_wide && it.lead.is_none(),
                 periods: periods_here,
                 written: id.clone(),
+                context: from.context.iter().cloned().chain([text.clone()]).collect(),
                 depth: from.depth + 1,
             };
             if !it.items.is_empty() {
@@ -187,6 +189,7 @@ impl Validator<'_> {
             lead: here.lead.unwrap_or_else(none),
             partners: here.partners.unwrap_or_else(none),
             periods: here.periods,
+            context: here.context[..here.context.len().saturating_sub(1)].to_vec(),
         });
         Some(t)
     }
@@ -233,6 +236,8 @@ fn local_id(written: &str, parent: &str, bullets: &mut usize) -> String {
 struct Inherited {
     /// The enclosing item's number as written (`3`, `3.1`; empty for a section).
     written: String,
+    /// The texts of the enclosing items, outermost first (the last is the item's own).
+    context: Vec<String>,
     /// The periods whose reports carry these tasks (`None`: every one).
     periods: Option<Vec<String>>,
     /// The nearest lead and partners given above (`None`: none given).
