@@ -69,14 +69,34 @@ pub fn file_name(plan: &Plan, period: &Period, a: AgencyIdx, ext: &str) -> Strin
 /// separator). No `sep=;` line: Excel then ignores the BOM and garbles the diacritics.
 pub const CSV_DELIMITER: u8 = b';';
 
-/// A pre-filled cell of a template row: the agency's name, the task's id and text, the period.
-fn prefilled<'a>(id: &str, agency: &'a str, period: &'a str, task: &'a Task) -> Option<&'a str> {
+/// A pre-filled cell of a template row: the agency's name, the task's id and text (after its
+/// nearest enclosing item's, so a task shown alone says which programme it belongs to), the
+/// period.
+fn prefilled<'a>(
+    id: &str,
+    agency: &'a str,
+    period: &'a str,
+    task: &'a Task,
+) -> Option<std::borrow::Cow<'a, str>> {
     match id {
-        "agency" => Some(agency),
-        "period" => Some(period),
-        "task" => Some(&task.id),
-        "task_text" => Some(&task.text),
+        "agency" => Some(agency.into()),
+        "period" => Some(period.into()),
+        "task" => Some(task.id.as_str().into()),
+        "task_text" => Some(task_text(task)),
         _ => None,
+    }
+}
+
+/// The task's text, after its nearest enclosing item's: "Xây dựng kế hoạch… ▸ Ban hành…".
+pub fn task_text(task: &Task) -> std::borrow::Cow<'_, str> {
+    match task.context.last() {
+        Some(parent) => format!(
+            "{} ▸ {}",
+            parent.trim_end_matches([':', '.', ' ']),
+            task.text
+        )
+        .into(),
+        None => task.text.as_str().into(),
     }
 }
 

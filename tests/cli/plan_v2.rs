@@ -312,3 +312,30 @@ fn a_task_shown_alone_carries_its_parents_text() {
         .unwrap();
     assert_eq!(partner["role"], "partner");
 }
+
+#[test]
+fn a_template_row_says_which_programme_its_task_belongs_to() {
+    let dir = tempfile::tempdir().unwrap();
+    bdg()
+        .args(["template", "--plan", PLAN_2026, "--period", "2026-Q1"])
+        .args(["--format", "csv", "--agency", "X_NINH_HAI", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let f = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    let text = std::fs::read_to_string(f.path()).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.split(';').nth(1) == Some("II.1.a"))
+        .unwrap();
+    let task_text = row.split(';').nth(2).unwrap();
+    assert!(
+        task_text.starts_with("Xây dựng và triển khai kế hoạch năm 2026"),
+        "{task_text}"
+    );
+    assert!(task_text.ends_with("trước 31/3/2026."), "{task_text}");
+}
