@@ -213,6 +213,18 @@ pub struct Task {
 }
 
 impl Task {
+    /// The task's text after its nearest enclosing item's, for wherever it is shown alone
+    /// ("Xây dựng kế hoạch… ▸ Ban hành kế hoạch…").
+    pub fn text_in_context(&self) -> std::borrow::Cow<'_, str> {
+        match self.context.last() {
+            Some(parent) => {
+                let parent = parent.trim_end_matches([':', '.', ' ']);
+                format!("{parent} ▸ {}", self.text).into()
+            }
+            None => self.text.as_str().into(),
+        }
+    }
+
     /// Does a report for `period` carry this task?
     pub fn in_period(&self, period: &str) -> bool {
         self.periods

@@ -82,21 +82,8 @@ fn prefilled<'a>(
         "agency" => Some(agency.into()),
         "period" => Some(period.into()),
         "task" => Some(task.id.as_str().into()),
-        "task_text" => Some(task_text(task)),
+        "task_text" => Some(task.text_in_context()),
         _ => None,
-    }
-}
-
-/// The task's text, after its nearest enclosing item's: "Xây dựng kế hoạch… ▸ Ban hành…".
-pub fn task_text(task: &Task) -> std::borrow::Cow<'_, str> {
-    match task.context.last() {
-        Some(parent) => format!(
-            "{} ▸ {}",
-            parent.trim_end_matches([':', '.', ' ']),
-            task.text
-        )
-        .into(),
-        None => task.text.as_str().into(),
     }
 }
 

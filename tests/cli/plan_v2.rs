@@ -339,3 +339,23 @@ fn a_template_row_says_which_programme_its_task_belongs_to() {
     );
     assert!(task_text.ends_with("trước 31/3/2026."), "{task_text}");
 }
+
+#[test]
+fn the_workbook_shows_each_task_with_its_parents_text() {
+    use calamine::{Data, Reader, Xlsx};
+    let out = tempfile::tempdir().unwrap();
+    consolidate_2026(out.path());
+    let path = out.path().join("khanh-hoa-2026-example_2026-Q1.xlsx");
+    let mut book: Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let sheet = book.worksheet_range("Theo nhiệm vụ").unwrap();
+    let row = sheet
+        .rows()
+        .find(|r| r.first() == Some(&Data::String("II.1.b.1".into())))
+        .unwrap();
+    let text = row[2].to_string();
+    assert!(text.starts_with("Lồng ghép bình đẳng giới"), "{text}");
+    assert!(
+        text.ends_with("Rà soát các chỉ tiêu có tách biệt theo giới."),
+        "{text}"
+    );
+}

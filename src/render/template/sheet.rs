@@ -111,7 +111,7 @@ pub(super) fn report(
         fit_row(
             ws,
             r,
-            [(&*super::task_text(task), width("task_text"))].into_iter(),
+            [(&*task.text_in_context(), width("task_text"))].into_iter(),
         )?;
     }
     remark_rows(ws, &k, list.len() as u32 + 1, &ag.name, &period.id, lang)?;

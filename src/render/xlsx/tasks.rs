@@ -22,7 +22,7 @@ pub(super) fn sheet(
             let cells = vec![
                 Cell::Text(task.id.clone()),
                 Cell::Text(task.section.clone()),
-                Cell::Text(task.text.clone()),
+                Cell::Text(task.text_in_context().into_owned()),
                 Cell::Int(tl.reports as u64),
                 Cell::Int(tl.status.not_started as u64),
                 Cell::Int(tl.status.in_progress as u64),
