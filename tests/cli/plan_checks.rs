@@ -212,6 +212,26 @@ fn validation_is_linear_in_the_plan_size() {
         &found[..found.len().min(5)]
     );
 
+    // 30,000 periods and as many sections, with two agencies.
+    let mut periods = String::new();
+    let mut sections = String::new();
+    for i in 0..30_000 {
+        periods.push_str(&format!(
+            "  - id: P{i}\n    name: Kỳ {i}\n    due: 2021-06-10\n"
+        ));
+        sections.push_str(&format!(
+            "  - id: S{i}\n    title: Mục {i}\n    lead: [all]\n    items:\n      - id: \"1\"\n        text: Việc\n"
+        ));
+    }
+    let plan = mini().replace("periods:\n", &format!("periods:\n{periods}")) + &sections;
+    let (code, found) = check(&plan);
+    assert_eq!(
+        (code, found.len()),
+        (0, 0),
+        "{:?}",
+        &found[..found.len().min(5)]
+    );
+
     // 40,000 nested brackets: refused at once as too deep.
     let deep = format!(
         "{}reporters: {}{}\n",
