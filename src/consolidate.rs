@@ -108,6 +108,15 @@ pub struct Consolidation<'c> {
 }
 
 impl<'c> Consolidation<'c> {
+    /// The tasks of this period's report (schema v2: a task may belong to some periods only),
+    /// and any other task an agency reported on anyway.
+    pub fn period_tasks(&self) -> impl Iterator<Item = &TaskLine<'c>> {
+        let (plan, period) = (self.cycle.plan, &self.cycle.period.id);
+        self.tasks
+            .iter()
+            .filter(move |t| t.reports > 0 || plan.tasks[t.task].in_period(period))
+    }
+
     /// The accepted rows, agency by agency in plan order.
     pub fn details(&self) -> impl Iterator<Item = Detail<'c>> + '_ {
         let c = self.cycle;
@@ -239,7 +248,7 @@ pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value 
         "female_share": k.totals.female_share(),
         "rows_excluded": excluded_counts(c).0,
         "files_excluded": excluded_counts(c).1,
-        "tasks": k.tasks.iter().map(|t| json!({
+        "tasks": k.period_tasks().map(|t| json!({
             "task": plan.tasks[t.task].id,
             "reports": t.reports,
             "not_started": t.status.not_started,

@@ -22,14 +22,29 @@ pub enum YamlErrorKind {
     TooDeep,
 }
 
+/// Collections nested deeper than this are refused before serde_yaml sees them: its scanner
+/// takes time quadratic in the depth of flow brackets (`[[[[…`) before its own limit applies.
+pub const MAX_NESTING: usize = 100;
+
 pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
-    if let Some((line, column, name)) = find_alias(src) {
-        return Err(YamlError {
-            line: Some(line),
-            column: Some(column),
-            message: format!("*{name}"),
-            kind: YamlErrorKind::Alias,
-        });
+    match pre_scan(src) {
+        Some(Found::Alias(line, column, name)) => {
+            return Err(YamlError {
+                line: Some(line),
+                column: Some(column),
+                message: format!("*{name}"),
+                kind: YamlErrorKind::Alias,
+            })
+        }
+        Some(Found::TooDeep(line, column)) => {
+            return Err(YamlError {
+                line: Some(line),
+                column: Some(column),
+                message: format!("nesting deeper than {MAX_NESTING}"),
+                kind: YamlErrorKind::TooDeep,
+            })
+        }
+        None => {}
     }
     serde_yaml::from_str(src).map_err(|e| {
         let loc = e.location();
@@ -57,13 +72,42 @@ pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
 /// YAML parser's events (saphyr-parser), not from the text: a quote inside a flow scalar or a
 /// line ending in ` |` cannot hide one. Where that parser fails on text serde_yaml might still
 /// accept, the textual scan ([`find_alias_in_text`]) is the second line.
+#[cfg(test)]
 pub fn find_alias(src: &str) -> Option<(u32, u32, String)> {
+    match pre_scan(src) {
+        Some(Found::Alias(l, c, name)) => Some((l, c, name)),
+        _ => None,
+    }
+}
+
+/// What the scan before parsing found: an alias, or nesting deeper than [`MAX_NESTING`] (line
+/// and column, 1-based).
+enum Found {
+    Alias(u32, u32, String),
+    TooDeep(u32, u32),
+}
+
+/// One pass over the parser's events (linear in the text): the first alias, or the first
+/// collection nested deeper than [`MAX_NESTING`].
+fn pre_scan(src: &str) -> Option<Found> {
+    use saphyr_parser::Event;
     let mut parser = saphyr_parser::Parser::new_from_str(src);
+    let mut depth = 0usize;
     loop {
         match parser.next_event() {
             None => return None,
-            Some(Ok((saphyr_parser::Event::StreamEnd, _))) => return None,
-            Some(Ok((saphyr_parser::Event::Alias(_), span))) => {
+            Some(Ok((Event::StreamEnd, _))) => return None,
+            Some(Ok((Event::SequenceStart(..) | Event::MappingStart(..), span))) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    let (line, col) = (span.start.line(), span.start.col());
+                    return Some(Found::TooDeep(line as u32, col as u32 + 1));
+                }
+            }
+            Some(Ok((Event::SequenceEnd | Event::MappingEnd, _))) => {
+                depth = depth.saturating_sub(1)
+            }
+            Some(Ok((Event::Alias(_), span))) => {
                 let (line, col) = (span.start.line(), span.start.col());
                 let name: String = src
                     .lines()
@@ -74,10 +118,16 @@ pub fn find_alias(src: &str) -> Option<(u32, u32, String)> {
                     .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
                     .take(64)
                     .collect();
-                return Some((line as u32, col as u32 + 1, name));
+                return Some(Found::Alias(line as u32, col as u32 + 1, name));
             }
             Some(Ok(_)) => {}
-            Some(Err(_)) => return find_alias_in_text(src),
+            Some(Err(e)) if e.info().contains("recursion limit") => {
+                let m = e.marker();
+                return Some(Found::TooDeep(m.line() as u32, m.col() as u32 + 1));
+            }
+            Some(Err(_)) => {
+                return find_alias_in_text(src).map(|(l, c, name)| Found::Alias(l, c, name))
+            }
         }
     }
 }

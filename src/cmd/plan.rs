@@ -132,6 +132,7 @@ pub fn plan_json(plan: &Plan, tasks: &[(usize, Option<Role>)]) -> Value {
             "cited_documents": m.cited_documents,
             "coordinator": plan.agencies[m.coordinator].id, "recipient": m.recipient,
             "signer": m.signer, "distribution": m.distribution,
+            "number": m.number, "date": m.date.map(|d| d.to_string()),
         },
         "periods": plan.periods.iter().map(|p| json!({
             "id": p.id, "name": p.name, "name_en": p.name_en,
@@ -156,6 +157,12 @@ pub fn plan_json(plan: &Plan, tasks: &[(usize, Option<Role>)]) -> Value {
                 "agencies": assignment_json(plan, &t.lead),
                 "partners": assignment_json(plan, &t.partners),
             });
+            if let Some(ps) = &t.periods {
+                v["periods"] = json!(ps);
+            }
+            if role.is_some() && !t.context.is_empty() {
+                v["context"] = json!(t.context);
+            }
             if let Some(r) = role {
                 v["role"] = json!(match r { Role::Lead => "lead", Role::Partner => "partner" });
             }
@@ -235,11 +242,13 @@ fn show(plan: &Plan, agency: Option<&str>, format: Format, g: &Global) -> Result
                         Some(Role::Lead) => lang.pick("thực hiện", "carries out"),
                         _ => lang.pick("phối hợp", "co-ordinates"),
                     };
-                    t.add_row(vec![
-                        plan.tasks[i].id.clone(),
-                        role.to_string(),
-                        shorten(&plan.tasks[i].text, 90),
-                    ]);
+                    // Shown alone, a task carries its parents' texts as context.
+                    let task = &plan.tasks[i];
+                    let text = match task.context.last() {
+                        Some(parent) => format!("{} ▸ {}", shorten(parent, 40), task.text),
+                        None => task.text.clone(),
+                    };
+                    t.add_row(vec![task.id.clone(), role.to_string(), shorten(&text, 90)]);
                 }
                 out.push_str(&format!("{t}\n"));
             } else {

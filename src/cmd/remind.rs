@@ -22,7 +22,7 @@ pub struct Args {
     /// Thư mục ghi công văn / where the letters are written
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Hạn gửi bù ghi trong công văn (mặc định: ngày tính + 5 ngày) / reply-by date in the letters
+    /// Hạn gửi bù ghi trong công văn (mặc định: ngày tính + report.reply_days của kế hoạch, 5 ngày) / reply-by date in the letters (default: as-of + the plan's report.reply_days, 5)
     #[arg(long, value_name = "DATE")]
     pub reply_by: Option<String>,
 }
@@ -35,7 +35,10 @@ fn write_letters(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
     let reply_by = match &a.reply_by {
         Some(s) => crate::report::fields::parse_date(s)
             .map_err(|_| anyhow::anyhow!("--reply-by '{s}': dd/mm/yyyy or yyyy-mm-dd"))?,
-        None => c.as_of + Days::new(5),
+        None => c
+            .as_of
+            .checked_add_days(Days::new(c.plan.report.reply_days.into()))
+            .unwrap_or(c.as_of),
     };
     // Every file name is checked before the first letter is written.
     let mut parts = vec![("period", c.period.id.as_str())];

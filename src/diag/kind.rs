@@ -84,6 +84,46 @@ pub enum Kind {
     UnknownAssignee { found: String, reporters: bool },
     /// A task with no lead.
     UnassignedTask { id: String },
+    /// A plan, period or agency id (`what`) that cannot be part of a file name; `reason`:
+    /// `empty`, `too-long`, `dots`, `character` (then `character` holds it) or `reserved`.
+    UnsafeId {
+        what: String,
+        id: String,
+        reason: String,
+        character: Option<String>,
+        max_chars: usize,
+    },
+    /// A plan date or year outside the years bdg accepts.
+    PlanDateOutOfRange { found: String, min: i32, max: i32 },
+    /// A period whose window ends before it starts.
+    ReversedWindow {
+        period: String,
+        #[serde(serialize_with = "iso")]
+        from: NaiveDate,
+        #[serde(serialize_with = "iso")]
+        to: NaiveDate,
+    },
+    /// A period whose due date falls outside its window.
+    DueOutsideWindow {
+        period: String,
+        #[serde(serialize_with = "iso")]
+        due: NaiveDate,
+        #[serde(serialize_with = "iso")]
+        from: NaiveDate,
+        #[serde(serialize_with = "iso")]
+        to: NaiveDate,
+    },
+    /// A period due in another year than the plan's (and not early in the next one).
+    DueOutsideYear {
+        period: String,
+        #[serde(serialize_with = "iso")]
+        due: NaiveDate,
+        year: i32,
+    },
+    /// A task's `periods` naming no period of the plan.
+    UnknownTaskPeriod { found: String },
+    /// An exclusion (`!X`) in an assignment naming no agency or group.
+    UnknownExclusion { found: String, reporters: bool },
     // ---- report files ----
     /// Not a regular file (a device, FIFO, socket, directory): skipped, never opened.
     NotAFile { what: String },
@@ -229,7 +269,18 @@ impl Kind {
             Kind::UnknownCoordinator { .. } => Code::UnknownCoordinator,
             Kind::DuplicatePeriod { .. } => Code::DuplicatePeriod,
             Kind::MissingDueDate { .. } => Code::MissingDueDate,
-            Kind::DuplicateSection { .. } | Kind::DuplicateTaskId { .. } => Code::DuplicateTask,
+            Kind::DuplicateSection { .. } => Code::DuplicateSection,
+            Kind::DuplicateTaskId { .. } => Code::DuplicateTask,
+            Kind::UnsafeId { .. } => Code::UnsafeId,
+            Kind::UnknownTaskPeriod { .. } => Code::UnknownPeriod,
+            Kind::PlanDateOutOfRange { .. } => Code::DateOutOfRange,
+            Kind::ReversedWindow { .. } => Code::ReversedWindow,
+            Kind::DueOutsideWindow { .. } => Code::DueOutsideWindow,
+            Kind::DueOutsideYear { .. } => Code::DueOutsideYear,
+            Kind::UnknownExclusion {
+                reporters: true, ..
+            } => Code::UnknownReporter,
+            Kind::UnknownExclusion { .. } => Code::UnknownAgency,
             Kind::EmptyPlan { .. } => Code::EmptyPlan,
             Kind::PlanBadDate { .. } => Code::BadDate,
             Kind::AmbiguousAlias { .. } => Code::AmbiguousAlias,

@@ -27,6 +27,45 @@ macro_rules! tr {
     };
 }
 
+/// An id that cannot be part of a file name, and why.
+fn unsafe_id(
+    what: &str,
+    id: &str,
+    reason: &str,
+    character: Option<&str>,
+    max: usize,
+    lang: Lang,
+) -> String {
+    let id = crate::text::for_message(id);
+    let what = match (what, lang) {
+        ("plan", Lang::Vi) => "kế hoạch",
+        ("period", Lang::Vi) => "kỳ báo cáo",
+        ("agency", Lang::Vi) => "đơn vị",
+        (w, _) => w,
+    };
+    let c = crate::text::visible(character.unwrap_or("")).into_owned();
+    let why = match reason {
+        "empty" => tr!(lang, "mã trống", "it is empty"),
+        "too-long" => tr!(
+            lang,
+            "dài quá {max} ký tự",
+            "it is over {max} characters long"
+        ),
+        "dots" => tr!(lang, "bắt đầu bằng dấu chấm", "it starts with a dot"),
+        "character" => tr!(lang, "có ký tự '{c}'", "it holds the character '{c}'"),
+        _ => tr!(
+            lang,
+            "là tên Windows dành riêng",
+            "it is a name Windows reserves"
+        ),
+    };
+    tr!(
+        lang,
+        "mã {what} '{id}' không dùng làm tên tệp được ({why}); chỉ dùng chữ cái không dấu, chữ số, '-', '_', '.'",
+        "the {what} id '{id}' cannot be part of a file name ({why}); use ASCII letters, digits, '-', '_', '.'"
+    )
+}
+
 /// What was found, as a sentence in `lang`.
 ///
 /// One arm per kind and no wildcard, so a new kind does not compile until it has its
@@ -140,6 +179,54 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             lang,
             "'{found}' không phải là mã đơn vị hay mã nhóm nào trong kế hoạch",
             "'{found}' is no agency or group id of the plan"
+        ),
+        Kind::UnsafeId {
+            what,
+            id,
+            reason,
+            character,
+            max_chars,
+        } => unsafe_id(what, id, reason, character.as_deref(), *max_chars, lang),
+        Kind::PlanDateOutOfRange { found, min, max } => tr!(
+            lang,
+            "'{found}' nằm ngoài khoảng năm {min}–{max} mà bdg chấp nhận",
+            "'{found}' is outside the years {min}–{max} bdg accepts"
+        ),
+        Kind::ReversedWindow { period, from, to } => tr!(
+            lang,
+            "khoảng nhận báo cáo của kỳ '{period}' kết thúc ({}) trước khi bắt đầu ({})",
+            "the window of period '{period}' ends ({}) before it starts ({})",
+            dmy(*to),
+            dmy(*from)
+        ),
+        Kind::DueOutsideWindow {
+            period,
+            due,
+            from,
+            to,
+        } => tr!(
+            lang,
+            "hạn nộp {} của kỳ '{period}' nằm ngoài khoảng nhận báo cáo {}–{}",
+            "the due date {} of period '{period}' is outside its window {}–{}",
+            dmy(*due),
+            dmy(*from),
+            dmy(*to)
+        ),
+        Kind::DueOutsideYear { period, due, year } => tr!(
+            lang,
+            "hạn nộp {} của kỳ '{period}' không thuộc năm {year} của kế hoạch",
+            "the due date {} of period '{period}' is not in the plan's year {year}",
+            dmy(*due)
+        ),
+        Kind::UnknownTaskPeriod { found } => tr!(
+            lang,
+            "'{found}' không phải là mã kỳ báo cáo nào trong kế hoạch",
+            "'{found}' is no period id of the plan"
+        ),
+        Kind::UnknownExclusion { found, .. } => tr!(
+            lang,
+            "'!{found}' loại trừ một mã không phải là đơn vị hay nhóm nào trong kế hoạch",
+            "'!{found}' excludes an id that is no agency or group of the plan"
         ),
         Kind::UnassignedTask { id } => tr!(
             lang,

@@ -45,6 +45,13 @@ pub struct MetaFile {
     pub signer: Option<SignerFile>,
     #[serde(default)]
     pub distribution: Vec<String>,
+    // ---- schema v2: the plan as an issued document ----
+    /// The plan's own number, `1140/KH-UBND`, cited with its date in every document.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// The date the plan was issued, `2025-04-29`.
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone, Default, serde::Serialize)]
@@ -79,6 +86,19 @@ pub struct ReportFile {
     pub signer_name: Option<String>,
     #[serde(default)]
     pub recipients: Vec<String>,
+    // ---- schema v2: the desk's rules ----
+    /// The number after the `/` of a report: `BC-SNV` (default `BC-` and `document_code`).
+    #[serde(default)]
+    pub report_number: Option<String>,
+    /// The number after the `/` of a letter: `SNV-BĐG` (default `document_code` and `-BĐG`).
+    #[serde(default)]
+    pub letter_number: Option<String>,
+    /// Days a reminder letter gives to reply (default 5).
+    #[serde(default)]
+    pub reply_days: Option<u32>,
+    /// The letters' "Nơi nhận" after the addressee (default: `recipients` but the ministry).
+    #[serde(default)]
+    pub letter_recipients: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -156,6 +176,9 @@ pub struct SectionFile {
     pub lead: Option<Vec<String>>,
     #[serde(default)]
     pub partners: Option<Vec<String>>,
+    /// Schema v2: the periods whose reports carry this section's tasks (default: every one).
+    #[serde(default)]
+    pub periods: Option<Vec<String>>,
     #[serde(default)]
     pub items: Vec<ItemFile>,
 }
@@ -173,6 +196,9 @@ pub struct ItemFile {
     pub lead: Option<Vec<String>>,
     #[serde(default)]
     pub partners: Option<Vec<String>>,
+    /// Schema v2: the periods whose reports carry this item's tasks (default: its parent's).
+    #[serde(default)]
+    pub periods: Option<Vec<String>>,
     #[serde(default)]
     pub items: Vec<ItemFile>,
 }

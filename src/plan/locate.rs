@@ -128,21 +128,6 @@ impl<'a> Locator<'a> {
             None => at,
         }
     }
-
-    /// The n-th (0-based) place where `key: value` stands below `from`.
-    pub fn nth_key_value(&self, from: Place, key: &str, value: &str, n: usize) -> Option<Place> {
-        let mut at = from;
-        let mut found = None;
-        for _ in 0..=n {
-            let p = self.key_value(at, key, value)?;
-            found = Some(p);
-            at = Place {
-                line: p.line + 1,
-                col: 0,
-            };
-        }
-        found
-    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ pub use file::{OnDueDate, SignerFile as Signer};
 pub use validate::{load, parse, LoadError};
 
 use crate::text::fold;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 pub type AgencyIdx = usize;
@@ -44,10 +44,56 @@ pub struct Meta {
     pub recipient_en: Option<String>,
     pub signer: Option<Signer>,
     pub distribution: Vec<String>,
+    /// Schema v2: the plan's number and date as issued (`1140/KH-UBND`, 29/4/2025).
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+impl Meta {
+    /// How documents cite the plan: by number, date and issuing body when the plan gives them
+    /// ("Kế hoạch số 1140/KH-UBND ngày 29/4/2025 của UBND tỉnh Khánh Hòa về …"), else by title.
+    pub fn cited(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::Lang;
+        let title = match lang {
+            Lang::En => self.title_en.as_deref().unwrap_or(&self.title),
+            Lang::Vi => &self.title,
+        };
+        if self.number.is_none() && self.date.is_none() {
+            return title.to_string();
+        }
+        let number = self.number.as_deref().map(|n| match lang {
+            Lang::Vi => format!(" số {n}"),
+            Lang::En => format!(" No. {n}"),
+        });
+        let date = self.date.map(|d| {
+            let d = format!(
+                "{}/{}/{}",
+                chrono::Datelike::day(&d),
+                chrono::Datelike::month(&d),
+                chrono::Datelike::year(&d)
+            );
+            match lang {
+                Lang::Vi => format!(" ngày {d}"),
+                Lang::En => format!(" of {d}"),
+            }
+        });
+        let (number, date, issuer) = (
+            number.unwrap_or_default(),
+            date.unwrap_or_default(),
+            &self.issuer,
+        );
+        match lang {
+            Lang::Vi => {
+                let about = title.strip_prefix("Kế hoạch ").unwrap_or(title);
+                format!("Kế hoạch{number}{date} của {issuer} về {about}")
+            }
+            Lang::En => format!("Plan{number}{date} of the {issuer} ({title})"),
+        }
+    }
 }
 
 /// The heading of documents bdg writes on the coordinator's behalf.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReportHeading {
     pub parent_body: Option<String>,
     pub parent_body_en: Option<String>,
@@ -59,6 +105,13 @@ pub struct ReportHeading {
     pub signer_title_en: Option<String>,
     pub signer_name: Option<String>,
     pub recipients: Vec<String>,
+    /// Schema v2, the desk's rules: the number after the `/` of a report and of a letter (`None`:
+    /// `BC-` + document code, document code + `-BĐG`), the days a letter gives to reply, and
+    /// the letters' recipients (`None`: `recipients` but the ministry).
+    pub report_number: Option<String>,
+    pub letter_number: Option<String>,
+    pub reply_days: u32,
+    pub letter_recipients: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -75,11 +128,11 @@ pub struct Period {
 
 impl Period {
     /// The last day a report is on time: the due date itself, or the day before when the plan
-    /// reads "trước ngày" strictly.
+    /// reads "trước ngày" strictly. (Plan dates lie in 1900–2100; no arithmetic here can fail.)
     pub fn last_on_time_day(&self) -> NaiveDate {
         match self.on_due_date {
             OnDueDate::OnTime => self.due,
-            OnDueDate::Late => self.due - Days::new(1),
+            OnDueDate::Late => self.due.pred_opt().unwrap_or(self.due),
         }
     }
 
@@ -152,6 +205,32 @@ pub struct Task {
     pub partners: Assignment,
     /// The lead comes from the section as a whole (section II: every reporting agency).
     pub section_wide: bool,
+    /// Schema v2: the periods whose reports carry this task (`None`: every period).
+    pub periods: Option<Vec<String>>,
+    /// The texts of the items that enclose the task, outermost first: its context where it is
+    /// shown alone ("Ban hành kế hoạch…" belongs to which programme).
+    pub context: Vec<String>,
+}
+
+impl Task {
+    /// The task's text after its nearest enclosing item's, for wherever it is shown alone
+    /// ("Xây dựng kế hoạch… ▸ Ban hành kế hoạch…").
+    pub fn text_in_context(&self) -> std::borrow::Cow<'_, str> {
+        match self.context.last() {
+            Some(parent) => {
+                let parent = parent.trim_end_matches([':', '.', ' ']);
+                format!("{parent} ▸ {}", self.text).into()
+            }
+            None => self.text.as_str().into(),
+        }
+    }
+
+    /// Does a report for `period` carry this task?
+    pub fn in_period(&self, period: &str) -> bool {
+        self.periods
+            .as_ref()
+            .is_none_or(|ps| ps.iter().any(|p| p == period))
+    }
 }
 
 /// An agency's part in a task.

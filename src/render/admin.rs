@@ -58,10 +58,14 @@ pub fn number(plan: &Plan, report: bool, lang: Lang) -> String {
 /// The number without its label, the blank left for the clerk: `     /BC-SLĐTBXH`.
 pub fn code(plan: &Plan, report: bool) -> String {
     let code = plan.report.document_code.as_deref().unwrap_or("");
-    let tail = if report {
-        format!("BC-{code}")
-    } else {
-        format!("{code}-BĐG")
+    let own = match report {
+        true => plan.report.report_number.clone(),
+        false => plan.report.letter_number.clone(),
+    };
+    let tail = match (own, report) {
+        (Some(t), _) => t,
+        (None, true) => format!("BC-{code}"),
+        (None, false) => format!("{code}-BĐG"),
     };
     format!("     /{tail}")
 }

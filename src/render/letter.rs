@@ -22,10 +22,7 @@ pub fn wording(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> W
     let plan = c.plan;
     let p = c.period;
     let coordinator = super::report_doc::agency_name(plan, plan.meta.coordinator, lang);
-    let title = match lang {
-        Lang::Vi => &plan.meta.title,
-        Lang::En => plan.meta.title_en.as_ref().unwrap_or(&plan.meta.title),
-    };
+    let title = plan.meta.cited(lang);
     let issuer = &plan.meta.issuer;
     let period = p.name_in(lang);
     let due = short_date(p.due);
@@ -86,13 +83,16 @@ pub fn letter_doc(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -
     let name = super::report_doc::agency_name(plan, a.agency, lang);
     // Nơi nhận: the addressee ("Như trên"), then the plan's recipients other than the ministry.
     let mut recipients = vec![lang.pick("Như trên", "As above").to_string()];
-    recipients.extend(
-        plan.report
-            .recipients
-            .iter()
-            .filter(|r| !r.contains("Bộ"))
-            .cloned(),
-    );
+    match &plan.report.letter_recipients {
+        Some(list) => recipients.extend(list.iter().cloned()),
+        None => recipients.extend(
+            plan.report
+                .recipients
+                .iter()
+                .filter(|r| !r.contains("Bộ"))
+                .cloned(),
+        ),
+    }
     closing.recipients = recipients;
     Document {
         lang,

@@ -35,10 +35,7 @@ pub fn build(k: &Consolidation, lang: Lang) -> Document {
     let p = c.period.name_in(lang);
     let (heading, closing) = frame(plan, true, c.as_of, lang);
     let coordinator = agency_name(plan, plan.meta.coordinator, lang);
-    let plan_title = match lang {
-        Lang::Vi => plan.meta.title.as_str(),
-        Lang::En => plan.meta.title_en.as_deref().unwrap_or(&plan.meta.title),
-    };
+    let plan_title = plan.meta.cited(lang);
     let mut body = vec![Block::para(t!(
         "Thực hiện {plan_title}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {coordinator} báo cáo kết quả thực hiện công tác bình đẳng giới {p} như sau:",
         "Under the {plan_title}, and from the reports of the agencies, the {coordinator} reports the results of gender-equality work for the {p} as follows:"
@@ -222,7 +219,7 @@ fn results(k: &Consolidation, lang: Lang) -> Vec<Block> {
 }
 
 fn items(out: &mut Vec<Block>, k: &Consolidation, list: &[Item], depth: usize, lang: Lang) {
-    for it in list {
+    for it in list.iter().filter(|it| in_period(k, it)) {
         out.push(Block::PlanItem {
             depth,
             label: it.full_id.clone(),
@@ -232,6 +229,14 @@ fn items(out: &mut Vec<Block>, k: &Consolidation, list: &[Item], depth: usize, l
             None => items(out, k, &it.items, depth + 1, lang),
             Some(t) => task_result(out, k, &k.tasks[t], depth, lang),
         }
+    }
+}
+
+/// Does the item hold a task of this period's report (schema v2's per-period tasks)?
+fn in_period(k: &Consolidation, it: &Item) -> bool {
+    match it.task {
+        Some(t) => k.tasks[t].reports > 0 || k.cycle.plan.tasks[t].in_period(&k.cycle.period.id),
+        None => it.items.is_empty() || it.items.iter().any(|i| in_period(k, i)),
     }
 }
 

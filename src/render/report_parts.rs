@@ -22,10 +22,13 @@ fn sub(n: usize, vi: &str, en: &str, lang: Lang) -> Block {
 /// Part III, drafted from the figures; every paragraph is marked as a draft.
 pub fn assessment(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let n = &k.counts;
-    let total = k.tasks.len();
-    let done = k.tasks.iter().filter(|t| t.status.done > 0).count();
-    let unreported = k.tasks.iter().filter(|t| t.reports == 0).count();
-    let not_started = k.tasks.iter().filter(|t| t.status.not_started > 0).count();
+    let total = k.period_tasks().count();
+    let done = k.period_tasks().filter(|t| t.status.done > 0).count();
+    let unreported = k.period_tasks().filter(|t| t.reports == 0).count();
+    let not_started = k
+        .period_tasks()
+        .filter(|t| t.status.not_started > 0)
+        .count();
     let with_difficulties = with_remarks(k)
         .filter(|(_, r)| !r.difficulties.is_empty())
         .count();
@@ -141,8 +144,7 @@ pub fn remarks(k: &Consolidation, lang: Lang) -> Vec<Block> {
 pub fn next_period(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let plan = k.cycle.plan;
     let open: Vec<_> = k
-        .tasks
-        .iter()
+        .period_tasks()
         .filter(|t| t.reports == 0 || t.status.done < t.reports)
         .collect();
     if open.is_empty() {

@@ -80,8 +80,7 @@ pub fn appendix(k: &Consolidation, lang: Lang) -> Vec<Block> {
 fn by_task(k: &Consolidation, lang: Lang) -> Table {
     let plan = k.cycle.plan;
     let mut rows: Vec<Vec<String>> = k
-        .tasks
-        .iter()
+        .period_tasks()
         .map(|tl| {
             let mut r = vec![
                 plan.tasks[tl.task].id.clone(),
@@ -96,8 +95,7 @@ fn by_task(k: &Consolidation, lang: Lang) -> Table {
         .collect();
     let reports: usize = k.tasks.iter().map(|t| t.reports).sum();
     let sum = |count: fn(&crate::consolidate::StatusCounts) -> usize| {
-        k.tasks
-            .iter()
+        k.period_tasks()
             .map(|t| count(&t.status))
             .sum::<usize>()
             .to_string()

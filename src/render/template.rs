@@ -43,10 +43,11 @@ fn headers(lang: Lang) -> Vec<&'static str> {
 }
 
 /// The tasks an agency reports on: those it carries out (section IV items, then section II).
-pub fn tasks(plan: &Plan, a: AgencyIdx) -> Vec<usize> {
+/// Only those the period's report carries (schema v2's per-period tasks).
+pub fn tasks(plan: &Plan, period: &Period, a: AgencyIdx) -> Vec<usize> {
     plan.tasks_of(a)
         .into_iter()
-        .filter(|(_, r)| *r == Role::Lead)
+        .filter(|&(t, r)| r == Role::Lead && plan.tasks[t].in_period(&period.id))
         .map(|(t, _)| t)
         .collect()
 }
@@ -68,13 +69,20 @@ pub fn file_name(plan: &Plan, period: &Period, a: AgencyIdx, ext: &str) -> Strin
 /// separator). No `sep=;` line: Excel then ignores the BOM and garbles the diacritics.
 pub const CSV_DELIMITER: u8 = b';';
 
-/// A pre-filled cell of a template row: the agency's name, the task's id and text, the period.
-fn prefilled<'a>(id: &str, agency: &'a str, period: &'a str, task: &'a Task) -> Option<&'a str> {
+/// A pre-filled cell of a template row: the agency's name, the task's id and text (after its
+/// nearest enclosing item's, so a task shown alone says which programme it belongs to), the
+/// period.
+fn prefilled<'a>(
+    id: &str,
+    agency: &'a str,
+    period: &'a str,
+    task: &'a Task,
+) -> Option<std::borrow::Cow<'a, str>> {
     match id {
-        "agency" => Some(agency),
-        "period" => Some(period),
-        "task" => Some(&task.id),
-        "task_text" => Some(&task.text),
+        "agency" => Some(agency.into()),
+        "period" => Some(period.into()),
+        "task" => Some(task.id.as_str().into()),
+        "task_text" => Some(task.text_in_context()),
         _ => None,
     }
 }
@@ -87,7 +95,7 @@ pub fn csv(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Vec<u8> {
         .from_writer("\u{feff}".as_bytes().to_vec());
     w.write_record(headers(lang)).expect("in memory");
     let ag = &plan.agencies[a];
-    for t in tasks(plan, a) {
+    for t in tasks(plan, period, a) {
         let task = &plan.tasks[t];
         // Plans are copied between desks: nothing in one may reach a spreadsheet as a formula.
         let record = LAYOUT.map(|id| {

@@ -354,6 +354,10 @@ impl Reader<'_> {
             .tasks_of(a)
             .into_iter()
             .filter(|&(t, role)| role == Role::Lead && !seen.contains_key(&t))
+            .filter(|&(t, _)| {
+                let p = self.r.period.as_deref();
+                p.is_none_or(|p| plan.tasks[t].in_period(p))
+            })
             .map(|(t, _)| plan.tasks[t].id.clone())
             .collect();
         let kind = Kind::TaskNotReported { tasks };

@@ -16,7 +16,9 @@ mod outputs_beside_reports;
 #[cfg(unix)]
 mod permissions;
 mod plan;
+mod plan_checks;
 mod plan_import;
+mod plan_v2;
 mod remarks;
 mod scale;
 mod template_use;

@@ -87,6 +87,9 @@ pub struct Meta {
     pub recipient: Option<String>,
     pub signer: Option<Signer>,
     pub distribution: Vec<String>,
+    /// Schema v2: the plan's number (`123/KH-UBND`) and date (`2026-01-15`) from its heading.
+    pub number: Option<String>,
+    pub date: Option<String>,
     /// Notes by field name ("title", "coordinator" …).
     pub notes: Vec<(&'static str, Note)>,
 }

@@ -114,6 +114,12 @@ fn plan(w: &mut Writer, m: &Meta, lang: Lang) {
     }
     field_notes(w, 2, m, "year", lang);
     w.raw(2, false, "year", &m.year.unwrap_or(0).to_string());
+    if let Some(n) = &m.number {
+        w.field(2, false, "number", n);
+    }
+    if let Some(d) = &m.date {
+        w.field(2, false, "date", d);
+    }
     if !m.legal_basis.is_empty() {
         w.key(2, false, "legal_basis");
         for l in &m.legal_basis {

@@ -68,6 +68,7 @@ pub fn meta(outline: &Outline) -> Meta {
         m.province = outline.preamble.iter().find_map(|p| province_in_heading(p));
     }
     m.title = title;
+    (m.number, m.date) = number_and_date(&outline.preamble);
     let place = m
         .province
         .as_deref()
@@ -106,6 +107,27 @@ pub fn meta(outline: &Outline) -> Meta {
         }
     }
     m
+}
+
+/// The plan's number and date from its heading: `Số: 123/KH-UBND` and `…, ngày 15 tháng 01
+/// năm 2026` (as `2026-01-15`), each when the heading has it.
+fn number_and_date(preamble: &[String]) -> (Option<String>, Option<String>) {
+    let number = preamble.iter().find_map(|p| {
+        let rest = p.split_once("Số:")?.1;
+        let n = rest.split_whitespace().next()?;
+        n.contains('/').then(|| n.to_string())
+    });
+    let date = preamble.iter().find_map(|p| {
+        let w: Vec<&str> = p.split_whitespace().collect();
+        let i = w
+            .windows(6)
+            .position(|w| w[0] == "ngày" && w[2] == "tháng" && w[4] == "năm")?;
+        let num = |s: &str| s.trim_end_matches([',', '.']).parse::<u32>().ok();
+        let (d, m, y) = (num(w[i + 1])?, num(w[i + 3])?, num(w[i + 5])?);
+        let date = chrono::NaiveDate::from_ymd_opt(y as i32, m, d)?;
+        Some(date.format("%Y-%m-%d").to_string())
+    });
+    (number, date)
 }
 
 /// The distribution list and the signer from the lines after the body.

@@ -6,7 +6,7 @@ use crate::plan::file::{AgencyFile, GroupFile};
 use crate::plan::locate::Place;
 use crate::plan::{Agency, AgencyIdx, Assignment, Group};
 use crate::text::{did_you_mean, fold, fold_tight};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 impl Validator<'_> {
     /// Agencies in the file's order; a repeated id is an error and left out.
@@ -15,23 +15,20 @@ impl Validator<'_> {
         raw: Vec<AgencyFile>,
     ) -> (Vec<Agency>, HashMap<String, AgencyIdx>) {
         let top = Place::default();
-        // Agencies and their spellings.
         let mut agencies = Vec::new();
         let mut ids: HashMap<String, AgencyIdx> = HashMap::new();
-        let mut seen_count: HashMap<String, usize> = HashMap::new();
+        let agencies_at = self.loc.key(top, "agencies").unwrap_or(top);
+        // Agencies stand in order: each search starts below the previous one.
+        let mut cursor = agencies_at;
         for a in raw {
             let id = a.id.trim().to_string();
-            let n = seen_count.entry(id.clone()).or_insert(0);
-            *n += 1;
+            let at = self.loc.key_value(cursor, "id", &id).unwrap_or(cursor);
+            cursor = at;
             if ids.contains_key(&id) {
-                let agencies_at = self.loc.key(top, "agencies").unwrap_or(top);
-                let at = self
-                    .loc
-                    .nth_key_value(agencies_at, "id", &id, *n - 1)
-                    .unwrap_or(agencies_at);
                 self.error(at, Kind::DuplicateAgency { id: id.clone() });
                 continue;
             }
+            self.safe_id("agency", &id, at);
             ids.insert(id.clone(), agencies.len());
             agencies.push(Agency {
                 id,
@@ -53,27 +50,26 @@ impl Validator<'_> {
         agencies: &[Agency],
     ) -> Vec<Group> {
         let top = Place::default();
-        // Groups.
         let mut groups: Vec<Group> = Vec::new();
+        let mut seen = HashSet::new();
+        let groups_at = self.loc.key(top, "groups").unwrap_or(top);
+        let mut cursor = groups_at;
         for g in raw {
-            let groups_at = self.loc.key(top, "groups").unwrap_or(top);
-            let g_at = self
-                .loc
-                .key_value(groups_at, "id", &g.id)
-                .unwrap_or(groups_at);
-            if groups.iter().any(|x| x.id == g.id) || ids.contains_key(&g.id) {
-                let gid = &g.id;
-                let at = self
-                    .loc
-                    .nth_key_value(groups_at, "id", gid, 1)
-                    .unwrap_or(g_at);
-                self.error(at, Kind::DuplicateGroup { id: gid.clone() });
+            let g_at = self.loc.key_value(cursor, "id", &g.id).unwrap_or(cursor);
+            cursor = g_at;
+            if !seen.insert(g.id.clone()) || ids.contains_key(&g.id) {
+                self.error(g_at, Kind::DuplicateGroup { id: g.id.clone() });
                 continue;
             }
             let mut members = Vec::new();
+            let mut in_group = HashSet::new();
             for m in &g.members {
                 match ids.get(m.trim()) {
-                    Some(&i) => members.push(i),
+                    Some(&i) => {
+                        if in_group.insert(i) {
+                            members.push(i)
+                        }
+                    }
                     None => {
                         let at = self.loc.scalar(g_at, m).unwrap_or(g_at);
                         let hint = did_you_mean(m, agencies.iter().map(|a| a.id.as_str()));
@@ -99,9 +95,10 @@ impl Validator<'_> {
 
     /// Each agency's `expanded_from` names a group.
     pub(super) fn expanded_from(&mut self, agencies: &[Agency], groups: &[Group]) {
+        let known: HashSet<&str> = groups.iter().map(|g| g.id.as_str()).collect();
         for a in agencies {
             if let Some(g) = &a.expanded_from {
-                if !groups.iter().any(|x| &x.id == g) {
+                if !known.contains(g.as_str()) {
                     let at = self.loc.path(&[("agencies", ""), ("id", &a.id)], Some(g));
                     let hint = did_you_mean(g, groups.iter().map(|x| x.id.as_str()));
                     self.error_suggesting(
@@ -189,6 +186,8 @@ impl Validator<'_> {
     }
 
     /// `reporters`: the list names a period's reporters (else a task's lead or partners).
+    /// `all` stands for every agency; `!X` (an agency or a group) takes X out of the rest:
+    /// `[all, "!UBMTTQ"]` is every agency but one. Every id is checked, after `all` too.
     pub(super) fn resolve(
         &mut self,
         ctx: &Ctx,
@@ -196,41 +195,65 @@ impl Validator<'_> {
         near: Place,
         reporters: bool,
     ) -> Resolved {
-        let mut out = Vec::new();
+        let mut all = false;
+        let (mut out, mut seen) = (Vec::new(), HashSet::new());
+        let mut excluded = HashSet::new();
         for name in list {
             let name = name.trim();
             if name == "all" {
-                return Resolved::All;
+                all = true;
+                continue;
             }
-            if let Some(&i) = ctx.ids.get(name) {
-                if !out.contains(&i) {
-                    out.push(i);
-                }
-            } else if let Some(g) = ctx.groups.iter().find(|g| g.id == name) {
-                for &m in &g.members {
-                    if !out.contains(&m) {
-                        out.push(m);
-                    }
-                }
-            } else {
+            let (bare, exclude) = match name.strip_prefix('!') {
+                Some(rest) => (rest.trim(), true),
+                None => (name, false),
+            };
+            let Some(members) = self.members(ctx, bare) else {
                 let at = self.loc.scalar(near, name).unwrap_or(near);
                 let candidates = ctx
                     .agencies
                     .iter()
                     .map(|a| a.id.as_str())
                     .chain(ctx.groups.iter().map(|g| g.id.as_str()));
-                let hint = did_you_mean(name, candidates);
-                self.error_suggesting(
-                    at,
-                    Kind::UnknownAssignee {
-                        found: name.to_string(),
-                        reporters,
-                    },
-                    hint,
-                );
+                let hint = did_you_mean(bare, candidates);
+                let found = bare.to_string();
+                let kind = if exclude {
+                    Kind::UnknownExclusion { found, reporters }
+                } else {
+                    Kind::UnknownAssignee { found, reporters }
+                };
+                self.error_suggesting(at, kind, hint);
+                continue;
+            };
+            for m in members {
+                if exclude {
+                    excluded.insert(m);
+                } else if seen.insert(m) {
+                    out.push(m);
+                }
             }
         }
-        Resolved::Some(out)
+        match (all, excluded.is_empty()) {
+            (true, true) => Resolved::All,
+            (true, false) => Resolved::Some(
+                (0..ctx.agencies.len())
+                    .filter(|i| !excluded.contains(i))
+                    .collect(),
+            ),
+            (false, _) => {
+                Resolved::Some(out.into_iter().filter(|i| !excluded.contains(i)).collect())
+            }
+        }
+    }
+
+    /// The agencies an id names: the agency, or a group's members.
+    fn members(&self, ctx: &Ctx, id: &str) -> Option<Vec<AgencyIdx>> {
+        if let Some(&i) = ctx.ids.get(id) {
+            return Some(vec![i]);
+        }
+        ctx.group_ids
+            .get(id)
+            .map(|&g| ctx.groups[g].members.clone())
     }
 
     pub(super) fn resolve_assign(&mut self, ctx: &Ctx, list: &[String], near: Place) -> Assignment {

@@ -103,6 +103,7 @@ pub const MAX_DEPTH: usize = 8;
 pub const MAX_PLAN_BYTES: u64 = 16 * 1024 * 1024;
 
 mod agencies;
+mod periods;
 mod sections;
 
 struct Validator<'a> {
@@ -112,6 +113,7 @@ struct Validator<'a> {
 }
 
 /// What an assignment list in the file names: agencies, groups, or `all`.
+#[derive(Clone)]
 enum Resolved {
     All,
     Some(Vec<AgencyIdx>),
@@ -137,16 +139,31 @@ impl Validator<'_> {
         let agency_keys = self.agency_keys(&agencies);
         let groups = self.groups(raw.groups, &ids, &agencies);
         self.expanded_from(&agencies, &groups);
+        let group_ids = groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id.clone(), i))
+            .collect();
         let ctx = Ctx {
             ids: &ids,
+            group_ids: &group_ids,
             groups: &groups,
             agencies: &agencies,
         };
         let coordinator = self.coordinator(&raw.plan.coordinator, &ids, &agencies);
-        let periods = self.periods(raw.periods, raw.reporters.as_deref(), &ctx);
-        let (sections, tasks, task_keys) = self.sections(raw.sections, &ctx);
+        let plan_at = self.loc.path(&[("plan", ""), ("id", &raw.plan.id)], None);
+        self.safe_id("plan", &raw.plan.id, plan_at);
+        self.year(raw.plan.year);
+        let year = raw.plan.year;
+        let periods = self.periods(raw.periods, raw.reporters.as_deref(), year, &ctx);
+        let (sections, tasks, task_keys) = self.sections(raw.sections, &ctx, &periods);
+        let date = raw.plan.date.as_deref().and_then(|d| {
+            let at = self.loc.key(Place::default(), "plan").unwrap_or_default();
+            self.date(d, at, "date")
+        });
         self.empty_plan(agencies.is_empty(), periods.is_empty(), tasks.is_empty());
-        let (meta, report) = heading(raw.plan, raw.report, coordinator, &agencies);
+        let (mut meta, report) = heading(raw.plan, raw.report, coordinator, &agencies);
+        meta.date = date;
         Plan {
             meta,
             report,
@@ -158,89 +175,6 @@ impl Validator<'_> {
             agency_keys,
             task_keys,
         }
-    }
-
-    /// Periods, with their due dates, windows and reporters (a period's own, else the plan's).
-    fn periods(
-        &mut self,
-        raw: Vec<PeriodFile>,
-        default: Option<&[String]>,
-        ctx: &Ctx,
-    ) -> Vec<Period> {
-        let top = Place::default();
-        // Default reporters.
-        let default_reporters = match default {
-            Some(list) => {
-                let at = self.loc.key(top, "reporters").unwrap_or(top);
-                self.resolve(ctx, list, at, true)
-            }
-            None => Resolved::All,
-        };
-
-        // Periods.
-        let mut periods: Vec<Period> = Vec::new();
-        let periods_at = self.loc.key(top, "periods").unwrap_or(top);
-        for p in raw {
-            let p_at = self
-                .loc
-                .key_value(periods_at, "id", &p.id)
-                .unwrap_or(periods_at);
-            let pid = p.id.clone();
-            if periods.iter().any(|x| x.id == p.id) {
-                let at = self
-                    .loc
-                    .nth_key_value(periods_at, "id", &pid, 1)
-                    .unwrap_or(p_at);
-                self.error(at, Kind::DuplicatePeriod { id: pid.clone() });
-                continue;
-            }
-            let due = match &p.due {
-                None => {
-                    self.error(
-                        p_at,
-                        Kind::MissingDueDate {
-                            period: pid.clone(),
-                        },
-                    );
-                    None
-                }
-                Some(d) => self.date(d, p_at, "due"),
-            };
-            let window = match &p.window {
-                Some(w) => match (
-                    self.date(&w.from, p_at, "from"),
-                    self.date(&w.to, p_at, "to"),
-                ) {
-                    (Some(a), Some(b)) => Some((a, b)),
-                    _ => None,
-                },
-                None => None,
-            };
-            let reporters = match &p.reporters {
-                Some(list) => self.resolve(ctx, list, p_at, true),
-                None => match &default_reporters {
-                    Resolved::All => Resolved::All,
-                    Resolved::Some(v) => Resolved::Some(v.clone()),
-                },
-            };
-            let reporters = match reporters {
-                Resolved::All => (0..ctx.agencies.len()).collect(),
-                Resolved::Some(v) => v,
-            };
-            if let Some(due) = due {
-                periods.push(Period {
-                    id: p.id,
-                    name: p.name,
-                    name_en: p.name_en,
-                    due,
-                    on_due_date: p.on_due_date.unwrap_or(OnDueDate::OnTime),
-                    window,
-                    reporters,
-                });
-            }
-        }
-
-        periods
     }
 
     /// A plan with no agencies, periods or tasks is an error, unless something else already
@@ -260,22 +194,6 @@ impl Validator<'_> {
             }
             .to_string();
             self.error(top, Kind::EmptyPlan { missing });
-        }
-    }
-
-    fn date(&mut self, s: &str, near: Place, key: &str) -> Option<NaiveDate> {
-        match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
-            Ok(d) => Some(d),
-            Err(_) => {
-                let at = self.loc.key_value(near, key, s).unwrap_or(near);
-                self.error(
-                    at,
-                    Kind::PlanBadDate {
-                        found: s.to_string(),
-                    },
-                );
-                None
-            }
         }
     }
 }
@@ -307,6 +225,8 @@ fn heading(
             recipient_en: plan.recipient_en,
             signer: plan.signer,
             distribution: plan.distribution,
+            number: plan.number,
+            date: None,
         },
         ReportHeading {
             parent_body: r.parent_body,
@@ -319,12 +239,18 @@ fn heading(
             signer_title_en: r.signer_title_en,
             signer_name: r.signer_name,
             recipients: r.recipients,
+            report_number: r.report_number,
+            letter_number: r.letter_number,
+            reply_days: r.reply_days.unwrap_or(5),
+            letter_recipients: r.letter_recipients,
         },
     )
 }
 
 struct Ctx<'a> {
     ids: &'a HashMap<String, AgencyIdx>,
+    /// Group ids to their place in `groups`.
+    group_ids: &'a HashMap<String, usize>,
     groups: &'a [Group],
     agencies: &'a [Agency],
 }

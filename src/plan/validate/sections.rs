@@ -6,7 +6,7 @@ use super::{Ctx, Kind, Validator};
 use crate::diag::Diagnostic;
 use crate::plan::file::{ItemFile, SectionFile};
 use crate::plan::locate::Place;
-use crate::plan::{task_key, Assignment, Item, Section, Task, TaskIdx};
+use crate::plan::{task_key, Assignment, Item, Period, Section, Task, TaskIdx};
 use std::collections::{HashMap, HashSet};
 
 impl Validator<'_> {
@@ -15,7 +15,9 @@ impl Validator<'_> {
         &mut self,
         raw: Vec<SectionFile>,
         ctx: &Ctx,
+        periods: &[Period],
     ) -> (Vec<Section>, Vec<Task>, HashMap<String, TaskIdx>) {
+        let period_ids: HashSet<&str> = periods.iter().map(|p| p.id.as_str()).collect();
         let top = Place::default();
         // Sections, items, tasks.
         let mut sections = Vec::new();
@@ -23,18 +25,14 @@ impl Validator<'_> {
         let mut task_keys: HashMap<String, TaskIdx> = HashMap::new();
         let sections_at = self.loc.key(top, "sections").unwrap_or(top);
         let mut seen_sections = HashSet::new();
+        let mut aliases = Vec::new();
+        // Sections stand in order: each search starts below the previous one.
+        let mut cursor = sections_at;
         for s in raw {
-            let s_at = self
-                .loc
-                .key_value(sections_at, "id", &s.id)
-                .unwrap_or(sections_at);
+            let s_at = self.loc.key_value(cursor, "id", &s.id).unwrap_or(cursor);
+            cursor = s_at;
             if !seen_sections.insert(s.id.clone()) {
-                let sid = s.id.clone();
-                let at = self
-                    .loc
-                    .nth_key_value(sections_at, "id", &sid, 1)
-                    .unwrap_or(s_at);
-                self.error(at, Kind::DuplicateSection { id: sid.clone() });
+                self.error(s_at, Kind::DuplicateSection { id: s.id.clone() });
                 continue;
             }
             let lead = s.lead.as_ref().map(|l| self.resolve_assign(ctx, l, s_at));
@@ -48,11 +46,20 @@ impl Validator<'_> {
                 tasks: &mut tasks,
                 keys: &mut task_keys,
                 ctx,
+                period_ids: &period_ids,
+                aliases: &mut aliases,
             };
+            let only = s
+                .periods
+                .as_ref()
+                .map(|l| self.task_periods(&walk, l, s_at));
             let from = Inherited {
                 section_wide: lead.is_some(),
                 lead,
                 partners,
+                periods: only,
+                written: String::new(),
+                context: Vec::new(),
                 depth: 0,
             };
             let items = self.items(&mut walk, &s.items, &s.id, s_at, &from);
@@ -65,6 +72,9 @@ impl Validator<'_> {
             });
         }
 
+        for (k, t) in aliases {
+            task_keys.entry(k).or_insert(t);
+        }
         (sections, tasks, task_keys)
     }
 
@@ -81,9 +91,10 @@ impl Validator<'_> {
         let mut out = Vec::new();
         // Siblings stand in order: each search starts below the previous one (no quadratic scan).
         let mut cursor = parent_at;
+        let mut bullets = 0;
         for it in raw {
             let id = it.id.trim().to_string();
-            let full_id = format!("{prefix}.{id}");
+            let full_id = format!("{prefix}.{}", local_id(&id, &from.written, &mut bullets));
             let at = self.loc.key_value(cursor, "id", &id).unwrap_or(parent_at);
             if at != parent_at {
                 cursor = at;
@@ -95,6 +106,10 @@ impl Validator<'_> {
             let partners_here = match &it.partners {
                 Some(l) => Some(self.resolve_assign(w.ctx, l, at)),
                 None => from.partners.clone(),
+            };
+            let periods_here = match &it.periods {
+                Some(l) => Some(self.task_periods(w, l, at)),
+                None => from.periods.clone(),
             };
             let text = it.text.trim().to_string();
             let mut item = Item {
@@ -118,12 +133,24 @@ impl Validator<'_> {
                 lead: lead_here,
                 partners: partners_here,
                 section_wide: from.section_wide && it.lead.is_none(),
+                periods: periods_here,
+                written: id.clone(),
+                context: from.context.iter().cloned().chain([text.clone()]).collect(),
                 depth: from.depth + 1,
             };
             if !it.items.is_empty() {
                 item.items = self.items(w, &it.items, &full_id, at, &here);
             } else if w.has_tasks {
-                item.task = self.task(w, full_id, text, at, here);
+                let as_before = format!("{prefix}.{id}");
+                item.task = self.task(w, full_id.clone(), text, at, here);
+                // The id this task had before numbers were shortened (`III.3.3.1`) still
+                // finds it, so reports written with it stay readable.
+                if let (Some(t), true) = (
+                    item.task,
+                    as_before != full_id && !id.starts_with(['-', '+', '•', '–']),
+                ) {
+                    w.aliases.push((task_key(&as_before), t));
+                }
             }
             out.push(item);
         }
@@ -161,13 +188,58 @@ impl Validator<'_> {
             section_wide: here.section_wide,
             lead: here.lead.unwrap_or_else(none),
             partners: here.partners.unwrap_or_else(none),
+            periods: here.periods,
+            context: here.context[..here.context.len().saturating_sub(1)].to_vec(),
         });
         Some(t)
     }
 }
 
+impl Validator<'_> {
+    /// A task's `periods`: ids of the plan's periods.
+    fn task_periods(&mut self, w: &Walk, list: &[String], near: Place) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in list {
+            let p = p.trim();
+            if w.period_ids.contains(p) {
+                out.push(p.to_string());
+            } else {
+                let at = self.loc.scalar(near, p).unwrap_or(near);
+                let hint = crate::text::did_you_mean(p, w.period_ids.iter().copied());
+                let kind = Kind::UnknownTaskPeriod {
+                    found: p.to_string(),
+                };
+                self.error_suggesting(at, kind, hint);
+            }
+        }
+        out
+    }
+}
+
+/// The part an item adds to its task id, readable at any depth: the source's number as written
+/// (`a`, `3`), less its parent's number when it repeats it (`3.1` under `3` adds `1`: `III.3.1`,
+/// not `III.3.3.1`); a dash bullet (`-`, `+`, `•`) adds its place among its siblings' bullets.
+fn local_id(written: &str, parent: &str, bullets: &mut usize) -> String {
+    if matches!(written, "-" | "+" | "•" | "–") {
+        *bullets += 1;
+        return bullets.to_string();
+    }
+    let repeated = (!parent.is_empty())
+        .then(|| written.strip_prefix(parent)?.strip_prefix('.'))
+        .flatten()
+        .map(|rest| rest.trim_end_matches('.'))
+        .filter(|rest| !rest.is_empty());
+    repeated.unwrap_or(written).to_string()
+}
+
 /// What an item passes down to the items under it.
 struct Inherited {
+    /// The enclosing item's number as written (`3`, `3.1`; empty for a section).
+    written: String,
+    /// The texts of the enclosing items, outermost first (the last is the item's own).
+    context: Vec<String>,
+    /// The periods whose reports carry these tasks (`None`: every one).
+    periods: Option<Vec<String>>,
     /// The nearest lead and partners given above (`None`: none given).
     lead: Option<Assignment>,
     partners: Option<Assignment>,
@@ -183,5 +255,8 @@ struct Walk<'a, 'b> {
     has_tasks: bool,
     tasks: &'b mut Vec<Task>,
     keys: &'b mut HashMap<String, TaskIdx>,
+    /// Older spellings of task ids, added where no task holds them.
+    aliases: &'b mut Vec<(String, TaskIdx)>,
     ctx: &'b Ctx<'b>,
+    period_ids: &'b HashSet<&'b str>,
 }

@@ -91,7 +91,7 @@ pub(super) fn report(
         0,
         LAYOUT.iter().zip(&heads).map(|(id, h)| (*h, width(id))),
     )?;
-    let list = tasks(plan, a);
+    let list = tasks(plan, period, a);
     for (i, &t) in list.iter().enumerate() {
         let r = i as u32 + 1;
         let task = &plan.tasks[t];
@@ -99,9 +99,9 @@ pub(super) fn report(
             let c = c as u16;
             match (super::prefilled(id, &ag.name, &period.id, task), *id) {
                 (Some(v), id) if locked(id) => {
-                    ws.write_string_with_format(r, c, fit_text(v), &k.locked)?
+                    ws.write_string_with_format(r, c, fit_text(&v), &k.locked)?
                 }
-                (Some(v), _) => ws.write_string_with_format(r, c, fit_text(v), &k.open)?,
+                (Some(v), _) => ws.write_string_with_format(r, c, fit_text(&v), &k.open)?,
                 (None, "submitted_on") => ws.write_blank(r, c, &k.date)?,
                 (None, "progress") => ws.write_blank(r, c, &k.pct)?,
                 (None, "status" | "note") => ws.write_blank(r, c, &k.open)?,
@@ -111,7 +111,7 @@ pub(super) fn report(
         fit_row(
             ws,
             r,
-            [(task.text.as_str(), width("task_text"))].into_iter(),
+            [(&*task.text_in_context(), width("task_text"))].into_iter(),
         )?;
     }
     remark_rows(ws, &k, list.len() as u32 + 1, &ag.name, &period.id, lang)?;

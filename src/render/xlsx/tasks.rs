@@ -15,15 +15,14 @@ pub(super) fn sheet(
     let plan = k.cycle.plan;
     let ws = wb.add_worksheet().set_name(l("Theo nhiệm vụ", "By task"))?;
     let rows: Vec<(Vec<Cell>, bool)> = k
-        .tasks
-        .iter()
+        .period_tasks()
         .map(|tl| {
             let task = &plan.tasks[tl.task];
             let figures = &tl.totals;
             let cells = vec![
                 Cell::Text(task.id.clone()),
                 Cell::Text(task.section.clone()),
-                Cell::Text(task.text.clone()),
+                Cell::Text(task.text_in_context().into_owned()),
                 Cell::Int(tl.reports as u64),
                 Cell::Int(tl.status.not_started as u64),
                 Cell::Int(tl.status.in_progress as u64),
@@ -53,8 +52,7 @@ pub(super) fn sheet(
     ];
     table(ws, &cols, &rows, f)?;
     let sum = |col: usize| {
-        k.tasks
-            .iter()
+        k.period_tasks()
             .map(|tl| match col {
                 3 => tl.reports as u64,
                 4 => tl.status.not_started as u64,
