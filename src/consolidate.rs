@@ -232,6 +232,7 @@ pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value 
         "on_time": n.on_time,
         "late": n.late,
         "missing": n.missing,
+        "rejected": n.rejected,
         "pending": n.pending,
         "reporting_rate": n.reporting_rate(),
         "on_time_rate": n.on_time_rate(),

@@ -91,6 +91,7 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
                 ),
                 (l("Trễ hạn", "Late"), n.late.to_string()),
                 (l("Chưa nộp", "Missing"), n.missing.to_string()),
+                (l("Đã nộp, bị loại", "Rejected"), n.rejected.to_string()),
                 (l("Chưa đến hạn", "Pending"), n.pending.to_string()),
                 (l("Số hoạt động", "Activities"), group(t.activities, lang)),
                 (

@@ -1,7 +1,7 @@
 //! `bdg overdue`: late and missing agencies, for people and for cron.
 
 use super::CycleArgs;
-use crate::cycle::{self, Cycle};
+use crate::cycle::Cycle;
 use crate::output::{self, csv_safe, Format, Global};
 use crate::Outcome;
 use anyhow::Result;
@@ -53,10 +53,7 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
             ])?;
             for a in &overdue {
                 let ag = &plan.agencies[a.agency];
-                let state = match a.state {
-                    cycle::State::Late => "late",
-                    _ => "missing",
-                };
+                let state = a.state.code();
                 w.write_record([
                     csv_safe(&ag.id).as_ref(),
                     &csv_safe(&ag.name),
@@ -71,7 +68,7 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
         Format::Table => {
             let counts = c.counts();
             let mut out = format!(
-                "{} {} — {} {} — {} {}: {} {}, {} {}\n",
+                "{} {} — {} {} — {} {}: {} {}, {} {}, {} {}\n",
                 lang.pick("Kỳ", "Period"),
                 c.period.id,
                 lang.pick("hạn nộp", "due"),
@@ -82,6 +79,8 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
                 lang.pick("trễ hạn", "late"),
                 counts.missing,
                 lang.pick("chưa nộp", "missing"),
+                counts.rejected,
+                lang.pick("đã nộp, bị loại", "rejected"),
             );
             if overdue.is_empty() {
                 out.push_str(

@@ -413,12 +413,20 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "báo cáo kỳ {found}, không phải kỳ {expected}; bỏ qua",
             "a report for period {found}, not {expected}; ignored"
         ),
-        Kind::FutureDate { date, as_of } => {
+        Kind::FutureDate { date, as_of, .. } => {
             let (d, asof) = (dmy(*date), dmy(*as_of));
             tr!(
                 lang,
-                "báo cáo đề ngày {d}, sau ngày tính {asof}",
-                "the report is dated {d}, after the as-of date {asof}"
+                "báo cáo đề ngày {d}, sau ngày tính {asof}: không tính trễ hạn; đề nghị kiểm tra lại ngày",
+                "the report is dated {d}, after the as-of date {asof}: not counted late; please check the date"
+            )
+        }
+        Kind::BeforeWindow { date, from } => {
+            let (d, f) = (dmy(*date), dmy(*from));
+            tr!(
+                lang,
+                "báo cáo đề ngày {d}, trước khi kỳ báo cáo bắt đầu ({f}): có thể là báo cáo kỳ trước gửi lại; bỏ qua",
+                "the report is dated {d}, before the period began ({f}): likely an earlier period's report sent again; ignored"
             )
         }
         Kind::DuplicateFile { other } => tr!(
@@ -456,6 +464,21 @@ pub fn hint(kind: &Kind, suggestion: Option<&str>, lang: Lang) -> Option<String>
 /// The advice that comes with a kind of report problem, when it has one.
 fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
     Some(match kind {
+        Kind::FutureDate {
+            swapped: Some(s), ..
+        } => {
+            let s = dmy(*s);
+            tr!(
+                lang,
+                "có thể ngày và tháng bị đảo: có phải ngày {s}?",
+                "day and month may be swapped: did you mean {s}?"
+            )
+        }
+        Kind::BeforeWindow { .. } => tr!(
+            lang,
+            "đề nghị đơn vị gửi báo cáo của kỳ này",
+            "ask the agency for this period's report"
+        ),
         Kind::InternalError { .. } => tr!(
             lang,
             "xin gửi tệp này kèm thông báo cho người bảo trì bdg để sửa lỗi",

@@ -99,6 +99,7 @@ codes! {
     // cycle
     OtherPeriod = "other-period",
     FutureDate = "future-date",
+    BeforeWindow = "before-window",
     UnexpectedAgency = "unexpected-agency",
     Superseded = "superseded",
     DuplicateFile = "duplicate-file",

@@ -79,6 +79,7 @@ fn the_json_holds_the_kinds_values() {
         Kind::FutureDate {
             date: d("2021-06-25"),
             as_of: d("2021-06-20"),
+            swapped: None,
         },
     );
     let j = diag.to_json(Lang::En);
@@ -86,7 +87,7 @@ fn the_json_holds_the_kinds_values() {
     assert_eq!(j["severity"], "warning");
     assert_eq!(
         j["data"],
-        serde_json::json!({"kind": "future-date", "date": "2021-06-25", "as_of": "2021-06-20"})
+        serde_json::json!({"kind": "future-date", "date": "2021-06-25", "as_of": "2021-06-20", "swapped": null})
     );
     let unit = Diagnostic::err("a.csv", Kind::MissingTask).to_json(Lang::Vi);
     assert_eq!(unit["data"], serde_json::json!({"kind": "missing-task"}));

@@ -102,7 +102,7 @@ pub(super) fn overdue(
                 a.days_late
                     .map_or(Cell::Blank, |d| Cell::Int(d.max(0) as u64)),
             ];
-            (cells, a.state == State::Missing)
+            (cells, matches!(a.state, State::Missing | State::Rejected))
         })
         .collect();
     let cols = [
