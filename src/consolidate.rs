@@ -267,5 +267,6 @@ pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value 
             "code": d.code().as_str(),
             "message": d.message(lang),
         })).collect::<Vec<_>>(),
+        "notices": c.notices.iter().map(|d| d.to_json(lang)).collect::<Vec<_>>(),
     })
 }

@@ -16,6 +16,7 @@ pub use remind::Args as RemindArgs;
 pub use template::Args as TemplateArgs;
 
 use crate::cli::Command;
+use crate::diag::Kind;
 use crate::output::{self, Global};
 use crate::plan::{LoadError, Plan};
 use crate::report::{ReadOptions, Report};
@@ -217,6 +218,14 @@ pub fn with_cycle<T>(
         input.reports,
         input.as_of,
     );
+    // What changes a verdict is said on the spot: a date after the as-of date, an old report.
+    let verdicts: Vec<_> = c
+        .notices
+        .iter()
+        .filter(|d| matches!(d.kind, Kind::FutureDate { .. } | Kind::BeforeWindow { .. }))
+        .cloned()
+        .collect();
+    output::print_diagnostics(g, &verdicts);
     let errors = c.diagnostics().filter(|d| d.is_error()).count();
     if errors > 0 {
         output::note(

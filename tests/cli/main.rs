@@ -21,4 +21,5 @@ mod remarks;
 mod scale;
 mod template_use;
 mod templates;
+mod truth;
 pub mod workbook;

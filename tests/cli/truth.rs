@@ -1,0 +1,183 @@
+//! Every verdict true (issue 11): what bdg tells agencies and the ministry about a cycle is
+//! never false — no report dated after the as-of date counted late, no agency that sent a
+//! rejected file called missing, no letter out of place.
+
+use crate::common::*;
+
+const H1: [&str; 4] = ["--period", "2021-H1", "--as-of", "20/06/2021"];
+
+fn overdue(reports: &std::path::Path, format: &str, extra: &[&str]) -> std::process::Output {
+    bdg()
+        .args(extra)
+        .args(["overdue", "--plan", PLAN])
+        .args(H1)
+        .args(["--format", format, "--reports"])
+        .arg(reports)
+        .output()
+        .unwrap()
+}
+
+fn agency<'a>(v: &'a Value, id: &str) -> &'a Value {
+    v["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["agency"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {v}"))
+}
+
+fn notice<'a>(v: &'a Value, code: &str) -> &'a Value {
+    v["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in {}", v["notices"]))
+}
+
+// 1. A report dated after the as-of date is never late.
+#[test]
+fn a_report_dated_after_the_as_of_date_is_not_late_and_the_swap_is_hinted() {
+    let out = tempfile::tempdir().unwrap();
+    let (code, v) = consolidate_json(&fixture("truth/future"), out.path());
+    assert_ne!(code, 2);
+    let bnt = agency(&v, "BNT");
+    assert_eq!(bnt["state"], "on_time");
+    assert_eq!(bnt["days_late"], Value::Null);
+    assert_eq!(v["late"], 0);
+    let d = notice(&v, "future-date");
+    assert!(d["file"].as_str().unwrap().ends_with("BNT.csv"));
+    assert_eq!(d["data"]["date"], "2021-09-06");
+    assert_eq!(d["data"]["swapped"], "2021-06-09");
+    assert!(d["hint"].is_string());
+    // overdue does not list it; the diagnostic is said on stderr with its code.
+    let o = overdue(&fixture("truth/future"), "csv", &[]);
+    let csv = String::from_utf8(o.stdout).unwrap();
+    assert!(!csv.lines().any(|l| l.starts_with("BNT,")), "{csv}");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("future-date"));
+}
+
+#[test]
+fn letters_never_cite_a_date_after_their_own() {
+    // As of 01/06, the sample's reports dated 14/6 and 15/6 are not late: no letter for them.
+    let out = tempfile::tempdir().unwrap();
+    bdg()
+        .args(["remind", "--plan", PLAN, "--period", "2021-H1", "--as-of", "01/06/2021"])
+        .args(["--reports", "examples/reports/2021-H1", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(0);
+    let letters: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .collect();
+    assert!(letters.is_empty(), "{letters:?}");
+}
+
+// 2. Submitted but rejected is its own state.
+#[test]
+fn an_agency_whose_files_were_all_excluded_is_rejected_not_missing() {
+    let out = tempfile::tempdir().unwrap();
+    let (_, v) = consolidate_json(&fixture("truth/rejected"), out.path());
+    assert_eq!(agency(&v, "SNV")["state"], "rejected");
+    assert_eq!(v["rejected"], 1);
+    assert_eq!(v["missing"], 24);
+    let o = overdue(&fixture("truth/rejected"), "csv", &[]);
+    let csv = String::from_utf8(o.stdout).unwrap();
+    assert!(csv.lines().any(|l| l.starts_with("SNV,") && l.contains(",rejected,")), "{csv}");
+    let o = overdue(&fixture("truth/rejected"), "json", &[]);
+    assert_eq!(agency(&json_of(&o.stdout), "SNV")["state"], "rejected");
+}
+
+#[test]
+fn an_unknown_agency_name_gets_a_did_you_mean_and_its_agency_is_rejected() {
+    let out = bdg()
+        .args(["--lang", "en", "check", "--format", "json", "--plan", PLAN])
+        .arg(fixture("truth/unknown-agency/tb.csv"))
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "unknown-agency")
+        .unwrap();
+    assert_eq!(d["data"]["suggestion"], "UBND huyện Thuận Bắc");
+    let o = overdue(&fixture("truth/unknown-agency"), "json", &[]);
+    assert_eq!(agency(&json_of(&o.stdout), "UBND_TB")["state"], "rejected");
+}
+
+// 8 (the cycle's part). Last period's report sent again.
+#[test]
+fn a_report_dated_before_the_window_is_excluded_and_said() {
+    let out = tempfile::tempdir().unwrap();
+    let (_, v) = consolidate_json(&fixture("truth/before-window"), out.path());
+    assert_eq!(agency(&v, "SYT")["state"], "rejected");
+    assert_eq!(v["on_time"], 0);
+    let d = notice(&v, "before-window");
+    assert_eq!(d["data"]["date"], "2020-12-08");
+    assert_eq!(d["data"]["from"], "2020-12-15");
+}
+
+// 7. Letters that fit the state.
+#[test]
+fn late_missing_and_rejected_letters_each_have_their_own_subject() {
+    let reports = tempfile::tempdir().unwrap();
+    for f in ["truth/rejected/SNV.csv", "truth/future/BNT.csv"] {
+        let p = fixture(f);
+        std::fs::copy(&p, reports.path().join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        reports.path().join("SYT.csv"),
+        "agency,period,submitted_on,task,status,female,male\nSYT,2021-H1,15/06/2021,II.1.a,done,1,1\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    bdg()
+        .args(["remind", "--plan", PLAN])
+        .args(H1)
+        .arg("--reports")
+        .arg(reports.path())
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(1);
+    let read = |id: &str| {
+        std::fs::read_to_string(out.path().join(format!("2021-H1_{id}_don-doc.txt"))).unwrap()
+    };
+    let subject = |s: &str| {
+        s.lines()
+            .skip_while(|l| !l.contains("V/v"))
+            .take_while(|l| !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (late, missing, rejected) = (read("SYT"), read("STP"), read("SNV"));
+    let subjects = [subject(&late), subject(&missing), subject(&rejected)];
+    assert!(subjects[0] != subjects[1] && subjects[1] != subjects[2] && subjects[0] != subjects[2]);
+    // The rejected letter names the file and its reason (the date as written).
+    assert!(rejected.contains("SNV.csv") && rejected.contains("09/06/21"), "{rejected}");
+    assert!(!std::path::Path::new(&out.path().join("2021-H1_BNT_don-doc.txt")).exists());
+    // The late letter cites the report's date, 15/6, no later than its own (20/6).
+    assert!(late.contains("15/6/2021"), "{late}");
+}
+
+#[test]
+fn a_reply_by_date_before_the_as_of_date_is_refused_before_reading() {
+    for lang in ["vi", "en"] {
+        let out = tempfile::tempdir().unwrap();
+        let o = bdg()
+            .args(["--lang", lang, "remind", "--plan", PLAN])
+            .args(H1)
+            .args(["--reports", "no-such-folder", "--reply-by", "10/06/2021", "--out"])
+            .arg(out.path())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("--reply-by") && err.contains("20/06/2021"), "{err}");
+        assert!(std::fs::read_dir(out.path()).unwrap().next().is_none());
+    }
+}
