@@ -159,6 +159,16 @@ pub enum Kind {
     DuplicateColumn { column: String },
     /// A column the format does not have.
     UnknownColumn { column: String },
+    /// A column that seems to hold a figure (women, men, budget) under a header bdg cannot
+    /// read as that figure: the file is not usable without it.
+    UnreadFigureColumn { column: String, expected: String },
+    /// A figure above what any report can hold (and what sums can add safely): the row is
+    /// excluded.
+    FigureOverflow {
+        column: String,
+        found: String,
+        max: u64,
+    },
     /// Required columns missing from the header.
     MissingColumns { columns: Vec<String> },
     /// A template nobody filled in: `tasks` rows, none with a status or figure.
@@ -269,6 +279,8 @@ impl Kind {
             Kind::TooManyColumns { .. } => Code::TooManyColumns,
             Kind::DuplicateColumn { .. } => Code::DuplicateColumn,
             Kind::UnknownColumn { .. } => Code::UnknownColumn,
+            Kind::UnreadFigureColumn { .. } => Code::UnreadFigureColumn,
+            Kind::FigureOverflow { .. } => Code::FigureOverflow,
             Kind::MissingColumns { .. } => Code::MissingColumn,
             Kind::EmptyReport { .. } => Code::EmptyReport,
             Kind::NoValue { .. } | Kind::MissingTask | Kind::MissingStatus => Code::MissingValue,

@@ -276,6 +276,16 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "cột '{column}' không thuộc mẫu báo cáo; bỏ qua",
             "column '{column}' is not in the report format; ignored"
         ),
+        Kind::UnreadFigureColumn { column, expected } => tr!(
+            lang,
+            "không đọc được cột số liệu '{column}' (cần cột '{expected}'): báo cáo thiếu số liệu này không dùng được",
+            "cannot read the figure column '{column}' (expected '{expected}'): a report without this figure is not usable"
+        ),
+        Kind::FigureOverflow { column, found, max } => tr!(
+            lang,
+            "cột '{column}': {found} vượt quá mức tối đa {max}; dòng bị loại",
+            "column '{column}': {found} is above the maximum {max}; row excluded"
+        ),
         Kind::MissingColumns { columns } => {
             let list = columns.join(", ");
             tr!(lang, "thiếu cột bắt buộc: {list}", "missing required columns: {list}")

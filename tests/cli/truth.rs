@@ -181,3 +181,73 @@ fn a_reply_by_date_before_the_as_of_date_is_refused_before_reading() {
         assert!(std::fs::read_dir(out.path()).unwrap().next().is_none());
     }
 }
+
+/// `consolidate --format json` of the one file `f` (a fixture path, or a file written by the
+/// test): the exit code and the JSON.
+fn consolidate_one(f: &std::path::Path) -> (i32, Value) {
+    let reports = tempfile::tempdir().unwrap();
+    std::fs::copy(f, reports.path().join(f.file_name().unwrap())).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    consolidate_json(reports.path(), out.path())
+}
+
+// 3. The common spellings of the figure columns, and units in the budget's header.
+#[test]
+fn common_figure_headers_are_read_and_units_convert_to_dong() {
+    #[rustfmt::skip]
+    let cases = [
+        // file,              women, men, budget (đồng)
+        ("so-nu-trieu.csv",   5,     3,   1_500_000),
+        ("nu-nghin.csv",      7,     2,   250_000),
+        ("women-men.csv",     4,     6,   100),
+    ];
+    for (file, women, men, budget) in cases {
+        let (code, v) = consolidate_one(&fixture(&format!("truth/headers/{file}")));
+        assert_ne!(code, 2, "{file}");
+        let t = &v["totals"];
+        assert_eq!(
+            (&t["participants_female"], &t["participants_male"], &t["budget_vnd"]),
+            (&Value::from(women), &Value::from(men), &Value::from(budget)),
+            "{file}"
+        );
+        assert_eq!(v["files_excluded"], 0, "{file}");
+    }
+}
+
+#[test]
+fn a_figure_column_that_cannot_be_read_excludes_the_file() {
+    let (_, v) = consolidate_one(&fixture("truth/headers/unread.csv"));
+    assert_eq!(v["files_excluded"], 1);
+    assert_eq!(agency(&v, "SYT")["state"], "rejected");
+    let codes: Vec<_> = v["excluded"].as_array().unwrap().iter().map(|d| &d["code"]).collect();
+    assert!(codes.iter().any(|c| *c == "unread-figure-column"), "{codes:?}");
+    // A fraction of a đồng is not a budget.
+    let (_, v) = consolidate_one(&fixture("truth/headers/fraction.csv"));
+    assert_eq!(v["rows_excluded"], 1);
+    assert_eq!(v["totals"]["budget_vnd"], 0);
+}
+
+// 9. Sums never wrap: a figure too large to add is a row error.
+#[test]
+fn figures_too_large_to_add_are_row_errors_not_a_panic_or_a_wrapped_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("SYT.csv");
+    let max = u64::MAX;
+    std::fs::write(
+        &f,
+        format!(
+            "agency,period,submitted_on,task,status,female,male,budget\n\
+             SYT,2021-H1,08/06/2021,II.1.a,done,1,1,{max}\n\
+             SYT,2021-H1,08/06/2021,II.1.b,done,{max},1,{max}\n\
+             SYT,2021-H1,08/06/2021,II.2.a,done,2,3,4000000\n"
+        ),
+    )
+    .unwrap();
+    let (code, v) = consolidate_one(&f);
+    assert_ne!(code, 2);
+    assert_eq!(v["rows_excluded"], 2);
+    assert_eq!(v["totals"]["budget_vnd"], 4_000_000);
+    assert_eq!(v["totals"]["participants_female"], 2);
+    let codes: Vec<_> = v["excluded"].as_array().unwrap().iter().map(|d| &d["code"]).collect();
+    assert!(codes.iter().all(|c| *c == "figure-overflow"), "{codes:?}");
+}

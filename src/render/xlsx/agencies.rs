@@ -61,7 +61,9 @@ pub(super) fn by_agency(
         (l("Kinh phí (đồng)", "Budget (VND)"), None),
     ];
     table(ws, &cols, &rows, f)?;
-    let sum = |g: &dyn Fn(&crate::consolidate::AgencyLine) -> u64| k.agencies.iter().map(g).sum();
+    let sum = |g: &dyn Fn(&crate::consolidate::AgencyLine) -> u64| {
+        k.agencies.iter().map(g).fold(0u64, u64::saturating_add)
+    };
     let totals = [
         (7, Total::Sum(sum(&|a| a.rows as u64))),
         (8, Total::Sum(sum(&|a| a.rows_excluded as u64))),
