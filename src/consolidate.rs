@@ -272,5 +272,6 @@ pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value 
             "message": d.message(lang),
         })).collect::<Vec<_>>(),
         "notices": c.notices.iter().map(|d| d.to_json(lang)).collect::<Vec<_>>(),
+        "skipped_output_folders": c.reports.iter().filter(|r| r.is_folder_notice()).map(|r| r.file.clone()).collect::<Vec<_>>(),
     })
 }

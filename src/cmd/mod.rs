@@ -177,6 +177,54 @@ pub fn read_reports(
     Ok(reports)
 }
 
+/// `--out` equal to or inside a `--reports` folder is refused: its outputs would be read as
+/// reports, or written over them.
+fn refuse_out_in_reports(out: &Path, reports: &[PathBuf], lang: crate::lang::Lang) -> Result<()> {
+    let out_abs = absolute(out);
+    for r in reports.iter().filter(|r| r.is_dir()) {
+        let r_abs = absolute(r);
+        if out_abs.starts_with(&r_abs) {
+            let (o, r) = (out.display(), r.display());
+            anyhow::bail!(
+                "{}",
+                lang.pick(
+                    &format!("--out {o} nằm trong thư mục báo cáo {r}; chọn thư mục ghi kết quả ở ngoài thư mục báo cáo"),
+                    &format!("--out {o} is inside the reports folder {r}; choose an output folder outside it"),
+                )
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The path made absolute, with links resolved as far as it exists (the rest as written).
+fn absolute(p: &Path) -> PathBuf {
+    let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut existing = p.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return p.clone(),
+        }
+    }
+    let mut out = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    out.extend(rest.iter().rev());
+    out
+}
+
+/// The notes about output folders of bdg's the search skipped.
+pub fn skipped_notices(reports: &[Report]) -> Vec<crate::diag::Diagnostic> {
+    reports
+        .iter()
+        .filter(|r| r.is_folder_notice())
+        .flat_map(|r| r.diagnostics.iter().cloned())
+        .collect()
+}
+
 /// Checks the ids that become parts of output file names, before anything is written: an
 /// unsafe one stops the command (exit 2) rather than writing outside `--out`.
 pub fn check_file_parts(parts: &[(&'static str, &str)], lang: crate::lang::Lang) -> Result<()> {
@@ -226,6 +274,7 @@ pub fn with_cycle<T>(
         .cloned()
         .collect();
     output::print_diagnostics(g, &verdicts);
+    output::print_diagnostics(g, &skipped_notices(&c.reports));
     let errors = c.diagnostics().filter(|d| d.is_error()).count();
     if errors > 0 {
         output::note(
@@ -277,7 +326,27 @@ impl CycleInput {
                 );
             }
         }
+        if let Some(out) = outputs {
+            refuse_out_in_reports(out, &a.reports, lang)?;
+        }
         let reports = read_reports(&a.reports, a.encoding.as_deref(), &plan, g, true, outputs)?;
+        if outputs.is_some() && reports.iter().all(|r| r.is_folder_notice()) {
+            // Nothing to write from: an empty folder must not replace good outputs.
+            output::print_diagnostics(g, &skipped_notices(&reports));
+            let folders = a
+                .reports
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            anyhow::bail!(
+                "{}",
+                lang.pick(
+                    &format!("không tìm thấy tệp báo cáo nào trong {folders}; không ghi gì, các tệp kết quả đã có được giữ nguyên"),
+                    &format!("no report file found in {folders}; nothing written, existing outputs left as they are"),
+                )
+            );
+        }
         Ok(CycleInput {
             plan,
             period,

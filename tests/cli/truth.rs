@@ -251,3 +251,60 @@ fn figures_too_large_to_add_are_row_errors_not_a_panic_or_a_wrapped_total() {
     let codes: Vec<_> = v["excluded"].as_array().unwrap().iter().map(|d| &d["code"]).collect();
     assert!(codes.iter().all(|c| *c == "figure-overflow"), "{codes:?}");
 }
+
+// 4. Good outputs are never replaced by empty ones.
+fn consolidate_into(reports: &std::path::Path, out: &std::path::Path) -> std::process::Output {
+    bdg()
+        .args(["consolidate", "--format", "json", "--plan", PLAN])
+        .args(H1)
+        .arg("--reports")
+        .arg(reports)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_out_folder_equal_to_or_inside_the_reports_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("bc");
+    std::fs::create_dir(&reports).unwrap();
+    std::fs::copy(fixture("truth/future/BNT.csv"), reports.join("BNT.csv")).unwrap();
+    for out in [reports.clone(), reports.join("out"), reports.join(".").join("x")] {
+        let o = consolidate_into(&reports, &out);
+        assert_eq!(o.status.code(), Some(2), "{out:?}");
+    }
+    let names: Vec<_> = std::fs::read_dir(&reports).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["BNT.csv"]);
+}
+
+#[test]
+fn no_report_file_found_leaves_existing_outputs_untouched_and_skipped_folders_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = consolidate_into(&root().join("examples/reports/2021-H1"), &out);
+    assert_eq!(json_of(&o.stdout)["reported"], 15);
+    let book = out.join("ninh-thuan-2021_2021-H1.xlsx");
+    let before = std::fs::read(&book).unwrap();
+    // An empty folder, and a folder whose only reports were saved into a marked output folder.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let marked = dir.path().join("marked");
+    std::fs::create_dir_all(marked.join("old-out")).unwrap();
+    std::fs::write(marked.join("old-out/.bdg-output"), "").unwrap();
+    std::fs::copy(fixture("truth/future/BNT.csv"), marked.join("old-out/BNT.csv")).unwrap();
+    for reports in [&empty, &marked] {
+        let o = consolidate_into(reports, &out);
+        assert_eq!(o.status.code(), Some(2), "{reports:?}");
+        assert_eq!(std::fs::read(&book).unwrap(), before, "{reports:?}");
+    }
+    let o = consolidate_into(&marked, &out);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("skipped-output-folder"));
+    // Beside a real report, the skipped folder is named in the summary.
+    std::fs::copy(fixture("truth/rejected/SNV.csv"), marked.join("SNV.csv")).unwrap();
+    let o = consolidate_into(&marked, &dir.path().join("out2"));
+    let v = json_of(&o.stdout);
+    let skipped = v["skipped_output_folders"].as_array().unwrap();
+    assert!(skipped.len() == 1 && skipped[0].as_str().unwrap().ends_with("old-out"), "{skipped:?}");
+}
