@@ -308,3 +308,46 @@ fn no_report_file_found_leaves_existing_outputs_untouched_and_skipped_folders_ar
     let skipped = v["skipped_output_folders"].as_array().unwrap();
     assert!(skipped.len() == 1 && skipped[0].as_str().unwrap().ends_with("old-out"), "{skipped:?}");
 }
+
+// 5. `bdg template` never overwrites a filled report.
+#[test]
+fn template_again_keeps_filled_and_foreign_files_and_lists_them() {
+    let out = tempfile::tempdir().unwrap();
+    let run = || {
+        bdg()
+            .args(["template", "--plan", PLAN, "--period", "2021-H1", "--format", "csv"])
+            .args(["--agency", "SYT", "--agency", "STP", "--agency", "SNV", "--out"])
+            .arg(out.path())
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run().status.code(), Some(0));
+    let mut files: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 3);
+    let name = |id: &str| files.iter().find(|f| f.to_string_lossy().contains(id)).cloned();
+    let (syt, stp, snv) = (
+        name("y-te").unwrap(),
+        name("tu-phap").unwrap(),
+        name("noi-vu").unwrap(),
+    );
+    // SYT fills its report in; STP's file is replaced by something else; SNV leaves it blank.
+    let blank = std::fs::read_to_string(&syt).unwrap();
+    let empty = ";2021-H1;;;;;;;;";
+    assert!(blank.contains(empty));
+    let filled = blank.replacen(empty, ";2021-H1;09/06/2021;hoàn thành;100;1;5;3;0;", 1);
+    std::fs::write(&syt, &filled).unwrap();
+    std::fs::write(&stp, "not a report\n").unwrap();
+    let snv_before = std::fs::read(&snv).unwrap();
+    let o = run();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&syt).unwrap(), filled);
+    assert_eq!(std::fs::read_to_string(&stp).unwrap(), "not a report\n");
+    assert_eq!(std::fs::read(&snv).unwrap(), snv_before);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let listed = |p: &std::path::Path| err.contains(p.file_name().unwrap().to_str().unwrap());
+    assert!(listed(&syt) && listed(&stp) && !listed(&snv), "{err}");
+}
