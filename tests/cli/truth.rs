@@ -351,3 +351,49 @@ fn template_again_keeps_filled_and_foreign_files_and_lists_them() {
     let listed = |p: &std::path::Path| err.contains(p.file_name().unwrap().to_str().unwrap());
     assert!(listed(&syt) && listed(&stp) && !listed(&snv), "{err}");
 }
+
+// 6. The shipped cron example works under cron's environment.
+#[cfg(unix)]
+#[test]
+fn the_cron_script_finds_bdg_under_crons_path_and_leaves_an_excel_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("bdg-overdue-daily.sh");
+    std::fs::copy(root().join("examples/cron/bdg-overdue-daily.sh"), &script).unwrap();
+    let snaps = dir.path().join("snaps");
+    let bin = assert_cmd::cargo::cargo_bin("bdg");
+    let run = |bdg: Option<&std::path::Path>| {
+        let mut c = std::process::Command::new("/bin/bash");
+        c.arg(&script)
+            .env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .env("BDG_PLAN", root().join(PLAN))
+            .env("PERIOD", "2021-H1")
+            .env("REPORTS", root().join("examples/reports/2021-H1"))
+            .env("SNAPSHOTS", &snaps);
+        if let Some(b) = bdg {
+            c.env("BDG", b);
+        }
+        c.output().unwrap()
+    };
+    // Not on cron's PATH, not beside the script, no BDG: a clear failure, exit 2.
+    let o = run(None);
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("BDG="));
+    // BDG set in the crontab: the list is mailed (stdout) and kept, with the officer's copy.
+    let o = run(Some(&bin));
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("agency,name,state,"));
+    let excel = std::fs::read_dir(&snaps)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("-excel.csv"))
+        .expect("the officer's copy");
+    let text = std::fs::read_to_string(excel).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    let header: Vec<&str> = text.lines().next().unwrap().trim_start_matches('\u{feff}').split(';').collect();
+    assert_eq!(header[1], "Đơn vị");
+    assert!(text.contains(";chưa nộp;") && text.contains("Sở Tư pháp"), "{text}");
+    // bdg beside the script is found too.
+    std::os::unix::fs::symlink(&bin, dir.path().join("bdg")).unwrap();
+    assert_eq!(run(None).status.code(), Some(1));
+}
