@@ -64,14 +64,26 @@ pub fn load_plan(path: &Path, g: &Global) -> Result<Plan> {
             output::print_diagnostics(g, &warnings);
             Ok(plan)
         }
-        Err(LoadError::Io(name, e)) => Err(anyhow!(e).context(
-            g.lang
-                .pick(
-                    &format!("không đọc được kế hoạch {name}"),
-                    &format!("cannot read plan {name}"),
+        Err(LoadError::Io(name, e)) => {
+            let near = near_plan_file(path)
+                .map(|p| {
+                    g.lang
+                        .pick(
+                            &format!("; có phải ý bạn là '{p}'?"),
+                            &format!("; did you mean '{p}'?"),
+                        )
+                        .to_string()
+                })
+                .unwrap_or_default();
+            let reason = crate::fsx::io_reason(&e, g.lang);
+            Err(anyhow!(
+                "{}",
+                g.lang.pick(
+                    &format!("không đọc được kế hoạch {name}: {reason}{near}"),
+                    &format!("cannot read plan {name}: {reason}{near}"),
                 )
-                .to_string(),
-        )),
+            ))
+        }
         Err(LoadError::Invalid(diags)) => {
             output::print_diagnostics(g, &diags);
             let (errors, _) = crate::diag::count(&diags);
@@ -90,6 +102,26 @@ pub fn load_plan(path: &Path, g: &Global) -> Result<Plan> {
             ))
         }
     }
+}
+
+/// For a plan path that does not exist: the nearest `.yaml` / `.yml` file name in its folder.
+fn near_plan_file(path: &Path) -> Option<String> {
+    if path.exists() {
+        return None;
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+        .collect();
+    let found = path.file_name()?.to_string_lossy();
+    let near = crate::text::did_you_mean(&found, names.iter().map(String::as_str))?;
+    Some(dir.join(near).display().to_string())
 }
 
 /// A period named on the command line, by id or name, matched exactly but for case and

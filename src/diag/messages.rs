@@ -44,7 +44,8 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "tệp kế hoạch không phải UTF-8 (byte lỗi ở vị trí {offset})",
             "the plan file is not UTF-8 (bad byte at offset {offset})"
         ),
-        Kind::Yaml { message } | Kind::UnknownField { message } => {
+        Kind::UnknownField { message } => unknown_field(message, lang),
+        Kind::Yaml { message } => {
             tr!(lang, "YAML không hợp lệ: {message}", "invalid YAML: {message}")
         }
         Kind::YamlAlias { alias } => tr!(
@@ -573,4 +574,35 @@ fn plan_hint(kind: &Kind, lang: Lang) -> Option<String> {
         ),
         _ => return None,
     })
+}
+
+/// serde's "PATH: unknown field `x`, expected one of `a`, `b`" in the user's language: the
+/// path, the field found and the fields allowed there.
+fn unknown_field(message: &str, lang: Lang) -> String {
+    let (path, rest) = match message.split_once("unknown field") {
+        Some((p, r)) => (p.trim().trim_end_matches(':').trim(), r),
+        None => return tr!(lang, "YAML không hợp lệ: {message}", "invalid YAML: {message}"),
+    };
+    let ticks: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let Some((found, expected)) = ticks.split_first() else {
+        return tr!(lang, "YAML không hợp lệ: {message}", "invalid YAML: {message}");
+    };
+    let place = if path.is_empty() {
+        lang.pick("ở gốc kế hoạch", "at the top of the plan").to_string()
+    } else {
+        tr!(lang, "trong '{path}'", "in '{path}'")
+    };
+    if expected.is_empty() {
+        return tr!(
+            lang,
+            "trường '{found}' {place} không có trong mẫu kế hoạch; ở đây không có trường nào",
+            "field '{found}' {place} is not in the plan format; no fields are allowed here"
+        );
+    }
+    let list = expected.join(", ");
+    tr!(
+        lang,
+        "trường '{found}' {place} không có trong mẫu kế hoạch; các trường được dùng: {list}",
+        "field '{found}' {place} is not in the plan format; the fields allowed: {list}"
+    )
 }

@@ -397,3 +397,51 @@ fn the_cron_script_finds_bdg_under_crons_path_and_leaves_an_excel_file() {
     std::os::unix::fs::symlink(&bin, dir.path().join("bdg")).unwrap();
     assert_eq!(run(None).status.code(), Some(1));
 }
+
+// 10. Messages in one language.
+#[test]
+fn plan_mistakes_and_system_errors_are_told_in_vietnamese_with_a_did_you_mean() {
+    // serde's "unknown field `titel`, expected one of …" in Vietnamese, with the near field.
+    let o = bdg()
+        .args(["check", "--format", "json", "--plan"])
+        .arg(fixture("truth/plans/titel.yaml"))
+        .arg(fixture("truth/future/BNT.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("[unknown-field]") && err.contains("'title'"), "{err}");
+    for english in ["unknown field", "expected one of"] {
+        assert!(!err.contains(english), "{err}");
+    }
+    // A mistyped plan path: the nearest plan file.
+    let o = bdg()
+        .args(["check", "--plan", "plans/ninh-thuan-2021.yam"])
+        .arg(fixture("truth/future/BNT.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("'plans/ninh-thuan-2021.yaml'"), "{err}");
+    // An OS error writing outputs: no English sentence from the system.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let o = consolidate_into(&root().join("examples/reports/2021-H1"), &file.join("out"));
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("os error") && !err.contains("Not a directory"), "{err}");
+}
+
+#[test]
+fn the_summary_counts_rows_and_files_excluded_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("SYT.csv");
+    let mut csv = String::from("agency,period,submitted_on,task,status,female,male\n");
+    for _ in 0..16 {
+        csv.push_str("SYT,2021-H1,08/06/21,II.1.a,done,1,1\n");
+    }
+    std::fs::write(&f, csv).unwrap();
+    let (_, v) = consolidate_one(&f);
+    assert_eq!((&v["files_excluded"], &v["rows_excluded"]), (&1.into(), &16.into()));
+}
