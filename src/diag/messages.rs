@@ -367,6 +367,11 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "tình trạng '{found}' không hợp lệ; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'",
             "status '{found}' is not valid; expected 'done', 'in_progress' or 'not_started' (or the Vietnamese labels)"
         ),
+        Kind::NotAssigned { task, owners } if owners.is_empty() => tr!(
+            lang,
+            "nhiệm vụ {task} không giao cho đơn vị chủ trì nào trong kế hoạch, cũng không cho đơn vị này; vẫn được tính",
+            "task {task} has no lead agency in the plan, and is not assigned to this agency; it is counted all the same"
+        ),
         Kind::NotAssigned { task, owners } => {
             let owners = owners.join(", ");
             tr!(

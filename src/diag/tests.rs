@@ -156,3 +156,20 @@ fn every_language_gets_a_sentence() {
         assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{k:?}");
     }
 }
+
+#[test]
+fn a_task_with_no_lead_names_no_empty_owner() {
+    for lang in [Lang::Vi, Lang::En] {
+        let kind = Kind::NotAssigned {
+            task: "IV.3".into(),
+            owners: vec![],
+        };
+        let m = super::messages::message(&kind, lang);
+        assert!(!m.contains(" , ") && !m.contains("cho ,") && !m.contains("to ,"), "{m}");
+        let with = Kind::NotAssigned {
+            task: "IV.3".into(),
+            owners: vec!["SYT".into()],
+        };
+        assert_ne!(m, super::messages::message(&with, lang));
+    }
+}
