@@ -127,7 +127,10 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
                 .collect();
             if !skipped.is_empty() {
                 rows.push((
-                    l("Thư mục bỏ qua (kết quả của bdg)", "Folders skipped (bdg outputs)"),
+                    l(
+                        "Thư mục bỏ qua (kết quả của bdg)",
+                        "Folders skipped (bdg outputs)",
+                    ),
                     skipped.join(", "),
                 ));
             }

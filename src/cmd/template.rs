@@ -84,7 +84,7 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
         let list: Vec<String> = kept.iter().map(|p| format!("  {}", p.display())).collect();
         output::note(
             g,
-            &lang.pick(
+            lang.pick(
                 &format!(
                     "Giữ nguyên {} tệp đã có (đã điền hoặc không phải mẫu của bdg):\n{}",
                     kept.len(),
@@ -115,8 +115,7 @@ fn replaceable(path: &std::path::Path, new: &[u8], plan: &crate::plan::Plan) -> 
     let name = path.display().to_string();
     let r = crate::report::read(&old, &name, plan, &Default::default());
     r.rows.is_empty()
-        && r
-            .diagnostics
+        && r.diagnostics
             .iter()
             .any(|d| matches!(d.kind, crate::diag::Kind::EmptyReport { .. }))
 }

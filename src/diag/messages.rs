@@ -586,14 +586,25 @@ fn plan_hint(kind: &Kind, lang: Lang) -> Option<String> {
 fn unknown_field(message: &str, lang: Lang) -> String {
     let (path, rest) = match message.split_once("unknown field") {
         Some((p, r)) => (p.trim().trim_end_matches(':').trim(), r),
-        None => return tr!(lang, "YAML không hợp lệ: {message}", "invalid YAML: {message}"),
+        None => {
+            return tr!(
+                lang,
+                "YAML không hợp lệ: {message}",
+                "invalid YAML: {message}"
+            )
+        }
     };
     let ticks: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
     let Some((found, expected)) = ticks.split_first() else {
-        return tr!(lang, "YAML không hợp lệ: {message}", "invalid YAML: {message}");
+        return tr!(
+            lang,
+            "YAML không hợp lệ: {message}",
+            "invalid YAML: {message}"
+        );
     };
     let place = if path.is_empty() {
-        lang.pick("ở gốc kế hoạch", "at the top of the plan").to_string()
+        lang.pick("ở gốc kế hoạch", "at the top of the plan")
+            .to_string()
     } else {
         tr!(lang, "trong '{path}'", "in '{path}'")
     };

@@ -165,7 +165,10 @@ fn a_task_with_no_lead_names_no_empty_owner() {
             owners: vec![],
         };
         let m = super::messages::message(&kind, lang);
-        assert!(!m.contains(" , ") && !m.contains("cho ,") && !m.contains("to ,"), "{m}");
+        assert!(
+            !m.contains(" , ") && !m.contains("cho ,") && !m.contains("to ,"),
+            "{m}"
+        );
         let with = Kind::NotAssigned {
             task: "IV.3".into(),
             owners: vec!["SYT".into()],

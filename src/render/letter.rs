@@ -45,7 +45,7 @@ pub fn wording(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> W
     };
     paragraphs.extend(body);
     if a.state != State::Late {
-        paragraphs.push(send_by(c, a.state, reply_by, &coordinator, lang));
+        paragraphs.push(send_by(c, a.state, reply_by, coordinator, lang));
     }
     paragraphs.push(lang.pick("Trân trọng./.", "Yours faithfully.").into());
     Wording {

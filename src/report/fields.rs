@@ -180,7 +180,7 @@ pub fn parse_in_unit(s: &str, unit: u64) -> Result<u64, NumError> {
             let scale = 10u128.pow(frac.len() as u32);
             let frac: u128 = frac.parse().map_err(|_| NumError::NotANumber)?;
             let unit = u128::from(unit);
-            if frac * unit % scale != 0 {
+            if !(frac * unit).is_multiple_of(scale) {
                 return Err(NumError::NotWhole);
             }
             let v = int * unit + frac * unit / scale;

@@ -81,7 +81,13 @@ pub(super) fn columns(file: &str, t: &Table) -> (Option<Columns>, usize, Vec<Dia
     for (column, col, place) in figure_like {
         if !cols.has(col) {
             let expected = super::schema::header_name(col).to_string();
-            let d = Diagnostic::err(file, Kind::UnreadFigureColumn { column, expected: expected.clone() });
+            let d = Diagnostic::err(
+                file,
+                Kind::UnreadFigureColumn {
+                    column,
+                    expected: expected.clone(),
+                },
+            );
             diags.push(
                 d.placed(&place)
                     .excluding(Excludes::File)

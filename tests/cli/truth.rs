@@ -62,7 +62,15 @@ fn letters_never_cite_a_date_after_their_own() {
     // As of 01/06, the sample's reports dated 14/6 and 15/6 are not late: no letter for them.
     let out = tempfile::tempdir().unwrap();
     bdg()
-        .args(["remind", "--plan", PLAN, "--period", "2021-H1", "--as-of", "01/06/2021"])
+        .args([
+            "remind",
+            "--plan",
+            PLAN,
+            "--period",
+            "2021-H1",
+            "--as-of",
+            "01/06/2021",
+        ])
         .args(["--reports", "examples/reports/2021-H1", "--out"])
         .arg(out.path())
         .assert()
@@ -85,7 +93,11 @@ fn an_agency_whose_files_were_all_excluded_is_rejected_not_missing() {
     assert_eq!(v["missing"], 24);
     let o = overdue(&fixture("truth/rejected"), "csv", &[]);
     let csv = String::from_utf8(o.stdout).unwrap();
-    assert!(csv.lines().any(|l| l.starts_with("SNV,") && l.contains(",rejected,")), "{csv}");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("SNV,") && l.contains(",rejected,")),
+        "{csv}"
+    );
     let o = overdue(&fixture("truth/rejected"), "json", &[]);
     assert_eq!(agency(&json_of(&o.stdout), "SNV")["state"], "rejected");
 }
@@ -158,7 +170,10 @@ fn late_missing_and_rejected_letters_each_have_their_own_subject() {
     let subjects = [subject(&late), subject(&missing), subject(&rejected)];
     assert!(subjects[0] != subjects[1] && subjects[1] != subjects[2] && subjects[0] != subjects[2]);
     // The rejected letter names the file and its reason (the date as written).
-    assert!(rejected.contains("SNV.csv") && rejected.contains("09/06/21"), "{rejected}");
+    assert!(
+        rejected.contains("SNV.csv") && rejected.contains("09/06/21"),
+        "{rejected}"
+    );
     assert!(!std::path::Path::new(&out.path().join("2021-H1_BNT_don-doc.txt")).exists());
     // The late letter cites the report's date, 15/6, no later than its own (20/6).
     assert!(late.contains("15/6/2021"), "{late}");
@@ -171,13 +186,22 @@ fn a_reply_by_date_before_the_as_of_date_is_refused_before_reading() {
         let o = bdg()
             .args(["--lang", lang, "remind", "--plan", PLAN])
             .args(H1)
-            .args(["--reports", "no-such-folder", "--reply-by", "10/06/2021", "--out"])
+            .args([
+                "--reports",
+                "no-such-folder",
+                "--reply-by",
+                "10/06/2021",
+                "--out",
+            ])
             .arg(out.path())
             .output()
             .unwrap();
         assert_eq!(o.status.code(), Some(2));
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains("--reply-by") && err.contains("20/06/2021"), "{err}");
+        assert!(
+            err.contains("--reply-by") && err.contains("20/06/2021"),
+            "{err}"
+        );
         assert!(std::fs::read_dir(out.path()).unwrap().next().is_none());
     }
 }
@@ -206,7 +230,11 @@ fn common_figure_headers_are_read_and_units_convert_to_dong() {
         assert_ne!(code, 2, "{file}");
         let t = &v["totals"];
         assert_eq!(
-            (&t["participants_female"], &t["participants_male"], &t["budget_vnd"]),
+            (
+                &t["participants_female"],
+                &t["participants_male"],
+                &t["budget_vnd"]
+            ),
             (&Value::from(women), &Value::from(men), &Value::from(budget)),
             "{file}"
         );
@@ -219,8 +247,16 @@ fn a_figure_column_that_cannot_be_read_excludes_the_file() {
     let (_, v) = consolidate_one(&fixture("truth/headers/unread.csv"));
     assert_eq!(v["files_excluded"], 1);
     assert_eq!(agency(&v, "SYT")["state"], "rejected");
-    let codes: Vec<_> = v["excluded"].as_array().unwrap().iter().map(|d| &d["code"]).collect();
-    assert!(codes.iter().any(|c| *c == "unread-figure-column"), "{codes:?}");
+    let codes: Vec<_> = v["excluded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
+    assert!(
+        codes.iter().any(|c| *c == "unread-figure-column"),
+        "{codes:?}"
+    );
     // A fraction of a đồng is not a budget.
     let (_, v) = consolidate_one(&fixture("truth/headers/fraction.csv"));
     assert_eq!(v["rows_excluded"], 1);
@@ -248,7 +284,12 @@ fn figures_too_large_to_add_are_row_errors_not_a_panic_or_a_wrapped_total() {
     assert_eq!(v["rows_excluded"], 2);
     assert_eq!(v["totals"]["budget_vnd"], 4_000_000);
     assert_eq!(v["totals"]["participants_female"], 2);
-    let codes: Vec<_> = v["excluded"].as_array().unwrap().iter().map(|d| &d["code"]).collect();
+    let codes: Vec<_> = v["excluded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
     assert!(codes.iter().all(|c| *c == "figure-overflow"), "{codes:?}");
 }
 
@@ -271,11 +312,18 @@ fn an_out_folder_equal_to_or_inside_the_reports_is_refused() {
     let reports = dir.path().join("bc");
     std::fs::create_dir(&reports).unwrap();
     std::fs::copy(fixture("truth/future/BNT.csv"), reports.join("BNT.csv")).unwrap();
-    for out in [reports.clone(), reports.join("out"), reports.join(".").join("x")] {
+    for out in [
+        reports.clone(),
+        reports.join("out"),
+        reports.join(".").join("x"),
+    ] {
         let o = consolidate_into(&reports, &out);
         assert_eq!(o.status.code(), Some(2), "{out:?}");
     }
-    let names: Vec<_> = std::fs::read_dir(&reports).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(&reports)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names, ["BNT.csv"]);
 }
 
@@ -293,7 +341,11 @@ fn no_report_file_found_leaves_existing_outputs_untouched_and_skipped_folders_ar
     let marked = dir.path().join("marked");
     std::fs::create_dir_all(marked.join("old-out")).unwrap();
     std::fs::write(marked.join("old-out/.bdg-output"), "").unwrap();
-    std::fs::copy(fixture("truth/future/BNT.csv"), marked.join("old-out/BNT.csv")).unwrap();
+    std::fs::copy(
+        fixture("truth/future/BNT.csv"),
+        marked.join("old-out/BNT.csv"),
+    )
+    .unwrap();
     for reports in [&empty, &marked] {
         let o = consolidate_into(reports, &out);
         assert_eq!(o.status.code(), Some(2), "{reports:?}");
@@ -306,7 +358,10 @@ fn no_report_file_found_leaves_existing_outputs_untouched_and_skipped_folders_ar
     let o = consolidate_into(&marked, &dir.path().join("out2"));
     let v = json_of(&o.stdout);
     let skipped = v["skipped_output_folders"].as_array().unwrap();
-    assert!(skipped.len() == 1 && skipped[0].as_str().unwrap().ends_with("old-out"), "{skipped:?}");
+    assert!(
+        skipped.len() == 1 && skipped[0].as_str().unwrap().ends_with("old-out"),
+        "{skipped:?}"
+    );
 }
 
 // 5. `bdg template` never overwrites a filled report.
@@ -315,8 +370,12 @@ fn template_again_keeps_filled_and_foreign_files_and_lists_them() {
     let out = tempfile::tempdir().unwrap();
     let run = || {
         bdg()
-            .args(["template", "--plan", PLAN, "--period", "2021-H1", "--format", "csv"])
-            .args(["--agency", "SYT", "--agency", "STP", "--agency", "SNV", "--out"])
+            .args([
+                "template", "--plan", PLAN, "--period", "2021-H1", "--format", "csv",
+            ])
+            .args([
+                "--agency", "SYT", "--agency", "STP", "--agency", "SNV", "--out",
+            ])
             .arg(out.path())
             .output()
             .unwrap()
@@ -328,7 +387,12 @@ fn template_again_keeps_filled_and_foreign_files_and_lists_them() {
         .collect();
     files.sort();
     assert_eq!(files.len(), 3);
-    let name = |id: &str| files.iter().find(|f| f.to_string_lossy().contains(id)).cloned();
+    let name = |id: &str| {
+        files
+            .iter()
+            .find(|f| f.to_string_lossy().contains(id))
+            .cloned()
+    };
     let (syt, stp, snv) = (
         name("y-te").unwrap(),
         name("tu-phap").unwrap(),
@@ -377,11 +441,21 @@ fn the_cron_script_finds_bdg_under_crons_path_and_leaves_an_excel_file() {
     };
     // Not on cron's PATH, not beside the script, no BDG: a clear failure, exit 2.
     let o = run(None);
-    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(String::from_utf8_lossy(&o.stderr).contains("BDG="));
     // BDG set in the crontab: the list is mailed (stdout) and kept, with the officer's copy.
     let o = run(Some(&bin));
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("agency,name,state,"));
     let excel = std::fs::read_dir(&snaps)
         .unwrap()
@@ -390,9 +464,18 @@ fn the_cron_script_finds_bdg_under_crons_path_and_leaves_an_excel_file() {
         .expect("the officer's copy");
     let text = std::fs::read_to_string(excel).unwrap();
     assert!(text.starts_with('\u{feff}'));
-    let header: Vec<&str> = text.lines().next().unwrap().trim_start_matches('\u{feff}').split(';').collect();
+    let header: Vec<&str> = text
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}')
+        .split(';')
+        .collect();
     assert_eq!(header[1], "Đơn vị");
-    assert!(text.contains(";chưa nộp;") && text.contains("Sở Tư pháp"), "{text}");
+    assert!(
+        text.contains(";chưa nộp;") && text.contains("Sở Tư pháp"),
+        "{text}"
+    );
     // bdg beside the script is found too.
     std::os::unix::fs::symlink(&bin, dir.path().join("bdg")).unwrap();
     assert_eq!(run(None).status.code(), Some(1));
@@ -410,7 +493,10 @@ fn plan_mistakes_and_system_errors_are_told_in_vietnamese_with_a_did_you_mean() 
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("[unknown-field]") && err.contains("'title'"), "{err}");
+    assert!(
+        err.contains("[unknown-field]") && err.contains("'title'"),
+        "{err}"
+    );
     for english in ["unknown field", "expected one of"] {
         assert!(!err.contains(english), "{err}");
     }
@@ -430,7 +516,10 @@ fn plan_mistakes_and_system_errors_are_told_in_vietnamese_with_a_did_you_mean() 
     let o = consolidate_into(&root().join("examples/reports/2021-H1"), &file.join("out"));
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(!err.contains("os error") && !err.contains("Not a directory"), "{err}");
+    assert!(
+        !err.contains("os error") && !err.contains("Not a directory"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -443,5 +532,8 @@ fn the_summary_counts_rows_and_files_excluded_apart() {
     }
     std::fs::write(&f, csv).unwrap();
     let (_, v) = consolidate_one(&f);
-    assert_eq!((&v["files_excluded"], &v["rows_excluded"]), (&1.into(), &16.into()));
+    assert_eq!(
+        (&v["files_excluded"], &v["rows_excluded"]),
+        (&1.into(), &16.into())
+    );
 }

@@ -217,7 +217,13 @@ fn the_summary_is_a_plain_list_and_its_chart_reads_the_states() {
         .collect();
     assert_eq!(
         labels,
-        ["Đúng hạn", "Trễ hạn", "Chưa nộp", "Đã nộp, bị loại", "Chưa đến hạn"]
+        [
+            "Đúng hạn",
+            "Trễ hạn",
+            "Chưa nộp",
+            "Đã nộp, bị loại",
+            "Chưa đến hạn"
+        ]
     );
 }
 
