@@ -64,26 +64,7 @@ pub fn load_plan(path: &Path, g: &Global) -> Result<Plan> {
             output::print_diagnostics(g, &warnings);
             Ok(plan)
         }
-        Err(LoadError::Io(name, e)) => {
-            let near = near_plan_file(path)
-                .map(|p| {
-                    g.lang
-                        .pick(
-                            &format!("; có phải ý bạn là '{p}'?"),
-                            &format!("; did you mean '{p}'?"),
-                        )
-                        .to_string()
-                })
-                .unwrap_or_default();
-            let reason = crate::fsx::io_reason(&e, g.lang);
-            Err(anyhow!(
-                "{}",
-                g.lang.pick(
-                    &format!("không đọc được kế hoạch {name}: {reason}{near}"),
-                    &format!("cannot read plan {name}: {reason}{near}"),
-                )
-            ))
-        }
+        Err(LoadError::Io(name, e)) => Err(plan_read_error(path, &name, &e, g.lang)),
         Err(LoadError::Invalid(diags)) => {
             output::print_diagnostics(g, &diags);
             let (errors, _) = crate::diag::count(&diags);
@@ -102,6 +83,33 @@ pub fn load_plan(path: &Path, g: &Global) -> Result<Plan> {
             ))
         }
     }
+}
+
+/// A plan that cannot be read: why, in `lang`, and the nearest plan file when the path does
+/// not exist.
+pub fn plan_read_error(
+    path: &Path,
+    name: &str,
+    e: &std::io::Error,
+    lang: crate::lang::Lang,
+) -> anyhow::Error {
+    let near = near_plan_file(path)
+        .map(|p| {
+            lang.pick(
+                &format!("; có phải ý bạn là '{p}'?"),
+                &format!("; did you mean '{p}'?"),
+            )
+            .to_string()
+        })
+        .unwrap_or_default();
+    let reason = crate::fsx::io_reason(e, lang);
+    anyhow!(
+        "{}",
+        lang.pick(
+            &format!("không đọc được kế hoạch {name}: {reason}{near}"),
+            &format!("cannot read plan {name}: {reason}{near}"),
+        )
+    )
 }
 
 /// For a plan path that does not exist: the nearest `.yaml` / `.yml` file name in its folder.

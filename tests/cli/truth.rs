@@ -509,6 +509,12 @@ fn plan_mistakes_and_system_errors_are_told_in_vietnamese_with_a_did_you_mean() 
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("'plans/ninh-thuan-2021.yaml'"), "{err}");
+    let o = bdg()
+        .args(["plan", "check", "plans/ninh-thuan-2021.yam"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("'plans/ninh-thuan-2021.yaml'"));
     // An OS error writing outputs: no English sentence from the system.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a-file");
