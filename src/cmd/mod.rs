@@ -200,6 +200,22 @@ pub fn read_reports(
         },
     };
     let (files, mut problems) = crate::report::collect(paths, outputs);
+    if g.verbose > 0 {
+        let own = outputs.and_then(|o| std::fs::canonicalize(o).ok());
+        for d in crate::report::skipped_output_folders(paths) {
+            if own.is_some() && std::fs::canonicalize(&d).ok() == own {
+                continue;
+            }
+            let d = d.display();
+            output::note(
+                g,
+                g.lang.pick(
+                    &format!("bỏ qua thư mục kết quả của bdg: {d}"),
+                    &format!("skipped a bdg output folder: {d}"),
+                ),
+            );
+        }
+    }
     let bar = output::progress(
         g,
         files.len() as u64,

@@ -543,3 +543,25 @@ fn the_summary_counts_rows_and_files_excluded_apart() {
         (&1.into(), &16.into())
     );
 }
+
+#[test]
+fn with_v_every_skipped_output_folder_is_named_even_an_empty_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("r");
+    std::fs::create_dir_all(reports.join("old-out")).unwrap();
+    std::fs::write(reports.join("old-out/.bdg-output"), "").unwrap();
+    std::fs::copy(fixture("truth/future/BNT.csv"), reports.join("BNT.csv")).unwrap();
+    let run = |v: &[&str]| {
+        let o = bdg()
+            .args(v)
+            .args(["overdue", "--plan", PLAN])
+            .args(H1)
+            .args(["--format", "csv", "--reports"])
+            .arg(&reports)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    assert!(run(&["-v"]).contains("old-out"));
+    assert!(!run(&[]).contains("old-out"));
+}
