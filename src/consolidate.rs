@@ -17,14 +17,18 @@ pub struct Totals {
 
 impl Totals {
     pub fn add(&mut self, r: &Row) {
-        self.activities += r.activities.unwrap_or(0);
-        self.participants_female += r.participants_female.unwrap_or(0);
-        self.participants_male += r.participants_male.unwrap_or(0);
-        self.budget_vnd += r.budget_vnd.unwrap_or(0);
+        // Figures are capped by the reader (`max_figure`), so no real cycle comes near the
+        // limit; the sums saturate rather than wrap all the same.
+        let add = |t: &mut u64, v: Option<u64>| *t = t.saturating_add(v.unwrap_or(0));
+        add(&mut self.activities, r.activities);
+        add(&mut self.participants_female, r.participants_female);
+        add(&mut self.participants_male, r.participants_male);
+        add(&mut self.budget_vnd, r.budget_vnd);
     }
 
     pub fn participants(&self) -> u64 {
-        self.participants_female + self.participants_male
+        self.participants_female
+            .saturating_add(self.participants_male)
     }
 
     /// Women's share of participants, when anyone took part.
@@ -241,6 +245,7 @@ pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value 
         "on_time": n.on_time,
         "late": n.late,
         "missing": n.missing,
+        "rejected": n.rejected,
         "pending": n.pending,
         "reporting_rate": n.reporting_rate(),
         "on_time_rate": n.on_time_rate(),
@@ -275,5 +280,7 @@ pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value 
             "code": d.code().as_str(),
             "message": d.message(lang),
         })).collect::<Vec<_>>(),
+        "notices": c.notices.iter().map(|d| d.to_json(lang)).collect::<Vec<_>>(),
+        "skipped_output_folders": c.reports.iter().filter(|r| r.is_folder_notice()).map(|r| r.file.clone()).collect::<Vec<_>>(),
     })
 }

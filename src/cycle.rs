@@ -19,6 +19,9 @@ pub enum State {
     Missing,
     /// Not reported, and there is still time.
     Pending,
+    /// Sent something, but every file of the agency for the period was excluded whole: a
+    /// corrected report is needed.
+    Rejected,
 }
 
 impl State {
@@ -29,12 +32,24 @@ impl State {
             State::Late => lang.pick("trễ hạn", "late"),
             State::Missing => lang.pick("chưa nộp", "missing"),
             State::Pending => lang.pick("chưa đến hạn", "pending"),
+            State::Rejected => lang.pick("đã nộp, bị loại", "rejected"),
         }
     }
 
-    /// Late or missing: on the overdue lists and reminded.
+    /// Late, missing or rejected: on the overdue lists and reminded.
     pub fn is_overdue(self) -> bool {
-        matches!(self, State::Late | State::Missing)
+        matches!(self, State::Late | State::Missing | State::Rejected)
+    }
+
+    /// The state's stable name in CSV and JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            State::OnTime => "on_time",
+            State::Late => "late",
+            State::Missing => "missing",
+            State::Pending => "pending",
+            State::Rejected => "rejected",
+        }
     }
 }
 
@@ -55,6 +70,8 @@ pub struct AgencyCycle {
     pub figures_from: Option<usize>,
     /// Every usable report of this agency for the period, oldest first.
     pub reports: Vec<usize>,
+    /// The agency's files for the period that were excluded whole (their diagnostics say why).
+    pub rejected: Vec<usize>,
 }
 
 /// One reporting cycle: who was expected, who reported when, and what the cycle noticed.
@@ -90,6 +107,8 @@ pub struct Counts {
     pub missing: usize,
     /// Not reported, not yet due.
     pub pending: usize,
+    /// Sent only files that were excluded whole.
+    pub rejected: usize,
 }
 
 impl Counts {
@@ -122,13 +141,14 @@ impl<'p> Cycle<'p> {
                 State::Late => c.late += 1,
                 State::Missing => c.missing += 1,
                 State::Pending => c.pending += 1,
+                State::Rejected => c.rejected += 1,
             }
         }
         c.reported = c.on_time + c.late;
         c
     }
 
-    /// The late and missing agencies.
+    /// The late, missing and rejected agencies.
     pub fn overdue(&self) -> impl Iterator<Item = &AgencyCycle> {
         self.agencies.iter().filter(|a| a.state.is_overdue())
     }
@@ -163,13 +183,15 @@ pub fn build<'p>(
 ) -> Cycle<'p> {
     let mut notices = Vec::new();
     let last_on_time = period.last_on_time_day();
-    let mut grouped = by_agency(&reports, period, as_of, &mut notices);
+    let (mut grouped, mut rejected) = by_agency(plan, &reports, period, as_of, &mut notices);
     let mut agencies = Vec::new();
     let mut judge = |a: AgencyIdx, expected: bool, files: Vec<usize>, notices: &mut Vec<_>| {
         let kept = dedupe(&reports, files, notices);
         let figures = figures_from(&reports, &kept, notices);
         let submitted_on = kept.first().and_then(|&f| reports[f].submitted_on);
-        let (state, days_late) = timeliness(submitted_on, last_on_time, as_of);
+        let rejected = rejected.remove(&a).unwrap_or_default();
+        let sent_unusable = kept.is_empty() && !rejected.is_empty();
+        let (state, days_late) = timeliness(submitted_on, sent_unusable, last_on_time, as_of);
         agencies.push(AgencyCycle {
             agency: a,
             expected,
@@ -178,6 +200,7 @@ pub fn build<'p>(
             days_late,
             figures_from: figures,
             reports: kept,
+            rejected,
         });
     };
     for &a in &period.reporters {
@@ -202,17 +225,25 @@ pub fn build<'p>(
     }
 }
 
-/// The usable reports of `period`, by agency (indexes into `reports`); a report of another
-/// period is a notice and left out, one dated after `as_of` a warning.
+/// Files by agency: the usable reports of `period`, and the files the agency sent for it that
+/// were excluded whole (rejected). A report of another period is a notice and left out (and
+/// counts as rejected for this period when its date is nearer this period's due date than its
+/// own's); one dated after `as_of` is a warning (never late); one dated before the period's
+/// window is an error that excludes it.
 fn by_agency(
+    plan: &Plan,
     reports: &[Report],
     period: &Period,
     as_of: NaiveDate,
     notices: &mut Vec<Diagnostic>,
-) -> BTreeMap<AgencyIdx, Vec<usize>> {
-    let mut by_agency: BTreeMap<AgencyIdx, Vec<usize>> = BTreeMap::new();
+) -> (Grouped, Grouped) {
+    let mut usable: Grouped = BTreeMap::new();
+    let mut rejected: Grouped = BTreeMap::new();
     for (i, r) in reports.iter().enumerate() {
         if !r.usable() {
+            if let Some(a) = sent_for(plan, r, period) {
+                rejected.entry(a).or_default().push(i);
+            }
             continue;
         }
         let (Some(a), Some(p), Some(date)) = (r.agency, r.period.as_deref(), r.submitted_on) else {
@@ -224,14 +255,72 @@ fn by_agency(
                 expected: period.id.clone(),
             };
             notices.push(Diagnostic::warn(&r.file, kind).excluding(Excludes::File));
+            if nearer_this_period(plan, p, date, period) {
+                rejected.entry(a).or_default().push(i);
+            }
+            continue;
+        }
+        if let Some((from, _)) = period.window.filter(|(from, _)| date < *from) {
+            let kind = Kind::BeforeWindow { date, from };
+            notices.push(Diagnostic::err(&r.file, kind).excluding(Excludes::File));
+            rejected.entry(a).or_default().push(i);
             continue;
         }
         if date > as_of {
-            notices.push(Diagnostic::warn(&r.file, Kind::FutureDate { date, as_of }));
+            let swapped = swap_day_month(date).filter(|s| in_window(period, *s, as_of));
+            let kind = Kind::FutureDate {
+                date,
+                as_of,
+                swapped,
+            };
+            notices.push(Diagnostic::warn(&r.file, kind));
         }
-        by_agency.entry(a).or_default().push(i);
+        usable.entry(a).or_default().push(i);
     }
-    by_agency
+    (usable, rejected)
+}
+
+type Grouped = BTreeMap<AgencyIdx, Vec<usize>>;
+
+/// The agency an unusable file was sent by for `period`, if it can be told: the file's agency
+/// (or the one its unknown name is nearest to), when the file's period is this one, unknown,
+/// or another whose due date is farther from the file's date than this period's.
+fn sent_for(plan: &Plan, r: &Report, period: &Period) -> Option<AgencyIdx> {
+    let agency = r.agency.or_else(|| {
+        r.diagnostics.iter().find_map(|d| match &d.kind {
+            Kind::UnknownAgency { .. } => d.suggestion.as_deref().and_then(|s| plan.find_agency(s)),
+            _ => None,
+        })
+    })?;
+    match (r.period.as_deref(), r.submitted_on) {
+        (Some(p), _) if p == period.id => Some(agency),
+        (None, _) => Some(agency),
+        (Some(p), Some(date)) if nearer_this_period(plan, p, date, period) => Some(agency),
+        _ => None,
+    }
+}
+
+/// A file of period `other` dated `date` was meant for `period`: its date is nearer this
+/// period's due date than its own period's.
+fn nearer_this_period(plan: &Plan, other: &str, date: NaiveDate, period: &Period) -> bool {
+    let Some(own) = plan.find_period(other) else {
+        return true;
+    };
+    (date - period.due).num_days().abs() < (date - own.due).num_days().abs()
+}
+
+/// The date with day and month swapped (06/09 → 09/06), when that is a date.
+fn swap_day_month(d: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    NaiveDate::from_ymd_opt(d.year(), d.day(), d.month()).filter(|s| *s != d)
+}
+
+/// Inside the period's window (or, without one, not after the as-of date).
+fn in_window(period: &Period, d: NaiveDate, as_of: NaiveDate) -> bool {
+    match period.window {
+        Some((from, to)) => from <= d && d <= to,
+        None => d <= as_of,
+    }
 }
 
 /// One agency's files, oldest first (then by name); a file with the same content as an
@@ -293,17 +382,25 @@ fn figures_from(
     figures
 }
 
-/// On time, late or missing, and by how many days: from the date of the earliest report (if
-/// any), the last on-time day and the as-of date. Pure; see the table of cases in the tests.
+/// On time, late, missing, pending or rejected, and by how many days: from the date of the
+/// earliest usable report (if any), whether the agency sent only rejected files, the last
+/// on-time day and the as-of date. Pure; see the table of cases in the tests.
+///
+/// A report dated after the as-of date is never late: the file is in hand by the as-of date,
+/// and no day after it can be counted; it counts as on time (with a `future-date` warning).
+/// Days are never counted past the as-of date.
 pub fn timeliness(
     submitted_on: Option<NaiveDate>,
+    sent_unusable: bool,
     last_on_time: NaiveDate,
     as_of: NaiveDate,
 ) -> (State, Option<i64>) {
+    let overdue = (as_of > last_on_time).then(|| (as_of - last_on_time).num_days());
     match submitted_on {
-        Some(d) if d <= last_on_time => (State::OnTime, None),
+        Some(d) if d <= last_on_time || d > as_of => (State::OnTime, None),
         Some(d) => (State::Late, Some((d - last_on_time).num_days())),
-        None if as_of > last_on_time => (State::Missing, Some((as_of - last_on_time).num_days())),
+        None if sent_unusable => (State::Rejected, overdue),
+        None if overdue.is_some() => (State::Missing, overdue),
         None => (State::Pending, None),
     }
 }
@@ -318,19 +415,25 @@ mod tests {
         let due = d("2021-06-10");
         #[rustfmt::skip]
         let cases = [
-            // submitted on,         as of,        state,          days late
-            (Some("2021-06-01"), "2021-06-20", State::OnTime,  None),
-            (Some("2021-06-10"), "2021-06-20", State::OnTime,  None),
-            (Some("2021-06-11"), "2021-06-20", State::Late,    Some(1)),
-            (Some("2021-06-25"), "2021-06-20", State::Late,    Some(15)),
-            (None,               "2021-06-20", State::Missing, Some(10)),
-            (None,               "2021-06-11", State::Missing, Some(1)),
-            (None,               "2021-06-10", State::Pending, None),
-            (None,               "2021-06-01", State::Pending, None),
+            // submitted on,  rejected, as of,        state,          days late
+            (Some("2021-06-01"), false, "2021-06-20", State::OnTime,  None),
+            (Some("2021-06-10"), false, "2021-06-20", State::OnTime,  None),
+            (Some("2021-06-11"), false, "2021-06-20", State::Late,    Some(1)),
+            (Some("2021-06-20"), false, "2021-06-20", State::Late,    Some(10)),
+            // dated after the as-of date: never late
+            (Some("2021-06-25"), false, "2021-06-20", State::OnTime,  None),
+            (Some("2021-09-06"), false, "2021-06-20", State::OnTime,  None),
+            (Some("2021-06-14"), false, "2021-06-01", State::OnTime,  None),
+            (None,               false, "2021-06-20", State::Missing, Some(10)),
+            (None,               false, "2021-06-11", State::Missing, Some(1)),
+            (None,               false, "2021-06-10", State::Pending, None),
+            (None,               false, "2021-06-01", State::Pending, None),
+            (None,               true,  "2021-06-20", State::Rejected, Some(10)),
+            (None,               true,  "2021-06-01", State::Rejected, None),
         ];
-        for (sub, as_of, state, days) in cases {
+        for (sub, rejected, as_of, state, days) in cases {
             assert_eq!(
-                timeliness(sub.map(d), due, d(as_of)),
+                timeliness(sub.map(d), rejected, due, d(as_of)),
                 (state, days),
                 "{sub:?} as of {as_of}"
             );
@@ -469,8 +572,45 @@ mod tests {
         let future = Kind::FutureDate {
             date: d("2021-06-25"),
             as_of: d("2021-06-20"),
+            swapped: None,
         };
         assert!(c.notices.iter().any(|n| n.kind == future));
-        assert_eq!(state_of(&c, "BNT").state, State::Late);
+        assert_eq!(state_of(&c, "BNT").state, State::OnTime);
+        assert_eq!(state_of(&c, "BNT").days_late, None);
+    }
+
+    #[test]
+    fn a_month_first_date_gets_the_swap_hint_and_an_old_report_is_rejected() {
+        let p = plan();
+        let typo = report(&p, "BNT", "06/09/2021", "t");
+        let old = report(&p, "SYT", "08/12/2020", "o");
+        let c = build(&p, &p.periods[0], vec![typo, old], d("2021-06-20"));
+        assert!(c.notices.iter().any(|n| n.kind
+            == Kind::FutureDate {
+                date: d("2021-09-06"),
+                as_of: d("2021-06-20"),
+                swapped: Some(d("2021-06-09")),
+            }));
+        assert_eq!(state_of(&c, "BNT").state, State::OnTime);
+        assert!(c
+            .notices
+            .iter()
+            .any(|n| n.kind.code() == crate::diag::Code::BeforeWindow && n.file.contains("SYT")));
+        let syt = state_of(&c, "SYT");
+        assert_eq!((syt.state, syt.rejected.len()), (State::Rejected, 1));
+        assert_eq!(c.counts().rejected, 1);
+        assert_eq!(c.counts().missing, 23);
+    }
+
+    #[test]
+    fn an_agency_whose_files_were_all_excluded_is_rejected_not_missing() {
+        let p = plan();
+        let csv = "agency,period,submitted_on,task,status\nSYT,2021-H1,08/06/21,II.1.a,done\n";
+        let bad = crate::report::read(csv.as_bytes(), "syt.csv", &p, &Default::default());
+        assert!(!bad.usable());
+        let c = build(&p, &p.periods[0], vec![bad], d("2021-06-20"));
+        let syt = state_of(&c, "SYT");
+        assert_eq!((syt.state, syt.days_late), (State::Rejected, Some(10)));
+        assert!(syt.state.is_overdue());
     }
 }

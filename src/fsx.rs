@@ -97,10 +97,24 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
         K::ReadOnlyFilesystem => "ổ đĩa chỉ đọc",
         K::AlreadyExists => "đã có",
         K::InvalidFilename => "tên tệp không hợp lệ hoặc quá dài",
+        K::NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục",
+        K::IsADirectory => "là thư mục, không phải tệp",
+        K::DirectoryNotEmpty => "thư mục không trống",
+        K::FileTooLarge => "tệp quá lớn",
+        K::QuotaExceeded => "vượt hạn mức dung lượng",
+        K::ResourceBusy => "tệp hoặc thư mục đang được dùng",
+        K::CrossesDevices => "không chuyển được giữa hai ổ đĩa",
+        K::TimedOut => "hết thời gian chờ",
+        K::Interrupted => "bị ngắt",
+        K::InvalidData => "dữ liệu không hợp lệ",
+        K::UnexpectedEof => "tệp bị cắt cụt",
         _ => "",
     };
-    match lang {
-        Lang::Vi if !vi.is_empty() => vi.to_string(),
+    match (lang, e.raw_os_error()) {
+        (Lang::Vi, _) if !vi.is_empty() => vi.to_string(),
+        // No Vietnamese word for it: the system's code, never its English sentence.
+        (Lang::Vi, Some(code)) => format!("lỗi hệ thống (mã {code})"),
+        (Lang::Vi, None) => "lỗi hệ thống".to_string(),
         _ => e.to_string(),
     }
 }

@@ -71,7 +71,7 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
             let t = &k.totals;
             let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
             let mut tb = output::table(vec![l("Chỉ tiêu", "Item"), l("Giá trị", "Value")]);
-            let rows: Vec<(&str, String)> = vec![
+            let mut rows: Vec<(&str, String)> = vec![
                 (
                     l("Kỳ báo cáo", "Period"),
                     format!("{} ({})", c.period.name_in(lang), c.period.id),
@@ -91,6 +91,7 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
                 ),
                 (l("Trễ hạn", "Late"), n.late.to_string()),
                 (l("Chưa nộp", "Missing"), n.missing.to_string()),
+                (l("Đã nộp, bị loại", "Rejected"), n.rejected.to_string()),
                 (l("Chưa đến hạn", "Pending"), n.pending.to_string()),
                 (l("Số hoạt động", "Activities"), group(t.activities, lang)),
                 (
@@ -118,6 +119,21 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
                     crate::consolidate::excluded_counts(c).1.to_string(),
                 ),
             ];
+            let skipped: Vec<String> = c
+                .reports
+                .iter()
+                .filter(|r| r.is_folder_notice())
+                .map(|r| r.file.clone())
+                .collect();
+            if !skipped.is_empty() {
+                rows.push((
+                    l(
+                        "Thư mục bỏ qua (kết quả của bdg)",
+                        "Folders skipped (bdg outputs)",
+                    ),
+                    skipped.join(", "),
+                ));
+            }
             for (k2, v) in rows {
                 tb.add_row(vec![k2.to_string(), v]);
             }

@@ -16,6 +16,7 @@ pub use remind::Args as RemindArgs;
 pub use template::Args as TemplateArgs;
 
 use crate::cli::Command;
+use crate::diag::Kind;
 use crate::output::{self, Global};
 use crate::plan::{LoadError, Plan};
 use crate::report::{ReadOptions, Report};
@@ -63,14 +64,7 @@ pub fn load_plan(path: &Path, g: &Global) -> Result<Plan> {
             output::print_diagnostics(g, &warnings);
             Ok(plan)
         }
-        Err(LoadError::Io(name, e)) => Err(anyhow!(e).context(
-            g.lang
-                .pick(
-                    &format!("không đọc được kế hoạch {name}"),
-                    &format!("cannot read plan {name}"),
-                )
-                .to_string(),
-        )),
+        Err(LoadError::Io(name, e)) => Err(plan_read_error(path, &name, &e, g.lang)),
         Err(LoadError::Invalid(diags)) => {
             output::print_diagnostics(g, &diags);
             let (errors, _) = crate::diag::count(&diags);
@@ -89,6 +83,53 @@ pub fn load_plan(path: &Path, g: &Global) -> Result<Plan> {
             ))
         }
     }
+}
+
+/// A plan that cannot be read: why, in `lang`, and the nearest plan file when the path does
+/// not exist.
+pub fn plan_read_error(
+    path: &Path,
+    name: &str,
+    e: &std::io::Error,
+    lang: crate::lang::Lang,
+) -> anyhow::Error {
+    let near = near_plan_file(path)
+        .map(|p| {
+            lang.pick(
+                &format!("; có phải ý bạn là '{p}'?"),
+                &format!("; did you mean '{p}'?"),
+            )
+            .to_string()
+        })
+        .unwrap_or_default();
+    let reason = crate::fsx::io_reason(e, lang);
+    anyhow!(
+        "{}",
+        lang.pick(
+            &format!("không đọc được kế hoạch {name}: {reason}{near}"),
+            &format!("cannot read plan {name}: {reason}{near}"),
+        )
+    )
+}
+
+/// For a plan path that does not exist: the nearest `.yaml` / `.yml` file name in its folder.
+fn near_plan_file(path: &Path) -> Option<String> {
+    if path.exists() {
+        return None;
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+        .collect();
+    let found = path.file_name()?.to_string_lossy();
+    let near = crate::text::did_you_mean(&found, names.iter().map(String::as_str))?;
+    Some(dir.join(near).display().to_string())
 }
 
 /// A period named on the command line, by id or name, matched exactly but for case and
@@ -159,6 +200,22 @@ pub fn read_reports(
         },
     };
     let (files, mut problems) = crate::report::collect(paths, outputs);
+    if g.verbose > 0 {
+        let own = outputs.and_then(|o| std::fs::canonicalize(o).ok());
+        for d in crate::report::skipped_output_folders(paths) {
+            if own.is_some() && std::fs::canonicalize(&d).ok() == own {
+                continue;
+            }
+            let d = d.display();
+            output::note(
+                g,
+                g.lang.pick(
+                    &format!("bỏ qua thư mục kết quả của bdg: {d}"),
+                    &format!("skipped a bdg output folder: {d}"),
+                ),
+            );
+        }
+    }
     let bar = output::progress(
         g,
         files.len() as u64,
@@ -174,6 +231,54 @@ pub fn read_reports(
     bar.finish_and_clear();
     reports.append(&mut problems);
     Ok(reports)
+}
+
+/// `--out` equal to or inside a `--reports` folder is refused: its outputs would be read as
+/// reports, or written over them.
+fn refuse_out_in_reports(out: &Path, reports: &[PathBuf], lang: crate::lang::Lang) -> Result<()> {
+    let out_abs = absolute(out);
+    for r in reports.iter().filter(|r| r.is_dir()) {
+        let r_abs = absolute(r);
+        if out_abs.starts_with(&r_abs) {
+            let (o, r) = (out.display(), r.display());
+            anyhow::bail!(
+                "{}",
+                lang.pick(
+                    &format!("--out {o} nằm trong thư mục báo cáo {r}; chọn thư mục ghi kết quả ở ngoài thư mục báo cáo"),
+                    &format!("--out {o} is inside the reports folder {r}; choose an output folder outside it"),
+                )
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The path made absolute, with links resolved as far as it exists (the rest as written).
+fn absolute(p: &Path) -> PathBuf {
+    let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut existing = p.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return p.clone(),
+        }
+    }
+    let mut out = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    out.extend(rest.iter().rev());
+    out
+}
+
+/// The notes about output folders of bdg's the search skipped.
+pub fn skipped_notices(reports: &[Report]) -> Vec<crate::diag::Diagnostic> {
+    reports
+        .iter()
+        .filter(|r| r.is_folder_notice())
+        .flat_map(|r| r.diagnostics.iter().cloned())
+        .collect()
 }
 
 /// Checks the ids that become parts of output file names, before anything is written: an
@@ -217,6 +322,15 @@ pub fn with_cycle<T>(
         input.reports,
         input.as_of,
     );
+    // What changes a verdict is said on the spot: a date after the as-of date, an old report.
+    let verdicts: Vec<_> = c
+        .notices
+        .iter()
+        .filter(|d| matches!(d.kind, Kind::FutureDate { .. } | Kind::BeforeWindow { .. }))
+        .cloned()
+        .collect();
+    output::print_diagnostics(g, &verdicts);
+    output::print_diagnostics(g, &skipped_notices(&c.reports));
     let errors = c.diagnostics().filter(|d| d.is_error()).count();
     if errors > 0 {
         output::note(
@@ -268,7 +382,27 @@ impl CycleInput {
                 );
             }
         }
+        if let Some(out) = outputs {
+            refuse_out_in_reports(out, &a.reports, lang)?;
+        }
         let reports = read_reports(&a.reports, a.encoding.as_deref(), &plan, g, true, outputs)?;
+        if outputs.is_some() && reports.iter().all(|r| r.is_folder_notice()) {
+            // Nothing to write from: an empty folder must not replace good outputs.
+            output::print_diagnostics(g, &skipped_notices(&reports));
+            let folders = a
+                .reports
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            anyhow::bail!(
+                "{}",
+                lang.pick(
+                    &format!("không tìm thấy tệp báo cáo nào trong {folders}; không ghi gì, các tệp kết quả đã có được giữ nguyên"),
+                    &format!("no report file found in {folders}; nothing written, existing outputs left as they are"),
+                )
+            );
+        }
         Ok(CycleInput {
             plan,
             period,

@@ -1,7 +1,7 @@
 //! `bdg overdue`: late and missing agencies, for people and for cron.
 
 use super::CycleArgs;
-use crate::cycle::{self, Cycle};
+use crate::cycle::Cycle;
 use crate::output::{self, csv_safe, Format, Global};
 use crate::Outcome;
 use anyhow::Result;
@@ -20,6 +20,43 @@ pub struct Args {
     pub cycle: CycleArgs,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Với --format csv: tệp để mở bằng Excel (BOM, dấu ';', tiêu đề và tình trạng theo
+    /// --lang) / with --format csv: a file for Excel (BOM, ';', headers and states in --lang)
+    #[arg(long)]
+    pub excel: bool,
+}
+
+/// The overdue list as a CSV for a person opening it in Excel: UTF-8 BOM (Excel reads the
+/// marks right), `;` between fields (Excel's separator where the decimal mark is a comma),
+/// headers, names, states and dates in `lang`. Scripts read the plain `--format csv`.
+pub fn excel_csv(c: &Cycle, lang: crate::lang::Lang) -> Result<String> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record([
+        lang.pick("Mã", "Id"),
+        lang.pick("Đơn vị", "Agency"),
+        lang.pick("Tình trạng", "State"),
+        lang.pick("Hạn nộp", "Due"),
+        lang.pick("Ngày báo cáo (ghi trong tệp)", "Report date (as written)"),
+        lang.pick("Số ngày trễ", "Days late"),
+    ])?;
+    for a in c.overdue() {
+        let ag = &c.plan.agencies[a.agency];
+        let name = crate::render::report_doc::agency_name(c.plan, a.agency, lang);
+        w.write_record([
+            csv_safe(&ag.id).as_ref(),
+            &csv_safe(name),
+            a.state.label(lang),
+            &c.period.due.format("%d/%m/%Y").to_string(),
+            &a.submitted_on
+                .map(|d| d.format("%d/%m/%Y").to_string())
+                .unwrap_or_default(),
+            &a.days_late.map(|d| d.to_string()).unwrap_or_default(),
+        ])?;
+    }
+    Ok(format!("\u{feff}{}", String::from_utf8(w.into_inner()?)?))
 }
 
 pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<String> {
@@ -53,10 +90,7 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
             ])?;
             for a in &overdue {
                 let ag = &plan.agencies[a.agency];
-                let state = match a.state {
-                    cycle::State::Late => "late",
-                    _ => "missing",
-                };
+                let state = a.state.code();
                 w.write_record([
                     csv_safe(&ag.id).as_ref(),
                     &csv_safe(&ag.name),
@@ -71,7 +105,7 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
         Format::Table => {
             let counts = c.counts();
             let mut out = format!(
-                "{} {} — {} {} — {} {}: {} {}, {} {}\n",
+                "{} {} — {} {} — {} {}: {} {}, {} {}, {} {}\n",
                 lang.pick("Kỳ", "Period"),
                 c.period.id,
                 lang.pick("hạn nộp", "due"),
@@ -82,6 +116,8 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
                 lang.pick("trễ hạn", "late"),
                 counts.missing,
                 lang.pick("chưa nộp", "missing"),
+                counts.rejected,
+                lang.pick("đã nộp, bị loại", "rejected"),
             );
             if overdue.is_empty() {
                 out.push_str(
@@ -118,7 +154,11 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     super::with_cycle(&a.cycle, g, None, |c| {
-        output::print(&render(c, a.format, g.lang)?)?;
+        let text = match a.format {
+            Format::Csv if a.excel => excel_csv(c, g.lang)?,
+            f => render(c, f, g.lang)?,
+        };
+        output::print(&text)?;
         Ok(Outcome::flagged_if(c.overdue().next().is_some()))
     })
 }

@@ -5,7 +5,7 @@ use crate::lang::Lang;
 use crate::output::{self, Format, Global};
 use crate::plan::{Assignment, LoadError, Plan, Role};
 use crate::Outcome;
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -55,10 +55,7 @@ pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
 
 fn check(path: &std::path::Path, g: &Global) -> Result<Outcome> {
     match crate::plan::load(path) {
-        Err(LoadError::Io(name, e)) => Err(anyhow!(e).context(format!(
-            "{} {name}",
-            g.lang.pick("không đọc được kế hoạch", "cannot read plan")
-        ))),
+        Err(LoadError::Io(name, e)) => Err(super::plan_read_error(path, &name, &e, g.lang)),
         Err(LoadError::Invalid(diags)) => {
             output::print_diagnostics(g, &diags);
             let (e, w) = count(&diags);

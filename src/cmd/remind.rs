@@ -28,18 +28,53 @@ pub struct Args {
 }
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
-    super::with_cycle(&a.cycle, g, Some(&a.out), |c| write_letters(&a, c, g))
+    // The reply-by date is checked before any file is read.
+    let reply_by = reply_by(&a, g.lang)?;
+    super::with_cycle(&a.cycle, g, Some(&a.out), |c| {
+        let days = Days::new(c.plan.report.reply_days.into());
+        let reply_by = reply_by.unwrap_or(c.as_of.checked_add_days(days).unwrap_or(c.as_of));
+        write_letters(&a, c, reply_by, g)
+    })
 }
 
-fn write_letters(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
-    let reply_by = match &a.reply_by {
-        Some(s) => crate::report::fields::parse_date(s)
-            .map_err(|_| anyhow::anyhow!("--reply-by '{s}': dd/mm/yyyy or yyyy-mm-dd"))?,
-        None => c
-            .as_of
-            .checked_add_days(Days::new(c.plan.report.reply_days.into()))
-            .unwrap_or(c.as_of),
+/// `--reply-by`, when given: a date, not before the as-of date (a letter cannot ask for a
+/// report by a day before its own).
+fn reply_by(a: &Args, lang: crate::lang::Lang) -> Result<Option<chrono::NaiveDate>> {
+    let Some(s) = &a.reply_by else {
+        return Ok(None);
     };
+    let date = crate::report::fields::parse_date(s).map_err(|_| {
+        anyhow::anyhow!(
+            "{}",
+            lang.pick(
+                &format!("--reply-by '{s}' không phải ngày; cần dd/mm/yyyy hoặc yyyy-mm-dd"),
+                &format!("--reply-by '{s}' is not a date; expected dd/mm/yyyy or yyyy-mm-dd"),
+            )
+        )
+    })?;
+    let as_of = match &a.cycle.as_of {
+        Some(x) => crate::report::fields::parse_date(x).ok(),
+        None => Some(chrono::Local::now().date_naive()),
+    };
+    if let Some(as_of) = as_of.filter(|d| date < *d) {
+        let (r, d) = (date.format("%d/%m/%Y"), as_of.format("%d/%m/%Y"));
+        anyhow::bail!(
+            "{}",
+            lang.pick(
+                &format!("--reply-by {r} trước ngày tính {d}: hạn gửi bù phải từ ngày tính trở đi"),
+                &format!("--reply-by {r} is before the as-of date {d}: the reply-by date must be on or after it"),
+            )
+        );
+    }
+    Ok(Some(date))
+}
+
+fn write_letters(
+    a: &Args,
+    c: &cycle::Cycle,
+    reply_by: chrono::NaiveDate,
+    g: &Global,
+) -> Result<Outcome> {
     // Every file name is checked before the first letter is written.
     let mut parts = vec![("period", c.period.id.as_str())];
     parts.extend(

@@ -59,30 +59,63 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     // No output marker: the folder is zipped and mailed as it is, and filled-in files saved
     // back into it must stay visible to a search for reports.
     ensure_plain_dir(&a.out)?;
+    let mut kept = Vec::new();
     for &ag in &agencies {
         let (bytes, ext) = match a.format {
             TemplateFormat::Xlsx => (template::xlsx(&plan, period, ag, lang)?, "xlsx"),
             TemplateFormat::Csv => (template::csv(&plan, period, ag, lang), "csv"),
         };
-        write_atomic(
-            &a.out.join(template::file_name(&plan, period, ag, ext)),
-            &bytes,
-        )?;
+        let path = a.out.join(template::file_name(&plan, period, ag, ext));
+        if !replaceable(&path, &bytes, &plan) {
+            kept.push(path);
+            continue;
+        }
+        write_atomic(&path, &bytes)?;
     }
+    let written = agencies.len() - kept.len();
     output::note(
         g,
         lang.pick(
-            &format!(
-                "Đã viết {} mẫu báo cáo vào {}",
-                agencies.len(),
-                a.out.display()
-            ),
-            &format!(
-                "Wrote {} report templates to {}",
-                agencies.len(),
-                a.out.display()
-            ),
+            &format!("Đã viết {written} mẫu báo cáo vào {}", a.out.display()),
+            &format!("Wrote {written} report templates to {}", a.out.display()),
         ),
     );
+    if !kept.is_empty() {
+        let list: Vec<String> = kept.iter().map(|p| format!("  {}", p.display())).collect();
+        output::note(
+            g,
+            lang.pick(
+                &format!(
+                    "Giữ nguyên {} tệp đã có (đã điền hoặc không phải mẫu của bdg):\n{}",
+                    kept.len(),
+                    list.join("\n")
+                ),
+                &format!(
+                    "Kept {} existing files (filled in, or not a bdg template):\n{}",
+                    kept.len(),
+                    list.join("\n")
+                ),
+            ),
+        );
+    }
     Ok(Outcome::Clean)
+}
+
+/// An existing file may be replaced only when it is what bdg itself writes there: the same
+/// bytes, or a template nobody filled in (read as a report: one `empty-report` error, no
+/// row). A filled-in report, or any other file, is kept.
+fn replaceable(path: &std::path::Path, new: &[u8], plan: &crate::plan::Plan) -> bool {
+    let Ok(old) = std::fs::read(path) else {
+        // Absent (or unreadable: writing would fail and say why).
+        return !path.exists();
+    };
+    if old == new {
+        return true;
+    }
+    let name = path.display().to_string();
+    let r = crate::report::read(&old, &name, plan, &Default::default());
+    r.rows.is_empty()
+        && r.diagnostics
+            .iter()
+            .any(|d| matches!(d.kind, crate::diag::Kind::EmptyReport { .. }))
 }

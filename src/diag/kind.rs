@@ -10,6 +10,13 @@ fn iso<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(&d.format("%Y-%m-%d"))
 }
 
+fn iso_opt<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => iso(d, s),
+        None => s.serialize_none(),
+    }
+}
+
 /// What was found. Each variant holds the values a message needs (what was found, what was
 /// expected, limits…); [`Kind::code`] names its stable code.
 ///
@@ -27,6 +34,17 @@ pub enum Kind {
         date: NaiveDate,
         #[serde(serialize_with = "iso")]
         as_of: NaiveDate,
+        /// The date with day and month swapped, when that falls inside the period's window
+        /// (a month-first typo).
+        #[serde(serialize_with = "iso_opt")]
+        swapped: Option<NaiveDate>,
+    },
+    /// A report dated before the period's window began: an earlier period's report sent again.
+    BeforeWindow {
+        #[serde(serialize_with = "iso")]
+        date: NaiveDate,
+        #[serde(serialize_with = "iso")]
+        from: NaiveDate,
     },
     /// Same content as another file; counted once.
     DuplicateFile { other: String },
@@ -181,6 +199,16 @@ pub enum Kind {
     DuplicateColumn { column: String },
     /// A column the format does not have.
     UnknownColumn { column: String },
+    /// A column that seems to hold a figure (women, men, budget) under a header bdg cannot
+    /// read as that figure: the file is not usable without it.
+    UnreadFigureColumn { column: String, expected: String },
+    /// A figure above what any report can hold (and what sums can add safely): the row is
+    /// excluded.
+    FigureOverflow {
+        column: String,
+        found: String,
+        max: u64,
+    },
     /// Required columns missing from the header.
     MissingColumns { columns: Vec<String> },
     /// A template nobody filled in: `tasks` rows, none with a status or figure.
@@ -302,6 +330,8 @@ impl Kind {
             Kind::TooManyColumns { .. } => Code::TooManyColumns,
             Kind::DuplicateColumn { .. } => Code::DuplicateColumn,
             Kind::UnknownColumn { .. } => Code::UnknownColumn,
+            Kind::UnreadFigureColumn { .. } => Code::UnreadFigureColumn,
+            Kind::FigureOverflow { .. } => Code::FigureOverflow,
             Kind::MissingColumns { .. } => Code::MissingColumn,
             Kind::EmptyReport { .. } => Code::EmptyReport,
             Kind::NoValue { .. } | Kind::MissingTask | Kind::MissingStatus => Code::MissingValue,
@@ -325,6 +355,7 @@ impl Kind {
             Kind::UnknownTask { .. } => Code::UnknownTask,
             Kind::OtherPeriod { .. } => Code::OtherPeriod,
             Kind::FutureDate { .. } => Code::FutureDate,
+            Kind::BeforeWindow { .. } => Code::BeforeWindow,
             Kind::DuplicateFile { .. } => Code::DuplicateFile,
             Kind::Conflict { .. } => Code::Conflict,
             Kind::Superseded { .. } => Code::Superseded,

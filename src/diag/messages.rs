@@ -83,7 +83,8 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "tệp kế hoạch không phải UTF-8 (byte lỗi ở vị trí {offset})",
             "the plan file is not UTF-8 (bad byte at offset {offset})"
         ),
-        Kind::Yaml { message } | Kind::UnknownField { message } => {
+        Kind::UnknownField { message } => unknown_field(message, lang),
+        Kind::Yaml { message } => {
             tr!(lang, "YAML không hợp lệ: {message}", "invalid YAML: {message}")
         }
         Kind::YamlAlias { alias } => tr!(
@@ -363,6 +364,16 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "cột '{column}' không thuộc mẫu báo cáo; bỏ qua",
             "column '{column}' is not in the report format; ignored"
         ),
+        Kind::UnreadFigureColumn { column, expected } => tr!(
+            lang,
+            "không đọc được cột số liệu '{column}' (cần cột '{expected}'): báo cáo thiếu số liệu này không dùng được",
+            "cannot read the figure column '{column}' (expected '{expected}'): a report without this figure is not usable"
+        ),
+        Kind::FigureOverflow { column, found, max } => tr!(
+            lang,
+            "cột '{column}': {found} vượt quá mức tối đa {max}; dòng bị loại",
+            "column '{column}': {found} is above the maximum {max}; row excluded"
+        ),
         Kind::MissingColumns { columns } => {
             let list = columns.join(", ");
             tr!(lang, "thiếu cột bắt buộc: {list}", "missing required columns: {list}")
@@ -443,6 +454,11 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "tình trạng '{found}' không hợp lệ; cần 'hoàn thành', 'đang thực hiện' hoặc 'chưa thực hiện'",
             "status '{found}' is not valid; expected 'done', 'in_progress' or 'not_started' (or the Vietnamese labels)"
         ),
+        Kind::NotAssigned { task, owners } if owners.is_empty() => tr!(
+            lang,
+            "nhiệm vụ {task} không giao cho đơn vị chủ trì nào trong kế hoạch, cũng không cho đơn vị này; vẫn được tính",
+            "task {task} has no lead agency in the plan, and is not assigned to this agency; it is counted all the same"
+        ),
         Kind::NotAssigned { task, owners } => {
             let owners = owners.join(", ");
             tr!(
@@ -500,12 +516,20 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "báo cáo kỳ {found}, không phải kỳ {expected}; bỏ qua",
             "a report for period {found}, not {expected}; ignored"
         ),
-        Kind::FutureDate { date, as_of } => {
+        Kind::FutureDate { date, as_of, .. } => {
             let (d, asof) = (dmy(*date), dmy(*as_of));
             tr!(
                 lang,
-                "báo cáo đề ngày {d}, sau ngày tính {asof}",
-                "the report is dated {d}, after the as-of date {asof}"
+                "báo cáo đề ngày {d}, sau ngày tính {asof}: không tính trễ hạn; đề nghị kiểm tra lại ngày",
+                "the report is dated {d}, after the as-of date {asof}: not counted late; please check the date"
+            )
+        }
+        Kind::BeforeWindow { date, from } => {
+            let (d, f) = (dmy(*date), dmy(*from));
+            tr!(
+                lang,
+                "báo cáo đề ngày {d}, trước khi kỳ báo cáo bắt đầu ({f}): có thể là báo cáo kỳ trước gửi lại; bỏ qua",
+                "the report is dated {d}, before the period began ({f}): likely an earlier period's report sent again; ignored"
             )
         }
         Kind::DuplicateFile { other } => tr!(
@@ -543,6 +567,21 @@ pub fn hint(kind: &Kind, suggestion: Option<&str>, lang: Lang) -> Option<String>
 /// The advice that comes with a kind of report problem, when it has one.
 fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
     Some(match kind {
+        Kind::FutureDate {
+            swapped: Some(s), ..
+        } => {
+            let s = dmy(*s);
+            tr!(
+                lang,
+                "có thể ngày và tháng bị đảo: có phải ngày {s}?",
+                "day and month may be swapped: did you mean {s}?"
+            )
+        }
+        Kind::BeforeWindow { .. } => tr!(
+            lang,
+            "đề nghị đơn vị gửi báo cáo của kỳ này",
+            "ask the agency for this period's report"
+        ),
         Kind::InternalError { .. } => tr!(
             lang,
             "xin gửi tệp này kèm thông báo cho người bảo trì bdg để sửa lỗi",
@@ -627,4 +666,46 @@ fn plan_hint(kind: &Kind, lang: Lang) -> Option<String> {
         ),
         _ => return None,
     })
+}
+
+/// serde's "PATH: unknown field `x`, expected one of `a`, `b`" in the user's language: the
+/// path, the field found and the fields allowed there.
+fn unknown_field(message: &str, lang: Lang) -> String {
+    let (path, rest) = match message.split_once("unknown field") {
+        Some((p, r)) => (p.trim().trim_end_matches(':').trim(), r),
+        None => {
+            return tr!(
+                lang,
+                "YAML không hợp lệ: {message}",
+                "invalid YAML: {message}"
+            )
+        }
+    };
+    let ticks: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let Some((found, expected)) = ticks.split_first() else {
+        return tr!(
+            lang,
+            "YAML không hợp lệ: {message}",
+            "invalid YAML: {message}"
+        );
+    };
+    let place = if path.is_empty() {
+        lang.pick("ở gốc kế hoạch", "at the top of the plan")
+            .to_string()
+    } else {
+        tr!(lang, "trong '{path}'", "in '{path}'")
+    };
+    if expected.is_empty() {
+        return tr!(
+            lang,
+            "trường '{found}' {place} không có trong mẫu kế hoạch; ở đây không có trường nào",
+            "field '{found}' {place} is not in the plan format; no fields are allowed here"
+        );
+    }
+    let list = expected.join(", ");
+    tr!(
+        lang,
+        "trường '{found}' {place} không có trong mẫu kế hoạch; các trường được dùng: {list}",
+        "field '{found}' {place} is not in the plan format; the fields allowed: {list}"
+    )
 }

@@ -105,6 +105,9 @@ codes! {
     // cycle
     OtherPeriod = "other-period",
     FutureDate = "future-date",
+    UnreadFigureColumn = "unread-figure-column",
+    FigureOverflow = "figure-overflow",
+    BeforeWindow = "before-window",
     UnexpectedAgency = "unexpected-agency",
     Superseded = "superseded",
     DuplicateFile = "duplicate-file",

@@ -79,6 +79,7 @@ fn the_json_holds_the_kinds_values() {
         Kind::FutureDate {
             date: d("2021-06-25"),
             as_of: d("2021-06-20"),
+            swapped: None,
         },
     );
     let j = diag.to_json(Lang::En);
@@ -86,7 +87,7 @@ fn the_json_holds_the_kinds_values() {
     assert_eq!(j["severity"], "warning");
     assert_eq!(
         j["data"],
-        serde_json::json!({"kind": "future-date", "date": "2021-06-25", "as_of": "2021-06-20"})
+        serde_json::json!({"kind": "future-date", "date": "2021-06-25", "as_of": "2021-06-20", "swapped": null})
     );
     let unit = Diagnostic::err("a.csv", Kind::MissingTask).to_json(Lang::Vi);
     assert_eq!(unit["data"], serde_json::json!({"kind": "missing-task"}));
@@ -153,5 +154,25 @@ fn every_language_gets_a_sentence() {
             messages::message(&k, Lang::En),
         );
         assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{k:?}");
+    }
+}
+
+#[test]
+fn a_task_with_no_lead_names_no_empty_owner() {
+    for lang in [Lang::Vi, Lang::En] {
+        let kind = Kind::NotAssigned {
+            task: "IV.3".into(),
+            owners: vec![],
+        };
+        let m = super::messages::message(&kind, lang);
+        assert!(
+            !m.contains(" , ") && !m.contains("cho ,") && !m.contains("to ,"),
+            "{m}"
+        );
+        let with = Kind::NotAssigned {
+            task: "IV.3".into(),
+            owners: vec!["SYT".into()],
+        };
+        assert_ne!(m, super::messages::message(&with, lang));
     }
 }

@@ -35,43 +35,119 @@ pub fn wording(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> W
         "Thực hiện {title}, các cơ quan, đơn vị, địa phương báo cáo kết quả thực hiện nhiệm vụ bình đẳng giới {period} về {issuer} (qua {coordinator}) {rule}.",
         "Under the {title}, every agency reports its results on gender-equality tasks for the {period} to the {issuer} (through the {coordinator}) {rule}."
     ).get(lang).to_string()];
-    let as_of = short_date(c.as_of);
-    let days = a.days_late.unwrap_or(0);
-    if a.state == State::Missing {
-        paragraphs.push(t!(
-            "Đến ngày {as_of}, {coordinator} chưa nhận được báo cáo của Quý cơ quan (đã quá hạn {days} ngày).",
-            "As of {as_of}, the {coordinator} has not received your report ({days} days overdue)."
-        ).get(lang).to_string());
-        let reply = short_date(reply_by);
-        let recipient = match lang {
-            Lang::Vi => &plan.meta.recipient,
-            Lang::En => plan
-                .meta
-                .recipient_en
-                .as_ref()
-                .unwrap_or(&plan.meta.recipient),
-        };
-        paragraphs.push(t!(
-            "Để kịp thời tổng hợp, báo cáo {recipient}, {coordinator} đề nghị Quý cơ quan khẩn trương gửi báo cáo theo mẫu trước ngày {reply}.",
-            "So that the consolidated report can reach the {recipient} in time, the {coordinator} asks you to send your report, in the template's format, before {reply}."
-        ).get(lang).to_string());
-    } else {
-        let sent = a.submitted_on.map(short_date).unwrap_or_default();
-        paragraphs.push(t!(
-            "Báo cáo của Quý cơ quan đề ngày {sent}, chậm {days} ngày so với thời hạn. Đề nghị Quý cơ quan lưu ý gửi báo cáo đúng hạn trong các kỳ sau.",
-            "Your report is dated {sent}, {days} days after the deadline. Please send future reports on time."
-        ).get(lang).to_string());
+    let (subject, body) = match a.state {
+        State::Late => late(a, lang),
+        State::Rejected => rejected(c, a, lang),
+        _ => missing(c, a, lang),
+    };
+    paragraphs.extend(body);
+    if a.state != State::Late {
+        paragraphs.push(send_by(c, a.state, reply_by, coordinator, lang));
     }
     paragraphs.push(lang.pick("Trân trọng./.", "Yours faithfully.").into());
     Wording {
-        subject: t!(
-            "V/v đôn đốc gửi báo cáo kết quả thực hiện công tác bình đẳng giới {period}",
-            "Re: reminder to send the report on gender-equality work, {period}"
-        )
-        .get(lang)
-        .into(),
+        subject: subject.replace("{period}", period),
         paragraphs,
     }
+}
+
+/// A late report: a note for the periods to come, dated by the report (never after the letter).
+fn late(a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
+    let sent = a.submitted_on.map(short_date).unwrap_or_default();
+    let days = a.days_late.unwrap_or(0);
+    let subject = lang.pick(
+        "V/v báo cáo kết quả thực hiện công tác bình đẳng giới {period} gửi trễ hạn",
+        "Re: the late report on gender-equality work, {period}",
+    );
+    let body = t!(
+        "Báo cáo của Quý cơ quan đề ngày {sent}, chậm {days} ngày so với thời hạn. Đề nghị Quý cơ quan lưu ý gửi báo cáo đúng hạn trong các kỳ sau.",
+        "Your report is dated {sent}, {days} days after the deadline. Please send future reports on time."
+    );
+    (subject.into(), vec![body.get(lang).to_string()])
+}
+
+/// No report at all.
+fn missing(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
+    let plan = c.plan;
+    let coordinator = super::report_doc::agency_name(plan, plan.meta.coordinator, lang);
+    let as_of = short_date(c.as_of);
+    let days = a.days_late.unwrap_or(0);
+    let subject = lang.pick(
+        "V/v đôn đốc gửi báo cáo kết quả thực hiện công tác bình đẳng giới {period}",
+        "Re: reminder to send the report on gender-equality work, {period}",
+    );
+    let body = t!(
+        "Đến ngày {as_of}, {coordinator} chưa nhận được báo cáo của Quý cơ quan (đã quá hạn {days} ngày).",
+        "As of {as_of}, the {coordinator} has not received your report ({days} days overdue)."
+    );
+    (subject.into(), vec![body.get(lang).to_string()])
+}
+
+/// Files received but not usable: why each was excluded, in the reader's language.
+fn rejected(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
+    let plan = c.plan;
+    let coordinator = super::report_doc::agency_name(plan, plan.meta.coordinator, lang);
+    let subject = lang.pick(
+        "V/v đề nghị gửi lại báo cáo kết quả thực hiện công tác bình đẳng giới {period}",
+        "Re: request for a corrected report on gender-equality work, {period}",
+    );
+    let mut body = vec![t!(
+        "{coordinator} đã nhận được báo cáo của Quý cơ quan nhưng chưa thể tổng hợp vì các lý do sau:",
+        "The {coordinator} received your report but could not use it, for these reasons:"
+    )
+    .get(lang)
+    .to_string()];
+    for &f in &a.rejected {
+        let r = &c.reports[f];
+        let own = r.diagnostics.iter();
+        let notices = c.notices.iter().filter(|n| n.file == r.file);
+        let reasons = own
+            .chain(notices)
+            .filter(|d| d.excludes == crate::diag::Excludes::File);
+        for d in reasons {
+            let name = std::path::Path::new(&r.file)
+                .file_name()
+                .map_or(r.file.clone(), |n| n.to_string_lossy().into_owned());
+            let reason = crate::diag::messages::message(&d.kind, lang);
+            let mut line = format!("- {name}: {reason}");
+            if let Some(h) = crate::diag::messages::hint(&d.kind, d.suggestion.as_deref(), lang) {
+                line += &format!(" ({h})");
+            }
+            body.push(line);
+        }
+    }
+    (subject.into(), body)
+}
+
+/// The closing request: send (or send again) by the reply-by date.
+fn send_by(c: &Cycle, state: State, reply_by: NaiveDate, coordinator: &str, lang: Lang) -> String {
+    let plan = c.plan;
+    let reply = short_date(reply_by);
+    let recipient = match lang {
+        Lang::Vi => &plan.meta.recipient,
+        Lang::En => plan
+            .meta
+            .recipient_en
+            .as_ref()
+            .unwrap_or(&plan.meta.recipient),
+    };
+    let what = match state {
+        State::Rejected => t!(
+            "chỉnh sửa và gửi lại báo cáo theo mẫu",
+            "correct your report and send it again, in the template's format,"
+        ),
+        _ => t!(
+            "khẩn trương gửi báo cáo theo mẫu",
+            "send your report, in the template's format,"
+        ),
+    };
+    let what = what.get(lang);
+    t!(
+        "Để kịp thời tổng hợp, báo cáo {recipient}, {coordinator} đề nghị Quý cơ quan {what} trước ngày {reply}.",
+        "So that the consolidated report can reach the {recipient} in time, the {coordinator} asks you to {what} before {reply}."
+    )
+    .get(lang)
+    .to_string()
 }
 
 /// The letter to one agency as a document.

@@ -116,11 +116,11 @@ fn status(k: &Consolidation, lang: Lang) -> Vec<Block> {
     )
     .get(lang)
     .to_string();
-    let rejected = super::report_tables::rejected(k).count();
+    let rejected = n.rejected;
     if rejected > 0 {
         s += t!(
-            ", trong đó {rejected} đơn vị đã gửi nhưng báo cáo bị loại do sai mẫu",
-            ", {rejected} of which sent reports that were rejected"
+            "; {rejected} đơn vị đã gửi nhưng báo cáo bị loại, cần gửi lại",
+            "; {rejected} sent reports that were rejected and must send them again"
         )
         .get(lang);
     }

@@ -50,10 +50,20 @@ pub fn assessment(k: &Consolidation, lang: Lang) -> Vec<Block> {
     s.push('.');
     out.push(draft(s));
     out.push(sub(2, "Hạn chế", "Shortcomings", lang));
-    let (late, missing) = (n.late, n.missing);
+    let (late, missing, rejected) = (n.late, n.missing, n.rejected);
+    let rejected = if rejected > 0 {
+        t!(
+            ", {rejected} đơn vị có báo cáo bị loại",
+            " ({rejected} more sent reports that were rejected)"
+        )
+        .get(lang)
+        .to_string()
+    } else {
+        String::new()
+    };
     out.push(draft(t!(
-        "{late} đơn vị gửi báo cáo trễ hạn, {missing} đơn vị chưa gửi báo cáo; {unreported}/{total} nhiệm vụ chưa có đơn vị nào báo cáo; {not_started} nhiệm vụ có đơn vị báo cáo chưa thực hiện.",
-        "{late} agencies reported late and {missing} have not reported; {unreported} of {total} tasks have no report; {not_started} tasks were reported not started by some agency."
+        "{late} đơn vị gửi báo cáo trễ hạn, {missing} đơn vị chưa gửi báo cáo{rejected}; {unreported}/{total} nhiệm vụ chưa có đơn vị nào báo cáo; {not_started} nhiệm vụ có đơn vị báo cáo chưa thực hiện.",
+        "{late} agencies reported late and {missing} have not reported{rejected}; {unreported} of {total} tasks have no report; {not_started} tasks were reported not started by some agency."
     ).get(lang)));
     out.push(sub(3, "Nguyên nhân", "Causes", lang));
     let stated = if with_difficulties > 0 {

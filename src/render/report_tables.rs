@@ -12,17 +12,9 @@ use crate::t;
 
 const NA: &str = "—";
 
-/// Missing agencies that did send files, every one of them excluded: submitted but rejected.
+/// Agencies that did send files, every one of them excluded: submitted but rejected.
 pub fn rejected<'k>(k: &'k Consolidation) -> impl Iterator<Item = &'k AgencyLine> + 'k {
-    let c = k.cycle;
-    k.agencies.iter().filter(move |a| {
-        a.state == State::Missing
-            && c.reports.iter().any(|r| {
-                r.agency == Some(a.agency)
-                    && !r.usable()
-                    && r.period.as_deref().is_none_or(|p| p == c.period.id)
-            })
-    })
+    k.agencies.iter().filter(|a| a.state == State::Rejected)
 }
 
 /// The figure cells of a line: activities, women, men, women's share, budget.

@@ -1,7 +1,7 @@
 //! Row checks: small named functions, each looking at one concern of one row and pushing
 //! what it finds; [`super::Reader`]'s loop composes them.
 
-use super::fields::{parse_date, parse_percent, parse_whole, DateError, NumError};
+use super::fields::{parse_date, parse_percent, DateError, NumError};
 use super::identity::Identity;
 use super::schema::{cell, header_name, Columns};
 use super::table::{filled_width, RawRow, Source};
@@ -203,9 +203,35 @@ pub(super) fn whole(ctx: &Ctx, row: &RawRow, col: Col, errs: &mut Vec<Diagnostic
     if v.is_empty() {
         return None;
     }
-    parse_whole(v)
+    let unit = if col == Col::Budget {
+        ctx.cols.budget_unit()
+    } else {
+        1
+    };
+    let n = crate::report::fields::parse_in_unit(v, unit)
         .map_err(|e| errs.push(number_error(ctx.file, col, v, &e).placed(&ctx.at(row, col))))
-        .ok()
+        .ok()?;
+    let max = max_figure(col);
+    if n > max {
+        let kind = Kind::FigureOverflow {
+            column: header_name(col).to_string(),
+            found: v.to_string(),
+            max,
+        };
+        errs.push(Diagnostic::err(ctx.file, kind).placed(&ctx.at(row, col)));
+        return None;
+    }
+    Some(n)
+}
+
+/// The largest figure a report may give in a column: far above any real report (the budget:
+/// ten thousand billion đồng; people and activities: a billion), and small enough that sums of
+/// millions of rows cannot overflow.
+pub const fn max_figure(col: Col) -> u64 {
+    match col {
+        Col::Budget => 10_000_000_000_000,
+        _ => 1_000_000_000,
+    }
 }
 
 /// A task the file's agency is not assigned to: counted, with a warning.

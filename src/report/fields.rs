@@ -162,6 +162,34 @@ pub fn parse_whole(s: &str) -> Result<u64, NumError> {
     Ok(value)
 }
 
+/// A whole number of a unit (`unit` đồng to it), in đồng, exactly: `1,5` in millions is
+/// 1 500 000. With no unit (1), [`parse_whole`]. A result that is not a whole number of đồng
+/// is `NotWhole`; one past `u64` is `OutOfRange`.
+pub fn parse_in_unit(s: &str, unit: u64) -> Result<u64, NumError> {
+    let too_big = || NumError::OutOfRange(f64::INFINITY);
+    match parse_whole(s) {
+        Ok(n) => n.checked_mul(unit).ok_or_else(too_big),
+        Err(NumError::NotWhole) if unit > 1 => {
+            let body = strip_currency(s.trim());
+            let i = body.rfind([',', '.']).ok_or(NumError::NotANumber)?;
+            let (int, frac) = (&body[..i], &body[i + 1..]);
+            if frac.is_empty() || frac.len() > 18 || !frac.chars().all(|c| c.is_ascii_digit()) {
+                return Err(NumError::NotANumber);
+            }
+            let int = u128::from(parse_whole(int)?);
+            let scale = 10u128.pow(frac.len() as u32);
+            let frac: u128 = frac.parse().map_err(|_| NumError::NotANumber)?;
+            let unit = u128::from(unit);
+            if !(frac * unit).is_multiple_of(scale) {
+                return Err(NumError::NotWhole);
+            }
+            let v = int * unit + frac * unit / scale;
+            u64::try_from(v).map_err(|_| too_big())
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// A percentage 0–100: `85`, `85%`, `85,5`, `85.5`.
 pub fn parse_percent(s: &str) -> Result<f64, NumError> {
     let t = s.trim().trim_end_matches('%').trim();

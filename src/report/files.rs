@@ -228,6 +228,34 @@ pub fn read_all_with(
         .collect()
 }
 
+/// Every output folder of bdg's (marked) a search of `paths` skips, report files in it or not,
+/// in path order: for `-v`. Links to folders are not followed, as in the search.
+pub fn skipped_output_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut dirs: Vec<PathBuf> = rd
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.path())
+            .collect();
+        dirs.sort();
+        for d in dirs {
+            if d.join(crate::fsx::OUTPUT_MARKER).exists() {
+                out.push(d);
+            } else {
+                walk(&d, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths.iter().filter(|p| p.is_dir()) {
+        walk(p, &mut out);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,7 +85,7 @@ pub(super) fn identify(ctx: &Ctx, raw: &[RawRow], diags: &mut Vec<Diagnostic>) -
     if let Some((v, i)) = &id.agency_as_written {
         id.agency = plan.find_agency(v);
         if id.agency.is_none() {
-            let hint = did_you_mean(v, plan.agency_spellings());
+            let hint = did_you_mean(v, plan.agency_spellings()).or_else(|| named_within(plan, v));
             let d = Diagnostic::err(ctx.file, Kind::UnknownAgency { found: v.clone() });
             let d = d.placed(&ctx.at(&raw[*i], Col::Agency));
             diags.push(d.excluding(Excludes::File).suggest(hint));
@@ -114,6 +114,23 @@ pub(super) fn identify(ctx: &Ctx, raw: &[RawRow], diags: &mut Vec<Diagnostic>) -
         }
     }
     id
+}
+
+/// The agency whose name or alias (of two words or more) the text names within it, the
+/// longest such: "Phòng LĐTBXH huyện Thuận Bắc" names "huyện Thuận Bắc", an alias of "UBND
+/// huyện Thuận Bắc". Its name, for a "did you mean".
+fn named_within<'p>(plan: &'p crate::plan::Plan, found: &str) -> Option<&'p str> {
+    let f = format!(" {} ", crate::text::fold(found));
+    plan.agencies
+        .iter()
+        .flat_map(|a| {
+            std::iter::once(a.name.as_str())
+                .chain(a.aliases.iter().map(String::as_str))
+                .map(move |s| (a.name.as_str(), crate::text::fold(s)))
+        })
+        .filter(|(_, s)| s.contains(' ') && f.contains(&format!(" {s} ")))
+        .max_by_key(|(_, s)| s.len())
+        .map(|(name, _)| name)
 }
 
 /// The value most rows give for a column, with the first row that gives it.

@@ -116,14 +116,41 @@ pub const COLUMNS: [ColumnSpec; 12] = [
         id: "participants_female",
         header: "Số người tham gia nữ",
         required: false,
-        spellings: &["so nguoi tham gia nu", "nu", "tham gia nu", "female"],
+        spellings: &[
+            "so nguoi tham gia nu",
+            "nu",
+            "tham gia nu",
+            "female",
+            "so nu tham gia",
+            "so nu",
+            "nu tham gia",
+            "so nguoi nu",
+            "nguoi tham gia nu",
+            "women",
+            "female participants",
+            "participants female",
+            "so luot nu tham gia",
+        ],
     },
     ColumnSpec {
         col: Col::Male,
         id: "participants_male",
         header: "Số người tham gia nam",
         required: false,
-        spellings: &["so nguoi tham gia nam", "nam", "tham gia nam", "male"],
+        spellings: &[
+            "so nguoi tham gia nam",
+            "nam",
+            "tham gia nam",
+            "male",
+            "so nam tham gia",
+            "nam tham gia",
+            "so nguoi nam",
+            "nguoi tham gia nam",
+            "men",
+            "male participants",
+            "participants male",
+            "so luot nam tham gia",
+        ],
     },
     ColumnSpec {
         col: Col::Budget,
@@ -163,14 +190,48 @@ static COLUMN_KEYS: std::sync::LazyLock<HashMap<String, Col>> = std::sync::LazyL
 });
 
 pub(crate) fn column_of(header: &str) -> Option<Col> {
-    COLUMN_KEYS.get(&fold(header)).copied()
+    column_and_unit(header).map(|(c, _)| c)
 }
 
-/// Which field of a row holds each column: a small array, looked up for every cell.
+/// Units a budget header may name, folded, and how many đồng each is.
+const UNITS: [(&str, u64); 10] = [
+    (" trieu dong", 1_000_000),
+    (" trieu vnd", 1_000_000),
+    (" trieu", 1_000_000),
+    (" nghin dong", 1_000),
+    (" ngan dong", 1_000),
+    (" nghin vnd", 1_000),
+    (" nghin", 1_000),
+    (" ngan", 1_000),
+    (" dong", 1),
+    (" vnd", 1),
+];
+
+/// The column a header names and, for the budget, the unit it names in đồng (1 when none):
+/// `Kinh phí (triệu đồng)` is the budget in millions of đồng.
+pub(crate) fn column_and_unit(header: &str) -> Option<(Col, u64)> {
+    let f = fold(header);
+    if let Some(&c) = COLUMN_KEYS.get(&f) {
+        return Some((c, 1));
+    }
+    UNITS.iter().find_map(|(suffix, unit)| {
+        let base = f.strip_suffix(suffix)?;
+        (COLUMN_KEYS.get(base) == Some(&Col::Budget)).then_some((Col::Budget, *unit))
+    })
+}
+
+/// Which field of a row holds each column: a small array, looked up for every cell; and the
+/// budget's unit in đồng (none: đồng).
 #[derive(Default)]
-pub(crate) struct Columns([Option<usize>; COLUMNS.len()]);
+pub(crate) struct Columns([Option<usize>; COLUMNS.len()], Option<u64>);
 
 impl Columns {
+    pub(crate) fn budget_unit(&self) -> u64 {
+        self.1.unwrap_or(1)
+    }
+    pub(crate) fn set_budget_unit(&mut self, unit: u64) {
+        self.1 = Some(unit);
+    }
     pub(crate) fn get(&self, c: Col) -> Option<usize> {
         self.0[c as usize]
     }

@@ -23,4 +23,5 @@ mod remarks;
 mod scale;
 mod template_use;
 mod templates;
+mod truth;
 pub mod workbook;

@@ -31,14 +31,27 @@ fn an_out_folder_inside_the_reports_folder_is_never_read_as_reports() {
             .unwrap();
         json_of(&o.stdout)
     };
-    let first = run("consolidate", "ket-qua");
-    let second = run("consolidate", "ket-qua");
+    // An out folder inside the reports folder is refused before anything is read or written.
+    let refused = bdg()
+        .args(["-q", "consolidate", "--plan", PLAN, "--period", "2021-H1"])
+        .args(["--as-of", "2021-06-20", "--reports"])
+        .arg(&reports)
+        .arg("--out")
+        .arg(reports.join("ket-qua"))
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(!reports.join("ket-qua").exists());
+    // Outputs written beside, then saved into the reports folder by hand, are not read.
+    let first = run("consolidate", "../ket-qua");
+    std::fs::rename(dir.path().join("ket-qua"), reports.join("ket-qua")).unwrap();
+    let second = run("consolidate", "../ket-qua-2");
     assert_eq!(
         first["excluded"], second["excluded"],
         "the second run read nothing of the first's outputs"
     );
     assert_eq!(second["reported"], 15);
-    // The reminder letters in their own folder are not read either.
+    // The reminder letters in their own marked folder are not read either.
     let o = bdg()
         .args([
             "-q",
@@ -53,11 +66,12 @@ fn an_out_folder_inside_the_reports_folder_is_never_read_as_reports() {
         ])
         .arg(&reports)
         .arg("--out")
-        .arg(reports.join("don-doc"))
+        .arg(dir.path().join("don-doc"))
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
-    let third = run("consolidate", "ket-qua");
+    std::fs::rename(dir.path().join("don-doc"), reports.join("don-doc")).unwrap();
+    let third = run("consolidate", "../ket-qua-3");
     assert_eq!(first["excluded"], third["excluded"]);
     // Every folder bdg writes into is marked, and no search for reports enters it.
     assert!(reports.join("ket-qua/.bdg-output").exists());

@@ -180,9 +180,6 @@ fn a_report_saved_into_an_old_output_folder_is_named_not_silently_skipped() {
         old.join("bao-cao-gui-lai.csv"),
     )
     .unwrap();
-    let own = reports.join("out");
-    let (_, _) = consolidate_json(&reports, &own);
-    // Again, with this run's own output folder now inside the reports folder.
     let out = bdg()
         .args(["check", "--format", "json", "--plan", PLAN])
         .arg(&reports)
@@ -195,12 +192,30 @@ fn a_report_saved_into_an_old_output_folder_is_named_not_silently_skipped() {
         .iter()
         .filter(|d| d["code"] == "skipped-output-folder")
         .collect();
-    assert_eq!(skipped.len(), 2, "both output folders are named: {v}");
+    assert_eq!(skipped.len(), 1, "the output folder is named: {v}");
     assert!(skipped[0]["file"].as_str().unwrap().ends_with("ket-qua-cu"));
     assert_eq!(skipped[0]["severity"], "warning");
-    // A command's own --out folder is not worth a word: the workbook lists only the old one.
+    // consolidate finds no report file: it says so, names the folder, and writes nothing.
+    let own = dir.path().join("out");
+    let o = bdg()
+        .args(["consolidate", "--plan", PLAN, "--period", "2021-H1"])
+        .args(["--as-of", "20/06/2021", "--reports"])
+        .arg(&reports)
+        .arg("--out")
+        .arg(&own)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ket-qua-cu"));
+    assert!(!own.exists());
+    // Beside a real report, the workbook names the skipped folder.
+    std::fs::copy(
+        root().join("examples/reports/2021-H1/SNV_2021-H1.csv"),
+        reports.join("SNV_2021-H1.csv"),
+    )
+    .unwrap();
     let (_, again) = consolidate_json(&reports, &own);
-    assert_eq!(again["reported"], 0);
+    assert_eq!(again["reported"], 1);
     let mut wb: calamine::Xlsx<_> =
         calamine::open_workbook(own.join("ninh-thuan-2021_2021-H1.xlsx")).unwrap();
     use calamine::Reader;

@@ -215,7 +215,16 @@ fn the_summary_is_a_plain_list_and_its_chart_reads_the_states() {
     let labels: Vec<String> = (first..=last)
         .map(|r| s.get((r - 1, 0)).unwrap().to_string())
         .collect();
-    assert_eq!(labels, ["Đúng hạn", "Trễ hạn", "Chưa nộp", "Chưa đến hạn"]);
+    assert_eq!(
+        labels,
+        [
+            "Đúng hạn",
+            "Trễ hạn",
+            "Chưa nộp",
+            "Đã nộp, bị loại",
+            "Chưa đến hạn"
+        ]
+    );
 }
 
 #[test]

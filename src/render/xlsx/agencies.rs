@@ -61,7 +61,9 @@ pub(super) fn by_agency(
         (l("Kinh phí (đồng)", "Budget (VND)"), None),
     ];
     table(ws, &cols, &rows, f)?;
-    let sum = |g: &dyn Fn(&crate::consolidate::AgencyLine) -> u64| k.agencies.iter().map(g).sum();
+    let sum = |g: &dyn Fn(&crate::consolidate::AgencyLine) -> u64| {
+        k.agencies.iter().map(g).fold(0u64, u64::saturating_add)
+    };
     let totals = [
         (7, Total::Sum(sum(&|a| a.rows as u64))),
         (8, Total::Sum(sum(&|a| a.rows_excluded as u64))),
@@ -102,7 +104,7 @@ pub(super) fn overdue(
                 a.days_late
                     .map_or(Cell::Blank, |d| Cell::Int(d.max(0) as u64)),
             ];
-            (cells, a.state == State::Missing)
+            (cells, matches!(a.state, State::Missing | State::Rejected))
         })
         .collect();
     let cols = [

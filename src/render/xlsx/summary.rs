@@ -33,6 +33,10 @@ fn items(k: &Consolidation, lang: Lang) -> (Vec<(&'static str, Cell)>, std::ops:
         (l("Đúng hạn", "On time"), Cell::Int(n.on_time as u64)),
         (l("Trễ hạn", "Late"), Cell::Int(n.late as u64)),
         (l("Chưa nộp", "Missing"), Cell::Int(n.missing as u64)),
+        (
+            l("Đã nộp, bị loại", "Rejected"),
+            Cell::Int(n.rejected as u64),
+        ),
         (l("Chưa đến hạn", "Pending"), Cell::Int(n.pending as u64)),
     ];
     let tail = [
