@@ -212,7 +212,8 @@ fn by_agency(
 ) -> BTreeMap<AgencyIdx, Vec<usize>> {
     let mut by_agency: BTreeMap<AgencyIdx, Vec<usize>> = BTreeMap::new();
     for (i, r) in reports.iter().enumerate() {
-        if !r.usable() {
+        // A companion indicator file counts for its indicators only (`indicators.rs`).
+        if !r.usable() || r.indicators_only {
             continue;
         }
         let (Some(a), Some(p), Some(date)) = (r.agency, r.period.as_deref(), r.submitted_on) else {

@@ -67,7 +67,13 @@ pub(super) fn columns(file: &str, t: &Table) -> (Option<Columns>, usize, Vec<Dia
             }
         }
     }
-    let missing: Vec<&str> = COLUMNS
+    // An indicator table (see `indicator_rows.rs`) requires its own columns.
+    let required = if super::indicator_rows::is_indicator_table(&cols) {
+        &super::indicator_rows::REQUIRED[..]
+    } else {
+        &COLUMNS[..]
+    };
+    let missing: Vec<&str> = required
         .iter()
         .filter(|c| c.required && !cols.has(c.col))
         .map(|c| c.header)
