@@ -32,7 +32,11 @@ fn tidy(v: f64) -> f64 {
 }
 
 /// The indicators' results for the plan's `year`, from `rows` (agency, row), in plan order.
-pub fn results(plan: &Plan, year: i32, rows: &[(AgencyIdx, &IndicatorRow)]) -> Vec<IndicatorResult> {
+pub fn results(
+    plan: &Plan,
+    year: i32,
+    rows: &[(AgencyIdx, &IndicatorRow)],
+) -> Vec<IndicatorResult> {
     plan.indicators
         .iter()
         .enumerate()
@@ -56,7 +60,9 @@ pub fn results(plan: &Plan, year: i32, rows: &[(AgencyIdx, &IndicatorRow)]) -> V
                 // One agency's figure: the first of the indicator's reporters who gave it.
                 IndicatorKind::Value => {
                     let rank = |a: AgencyIdx| ind.reporters.iter().position(|&x| x == a);
-                    let first = mine.iter().min_by_key(|(a, _)| (rank(*a).is_none(), rank(*a), *a));
+                    let first = mine
+                        .iter()
+                        .min_by_key(|(a, _)| (rank(*a).is_none(), rank(*a), *a));
                     (None, None, first.and_then(|(_, r)| r.value))
                 }
             };

@@ -41,12 +41,8 @@ impl IndicatorRow {
 }
 
 /// The columns an indicator table must have.
-pub(super) const REQUIRED: [ColumnSpec; 4] = [
-    COLUMNS[0],
-    COLUMNS[1],
-    COLUMNS[2],
-    INDICATOR_COLUMNS[0],
-];
+pub(super) const REQUIRED: [ColumnSpec; 4] =
+    [COLUMNS[0], COLUMNS[1], COLUMNS[2], INDICATOR_COLUMNS[0]];
 
 /// A header with an indicator column and no task column is an indicator table's.
 pub(super) fn is_indicator_table(cols: &Columns) -> bool {
@@ -80,7 +76,9 @@ impl Reader<'_> {
         let file = self.r.file.clone();
         let (cols, width, diags) = super::header::columns(&file, &t);
         let Some(cols) = cols.filter(|c| is_indicator_table(c)) else {
-            self.r.diagnostics.extend(diags.into_iter().filter(|_| standalone));
+            self.r
+                .diagnostics
+                .extend(diags.into_iter().filter(|_| standalone));
             return;
         };
         self.r.diagnostics.extend(diags);
@@ -116,7 +114,13 @@ impl Reader<'_> {
             self.push(d);
         }
         let mut h = std::hash::DefaultHasher::new();
-        (self.r.fingerprint, self.r.agency, &self.r.period, self.r.submitted_on).hash(&mut h);
+        (
+            self.r.fingerprint,
+            self.r.agency,
+            &self.r.period,
+            self.r.submitted_on,
+        )
+            .hash(&mut h);
         self.r.indicators.iter().for_each(|r| r.hash_into(&mut h));
         self.r.fingerprint = h.finish();
     }

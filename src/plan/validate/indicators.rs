@@ -151,7 +151,10 @@ impl Validator<'_> {
 /// Include problems are the including file's: placed at its `include:` key when it is the plan.
 pub(super) fn place_includes(loc: &Locator, file: &str, diags: &mut [Diagnostic]) {
     let at = loc.key(Place::default(), "include");
-    for d in diags.iter_mut().filter(|d| d.file == file && d.line.is_none()) {
+    for d in diags
+        .iter_mut()
+        .filter(|d| d.file == file && d.line.is_none())
+    {
         if let Some(p) = at {
             let (l, c) = p.pos();
             (d.line, d.column) = (Some(l), Some(c));
