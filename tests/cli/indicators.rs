@@ -324,3 +324,78 @@ fn the_national_set_lists_these_targets_and_milestones() {
         ]
     );
 }
+
+#[test]
+fn the_workbook_sheet_reads_back_with_its_figures_and_colours() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let out = tempfile::tempdir().unwrap();
+    let (code, _) = consolidate_indicators(
+        &root().join(MINI),
+        &fixture("indicators/reports"),
+        out.path(),
+    );
+    assert_eq!(code, 0);
+    let path = out.path().join("mini-ind_2021-H1.xlsx");
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    let s = wb.worksheet_range("Chỉ tiêu").unwrap();
+    let row = |id: &str| -> Vec<Data> {
+        s.rows()
+            .find(|r| r[0] == Data::String(id.into()))
+            .unwrap_or_else(|| panic!("no row {id}"))
+            .to_vec()
+    };
+    // Id, name, unit, numerator, denominator, value, reporters, direction, target, year,
+    // result, distance.
+    let r1 = row("R1");
+    assert_eq!(r1[3], Data::Float(18.0));
+    assert_eq!(r1[4], Data::Float(60.0));
+    assert_eq!(r1[5], Data::Float(30.0));
+    assert_eq!(r1[6], Data::Float(2.0));
+    assert_eq!(r1[8], Data::Float(60.0));
+    assert_eq!(r1[9], Data::Float(2025.0));
+    assert_eq!(r1[10], Data::String("Không đạt".into()));
+    assert_eq!(r1[11], Data::Float(-30.0));
+    assert_eq!(row("C1")[5], Data::Float(55.0));
+    assert_eq!(row("C1")[10], Data::String("Đạt".into()));
+    assert_eq!(row("V1")[5], Data::Float(108.5));
+    assert_eq!(row("V1")[10], Data::String("Đạt".into()));
+    // The result cells are filled: green when achieved, red when not.
+    let styles = crate::workbook::part(&path, "xl/styles.xml");
+    assert!(
+        styles.contains("C6EFCE") && styles.contains("FFC7CE"),
+        "{styles}"
+    );
+}
+
+#[test]
+fn the_report_has_a_part_on_indicators_with_its_table() {
+    let out = tempfile::tempdir().unwrap();
+    consolidate_indicators(
+        &root().join(MINI),
+        &fixture("indicators/reports"),
+        out.path(),
+    );
+    let txt = std::fs::read_to_string(out.path().join("mini-ind_2021-H1.txt")).unwrap();
+    let part = txt
+        .split("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
+        .nth(1)
+        .expect("the part")
+        .split("\nIV. ")
+        .next()
+        .unwrap();
+    let row_of = |id: &str| {
+        part.lines()
+            .find(|l| l.contains(&format!("| {id} ")))
+            .unwrap_or_else(|| panic!("no row {id}: {part}"))
+            .split('|')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row_of("R1")[3..6], ["30", "≥ 60 (2025)", "Không đạt"]);
+    assert_eq!(row_of("V1")[3..6], ["108,5", "≤ 109 (2025)", "Đạt"]);
+    let docx = crate::workbook::part(
+        &out.path().join("mini-ind_2021-H1.docx"),
+        "word/document.xml",
+    );
+    assert!(docx.contains("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU") && docx.contains("108,5"));
+}
