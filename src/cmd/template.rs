@@ -64,10 +64,14 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
             TemplateFormat::Xlsx => (template::xlsx(&plan, period, ag, lang)?, "xlsx"),
             TemplateFormat::Csv => (template::csv(&plan, period, ag, lang), "csv"),
         };
-        write_atomic(
-            &a.out.join(template::file_name(&plan, period, ag, ext)),
-            &bytes,
-        )?;
+        let name = template::file_name(&plan, period, ag, ext);
+        write_atomic(&a.out.join(&name), &bytes)?;
+        // The indicator part of a CSV template is a companion file (issue 14).
+        if let (TemplateFormat::Csv, Some(ind)) =
+            (a.format, template::indicators::csv(&plan, period, ag, lang))
+        {
+            write_atomic(&a.out.join(template::indicators::csv_name(&name)), &ind)?;
+        }
     }
     output::note(
         g,

@@ -1,6 +1,7 @@
 //! Pre-filled report templates, one per agency: its tasks listed, agency, period and task
 //! filled in, the rest left for the agency.
 
+pub mod indicators;
 mod sheet;
 
 use crate::lang::Lang;
@@ -125,6 +126,7 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
             .set_creation_datetime(&created),
     );
     sheet::report(&mut wb, plan, period, a, lang)?;
+    indicators::sheet(&mut wb, plan, period, a, lang)?;
 
     // Instructions.
     let ws = wb
