@@ -339,9 +339,12 @@ mod tests {
     }
 
     fn plan() -> Plan {
-        crate::plan::parse(include_str!("../plans/ninh-thuan-2021.yaml"), "p.yaml")
-            .unwrap()
-            .0
+        crate::plan::parse(
+            include_str!("../plans/ninh-thuan-2021.yaml"),
+            concat!(env!("CARGO_MANIFEST_DIR"), "/plans/ninh-thuan-2021.yaml"),
+        )
+        .unwrap()
+        .0
     }
 
     fn report(plan: &Plan, agency: &str, date: &str, note: &str) -> Report {

@@ -65,10 +65,10 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let header = [
         lang.pick("Chỉ tiêu", "Indicator"),
         lang.pick("Đơn vị tính", "Unit"),
-        lang.pick("Kết quả của tỉnh", "Province value"),
+        lang.pick("Kết quả", "Value"),
         lang.pick("Mục tiêu (năm)", "Target (year)"),
         lang.pick("Đánh giá", "Assessment"),
-        lang.pick("Số đơn vị báo cáo", "Reporters"),
+        lang.pick("Số đơn vị", "Reporters"),
     ]
     .map(String::from)
     .to_vec();
@@ -82,7 +82,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
                 )
                 .into(),
             header,
-            widths: vec![46, 10, 9, 12, 10, 7],
+            widths: vec![70, 8, 9, 12, 10, 6],
             numeric: vec![false, false, true, true, false, true],
             rows,
         }),

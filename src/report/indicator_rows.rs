@@ -75,7 +75,7 @@ impl Reader<'_> {
     pub(super) fn indicator_rows(&mut self, t: Table, standalone: bool) {
         let file = self.r.file.clone();
         let (cols, width, diags) = super::header::columns(&file, &t);
-        let Some(cols) = cols.filter(|c| is_indicator_table(c)) else {
+        let Some(cols) = cols.filter(is_indicator_table) else {
             self.r
                 .diagnostics
                 .extend(diags.into_iter().filter(|_| standalone));

@@ -47,7 +47,7 @@ fn described(ind: &Indicator, lang: Lang) -> String {
         ..
     } = &ind.kind
     {
-        s += &lang.pick(
+        s += lang.pick(
             &format!(" — Tử số: {numerator}; Mẫu số: {denominator}"),
             &format!(" — Numerator: {numerator}; denominator: {denominator}"),
         );
