@@ -82,7 +82,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
                 )
                 .into(),
             header,
-            widths: vec![70, 8, 9, 12, 10, 6],
+            widths: vec![50, 8, 10, 12, 11, 8],
             numeric: vec![false, false, true, true, false, true],
             rows,
         }),

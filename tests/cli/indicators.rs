@@ -352,7 +352,7 @@ fn the_workbook_sheet_reads_back_with_its_figures_and_colours() {
     assert_eq!(r1[5], Data::Float(30.0));
     assert_eq!(r1[6], Data::Float(2.0));
     assert_eq!(r1[8], Data::Float(60.0));
-    assert_eq!(r1[9], Data::Float(2025.0));
+    assert_eq!(r1[9], Data::String("2025".into()));
     assert_eq!(r1[10], Data::String("Không đạt".into()));
     assert_eq!(r1[11], Data::Float(-30.0));
     assert_eq!(row("C1")[5], Data::Float(55.0));

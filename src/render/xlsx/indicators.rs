@@ -16,8 +16,8 @@ fn row(k: &Consolidation, r: &IndicatorResult, lang: Lang) -> Vec<Cell> {
     let source = ind.source.as_ref().map_or(String::new(), |s| {
         let (g, t) = (s.goal, &s.target);
         lang.pick(
-            &format!("NQ {}, mục tiêu {g}, chỉ tiêu {t}", s.resolution),
-            &format!("Res. {}, goal {g}, target {t}", s.resolution),
+            &format!("Nghị quyết {}, mục tiêu {g}, chỉ tiêu {t}", s.resolution),
+            &format!("Resolution {}, goal {g}, target {t}", s.resolution),
         )
         .to_string()
     });
@@ -35,7 +35,9 @@ fn row(k: &Consolidation, r: &IndicatorResult, lang: Lang) -> Vec<Cell> {
         Cell::Int(r.reporters as u64),
         Cell::Text(direction.to_string()),
         Cell::Dec(r.target.map(|t| t.1)),
-        r.target.map_or(Cell::Blank, |t| Cell::Int(t.0 as u64)),
+        // The year as text: a number format would write it 2,025.
+        r.target
+            .map_or(Cell::Blank, |t| Cell::Text(t.0.to_string())),
         Cell::Text(achieved_label(r.achieved, lang).to_string()),
         Cell::Dec(r.distance),
         Cell::Text(source),
