@@ -148,3 +148,68 @@ pub fn number(v: f64) -> String {
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/indicators/plan.yaml"
+        );
+        crate::plan::load(std::path::Path::new(path)).unwrap().0
+    }
+
+    fn row(indicator: usize, n: Option<f64>, d: Option<f64>, v: Option<f64>) -> IndicatorRow {
+        IndicatorRow {
+            line: 2,
+            indicator,
+            numerator: n,
+            denominator: d,
+            value: v,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn ratios_sum_before_dividing_counts_sum_values_take_the_first_reporter() {
+        let p = plan();
+        let (r1, c1, v1) = (0, 1, 2);
+        assert_eq!(p.indicators[r1].id, "R1");
+        let rows = [
+            row(r1, Some(1.0), Some(4.0), None),
+            row(r1, Some(9.0), Some(16.0), None),
+            row(c1, None, None, Some(3.0)),
+            row(c1, None, None, Some(4.5)),
+            row(v1, None, None, Some(111.0)),
+            row(v1, None, None, Some(105.0)),
+        ];
+        // V1's reporter is SYT (1): its 105 counts, not SLDTBXH's (0) 111.
+        let by = [0, 1, 0, 1, 0, 1];
+        let rows: Vec<(AgencyIdx, &IndicatorRow)> = by.into_iter().zip(&rows).collect();
+        let r = results(&p, 2021, &rows);
+        // (1 + 9) / (4 + 16) × 100 = 50, not the mean of 25 and 56.25.
+        assert_eq!(
+            (r[0].numerator, r[0].denominator, r[0].value),
+            (Some(10.0), Some(20.0), Some(50.0))
+        );
+        assert_eq!((r[0].achieved, r[0].distance), (Some(false), Some(-10.0)));
+        assert_eq!((r[1].value, r[1].reporters), (Some(7.5), 2));
+        assert_eq!((r[2].value, r[2].achieved), (Some(105.0), Some(true)));
+    }
+
+    #[test]
+    fn no_rows_no_value_and_no_judgement() {
+        let p = plan();
+        let zero = [row(0, Some(0.0), Some(0.0), None)];
+        let rows: Vec<(AgencyIdx, &IndicatorRow)> = vec![(0, &zero[0])];
+        let r = results(&p, 2021, &rows);
+        assert_eq!(
+            (r[0].value, r[0].achieved, r[0].distance),
+            (None, None, None)
+        );
+        assert_eq!(r[0].target, Some((2025, 60.0)));
+        assert_eq!((r[1].value, r[1].reporters), (None, 0));
+    }
+}

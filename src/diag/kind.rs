@@ -49,6 +49,7 @@ pub enum Kind {
         path: String,
         reason: String,
         error: Option<String>,
+        error_vi: Option<String>,
         max: usize,
     },
     /// A ratio's numerator above its denominator.

@@ -53,6 +53,7 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             path,
             reason,
             error,
+            error_vi,
             max,
         } => {
             let why = match reason.as_str() {
@@ -60,7 +61,10 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
                 "too-deep" => tr!(lang, "lồng quá {max} cấp", "nested more than {max} levels"),
                 "not-utf8" => tr!(lang, "không phải UTF-8", "it is not UTF-8"),
                 "too-large" => tr!(lang, "tệp quá lớn", "the file is too large"),
-                _ => error.clone().unwrap_or_default(),
+                _ => match lang {
+                    Lang::Vi => error_vi.clone().or(error.clone()).unwrap_or_default(),
+                    Lang::En => error.clone().unwrap_or_default(),
+                },
             };
             tr!(
                 lang,

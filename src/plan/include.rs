@@ -5,7 +5,8 @@
 use super::indicators::IncludedFile;
 use super::validate::{yaml_diagnostic, MAX_PLAN_BYTES};
 use crate::diag::{Diagnostic, Kind};
-use crate::fsx::{read_limited, ReadLimited};
+use crate::fsx::{io_reason, read_limited, ReadLimited};
+use crate::lang::Lang;
 use crate::text::nfc;
 use std::path::{Path, PathBuf};
 
@@ -33,11 +34,12 @@ fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-fn bad(from: &str, path: &str, reason: &str, error: Option<String>) -> Diagnostic {
+fn bad(from: &str, path: &str, reason: &str, error: Option<(String, String)>) -> Diagnostic {
     let kind = Kind::BadInclude {
         path: path.to_string(),
         reason: reason.to_string(),
-        error,
+        error: error.as_ref().map(|e| e.0.clone()),
+        error_vi: error.map(|e| e.1),
         max: MAX_INCLUDE_DEPTH,
     };
     Diagnostic::err(from, kind)
@@ -77,11 +79,13 @@ fn walk(
                 continue;
             }
             Err(ReadLimited::NotAFile(what)) => {
-                diags.push(bad(from, rel, "unreadable", Some(what.to_string())));
+                let what = (what.to_string(), what.to_string());
+                diags.push(bad(from, rel, "unreadable", Some(what)));
                 continue;
             }
             Err(ReadLimited::Io(e)) => {
-                diags.push(bad(from, rel, "unreadable", Some(e.to_string())));
+                let why = (io_reason(&e, Lang::En), io_reason(&e, Lang::Vi));
+                diags.push(bad(from, rel, "unreadable", Some(why)));
                 continue;
             }
         };

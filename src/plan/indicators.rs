@@ -17,6 +17,8 @@ pub struct IndicatorFile {
     pub name_en: Option<String>,
     #[serde(default)]
     pub unit: Option<String>,
+    #[serde(default)]
+    pub unit_en: Option<String>,
     /// `ratio`, `count` or `value`.
     #[serde(default)]
     pub kind: Option<String>,
@@ -131,6 +133,7 @@ pub struct Indicator {
     pub name: String,
     pub name_en: Option<String>,
     pub unit: String,
+    pub unit_en: Option<String>,
     pub kind: IndicatorKind,
     pub direction: Direction,
     /// Targets by year, earliest first.
@@ -152,6 +155,13 @@ impl Indicator {
             .copied()
     }
 
+    pub fn unit_in(&self, lang: crate::lang::Lang) -> &str {
+        match lang {
+            crate::lang::Lang::En => self.unit_en.as_deref().unwrap_or(&self.unit),
+            crate::lang::Lang::Vi => &self.unit,
+        }
+    }
+
     pub fn name_in(&self, lang: crate::lang::Lang) -> &str {
         match lang {
             crate::lang::Lang::En => self.name_en.as_deref().unwrap_or(&self.name),
@@ -170,6 +180,7 @@ mod tests {
             name: "x".into(),
             name_en: None,
             unit: "%".into(),
+            unit_en: None,
             kind: IndicatorKind::Count,
             direction: Direction::AtLeast,
             targets: t.to_vec(),

@@ -54,7 +54,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
             });
             vec![
                 format!("{} {}", ind.id, ind.name_in(lang)),
-                ind.unit.clone(),
+                ind.unit_in(lang).to_string(),
                 figure(r.value, lang),
                 target,
                 achieved_label(r.achieved, lang).to_string(),
@@ -98,7 +98,7 @@ pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
             let target = r.target.map_or("—".to_string(), |(y, t)| {
                 format!("{} ({y})", target_text(ind.direction, t))
             });
-            let value = format!("{} {}", figure(r.value, lang), ind.unit);
+            let value = format!("{} {}", figure(r.value, lang), ind.unit_in(lang));
             let label = achieved_label(r.achieved, lang);
             let head = lang.pick("Chỉ tiêu", "Indicator");
             (

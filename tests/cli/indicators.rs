@@ -211,13 +211,13 @@ fn a_plan_with_a_bad_indicator_is_refused_with_the_place() {
     let o = bdg().args(["plan", "check"]).arg(&plan).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     let text = String::from_utf8_lossy(&o.stderr);
-    // C1's `kind:` (line 33) and the entry naming no indicator (line 46, its id).
+    // C1's `kind:` (line 34) and the entry naming no indicator (line 48, its id).
     assert!(
-        text.contains("[bad-indicator]") && text.contains("plan.yaml:33:5:"),
+        text.contains("[bad-indicator]") && text.contains("plan.yaml:34:5:"),
         "{text}"
     );
     assert!(
-        text.contains("[unknown-indicator]") && text.contains("plan.yaml:46:10:"),
+        text.contains("[unknown-indicator]") && text.contains("plan.yaml:48:10:"),
         "{text}"
     );
 }

@@ -134,6 +134,7 @@ impl Validator<'_> {
             name: raw.name.unwrap_or_default(),
             name_en: raw.name_en,
             unit,
+            unit_en: raw.unit_en,
             kind,
             direction,
             targets: raw.targets.into_iter().collect(),

@@ -40,7 +40,7 @@ fn headers(lang: Lang) -> Vec<&'static str> {
 /// The indicator's name as the template shows it: with its unit, and for a ratio what the
 /// numerator and denominator count.
 fn described(ind: &Indicator, lang: Lang) -> String {
-    let mut s = format!("{} ({})", ind.name_in(lang), ind.unit);
+    let mut s = format!("{} ({})", ind.name_in(lang), ind.unit_in(lang));
     if let IndicatorKind::Ratio {
         numerator,
         denominator,

@@ -28,7 +28,7 @@ fn row(k: &Consolidation, r: &IndicatorResult, lang: Lang) -> Vec<Cell> {
     vec![
         Cell::Text(ind.id.clone()),
         Cell::Text(ind.name_in(lang).to_string()),
-        Cell::Text(ind.unit.clone()),
+        Cell::Text(ind.unit_in(lang).to_string()),
         Cell::Dec(r.numerator),
         Cell::Dec(r.denominator),
         Cell::Dec(r.value),
