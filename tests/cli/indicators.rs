@@ -544,3 +544,36 @@ fn a_workbook_with_an_indicator_sheet_is_read_sheet_by_sheet() {
     assert!(!codes.contains(&"sheet-not-read"), "{codes:?}");
     assert_eq!(o.status.code(), Some(0), "{codes:?}");
 }
+
+#[test]
+fn a_companion_file_alone_is_not_the_agencys_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("r");
+    std::fs::create_dir(&reports).unwrap();
+    std::fs::copy(
+        fixture("indicators/reports/SLDTBXH_2021-H1.csv"),
+        reports.join("SLDTBXH_2021-H1.csv"),
+    )
+    .unwrap();
+    // English headers, tab-separated UTF-16 as Excel's "Unicode Text" saves it.
+    let text = "agency\tperiod\tsubmitted_on\tindicator\tnumerator\tdenominator\tvalue\r\n\
+                SYT\t2021-H1\t2021-06-08\tR1\t6\t20\t\r\n\
+                SYT\t2021-H1\t2021-06-08\tV1\t\t\t108.5\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(reports.join("SYT_chi-tieu.txt"), bytes).unwrap();
+    let (_, v) = consolidate_indicators(&root().join(MINI), &reports, &dir.path().join("o"));
+    let syt = v["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["agency"] == "SYT")
+        .unwrap();
+    assert_eq!(syt["state"], "missing");
+    let r1 = by_id(&v, "R1");
+    assert_eq!(
+        (r1["value"].clone(), r1["reporters"].clone()),
+        (30.0.into(), 1.into())
+    );
+    assert_eq!(by_id(&v, "V1")["value"], 108.5);
+}
