@@ -159,3 +159,15 @@ pub fn sheet(
     ws.set_freeze_panes(1, 4)?;
     print_setup(ws)
 }
+
+/// The instructions sheet's line on the indicator sheet.
+pub fn instructions(lang: Lang) -> (String, String) {
+    (
+        lang.pick("Chỉ tiêu", "Indicators").into(),
+        lang.pick(
+            "Trang \"Chỉ tiêu\": mỗi dòng là một chỉ tiêu đơn vị phải báo cáo. Với chỉ tiêu tỷ lệ, ghi tử số và mẫu số (bdg tự tính tỷ lệ); với chỉ tiêu số lượng hoặc giá trị, ghi vào cột Giá trị. Số thập phân ghi 108,5 hoặc 108.5. Ngày báo cáo để trống thì lấy theo trang Báo cáo.",
+            "Sheet \"Chỉ tiêu\" (indicators): each row is an indicator the agency reports. For a ratio give the numerator and the denominator (bdg computes the ratio); for a count or a value, fill in the value column. Decimals as 108,5 or 108.5. A blank report date is the Report sheet's.",
+        )
+        .into(),
+    )
+}
