@@ -109,6 +109,8 @@ pub struct Consolidation<'c> {
     pub excluded: Vec<&'c Diagnostic>,
     /// Every diagnostic of the cycle.
     pub diagnostics: Vec<&'c Diagnostic>,
+    /// The plan's indicators against their targets (`indicators.rs`).
+    pub indicators: Vec<crate::indicators::IndicatorResult>,
 }
 
 impl<'c> Consolidation<'c> {
@@ -203,6 +205,8 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
         .copied()
         .filter(|d| d.excludes != Excludes::Nothing)
         .collect();
+    let counted = crate::indicators::counted_rows(c);
+    let indicators = crate::indicators::results(plan, plan.meta.year, &counted);
     Consolidation {
         cycle: c,
         counts: c.counts(),
@@ -211,6 +215,7 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
         totals,
         excluded,
         diagnostics,
+        indicators,
     }
 }
 
@@ -274,6 +279,7 @@ pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value 
             "rows_excluded": a.rows_excluded,
             "errors": a.errors,
         })).collect::<Vec<_>>(),
+        "indicators": crate::indicators::to_json(plan, &k.indicators),
         "excluded": k.excluded.iter().map(|d| json!({
             "file": d.file,
             "line": d.line,

@@ -15,6 +15,7 @@ pub mod cycle;
 pub mod diag;
 pub mod fsx;
 pub mod ids;
+pub mod indicators;
 mod isolate;
 pub mod lang;
 pub mod output;

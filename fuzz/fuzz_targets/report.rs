@@ -4,7 +4,7 @@ use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
 static PLAN: LazyLock<bdg::plan::Plan> = LazyLock::new(|| {
-    bdg::plan::parse(include_str!("../../plans/ninh-thuan-2021.yaml"), "plan.yaml").expect("valid").0
+    bdg::plan::parse(include_str!("../../plans/ninh-thuan-2021.yaml"), concat!(env!("CARGO_MANIFEST_DIR"), "/../plans/ninh-thuan-2021.yaml")).expect("valid").0
 });
 
 fuzz_target!(|data: &[u8]| {

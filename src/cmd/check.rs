@@ -108,13 +108,21 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
                 } else {
                     lang.pick("HỢP LỆ", "OK").to_string()
                 };
+                // An indicator table's rows are indicators (issue 14).
+                let (n, what) = if r.indicators_only {
+                    let n = if r.usable() { r.indicators.len() } else { 0 };
+                    (
+                        n,
+                        lang.pick("dòng chỉ tiêu nhận", "indicator rows accepted"),
+                    )
+                } else {
+                    (r.rows_counted(), lang.pick("dòng nhận", "rows accepted"))
+                };
                 let _ = writeln!(
                     out,
-                    "{}: {who}, {}, {date} — {} {} — {verdict}",
+                    "{}: {who}, {}, {date} — {n} {what} — {verdict}",
                     crate::text::visible(&r.file),
                     r.period.as_deref().unwrap_or("?"),
-                    r.rows_counted(),
-                    lang.pick("dòng nhận", "rows accepted"),
                 );
                 if g.verbose > 0 {
                     let _ = writeln!(

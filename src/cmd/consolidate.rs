@@ -137,6 +137,10 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
             for (k2, v) in rows {
                 tb.add_row(vec![k2.to_string(), v]);
             }
+            // Indicators against their targets (issue 14).
+            for (k2, v) in crate::render::report_indicators::summary_rows(&k, lang) {
+                tb.add_row(vec![k2, v]);
+            }
             output::print(&format!("{tb}\n"))?;
         }
     }

@@ -65,12 +65,24 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
             TemplateFormat::Xlsx => (template::xlsx(&plan, period, ag, lang)?, "xlsx"),
             TemplateFormat::Csv => (template::csv(&plan, period, ag, lang), "csv"),
         };
-        let path = a.out.join(template::file_name(&plan, period, ag, ext));
+        let name = template::file_name(&plan, period, ag, ext);
+        let path = a.out.join(&name);
         if !replaceable(&path, &bytes, &plan) {
             kept.push(path);
             continue;
         }
         write_atomic(&path, &bytes)?;
+        // The indicator part of a CSV template is a companion file (issue 14).
+        if let (TemplateFormat::Csv, Some(ind)) =
+            (a.format, template::indicators::csv(&plan, period, ag, lang))
+        {
+            let companion = a.out.join(template::indicators::csv_name(&name));
+            if replaceable(&companion, &ind, &plan) {
+                write_atomic(&companion, &ind)?;
+            } else {
+                kept.push(companion);
+            }
+        }
     }
     let written = agencies.len() - kept.len();
     output::note(

@@ -54,6 +54,47 @@ pub enum Kind {
     Superseded { newer: String },
     /// An agency not expected this period reported; its figures count.
     UnexpectedAgency { name: String },
+    // ---- indicators (plan and reports) ----
+    /// An indicator id declared twice (in the plan or the files it includes).
+    DuplicateIndicator { id: String },
+    /// An indicator id that no indicator of the plan has (a plan entry or a report row).
+    UnknownIndicator { found: String },
+    /// An indicator whose `field` is missing or wrong (`kind`, `numerator`, `targets`…).
+    BadIndicator { id: String, field: String },
+    /// An `include:` that cannot be used: `reason` is `unreadable` (the system's `error`),
+    /// `not-utf8`, `too-large`, `too-deep` (over `max` levels) or `cycle`.
+    BadInclude {
+        path: String,
+        reason: String,
+        error: Option<String>,
+        error_vi: Option<String>,
+        max: usize,
+    },
+    /// A ratio's numerator above its denominator.
+    NumeratorAboveDenominator {
+        indicator: String,
+        numerator: f64,
+        denominator: f64,
+    },
+    /// A negative figure for an indicator (`column` of the indicator table).
+    NegativeValue {
+        indicator: String,
+        column: String,
+        value: f64,
+    },
+    /// Indicators the agency reports that its indicator table does not give.
+    IndicatorNotReported { indicators: Vec<String> },
+    /// A figure far outside the indicator's plausible range.
+    ImplausibleValue {
+        indicator: String,
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    /// An indicator row giving no figure.
+    NoIndicatorValue { indicator: String },
+    /// The same indicator twice in one file.
+    RepeatedIndicator { indicator: String },
     // ---- plan ----
     /// A plan file too large to parse.
     PlanTooLarge { mb: u64, max_mb: u64 },
@@ -360,6 +401,17 @@ impl Kind {
             Kind::Conflict { .. } => Code::Conflict,
             Kind::Superseded { .. } => Code::Superseded,
             Kind::UnexpectedAgency { .. } => Code::UnexpectedAgency,
+            Kind::DuplicateIndicator { .. } | Kind::RepeatedIndicator { .. } => {
+                Code::DuplicateIndicator
+            }
+            Kind::UnknownIndicator { .. } => Code::UnknownIndicator,
+            Kind::BadIndicator { .. } => Code::BadIndicator,
+            Kind::BadInclude { .. } => Code::BadInclude,
+            Kind::NumeratorAboveDenominator { .. } => Code::NumeratorAboveDenominator,
+            Kind::NegativeValue { .. } => Code::NegativeValue,
+            Kind::IndicatorNotReported { .. } => Code::IndicatorNotReported,
+            Kind::ImplausibleValue { .. } => Code::ImplausibleValue,
+            Kind::NoIndicatorValue { .. } => Code::MissingValue,
         }
     }
 

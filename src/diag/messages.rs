@@ -72,6 +72,91 @@ fn unsafe_id(
 /// sentence; longer than 80 lines for that reason (the catalogue is a table).
 pub fn message(kind: &Kind, lang: Lang) -> String {
     match kind {
+        // ---- indicators ----
+        Kind::DuplicateIndicator { id } => tr!(
+            lang,
+            "chỉ tiêu '{id}' bị khai báo hai lần",
+            "indicator '{id}' is declared twice"
+        ),
+        Kind::UnknownIndicator { found } => tr!(
+            lang,
+            "không có chỉ tiêu '{found}' trong kế hoạch",
+            "the plan has no indicator '{found}'"
+        ),
+        Kind::BadIndicator { id, field } => tr!(
+            lang,
+            "chỉ tiêu '{id}': trường '{field}' thiếu hoặc không hợp lệ",
+            "indicator '{id}': field '{field}' is missing or invalid"
+        ),
+        Kind::BadInclude {
+            path,
+            reason,
+            error,
+            error_vi,
+            max,
+        } => {
+            let why = match reason.as_str() {
+                "cycle" => tr!(lang, "tệp tự đưa lại chính nó (vòng lặp)", "it includes itself (a cycle)"),
+                "too-deep" => tr!(lang, "lồng quá {max} cấp", "nested more than {max} levels"),
+                "not-utf8" => tr!(lang, "không phải UTF-8", "it is not UTF-8"),
+                "too-large" => tr!(lang, "tệp quá lớn", "the file is too large"),
+                _ => match lang {
+                    Lang::Vi => error_vi.clone().or(error.clone()).unwrap_or_default(),
+                    Lang::En => error.clone().unwrap_or_default(),
+                },
+            };
+            tr!(
+                lang,
+                "không đưa được tệp '{path}' vào kế hoạch: {why}",
+                "cannot include '{path}' in the plan: {why}"
+            )
+        }
+        Kind::NumeratorAboveDenominator {
+            indicator,
+            numerator,
+            denominator,
+        } => tr!(
+            lang,
+            "chỉ tiêu '{indicator}': tử số {numerator} lớn hơn mẫu số {denominator}",
+            "indicator '{indicator}': numerator {numerator} is above denominator {denominator}"
+        ),
+        Kind::NegativeValue {
+            indicator,
+            column,
+            value,
+        } => tr!(
+            lang,
+            "chỉ tiêu '{indicator}': cột '{column}' có số âm {value}",
+            "indicator '{indicator}': column '{column}' holds the negative number {value}"
+        ),
+        Kind::IndicatorNotReported { indicators } => {
+            let (n, list) = (indicators.len(), indicators.join(", "));
+            tr!(
+                lang,
+                "{n} chỉ tiêu của đơn vị không được báo cáo: {list}",
+                "{n} of the agency's indicators are not reported: {list}"
+            )
+        }
+        Kind::ImplausibleValue {
+            indicator,
+            value,
+            min,
+            max,
+        } => tr!(
+            lang,
+            "chỉ tiêu '{indicator}': giá trị {value} nằm ngoài khoảng hợp lý {min}–{max}",
+            "indicator '{indicator}': value {value} is outside the plausible range {min}–{max}"
+        ),
+        Kind::NoIndicatorValue { indicator } => tr!(
+            lang,
+            "chỉ tiêu '{indicator}' không có số liệu (tử số và mẫu số, hoặc giá trị)",
+            "indicator '{indicator}' has no figure (numerator and denominator, or value)"
+        ),
+        Kind::RepeatedIndicator { indicator } => tr!(
+            lang,
+            "chỉ tiêu '{indicator}' xuất hiện nhiều lần trong tệp",
+            "indicator '{indicator}' appears more than once in the file"
+        ),
         // ---- plan ----
         Kind::PlanTooLarge { mb, max_mb } => tr!(
             lang,

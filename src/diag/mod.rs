@@ -112,6 +112,15 @@ codes! {
     Superseded = "superseded",
     DuplicateFile = "duplicate-file",
     Conflict = "conflict",
+    // indicators
+    DuplicateIndicator = "duplicate-indicator",
+    UnknownIndicator = "unknown-indicator",
+    BadIndicator = "bad-indicator",
+    BadInclude = "bad-include",
+    NumeratorAboveDenominator = "numerator-above-denominator",
+    NegativeValue = "negative-value",
+    IndicatorNotReported = "indicator-not-reported",
+    ImplausibleValue = "implausible-value",
 }
 
 impl Serialize for Code {

@@ -20,6 +20,12 @@ pub struct PlanFile {
     pub groups: Vec<GroupFile>,
     #[serde(default)]
     pub sections: Vec<SectionFile>,
+    // ---- indicators (issue 14) ----
+    /// Files to take indicators from, relative to this one (see `include.rs`).
+    #[serde(default)]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub indicators: Vec<super::indicators::IndicatorFile>,
 }
 
 #[derive(Debug, Deserialize)]

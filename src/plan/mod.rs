@@ -3,6 +3,8 @@
 
 mod file;
 pub mod import;
+pub mod include;
+pub mod indicators;
 mod locate;
 mod validate;
 
@@ -25,6 +27,8 @@ pub struct Plan {
     pub groups: Vec<Group>,
     pub sections: Vec<Section>,
     pub tasks: Vec<Task>,
+    /// The indicators measured against targets (issue 14), in file order.
+    pub indicators: Vec<indicators::Indicator>,
     agency_keys: HashMap<String, AgencyIdx>,
     task_keys: HashMap<String, TaskIdx>,
 }
@@ -252,6 +256,19 @@ impl Plan {
     /// A task by id in the forms people write: `II.2.b`, `II-2-b`, `ii.2.b`, `IV 3`.
     pub fn find_task(&self, s: &str) -> Option<TaskIdx> {
         self.task_keys.get(&task_key(s)).copied()
+    }
+
+    /// An indicator by id, in any case, with or without diacritics.
+    pub fn find_indicator(&self, s: &str) -> Option<usize> {
+        let k = fold(s);
+        self.indicators.iter().position(|i| fold(&i.id) == k)
+    }
+
+    /// The indicators an agency reports, in plan order.
+    pub fn indicators_of(&self, a: AgencyIdx) -> Vec<usize> {
+        (0..self.indicators.len())
+            .filter(|&i| self.indicators[i].reporters.contains(&a))
+            .collect()
     }
 
     pub fn find_period(&self, s: &str) -> Option<&Period> {

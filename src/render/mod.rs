@@ -6,6 +6,7 @@ pub mod docx;
 pub mod letter;
 pub mod plain;
 pub mod report_doc;
+pub mod report_indicators;
 mod report_parts;
 mod report_tables;
 pub mod report_text;

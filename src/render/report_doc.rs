@@ -40,7 +40,7 @@ pub fn build(k: &Consolidation, lang: Lang) -> Document {
         "Thực hiện {plan_title}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {coordinator} báo cáo kết quả thực hiện công tác bình đẳng giới {p} như sau:",
         "Under the {plan_title}, and from the reports of the agencies, the {coordinator} reports the results of gender-equality work for the {p} as follows:"
     ).get(lang))];
-    let parts: [(&str, &str, Vec<Block>); 5] = [
+    let mut parts: Vec<(&str, &str, Vec<Block>)> = vec![
         (
             "TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ",
             "REPORTING BY THE AGENCIES",
@@ -63,6 +63,14 @@ pub fn build(k: &Consolidation, lang: Lang) -> Document {
             next_period(k, lang),
         ),
     ];
+    if !plan.indicators.is_empty() {
+        let blocks = super::report_indicators::part(k, lang);
+        let title = (
+            "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+            "RESULTS AGAINST THE INDICATORS",
+        );
+        parts.insert(2, (title.0, title.1, blocks));
+    }
     for (i, (vi, en, blocks)) in parts.into_iter().enumerate() {
         body.push(Block::Part {
             level: 0,

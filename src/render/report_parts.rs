@@ -66,10 +66,16 @@ pub fn assessment(k: &Consolidation, lang: Lang) -> Vec<Block> {
         "{late} agencies reported late and {missing} have not reported{rejected}; {unreported} of {total} tasks have no report; {not_started} tasks were reported not started by some agency."
     ).get(lang)));
     out.push(sub(3, "Nguyên nhân", "Causes", lang));
+    // The difficulties' part follows the indicators' part when the plan has indicators.
+    let part = if k.cycle.plan.indicators.is_empty() {
+        "IV"
+    } else {
+        "V"
+    };
     let stated = if with_difficulties > 0 {
         t!(
-            "{with_difficulties} đơn vị nêu khó khăn, vướng mắc (phần IV của báo cáo này).",
-            "{with_difficulties} agencies state difficulties (part IV of this report)."
+            "{with_difficulties} đơn vị nêu khó khăn, vướng mắc (phần {part} của báo cáo này).",
+            "{with_difficulties} agencies state difficulties (part {part} of this report)."
         )
     } else {
         t!(
@@ -99,7 +105,7 @@ fn with_remarks<'a>(
         .filter(|(_, r)| !r.is_empty())
 }
 
-/// Part IV: what the agencies wrote, quoted with their names.
+/// Part IV (V with indicators): what the agencies wrote, quoted with their names.
 pub fn remarks(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let plan = k.cycle.plan;
     let mut out = Vec::new();

@@ -1,6 +1,7 @@
 //! Pre-filled report templates, one per agency: its tasks listed, agency, period and task
 //! filled in, the rest left for the agency.
 
+pub mod indicators;
 mod sheet;
 
 use crate::lang::Lang;
@@ -133,6 +134,7 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
             .set_creation_datetime(&created),
     );
     sheet::report(&mut wb, plan, period, a, lang)?;
+    indicators::sheet(&mut wb, plan, period, a, lang)?;
 
     // Instructions.
     let ws = wb
@@ -142,7 +144,7 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let due = p_date(period);
     let coordinator = &plan.agencies[plan.meta.coordinator].name;
-    let lines: Vec<(String, String)> = vec![
+    let mut lines: Vec<(String, String)> = vec![
         (l("Kế hoạch", "Plan").into(), super::xlsx::plan_title(plan, lang).to_string()),
         (l("Đơn vị", "Agency").into(), format!("{} ({})", ag.name, ag.id)),
         (l("Kỳ báo cáo", "Period").into(), format!("{} ({})", period.name_in(lang), period.id)),
@@ -156,6 +158,9 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
             "Each row is one of the agency's tasks. Give the report date (day/month/year), pick the status from the list (hoàn thành = done, đang thực hiện = in progress, chưa thực hiện = not started), the progress (0–100), the number of activities, female and male participants, the budget (VND) and the results. Do not change the grey columns. Save as Excel (.xlsx) or CSV and send it back.",
         ).into()),
     ];
+    if !plan.indicators_of(a).is_empty() {
+        lines.push(indicators::instructions(lang));
+    }
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 90)?;
     for (i, (k, v)) in lines.iter().enumerate() {

@@ -7,6 +7,7 @@
 mod agencies;
 mod details;
 mod fit;
+mod indicators;
 mod problems;
 mod summary;
 mod tasks;
@@ -359,6 +360,7 @@ pub fn workbook_with_limit(
     summary::sheet(&mut wb, k, lang, &f)?;
     tasks::sheet(&mut wb, k, lang, &f)?;
     agencies::by_agency(&mut wb, k, lang, &f)?;
+    indicators::sheet(&mut wb, k, lang, &f)?;
     details::sheets(&mut wb, k, lang, &f, max_rows)?;
     agencies::overdue(&mut wb, k, lang, &f)?;
     problems::sheets(&mut wb, k, lang, &f, max_rows)?;

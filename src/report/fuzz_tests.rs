@@ -9,7 +9,7 @@ use proptest::prelude::*;
 fn plan() -> Plan {
     crate::plan::parse(
         include_str!("../../plans/ninh-thuan-2021.yaml"),
-        "plan.yaml",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/plans/ninh-thuan-2021.yaml"),
     )
     .unwrap()
     .0

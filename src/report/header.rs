@@ -78,8 +78,9 @@ pub(super) fn columns(file: &str, t: &Table) -> (Option<Columns>, usize, Vec<Dia
     }
     // A figure column that cannot be found while the header tries to give it: the file's
     // sex-disaggregated figures (or budget) would be lost, so the file is not usable.
+    let indicator_table = super::indicator_rows::is_indicator_table(&cols);
     for (column, col, place) in figure_like {
-        if !cols.has(col) {
+        if !indicator_table && !cols.has(col) {
             let expected = super::schema::header_name(col).to_string();
             let d = Diagnostic::err(
                 file,
@@ -95,7 +96,13 @@ pub(super) fn columns(file: &str, t: &Table) -> (Option<Columns>, usize, Vec<Dia
             );
         }
     }
-    let missing: Vec<&str> = COLUMNS
+    // An indicator table (see `indicator_rows.rs`) requires its own columns.
+    let required = if indicator_table {
+        &super::indicator_rows::REQUIRED[..]
+    } else {
+        &COLUMNS[..]
+    };
+    let missing: Vec<&str> = required
         .iter()
         .filter(|c| c.required && !cols.has(c.col))
         .map(|c| c.header)

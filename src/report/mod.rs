@@ -8,6 +8,7 @@ pub mod fields;
 mod files;
 mod header;
 mod identity;
+mod indicator_rows;
 mod inspect;
 pub mod limits;
 pub mod remarks;
@@ -21,8 +22,9 @@ pub(crate) use table::no_header;
 use table::{text_table, RawRow, Source, Table};
 
 pub use fields::Status;
+pub use indicator_rows::{parse_figure, IndicatorRow};
 use schema::{column_of, header_name, Columns};
-pub use schema::{Col, ColumnSpec, COLUMNS};
+pub use schema::{Col, ColumnSpec, COLUMNS, INDICATOR_COLUMNS};
 
 use crate::diag::{Diagnostic, Excludes, Kind};
 use crate::plan::{AgencyIdx, Plan, Role, TaskIdx};
@@ -89,6 +91,11 @@ pub struct Report {
     pub fingerprint: u64,
     /// The agency's difficulties and proposals (reserved rows, see `remarks.rs`).
     pub remarks: remarks::Remarks,
+    /// The indicator rows read without error (issue 14; see `indicator_rows.rs`).
+    pub indicators: Vec<IndicatorRow>,
+    /// The file holds an indicator table and no task table (a companion CSV): it does not
+    /// count as the agency's report, only for its indicators.
+    pub indicators_only: bool,
     /// Diagnostics over the per-file cap: code, how many, any of them an error.
     suppressed: Vec<(crate::diag::Code, usize, bool)>,
 }
@@ -108,6 +115,8 @@ impl Report {
             accepted: 0,
             fingerprint: 0,
             remarks: remarks::Remarks::default(),
+            indicators: Vec::new(),
+            indicators_only: false,
             suppressed: Vec::new(),
         }
     }
@@ -223,7 +232,7 @@ pub fn read_sheet(bytes: &[u8], file: &str, plan: &Plan) -> Report {
             .push(limits::refusal_diagnostic(file, &refusal));
         return r;
     }
-    let (table, others) = match sheet::table(bytes, file) {
+    let (table, others, indicators) = match sheet::table(bytes, file) {
         Ok(t) => t,
         Err(d) => {
             r.diagnostics.push(*d);
@@ -231,7 +240,11 @@ pub fn read_sheet(bytes: &[u8], file: &str, plan: &Plan) -> Report {
         }
     };
     r.diagnostics.extend(others);
-    Reader { plan, r: &mut r }.table(table);
+    let mut reader = Reader { plan, r: &mut r };
+    reader.table(table);
+    if let Some(t) = indicators {
+        reader.indicator_rows(t, false);
+    }
     r
 }
 
@@ -245,8 +258,11 @@ impl Reader<'_> {
         self.r.add(d);
     }
 
-    /// The header's columns, then the rows.
+    /// The header's columns, then the rows (an indicator table's: `indicator_rows.rs`).
     fn table(&mut self, t: Table) {
+        if sheet::is_indicator_header(t.header.iter()) {
+            return self.indicator_rows(t, true);
+        }
         let file = self.r.file.clone();
         let (cols, width, diags) = header::columns(&file, &t);
         self.r.diagnostics.extend(diags);

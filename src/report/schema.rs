@@ -46,7 +46,61 @@ pub enum Col {
     Note,
     /// The task's text, as templates carry it beside the id: read and ignored.
     TaskText,
+    // ---- the indicator table (see `indicator_rows.rs`) ----
+    /// The indicator id.
+    Indicator,
+    /// The indicator's name, as templates carry it: read and ignored.
+    IndicatorName,
+    /// A ratio's numerator.
+    Numerator,
+    /// A ratio's denominator.
+    Denominator,
+    /// A count or a single value.
+    Value,
 }
+
+/// How many columns there are, of both tables.
+const COL_COUNT: usize = COLUMNS.len() + INDICATOR_COLUMNS.len();
+
+/// The indicator table's own columns (besides agency, period, date and note), in template
+/// order.
+pub const INDICATOR_COLUMNS: [ColumnSpec; 5] = [
+    ColumnSpec {
+        col: Col::Indicator,
+        id: "indicator",
+        header: "Mã chỉ tiêu",
+        required: true,
+        spellings: &["ma chi tieu", "chi tieu", "indicator id", "ma ct"],
+    },
+    ColumnSpec {
+        col: Col::IndicatorName,
+        id: "indicator_name",
+        header: "Tên chỉ tiêu",
+        required: false,
+        spellings: &["ten chi tieu", "noi dung chi tieu", "indicator name"],
+    },
+    ColumnSpec {
+        col: Col::Numerator,
+        id: "numerator",
+        header: "Tử số",
+        required: false,
+        spellings: &["tu so"],
+    },
+    ColumnSpec {
+        col: Col::Denominator,
+        id: "denominator",
+        header: "Mẫu số",
+        required: false,
+        spellings: &["mau so"],
+    },
+    ColumnSpec {
+        col: Col::Value,
+        id: "value",
+        header: "Giá trị",
+        required: false,
+        spellings: &["gia tri", "so lieu", "gia tri dat duoc"],
+    },
+];
 
 /// The report's columns, in template order: each with its id, Vietnamese header, whether it
 /// is required, and the other spellings accepted (folded).
@@ -178,7 +232,7 @@ pub const COLUMNS: [ColumnSpec; 12] = [
 /// Every accepted spelling of every column, folded once.
 static COLUMN_KEYS: std::sync::LazyLock<HashMap<String, Col>> = std::sync::LazyLock::new(|| {
     let mut m = HashMap::new();
-    for c in &COLUMNS {
+    for c in COLUMNS.iter().chain(&INDICATOR_COLUMNS) {
         for k in [fold(c.id), fold(c.header)]
             .into_iter()
             .chain(c.spellings.iter().map(|a| a.to_string()))
@@ -223,7 +277,7 @@ pub(crate) fn column_and_unit(header: &str) -> Option<(Col, u64)> {
 /// Which field of a row holds each column: a small array, looked up for every cell; and the
 /// budget's unit in đồng (none: đồng).
 #[derive(Default)]
-pub(crate) struct Columns([Option<usize>; COLUMNS.len()], Option<u64>);
+pub(crate) struct Columns([Option<usize>; COL_COUNT], Option<u64>);
 
 impl Columns {
     pub(crate) fn budget_unit(&self) -> u64 {
@@ -244,7 +298,11 @@ impl Columns {
 }
 
 pub(crate) fn header_name(c: Col) -> &'static str {
-    COLUMNS.iter().find(|x| x.col == c).map_or("", |x| x.header)
+    COLUMNS
+        .iter()
+        .chain(&INDICATOR_COLUMNS)
+        .find(|x| x.col == c)
+        .map_or("", |x| x.header)
 }
 
 /// A row's trimmed value in column `c` (empty when the column or the cell is absent).

@@ -68,12 +68,19 @@ fn header_row(rows: &[Vec<String>]) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// A header with an indicator column and no task column: an indicator table's.
+pub(crate) fn is_indicator_header<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+    let cols: Vec<_> = cells.filter_map(column_of).collect();
+    cols.contains(&super::Col::Indicator) && !cols.contains(&super::Col::Task)
+}
+
+/// A workbook's tables: the task table, the warnings, and the indicator table.
+type Tables = (Table<'static>, Vec<Diagnostic>, Option<Table<'static>>);
+
 /// The first sheet that has the report header, as a table, and a warning for every later sheet
-/// that has one too (it is not read: one report is one sheet).
-pub(crate) fn table(
-    bytes: &[u8],
-    file: &str,
-) -> Result<(Table<'static>, Vec<Diagnostic>), Box<Diagnostic>> {
+/// that has one too (it is not read: one report is one sheet); the first indicator sheet
+/// beside it. A workbook with only an indicator sheet gives it as its table.
+pub(crate) fn table(bytes: &[u8], file: &str) -> Result<Tables, Box<Diagnostic>> {
     let mut book =
         open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())).map_err(|e| {
             Box::new(
@@ -88,6 +95,7 @@ pub(crate) fn table(
         })?;
     let mut found: Option<(Table<'static>, Vec<Option<super::Col>>)> = None;
     let mut others = Vec::new();
+    let mut indicators: Option<Table<'static>> = None;
     for name in book.sheet_names().to_vec() {
         let Ok(range) = book.worksheet_range(&name) else {
             continue;
@@ -100,6 +108,12 @@ pub(crate) fn table(
             .map(|r| r.iter().map(cell_text).collect())
             .collect();
         let Some(h) = header_row(&rows) else { continue };
+        if is_indicator_header(rows[h].iter().map(String::as_str)) {
+            if indicators.is_none() {
+                indicators = Some(sheet_table(vec![(name, col0)], row0, rows, h));
+            }
+            continue;
+        }
         let columns = header_columns(&rows[h]);
         match &mut found {
             None => {
@@ -121,9 +135,11 @@ pub(crate) fn table(
             Some((table, _)) => others.push(sheet_not_read(file, &name, table)),
         }
     }
-    found
-        .map(|(t, _)| (t, others))
-        .ok_or_else(|| no_header(file, false))
+    match (found, indicators) {
+        (Some((t, _)), ind) => Ok((t, others, ind)),
+        (None, Some(ind)) => Ok((ind, others, None)),
+        (None, None) => Err(no_header(file, false)),
+    }
 }
 
 /// The report column of each header cell, up to the last one that is one.

@@ -44,6 +44,7 @@ fn workbook_cells_hold_the_figures() {
             "Tổng hợp",
             "Theo nhiệm vụ",
             "Theo đơn vị",
+            "Chỉ tiêu",
             "Chi tiết",
             "Quá hạn",
             "Bị loại",
@@ -170,7 +171,7 @@ fn a_failure_midway_leaves_no_partial_file() {
     // The workbook, if there, is whole.
     if names.iter().any(|n| n.ends_with(".xlsx")) {
         let wb: Xlsx<_> = open_workbook(dir.path().join("ninh-thuan-2021_2021-H1.xlsx")).unwrap();
-        assert_eq!(wb.sheet_names().len(), 7);
+        assert_eq!(wb.sheet_names().len(), 8);
     }
     // An --out that is a file: exit 2 with a message naming it.
     let file = dir.path().join("not-a-dir");
@@ -220,6 +221,7 @@ fn english_workbook_has_english_sheet_names() {
             "Summary",
             "By task",
             "By agency",
+            "Indicators",
             "Details",
             "Overdue",
             "Excluded",

@@ -9,6 +9,9 @@ fn plan_with(dir: &Path, edit: impl Fn(String) -> String) -> PathBuf {
     let src = std::fs::read_to_string(PLAN).unwrap();
     let p = dir.join("plan.yaml");
     std::fs::write(&p, edit(src)).unwrap();
+    // The national indicator set it includes, beside it.
+    let set = "nq28-2021-2030.yaml";
+    std::fs::copy(root().join("plans").join(set), dir.join(set)).unwrap();
     p
 }
 

@@ -11,6 +11,8 @@ mod documents;
 mod hardening;
 mod hostile;
 mod hostile_outputs;
+mod indicator_outputs;
+mod indicators;
 mod other_workbooks;
 mod outputs_beside_reports;
 #[cfg(unix)]

@@ -10,9 +10,12 @@ fn mini() -> String {
     std::fs::read_to_string(fixture("plans/mini.yaml")).unwrap()
 }
 
+/// Writes the plan, with the national indicator set it may include beside it (as in `plans/`).
 fn write(dir: &Path, text: &str) -> PathBuf {
     let p = dir.join("plan.yaml");
     std::fs::write(&p, text).unwrap();
+    let set = "nq28-2021-2030.yaml";
+    std::fs::copy(root().join("plans").join(set), dir.join(set)).unwrap();
     p
 }
 

@@ -385,6 +385,8 @@ fn template_again_keeps_filled_and_foreign_files_and_lists_them() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
+    // The task templates (a CSV template's indicator part is a companion file beside it).
+    files.retain(|f| !f.to_string_lossy().ends_with("_chi-tieu.csv"));
     files.sort();
     assert_eq!(files.len(), 3);
     let name = |id: &str| {

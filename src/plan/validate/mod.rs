@@ -60,12 +60,15 @@ pub fn parse(src: &str, file: &str) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagn
         Ok(p) => p,
         Err(e) => return Err(vec![yaml_diagnostic(file, e)]),
     };
+    let (included, mut include_diags) = super::include::load_all(file, &raw.include);
     let mut v = Validator {
         file,
         loc: Locator::new(&src),
         diags: Vec::new(),
     };
-    let plan = v.plan(raw);
+    indicators::place_includes(&v.loc, file, &mut include_diags);
+    v.diags.append(&mut include_diags);
+    let plan = v.plan(raw, included);
     if v.diags.iter().any(Diagnostic::is_error) {
         Err(v.diags)
     } else {
@@ -73,7 +76,7 @@ pub fn parse(src: &str, file: &str) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagn
     }
 }
 
-fn yaml_diagnostic(file: &str, e: crate::yaml::YamlError) -> Diagnostic {
+pub(super) fn yaml_diagnostic(file: &str, e: crate::yaml::YamlError) -> Diagnostic {
     use crate::yaml::YamlErrorKind;
     let message = e.message;
     let mut suggestion = None;
@@ -103,6 +106,7 @@ pub const MAX_DEPTH: usize = 8;
 pub const MAX_PLAN_BYTES: u64 = 16 * 1024 * 1024;
 
 mod agencies;
+mod indicators;
 mod periods;
 mod sections;
 
@@ -134,7 +138,7 @@ impl Validator<'_> {
 
     /// The plan from its file: one step per concern (agencies, groups, coordinator, periods,
     /// sections and their items), each reporting its own problems, in the file's order.
-    fn plan(&mut self, raw: PlanFile) -> Plan {
+    fn plan(&mut self, raw: PlanFile, included: Vec<super::include::Included>) -> Plan {
         let (agencies, ids) = self.agencies(raw.agencies);
         let agency_keys = self.agency_keys(&agencies);
         let groups = self.groups(raw.groups, &ids, &agencies);
@@ -157,6 +161,7 @@ impl Validator<'_> {
         let year = raw.plan.year;
         let periods = self.periods(raw.periods, raw.reporters.as_deref(), year, &ctx);
         let (sections, tasks, task_keys) = self.sections(raw.sections, &ctx, &periods);
+        let indicators = self.indicators(included, raw.indicators, &ctx);
         let date = raw.plan.date.as_deref().and_then(|d| {
             let at = self.loc.key(Place::default(), "plan").unwrap_or_default();
             self.date(d, at, "date")
@@ -172,6 +177,7 @@ impl Validator<'_> {
             groups,
             sections,
             tasks,
+            indicators,
             agency_keys,
             task_keys,
         }

@@ -1,0 +1,215 @@
+//! Indicators consolidated: for each of the plan's indicators, the province's figure from the
+//! counted rows, the milestone that applies to the plan's year, and whether it is met. Pure.
+
+use crate::cycle::Cycle;
+use crate::plan::indicators::{Direction, IndicatorKind};
+use crate::plan::{AgencyIdx, Plan};
+use crate::report::IndicatorRow;
+
+/// One indicator's result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorResult {
+    /// The indicator, as an index into the plan's indicators.
+    pub indicator: usize,
+    /// Rows counted (one per reporting agency).
+    pub reporters: usize,
+    /// A ratio's summed numerator and denominator.
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    /// The province's figure: the ratio (× scale), the sum, or the single value.
+    pub value: Option<f64>,
+    /// The milestone that applies: year and target.
+    pub target: Option<(i32, f64)>,
+    /// The value meets the target (`None` without a value or a target).
+    pub achieved: Option<bool>,
+    /// value − target.
+    pub distance: Option<f64>,
+}
+
+/// Rounds away the last bits of binary arithmetic, so that 12 / 40 × 100 reads 30.
+fn tidy(v: f64) -> f64 {
+    (v * 1e9).round() / 1e9
+}
+
+/// The indicators' results for the plan's `year`, from `rows` (agency, row), in plan order.
+pub fn results(
+    plan: &Plan,
+    year: i32,
+    rows: &[(AgencyIdx, &IndicatorRow)],
+) -> Vec<IndicatorResult> {
+    plan.indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            let mine: Vec<&(AgencyIdx, &IndicatorRow)> =
+                rows.iter().filter(|(_, r)| r.indicator == i).collect();
+            let sum = |f: fn(&IndicatorRow) -> Option<f64>| -> Option<f64> {
+                let v: Vec<f64> = mine.iter().filter_map(|(_, r)| f(r)).collect();
+                (!v.is_empty()).then(|| v.iter().sum())
+            };
+            let (numerator, denominator, value) = match &ind.kind {
+                IndicatorKind::Ratio { scale, .. } => {
+                    let (n, d) = (sum(|r| r.numerator), sum(|r| r.denominator));
+                    let v = match (n, d) {
+                        (Some(n), Some(d)) if d > 0.0 => Some(tidy(n / d * scale)),
+                        _ => None,
+                    };
+                    (n, d, v)
+                }
+                IndicatorKind::Count => (None, None, sum(|r| r.value)),
+                // One agency's figure: the first of the indicator's reporters who gave it.
+                IndicatorKind::Value => {
+                    let rank = |a: AgencyIdx| ind.reporters.iter().position(|&x| x == a);
+                    let first = mine
+                        .iter()
+                        .min_by_key(|(a, _)| (rank(*a).is_none(), rank(*a), *a));
+                    (None, None, first.and_then(|(_, r)| r.value))
+                }
+            };
+            let target = ind.milestone(year);
+            let achieved = value.zip(target).map(|(v, (_, t))| ind.direction.met(v, t));
+            IndicatorResult {
+                indicator: i,
+                reporters: mine.len(),
+                numerator,
+                denominator,
+                value,
+                target,
+                achieved,
+                distance: value.zip(target).map(|(v, (_, t))| tidy(v - t)),
+            }
+        })
+        .collect()
+}
+
+/// The indicator rows that count in a cycle: of each agency's usable files of the period that
+/// give indicators, the latest (by report date, then file name) — as for tasks.
+pub fn counted_rows<'c>(c: &'c Cycle) -> Vec<(AgencyIdx, &'c IndicatorRow)> {
+    let mut latest: std::collections::BTreeMap<AgencyIdx, usize> = Default::default();
+    for (i, r) in c.reports.iter().enumerate() {
+        let ok = r.usable() && r.period.as_deref() == Some(&c.period.id);
+        let (true, Some(a), false) = (ok, r.agency, r.indicators.is_empty()) else {
+            continue;
+        };
+        let newer = |j: usize| {
+            let o = &c.reports[j];
+            (r.submitted_on, &r.file) > (o.submitted_on, &o.file)
+        };
+        if latest.get(&a).is_none_or(|&j| newer(j)) {
+            latest.insert(a, i);
+        }
+    }
+    latest
+        .into_iter()
+        .flat_map(|(a, i)| c.reports[i].indicators.iter().map(move |r| (a, r)))
+        .collect()
+}
+
+/// The results as the consolidate JSON's `indicators` array.
+pub fn to_json(plan: &Plan, results: &[IndicatorResult]) -> serde_json::Value {
+    use serde_json::json;
+    results
+        .iter()
+        .map(|r| {
+            let ind = &plan.indicators[r.indicator];
+            json!({
+                "id": ind.id,
+                "kind": ind.kind.name(),
+                "unit": ind.unit,
+                "direction": ind.direction.name(),
+                "reporters": r.reporters,
+                "numerator": r.numerator,
+                "denominator": r.denominator,
+                "value": r.value,
+                "target": r.target.map(|t| t.1),
+                "target_year": r.target.map(|t| t.0),
+                "achieved": r.achieved,
+                "distance": r.distance,
+                "source": ind.source.as_ref().map(|s| json!({
+                    "resolution": s.resolution, "goal": s.goal, "target": s.target,
+                })),
+            })
+        })
+        .collect()
+}
+
+/// "≥ 60" or "≤ 30": the target with its direction.
+pub fn target_text(direction: Direction, target: f64) -> String {
+    let sign = match direction {
+        Direction::AtLeast => "≥",
+        Direction::AtMost => "≤",
+    };
+    format!("{sign} {}", number(target))
+}
+
+/// A figure as documents show it: up to two decimals, no trailing zeros.
+pub fn number(v: f64) -> String {
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/indicators/plan.yaml"
+        );
+        crate::plan::load(std::path::Path::new(path)).unwrap().0
+    }
+
+    fn row(indicator: usize, n: Option<f64>, d: Option<f64>, v: Option<f64>) -> IndicatorRow {
+        IndicatorRow {
+            line: 2,
+            indicator,
+            numerator: n,
+            denominator: d,
+            value: v,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn ratios_sum_before_dividing_counts_sum_values_take_the_first_reporter() {
+        let p = plan();
+        let (r1, c1, v1) = (0, 1, 2);
+        assert_eq!(p.indicators[r1].id, "R1");
+        let rows = [
+            row(r1, Some(1.0), Some(4.0), None),
+            row(r1, Some(9.0), Some(16.0), None),
+            row(c1, None, None, Some(3.0)),
+            row(c1, None, None, Some(4.5)),
+            row(v1, None, None, Some(111.0)),
+            row(v1, None, None, Some(105.0)),
+        ];
+        // V1's reporter is SYT (1): its 105 counts, not SLDTBXH's (0) 111.
+        let by = [0, 1, 0, 1, 0, 1];
+        let rows: Vec<(AgencyIdx, &IndicatorRow)> = by.into_iter().zip(&rows).collect();
+        let r = results(&p, 2021, &rows);
+        // (1 + 9) / (4 + 16) × 100 = 50, not the mean of 25 and 56.25.
+        assert_eq!(
+            (r[0].numerator, r[0].denominator, r[0].value),
+            (Some(10.0), Some(20.0), Some(50.0))
+        );
+        assert_eq!((r[0].achieved, r[0].distance), (Some(false), Some(-10.0)));
+        assert_eq!((r[1].value, r[1].reporters), (Some(7.5), 2));
+        assert_eq!((r[2].value, r[2].achieved), (Some(105.0), Some(true)));
+    }
+
+    #[test]
+    fn no_rows_no_value_and_no_judgement() {
+        let p = plan();
+        let zero = [row(0, Some(0.0), Some(0.0), None)];
+        let rows: Vec<(AgencyIdx, &IndicatorRow)> = vec![(0, &zero[0])];
+        let r = results(&p, 2021, &rows);
+        assert_eq!(
+            (r[0].value, r[0].achieved, r[0].distance),
+            (None, None, None)
+        );
+        assert_eq!(r[0].target, Some((2025, 60.0)));
+        assert_eq!((r[1].value, r[1].reporters), (None, 0));
+    }
+}

@@ -1,0 +1,110 @@
+//! The report's part on indicators ("Kết quả thực hiện các chỉ tiêu"): how many meet the
+//! milestone that applies, and a table of every indicator against its target.
+
+use super::doc::{Block, Table};
+use crate::consolidate::Consolidation;
+use crate::indicators::{number, target_text};
+use crate::lang::Lang;
+use crate::t;
+
+/// A figure as the document's language writes it: `108,5` in Vietnamese.
+fn figure(v: Option<f64>, lang: Lang) -> String {
+    match (v, lang) {
+        (None, _) => "—".into(),
+        (Some(v), Lang::Vi) => number(v).replace('.', ","),
+        (Some(v), Lang::En) => number(v),
+    }
+}
+
+/// "Đạt" / "Không đạt" / "—" (no figure or no target).
+pub(crate) fn achieved_label(achieved: Option<bool>, lang: Lang) -> &'static str {
+    match achieved {
+        Some(true) => lang.pick("Đạt", "Achieved"),
+        Some(false) => lang.pick("Không đạt", "Not achieved"),
+        None => "—",
+    }
+}
+
+/// The part's blocks: a summary sentence and the table (nothing when the plan has none).
+pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
+    let plan = k.cycle.plan;
+    let total = k.indicators.len();
+    let with_figure = k.indicators.iter().filter(|r| r.value.is_some()).count();
+    let met = (k.indicators.iter())
+        .filter(|r| r.achieved == Some(true))
+        .count();
+    let year = plan.meta.year;
+    let summary = t!(
+        "Trong {total} chỉ tiêu của Kế hoạch, {with_figure} chỉ tiêu có số liệu báo cáo; {met} chỉ tiêu đạt mốc mục tiêu áp dụng cho năm {year} (mốc gần nhất chưa qua).",
+        "Of the plan's {total} indicators, {with_figure} have reported figures; {met} meet the milestone that applies to {year} (the next one not yet passed)."
+    )
+    .get(lang)
+    .to_string();
+    let rows = (k.indicators.iter())
+        .map(|r| {
+            let ind = &plan.indicators[r.indicator];
+            let target = r.target.map_or("—".to_string(), |(y, t)| {
+                let t = target_text(ind.direction, t);
+                let t = if lang == Lang::Vi {
+                    t.replace('.', ",")
+                } else {
+                    t
+                };
+                format!("{t} ({y})")
+            });
+            vec![
+                format!("{} {}", ind.id, ind.name_in(lang)),
+                ind.unit_in(lang).to_string(),
+                figure(r.value, lang),
+                target,
+                achieved_label(r.achieved, lang).to_string(),
+                r.reporters.to_string(),
+            ]
+        })
+        .collect();
+    let header = [
+        lang.pick("Chỉ tiêu", "Indicator"),
+        lang.pick("Đơn vị tính", "Unit"),
+        lang.pick("Kết quả", "Value"),
+        lang.pick("Mục tiêu (năm)", "Target (year)"),
+        lang.pick("Đánh giá", "Assessment"),
+        lang.pick("Số đơn vị", "Reporters"),
+    ]
+    .map(String::from)
+    .to_vec();
+    vec![
+        Block::para(summary),
+        Block::Table(Table {
+            title: lang
+                .pick(
+                    "Bảng. Kết quả thực hiện các chỉ tiêu",
+                    "Table. Indicators against targets",
+                )
+                .into(),
+            header,
+            widths: vec![50, 8, 10, 12, 11, 8],
+            numeric: vec![false, false, true, true, false, true],
+            rows,
+        }),
+    ]
+}
+
+/// The terminal summary's lines: one per indicator, "30 % — ≥ 60 (2025): Không đạt".
+pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
+    let plan = k.cycle.plan;
+    (k.indicators.iter())
+        .map(|r| {
+            let ind = &plan.indicators[r.indicator];
+            let target = r.target.map_or("—".to_string(), |(y, t)| {
+                format!("{} ({y})", target_text(ind.direction, t))
+            });
+            let value = format!("{} {}", figure(r.value, lang), ind.unit_in(lang));
+            let label = achieved_label(r.achieved, lang);
+            let head = lang.pick("Chỉ tiêu", "Indicator");
+            (
+                format!("{head} {}", ind.id),
+                format!("{value} — {target}: {label}"),
+            )
+        })
+        .collect()
+}

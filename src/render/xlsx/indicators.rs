@@ -1,0 +1,89 @@
+//! The indicators sheet: every indicator of the plan with the province's figure, the
+//! milestone that applies, and whether it is met (green) or not (red).
+
+use super::{table, write_cell, Cell, Formats};
+use crate::consolidate::Consolidation;
+use crate::indicators::IndicatorResult;
+use crate::lang::Lang;
+use crate::render::report_indicators::achieved_label;
+use rust_xlsxwriter::{Color, Workbook, XlsxError};
+
+/// The column of "achieved" in the sheet (0-based).
+const ACHIEVED_COL: u16 = 10;
+
+fn row(k: &Consolidation, r: &IndicatorResult, lang: Lang) -> Vec<Cell> {
+    let ind = &k.cycle.plan.indicators[r.indicator];
+    let source = ind.source.as_ref().map_or(String::new(), |s| {
+        let (g, t) = (s.goal, &s.target);
+        lang.pick(
+            &format!("Nghị quyết {}, mục tiêu {g}, chỉ tiêu {t}", s.resolution),
+            &format!("Resolution {}, goal {g}, target {t}", s.resolution),
+        )
+        .to_string()
+    });
+    let direction = match ind.direction {
+        crate::plan::indicators::Direction::AtLeast => lang.pick("tối thiểu", "at least"),
+        crate::plan::indicators::Direction::AtMost => lang.pick("tối đa", "at most"),
+    };
+    vec![
+        Cell::Text(ind.id.clone()),
+        Cell::Text(ind.name_in(lang).to_string()),
+        Cell::Text(ind.unit_in(lang).to_string()),
+        Cell::Dec(r.numerator),
+        Cell::Dec(r.denominator),
+        Cell::Dec(r.value),
+        Cell::Int(r.reporters as u64),
+        Cell::Text(direction.to_string()),
+        Cell::Dec(r.target.map(|t| t.1)),
+        // The year as text: a number format would write it 2,025.
+        r.target
+            .map_or(Cell::Blank, |t| Cell::Text(t.0.to_string())),
+        Cell::Text(achieved_label(r.achieved, lang).to_string()),
+        Cell::Dec(r.distance),
+        Cell::Text(source),
+    ]
+}
+
+pub(super) fn sheet(
+    wb: &mut Workbook,
+    k: &Consolidation,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    if k.indicators.is_empty() {
+        return Ok(());
+    }
+    let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
+    let ws = wb.add_worksheet().set_name(l("Chỉ tiêu", "Indicators"))?;
+    let rows: Vec<(Vec<Cell>, bool)> = (k.indicators.iter())
+        .map(|r| (row(k, r, lang), false))
+        .collect();
+    let cols = [
+        (l("Mã", "Id"), None),
+        (l("Chỉ tiêu", "Indicator"), Some(50.0)),
+        (l("Đơn vị tính", "Unit"), None),
+        (l("Tử số", "Numerator"), None),
+        (l("Mẫu số", "Denominator"), None),
+        (l("Giá trị của tỉnh", "Province value"), None),
+        (l("Số đơn vị báo cáo", "Reporters"), None),
+        (l("Chiều", "Direction"), None),
+        (l("Mục tiêu", "Target"), None),
+        (l("Năm mục tiêu", "Target year"), None),
+        (l("Kết quả", "Result"), None),
+        (l("Chênh lệch so với mục tiêu", "Distance to target"), None),
+        (l("Nguồn", "Source"), Some(30.0)),
+    ];
+    table(ws, &cols, &rows, f)?;
+    // Achieved in green, not achieved in red.
+    for (i, r) in k.indicators.iter().enumerate() {
+        let fill = match r.achieved {
+            Some(true) => Color::RGB(0xC6EFCE),
+            Some(false) => Color::RGB(0xFFC7CE),
+            None => continue,
+        };
+        let fmt = f.text.clone().set_background_color(fill);
+        let cell = Cell::Text(achieved_label(r.achieved, lang).to_string());
+        write_cell(ws, i as u32 + 1, ACHIEVED_COL, &cell, &fmt)?;
+    }
+    Ok(())
+}
