@@ -13,6 +13,7 @@ mod cmd;
 pub mod consolidate;
 pub mod cycle;
 pub mod diag;
+pub mod emit;
 pub mod fsx;
 pub mod ids;
 mod isolate;
