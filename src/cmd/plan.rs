@@ -1,6 +1,7 @@
-//! `bdg plan check PLAN` and `bdg plan show PLAN [--agency X] [--format table|json]`.
+//! `bdg plan check PLAN` and `bdg plan show PLAN [--agency X] [--format table|csv|json]`.
 
 use crate::diag::count;
+use crate::emit::{self, Block, Cell, Column, Listing, View};
 use crate::lang::Lang;
 use crate::output::{self, Format, Global};
 use crate::plan::{Assignment, LoadError, Plan, Role};
@@ -9,6 +10,7 @@ use anyhow::{anyhow, Result};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
+/// `bdg plan`'s subcommands.
 #[derive(clap::Subcommand, Debug)]
 pub enum Command {
     /// Kiểm tra kế hoạch; mã thoát 0 hợp lệ, 1 có lỗi, 2 không đọc được
@@ -28,6 +30,7 @@ pub enum Command {
         /// Mã, tên hoặc tên viết tắt của đơn vị / agency id, name or alias
         #[arg(long, value_name = "ID-OR-NAME")]
         agency: Option<String>,
+        /// Dạng in ra / output format
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -38,6 +41,7 @@ pub enum Command {
     Import(super::plan_import::Args),
 }
 
+/// Runs one `plan` subcommand.
 pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
     match cmd {
         Command::Check { plan } => check(&plan, g),
@@ -53,6 +57,7 @@ pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
     }
 }
 
+/// `plan check`: the plan's diagnostics on stderr and a one-line verdict; exit 1 when invalid.
 fn check(path: &std::path::Path, g: &Global) -> Result<Outcome> {
     match crate::plan::load(path) {
         Err(LoadError::Io(name, e)) => Err(anyhow!(e).context(format!(
@@ -175,6 +180,7 @@ fn shorten(s: &str, n: usize) -> String {
     }
 }
 
+/// `plan show`: the whole plan (periods, then the tree of items) or one agency's tasks.
 fn show(plan: &Plan, agency: Option<&str>, format: Format, g: &Global) -> Result<Outcome> {
     let lang = g.lang;
     let agency = agency
@@ -188,116 +194,139 @@ fn show(plan: &Plan, agency: Option<&str>, format: Format, g: &Global) -> Result
             .map(|(i, r)| (i, Some(r)))
             .collect(),
     };
-    match format {
-        Format::Json => {
-            let s = serde_json::to_string_pretty(&plan_json(plan, &tasks))?;
-            output::print(&(s + "\n"))?;
+    let m = &plan.meta;
+    let mut blocks = vec![Block::Text(format!(
+        "{} — {} ({})\n",
+        m.title, m.issuer, m.year
+    ))];
+    match agency {
+        Some(a) => {
+            blocks.push(Block::Text(format!(
+                "{}: {} ({})\n",
+                lang.pick("Đơn vị", "Agency"),
+                plan.agencies[a].name,
+                plan.agencies[a].id
+            )));
+            blocks.push(Block::Table(agency_tasks(plan, &tasks, lang)));
         }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record(["task", "section", "role", "lead", "partners", "text"])?;
-            for &(i, role) in &tasks {
-                let t = &plan.tasks[i];
-                let role = match role {
-                    Some(Role::Lead) => "lead",
-                    Some(Role::Partner) => "partner",
-                    None => "",
-                };
-                w.write_record([
-                    output::csv_safe(&t.id).as_ref(),
-                    &output::csv_safe(&t.section),
-                    role,
-                    &output::csv_safe(&assignment_text(plan, &t.lead, Lang::En)),
-                    &output::csv_safe(&assignment_text(plan, &t.partners, Lang::En)),
-                    &output::csv_safe(&t.text),
-                ])?;
-            }
-            output::print(std::str::from_utf8(&w.into_inner()?)?)?;
-        }
-        Format::Table => {
-            let mut out = String::new();
-            let m = &plan.meta;
-            out.push_str(&format!("{} — {} ({})\n", m.title, m.issuer, m.year));
-            if let Some(a) = agency {
-                out.push_str(&format!(
-                    "{}: {} ({})\n",
-                    lang.pick("Đơn vị", "Agency"),
-                    plan.agencies[a].name,
-                    plan.agencies[a].id
-                ));
-                let mut t = output::table(vec![
-                    lang.pick("Mã", "Task"),
-                    lang.pick("Vai trò", "Role"),
-                    lang.pick("Nội dung", "Text"),
-                ]);
-                for &(i, role) in &tasks {
-                    let role = match role {
-                        Some(Role::Lead) => lang.pick("thực hiện", "carries out"),
-                        _ => lang.pick("phối hợp", "co-ordinates"),
-                    };
-                    t.add_row(vec![
-                        plan.tasks[i].id.clone(),
-                        role.to_string(),
-                        shorten(&plan.tasks[i].text, 90),
-                    ]);
-                }
-                out.push_str(&format!("{t}\n"));
-            } else {
-                let mut t = output::table(vec![
-                    lang.pick("Kỳ", "Period"),
-                    lang.pick("Tên", "Name"),
-                    lang.pick("Hạn nộp", "Due"),
-                    lang.pick("Nộp đúng ngày hạn", "On the due date"),
-                    lang.pick("Số đơn vị phải báo cáo", "Reporters"),
-                ]);
-                for p in &plan.periods {
-                    t.add_row(vec![
-                        p.id.clone(),
-                        p.name_in(lang).to_string(),
-                        p.due.format("%d/%m/%Y").to_string(),
-                        match p.on_due_date {
-                            crate::plan::OnDueDate::OnTime => lang.pick("đúng hạn", "on time"),
-                            crate::plan::OnDueDate::Late => lang.pick("trễ hạn", "late"),
-                        }
-                        .to_string(),
-                        p.reporters.len().to_string(),
-                    ]);
-                }
-                out.push_str(&format!("{t}\n"));
-                let mut t = output::table(vec![
-                    lang.pick("Mục", "Item"),
-                    lang.pick("Nội dung", "Text"),
-                    lang.pick("Chủ trì / thực hiện", "Lead"),
-                    lang.pick("Phối hợp", "Partners"),
-                ]);
-                for s in &plan.sections {
-                    let title = match lang {
-                        Lang::En => s.title_en.as_deref().unwrap_or(&s.title),
-                        Lang::Vi => &s.title,
-                    };
-                    t.add_row(vec![
-                        s.id.clone(),
-                        title.to_uppercase(),
-                        String::new(),
-                        String::new(),
-                    ]);
-                    add_items(plan, &s.items, 1, &mut t, lang);
-                }
-                out.push_str(&format!("{t}\n"));
-            }
-            output::print(&out)?;
+        None => {
+            blocks.push(Block::Table(periods(plan, lang)));
+            blocks.push(Block::Table(items(plan, lang)));
         }
     }
+    let view = View {
+        blocks,
+        csv: task_listing(plan, &tasks),
+        json: plan_json(plan, &tasks),
+    };
+    emit::emit(&view, format, lang)?;
     Ok(Outcome::Clean)
 }
 
-fn add_items(
-    plan: &Plan,
-    items: &[crate::plan::Item],
-    depth: usize,
-    t: &mut comfy_table::Table,
-    lang: Lang,
-) {
+/// `plan show --format csv`: one row per task (of the agency, with its role).
+fn task_listing(plan: &Plan, tasks: &[(usize, Option<Role>)]) -> Listing {
+    const COLUMNS: [Column; 6] = [
+        Column::new("task", "Mã", "Task"),
+        Column::new("section", "Phần", "Section"),
+        Column::new("role", "Vai trò", "Role"),
+        Column::new("lead", "Chủ trì / thực hiện", "Lead"),
+        Column::new("partners", "Phối hợp", "Partners"),
+        Column::new("text", "Nội dung", "Text"),
+    ];
+    let mut l = Listing::new(&COLUMNS);
+    for &(i, role) in tasks {
+        let t = &plan.tasks[i];
+        let role = match role {
+            Some(Role::Lead) => "lead",
+            Some(Role::Partner) => "partner",
+            None => "",
+        };
+        l.push(vec![
+            t.id.as_str().into(),
+            t.section.as_str().into(),
+            role.into(),
+            assignment_text(plan, &t.lead, Lang::En).into(),
+            assignment_text(plan, &t.partners, Lang::En).into(),
+            t.text.as_str().into(),
+        ]);
+    }
+    l
+}
+
+/// One agency's tasks and its role in each, for people.
+fn agency_tasks(plan: &Plan, tasks: &[(usize, Option<Role>)], lang: Lang) -> Listing {
+    const COLUMNS: [Column; 3] = [
+        Column::new("task", "Mã", "Task"),
+        Column::new("role", "Vai trò", "Role"),
+        Column::new("text", "Nội dung", "Text"),
+    ];
+    let mut l = Listing::new(&COLUMNS);
+    for &(i, role) in tasks {
+        let role = match role {
+            Some(Role::Lead) => lang.pick("thực hiện", "carries out"),
+            _ => lang.pick("phối hợp", "co-ordinates"),
+        };
+        l.push(vec![
+            plan.tasks[i].id.as_str().into(),
+            role.into(),
+            shorten(&plan.tasks[i].text, 90).into(),
+        ]);
+    }
+    l
+}
+
+/// The plan's periods, for people.
+fn periods(plan: &Plan, lang: Lang) -> Listing {
+    const COLUMNS: [Column; 5] = [
+        Column::new("period", "Kỳ", "Period"),
+        Column::new("name", "Tên", "Name"),
+        Column::new("due", "Hạn nộp", "Due"),
+        Column::new("on_due_date", "Nộp đúng ngày hạn", "On the due date"),
+        Column::new("reporters", "Số đơn vị phải báo cáo", "Reporters"),
+    ];
+    let mut l = Listing::new(&COLUMNS);
+    for p in &plan.periods {
+        let on_due_date = match p.on_due_date {
+            crate::plan::OnDueDate::OnTime => lang.pick("đúng hạn", "on time"),
+            crate::plan::OnDueDate::Late => lang.pick("trễ hạn", "late"),
+        };
+        l.push(vec![
+            p.id.as_str().into(),
+            p.name_in(lang).into(),
+            p.due.format("%d/%m/%Y").to_string().into(),
+            on_due_date.into(),
+            Cell::Int(p.reporters.len() as u64),
+        ]);
+    }
+    l
+}
+
+/// The plan's tree of sections and items, each task with who leads it, for people.
+fn items(plan: &Plan, lang: Lang) -> Listing {
+    const COLUMNS: [Column; 4] = [
+        Column::new("item", "Mục", "Item"),
+        Column::new("text", "Nội dung", "Text"),
+        Column::new("lead", "Chủ trì / thực hiện", "Lead"),
+        Column::new("partners", "Phối hợp", "Partners"),
+    ];
+    let mut l = Listing::new(&COLUMNS);
+    for s in &plan.sections {
+        let title = match lang {
+            Lang::En => s.title_en.as_deref().unwrap_or(&s.title),
+            Lang::Vi => &s.title,
+        };
+        l.push(vec![
+            s.id.as_str().into(),
+            title.to_uppercase().into(),
+            Cell::Empty,
+            Cell::Empty,
+        ]);
+        add_items(plan, &s.items, 1, &mut l, lang);
+    }
+    l
+}
+
+fn add_items(plan: &Plan, items: &[crate::plan::Item], depth: usize, l: &mut Listing, lang: Lang) {
     for it in items {
         let (lead, partners) = match it.task {
             Some(i) => (
@@ -306,12 +335,12 @@ fn add_items(
             ),
             None => (String::new(), String::new()),
         };
-        t.add_row(vec![
-            format!("{}{}", "  ".repeat(depth), it.full_id),
-            shorten(&it.text, 70),
-            lead,
-            partners,
+        l.push(vec![
+            format!("{}{}", "  ".repeat(depth), it.full_id).into(),
+            shorten(&it.text, 70).into(),
+            lead.into(),
+            partners.into(),
         ]);
-        add_items(plan, &it.items, depth + 1, t, lang);
+        add_items(plan, &it.items, depth + 1, l, lang);
     }
 }
