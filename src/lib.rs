@@ -18,6 +18,7 @@ pub mod fsx;
 pub mod ids;
 mod isolate;
 pub mod lang;
+pub mod number;
 pub mod output;
 pub mod plan;
 pub mod render;

@@ -2,11 +2,11 @@
 //! companion, and a summary.
 
 use super::CycleArgs;
-use crate::consolidate::{consolidate, to_json};
+use crate::consolidate::consolidate;
 use crate::cycle;
 use crate::fsx::{ensure_dir, write_atomic, write_atomic_with};
+use crate::number::{group, percent};
 use crate::output::{self, Global};
-use crate::render::report_text::{group, percent};
 use crate::render::{docx, plain, report_doc, xlsx};
 use crate::Outcome;
 use anyhow::{Context, Result};
@@ -64,7 +64,8 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
 
     match a.format {
         SummaryFormat::Json => {
-            output::print(&(serde_json::to_string_pretty(&to_json(&k, lang))? + "\n"))?
+            let json = super::consolidate_json::Summary::of(&k, lang);
+            output::print(&(serde_json::to_string_pretty(&json)? + "\n"))?
         }
         SummaryFormat::Table => {
             let n = &k.counts;

@@ -2,6 +2,7 @@
 
 mod check;
 mod consolidate;
+mod consolidate_json;
 mod overdue;
 mod plan;
 mod plan_import;
