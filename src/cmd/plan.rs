@@ -10,6 +10,23 @@ use anyhow::{anyhow, Result};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
+/// `plan check --format`: the plan's diagnostics for people (stderr) or for scripts (stdout).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum CheckFormat {
+    /// Diagnostics and the verdict on stderr, for people
+    #[default]
+    Table,
+    /// `{"valid": …, "diagnostics": […]}` on stdout, for scripts
+    Json,
+}
+
+/// `plan check --format json`.
+#[derive(serde::Serialize)]
+struct PlanCheckJson {
+    diagnostics: Vec<Value>,
+    valid: bool,
+}
+
 /// `bdg plan`'s subcommands.
 #[derive(clap::Subcommand, Debug)]
 pub enum Command {
@@ -20,6 +37,10 @@ pub enum Command {
     Check {
         /// Tệp kế hoạch / the plan file
         plan: PathBuf,
+        /// Dạng in ra: bảng (chẩn đoán ra stderr) hoặc json / output format: table (diagnostics
+        /// on stderr) or json (on stdout)
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
     },
     /// In cây nhiệm vụ, hoặc nhiệm vụ của một đơn vị / print the plan's tree or one agency's tasks
     ///
@@ -44,7 +65,7 @@ pub enum Command {
 /// Runs one `plan` subcommand.
 pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
     match cmd {
-        Command::Check { plan } => check(&plan, g),
+        Command::Check { plan, format } => check(&plan, format, g),
         Command::Show {
             plan,
             agency,
@@ -58,8 +79,23 @@ pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
 }
 
 /// `plan check`: the plan's diagnostics on stderr and a one-line verdict; exit 1 when invalid.
-fn check(path: &std::path::Path, g: &Global) -> Result<Outcome> {
-    match crate::plan::load(path) {
+fn check(path: &std::path::Path, format: CheckFormat, g: &Global) -> Result<Outcome> {
+    let loaded = crate::plan::load(path);
+    if let (CheckFormat::Json, Ok((_, diagnostics)) | Err(LoadError::Invalid(diagnostics))) =
+        (format, &loaded)
+    {
+        let view = View {
+            blocks: Vec::new(),
+            csv: Listing::default(),
+            json: PlanCheckJson {
+                diagnostics: diagnostics.iter().map(|d| d.to_json(g.lang)).collect(),
+                valid: loaded.is_ok(),
+            },
+        };
+        emit::emit(&view, Format::Json, g.lang)?;
+        return Ok(Outcome::flagged_if(loaded.is_err()));
+    }
+    match loaded {
         Err(LoadError::Io(name, e)) => Err(anyhow!(e).context(format!(
             "{} {name}",
             g.lang.pick("không đọc được kế hoạch", "cannot read plan")
