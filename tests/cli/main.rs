@@ -4,6 +4,7 @@
 mod common;
 
 mod check;
+mod codes;
 mod consolidate;
 mod deadlines;
 mod diagnostics;
