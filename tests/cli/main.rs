@@ -9,6 +9,8 @@ mod consolidate;
 mod deadlines;
 mod diagnostics;
 mod documents;
+mod flags;
+mod formats;
 mod hardening;
 mod hostile;
 mod hostile_outputs;
