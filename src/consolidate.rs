@@ -9,13 +9,18 @@ use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
+    /// Activities held.
     pub activities: u64,
+    /// Women who took part.
     pub participants_female: u64,
+    /// Men who took part.
     pub participants_male: u64,
+    /// Money spent, in đồng.
     pub budget_vnd: u64,
 }
 
 impl Totals {
+    /// Adds one row's figures (a figure left blank adds nothing).
     pub fn add(&mut self, r: &Row) {
         self.activities += r.activities.unwrap_or(0);
         self.participants_female += r.participants_female.unwrap_or(0);
@@ -23,6 +28,7 @@ impl Totals {
         self.budget_vnd += r.budget_vnd.unwrap_or(0);
     }
 
+    /// Everyone who took part.
     pub fn participants(&self) -> u64 {
         self.participants_female + self.participants_male
     }
@@ -40,8 +46,11 @@ pub const NOTES_KEPT: usize = 30;
 /// Rows counted by status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StatusCounts {
+    /// Rows "chưa thực hiện".
     pub not_started: usize,
+    /// Rows "đang thực hiện".
     pub in_progress: usize,
+    /// Rows "hoàn thành".
     pub done: usize,
 }
 
@@ -56,12 +65,16 @@ impl StatusCounts {
     }
 }
 
+/// One task of the plan and what the agencies' files say of it.
 #[derive(Debug, Clone)]
 pub struct TaskLine<'c> {
+    /// The task.
     pub task: TaskIdx,
+    /// How many agencies' files report on it (rows counted), not the province's report.
     pub reports: usize,
     /// How many rows give each status.
     pub status: StatusCounts,
+    /// Its figures, summed.
     pub totals: Totals,
     /// The first [`NOTES_KEPT`] notes of the agencies, borrowed from the reports (a national
     /// cycle has millions; the workbook's details sheet has them all).
@@ -70,36 +83,56 @@ pub struct TaskLine<'c> {
     pub notes_total: usize,
 }
 
+/// One agency of the cycle (every expected one, and any that reported unexpected).
 #[derive(Debug, Clone)]
 pub struct AgencyLine {
+    /// The agency.
     pub agency: AgencyIdx,
+    /// Whether the period expects its report.
     pub expected: bool,
+    /// Where it stands: on time, late, missing, pending…
     pub state: State,
+    /// The date its file gives for itself.
     pub submitted_on: Option<NaiveDate>,
+    /// Days past the due date, when late or missing.
     pub days_late: Option<i64>,
     /// The file whose figures count.
     pub file: Option<String>,
+    /// Rows accepted from its file.
     pub rows: usize,
+    /// Rows of its file excluded.
     pub rows_excluded: usize,
+    /// Errors in its file.
     pub errors: usize,
+    /// Its figures, summed.
     pub totals: Totals,
 }
 
 /// An accepted row with where it came from.
 #[derive(Debug, Clone, Copy)]
 pub struct Detail<'a> {
+    /// The agency whose file it is.
     pub agency: AgencyIdx,
+    /// The agency's file.
     pub file: &'a str,
     /// The date the report gives for itself.
     pub submitted_on: Option<NaiveDate>,
+    /// The row.
     pub row: &'a Row,
 }
 
+/// The province's figures for one cycle: what the workbook, the Word report for the ministry
+/// and the summaries are made from.
 pub struct Consolidation<'c> {
+    /// The cycle consolidated.
     pub cycle: &'c Cycle<'c>,
+    /// Agencies by where they stand.
     pub counts: Counts,
+    /// Every task of the plan, in plan order.
     pub tasks: Vec<TaskLine<'c>>,
+    /// Every expected agency, then any unexpected one that reported.
     pub agencies: Vec<AgencyLine>,
+    /// The figures of every accepted row, summed.
     pub totals: Totals,
     /// Every diagnostic that cost a row or a file, in file order.
     pub excluded: Vec<&'c Diagnostic>,
@@ -136,6 +169,7 @@ impl<'c> Consolidation<'c> {
     }
 }
 
+/// Consolidates a cycle: figures by task and by agency, totals, and what was excluded.
 pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
     let plan = c.plan;
     let mut tasks: Vec<TaskLine<'c>> = (0..plan.tasks.len())

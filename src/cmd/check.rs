@@ -12,6 +12,7 @@ use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+/// `bdg check`'s arguments.
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Ví dụ / example:\n  bdg check --plan plans/ninh-thuan-2021.yaml examples/reports/2021-H1\n  \

@@ -12,13 +12,17 @@ use crate::Outcome;
 use anyhow::{Context, Result};
 use std::path::PathBuf;
 
+/// `consolidate --format`: the summary for people or for scripts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum SummaryFormat {
+    /// A table for people (bảng)
     #[default]
     Table,
+    /// JSON for scripts
     Json,
 }
 
+/// `bdg consolidate`'s arguments.
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Ví dụ / example:\n  bdg consolidate --plan plans/ninh-thuan-2021.yaml --period 2021-H1 \
@@ -35,6 +39,8 @@ pub struct Args {
     pub format: SummaryFormat,
 }
 
+/// Builds the cycle, writes the workbook, the Word report for the ministry and its text,
+/// and prints the summary.
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     super::with_cycle(&a.cycle, g, Some(&a.out), |c| write_outputs(&a, c, g))
 }

@@ -24,6 +24,7 @@ use crate::Outcome;
 use anyhow::{anyhow, Result};
 use std::path::{Path, PathBuf};
 
+/// Runs the subcommand named on the command line.
 pub fn dispatch(cmd: Command, g: &Global) -> Result<Outcome> {
     match cmd {
         Command::Plan(c) => plan::run(c, g),
