@@ -9,13 +9,18 @@ use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
+    /// Activities held.
     pub activities: u64,
+    /// Women who took part.
     pub participants_female: u64,
+    /// Men who took part.
     pub participants_male: u64,
+    /// Money spent, in đồng.
     pub budget_vnd: u64,
 }
 
 impl Totals {
+    /// Adds one row's figures (a figure left blank adds nothing).
     pub fn add(&mut self, r: &Row) {
         // Figures are capped by the reader (`max_figure`), so no real cycle comes near the
         // limit; the sums saturate rather than wrap all the same.
@@ -26,6 +31,7 @@ impl Totals {
         add(&mut self.budget_vnd, r.budget_vnd);
     }
 
+    /// Everyone who took part.
     pub fn participants(&self) -> u64 {
         self.participants_female
             .saturating_add(self.participants_male)
@@ -44,8 +50,11 @@ pub const NOTES_KEPT: usize = 30;
 /// Rows counted by status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StatusCounts {
+    /// Rows "chưa thực hiện".
     pub not_started: usize,
+    /// Rows "đang thực hiện".
     pub in_progress: usize,
+    /// Rows "hoàn thành".
     pub done: usize,
 }
 
@@ -60,12 +69,16 @@ impl StatusCounts {
     }
 }
 
+/// One task of the plan and what the agencies' files say of it.
 #[derive(Debug, Clone)]
 pub struct TaskLine<'c> {
+    /// The task.
     pub task: TaskIdx,
+    /// How many agencies' files report on it (rows counted), not the province's report.
     pub reports: usize,
     /// How many rows give each status.
     pub status: StatusCounts,
+    /// Its figures, summed.
     pub totals: Totals,
     /// The first [`NOTES_KEPT`] notes of the agencies, borrowed from the reports (a national
     /// cycle has millions; the workbook's details sheet has them all).
@@ -74,36 +87,56 @@ pub struct TaskLine<'c> {
     pub notes_total: usize,
 }
 
+/// One agency of the cycle (every expected one, and any that reported unexpected).
 #[derive(Debug, Clone)]
 pub struct AgencyLine {
+    /// The agency.
     pub agency: AgencyIdx,
+    /// Whether the period expects its report.
     pub expected: bool,
+    /// Where it stands: on time, late, missing, pending…
     pub state: State,
+    /// The date its file gives for itself.
     pub submitted_on: Option<NaiveDate>,
+    /// Days past the due date, when late or missing.
     pub days_late: Option<i64>,
     /// The file whose figures count.
     pub file: Option<String>,
+    /// Rows accepted from its file.
     pub rows: usize,
+    /// Rows of its file excluded.
     pub rows_excluded: usize,
+    /// Errors in its file.
     pub errors: usize,
+    /// Its figures, summed.
     pub totals: Totals,
 }
 
 /// An accepted row with where it came from.
 #[derive(Debug, Clone, Copy)]
 pub struct Detail<'a> {
+    /// The agency whose file it is.
     pub agency: AgencyIdx,
+    /// The agency's file.
     pub file: &'a str,
     /// The date the report gives for itself.
     pub submitted_on: Option<NaiveDate>,
+    /// The row.
     pub row: &'a Row,
 }
 
+/// The province's figures for one cycle: what the workbook, the Word report for the ministry
+/// and the summaries are made from.
 pub struct Consolidation<'c> {
+    /// The cycle consolidated.
     pub cycle: &'c Cycle<'c>,
+    /// Agencies by where they stand.
     pub counts: Counts,
+    /// Every task of the plan, in plan order.
     pub tasks: Vec<TaskLine<'c>>,
+    /// Every expected agency, then any unexpected one that reported.
     pub agencies: Vec<AgencyLine>,
+    /// The figures of every accepted row, summed.
     pub totals: Totals,
     /// Every diagnostic that cost a row or a file, in file order.
     pub excluded: Vec<&'c Diagnostic>,
@@ -151,6 +184,7 @@ impl<'c> Consolidation<'c> {
     }
 }
 
+/// Consolidates a cycle: figures by task and by agency, totals, and what was excluded.
 pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
     let plan = c.plan;
     let mut tasks: Vec<TaskLine<'c>> = (0..plan.tasks.len())
@@ -224,69 +258,5 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
 pub fn excluded_counts(c: &Cycle) -> (usize, usize) {
     c.relevant_reports().fold((0, 0), |(rows, files), (_, r)| {
         (rows + r.excluded_rows(), files + usize::from(!r.usable()))
-    })
-}
-
-/// The JSON of the spec ("bdg consolidate --format json").
-pub fn to_json(k: &Consolidation, lang: crate::lang::Lang) -> serde_json::Value {
-    use serde_json::json;
-    let c = k.cycle;
-    let plan = c.plan;
-    let n = &k.counts;
-    let totals = |t: &Totals| {
-        json!({
-            "activities": t.activities,
-            "participants_female": t.participants_female,
-            "participants_male": t.participants_male,
-            "budget_vnd": t.budget_vnd,
-        })
-    };
-    json!({
-        "period": c.period.id,
-        "as_of": c.as_of.to_string(),
-        "due": c.period.due.to_string(),
-        "expected": n.expected,
-        "reported": n.reported,
-        "on_time": n.on_time,
-        "late": n.late,
-        "missing": n.missing,
-        "rejected": n.rejected,
-        "pending": n.pending,
-        "reporting_rate": n.reporting_rate(),
-        "on_time_rate": n.on_time_rate(),
-        "totals": totals(&k.totals),
-        "female_share": k.totals.female_share(),
-        "rows_excluded": excluded_counts(c).0,
-        "files_excluded": excluded_counts(c).1,
-        "tasks": k.period_tasks().map(|t| json!({
-            "task": plan.tasks[t.task].id,
-            "reports": t.reports,
-            "not_started": t.status.not_started,
-            "in_progress": t.status.in_progress,
-            "done": t.status.done,
-            "activities": t.totals.activities,
-            "participants_female": t.totals.participants_female,
-            "participants_male": t.totals.participants_male,
-            "budget_vnd": t.totals.budget_vnd,
-        })).collect::<Vec<_>>(),
-        "agencies": k.agencies.iter().map(|a| json!({
-            "agency": plan.agencies[a.agency].id,
-            "expected": a.expected,
-            "state": a.state,
-            "submitted_on": a.submitted_on.map(|d| d.to_string()),
-            "days_late": a.days_late,
-            "rows": a.rows,
-            "rows_excluded": a.rows_excluded,
-            "errors": a.errors,
-        })).collect::<Vec<_>>(),
-        "indicators": crate::indicators::to_json(plan, &k.indicators),
-        "excluded": k.excluded.iter().map(|d| json!({
-            "file": d.file,
-            "line": d.line,
-            "code": d.code().as_str(),
-            "message": d.message(lang),
-        })).collect::<Vec<_>>(),
-        "notices": c.notices.iter().map(|d| d.to_json(lang)).collect::<Vec<_>>(),
-        "skipped_output_folders": c.reports.iter().filter(|r| r.is_folder_notice()).map(|r| r.file.clone()).collect::<Vec<_>>(),
     })
 }

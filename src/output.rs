@@ -19,11 +19,15 @@ pub enum Format {
 /// Options every command shares.
 #[derive(Clone, Copy, Debug)]
 pub struct Global {
+    /// The language of messages and tables (`--lang`).
     pub lang: Lang,
+    /// `-q`: errors only on stderr.
     pub quiet: bool,
+    /// `-v` counted: more detail.
     pub verbose: u8,
     /// Colour on stdout / stderr: only on a terminal, and never with NO_COLOR set.
     pub color_out: bool,
+    /// Colour on stderr (see `color_out`).
     pub color_err: bool,
 }
 
@@ -39,6 +43,7 @@ pub fn print(s: &str) -> io::Result<()> {
     out.flush()
 }
 
+/// Whether `e` is stdout closed by the reader (`bdg … | head`): not a failure of bdg.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<io::Error>()

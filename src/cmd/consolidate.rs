@@ -2,23 +2,27 @@
 //! companion, and a summary.
 
 use super::CycleArgs;
-use crate::consolidate::{consolidate, to_json};
+use crate::consolidate::consolidate;
 use crate::cycle;
 use crate::fsx::{ensure_dir, write_atomic, write_atomic_with};
+use crate::number::{group, percent};
 use crate::output::{self, Global};
-use crate::render::report_text::{group, percent};
 use crate::render::{docx, plain, report_doc, xlsx};
 use crate::Outcome;
 use anyhow::{Context, Result};
 use std::path::PathBuf;
 
+/// `consolidate --format`: the summary for people or for scripts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum SummaryFormat {
+    /// A table for people (bảng)
     #[default]
     Table,
+    /// JSON for scripts
     Json,
 }
 
+/// `bdg consolidate`'s arguments.
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Ví dụ / example:\n  bdg consolidate --plan plans/ninh-thuan-2021.yaml --period 2021-H1 \
@@ -35,6 +39,8 @@ pub struct Args {
     pub format: SummaryFormat,
 }
 
+/// Builds the cycle, writes the workbook, the Word report for the ministry and its text,
+/// and prints the summary.
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     super::with_cycle(&a.cycle, g, Some(&a.out), |c| write_outputs(&a, c, g))
 }
@@ -64,7 +70,8 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
 
     match a.format {
         SummaryFormat::Json => {
-            output::print(&(serde_json::to_string_pretty(&to_json(&k, lang))? + "\n"))?
+            let json = super::consolidate_json::Summary::of(&k, lang);
+            output::print(&(serde_json::to_string_pretty(&json)? + "\n"))?
         }
         SummaryFormat::Table => {
             let n = &k.counts;

@@ -2,9 +2,11 @@
 
 mod check;
 mod consolidate;
+mod consolidate_json;
 mod overdue;
 mod plan;
 mod plan_import;
+mod plan_show;
 mod remind;
 mod template;
 
@@ -24,6 +26,7 @@ use crate::Outcome;
 use anyhow::{anyhow, Result};
 use std::path::{Path, PathBuf};
 
+/// Runs the subcommand named on the command line.
 pub fn dispatch(cmd: Command, g: &Global) -> Result<Outcome> {
     match cmd {
         Command::Plan(c) => plan::run(c, g),
@@ -176,29 +179,41 @@ pub fn find_agency(
     })
 }
 
-/// Reads the reports under `paths`, with `--encoding` applied: shared by every command.
+/// An `--encoding` as clap parses it, before any file is read.
+pub type EncodingArg = &'static encoding_rs::Encoding;
+
+/// clap's parser for `--encoding`: an unknown name is a usage error (exit 2) listing the names
+/// people use. Both languages, as `--lang` is not known yet when clap parses.
+pub fn parse_encoding(label: &str) -> std::result::Result<EncodingArg, String> {
+    crate::report::decode::encoding_for_label(label).ok_or_else(|| {
+        format!(
+            "không biết mã ký tự '{label}' / unknown encoding '{label}'; \
+             dùng / use: utf-8, utf-16le, utf-16be, windows-1258"
+        )
+    })
+}
+
+/// clap's parser for `--as-of`: a date that is not one is a usage error (exit 2), before the
+/// plan or any report is read.
+pub fn parse_as_of(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    crate::report::fields::parse_date(s).map_err(|_| {
+        format!(
+            "'{s}' không phải ngày / is not a date; \
+             cần / expected dd/mm/yyyy, yyyy-mm-dd"
+        )
+    })
+}
+
+/// Reads the agencies' files under `paths`, with `--encoding` applied: shared by every command.
 pub fn read_reports(
     paths: &[PathBuf],
-    encoding: Option<&str>,
+    encoding: Option<EncodingArg>,
     plan: &crate::plan::Plan,
     g: &Global,
     keep_rows: bool,
     outputs: Option<&std::path::Path>,
 ) -> Result<Vec<Report>> {
-    let opts = ReadOptions {
-        encoding: match encoding {
-            None => None,
-            Some(label) => Some(crate::report::decode::encoding_for_label(label).ok_or_else(|| {
-                anyhow!(
-                    "{}",
-                    g.lang.pick(
-                        &format!("không biết mã ký tự '{label}'; dùng utf-8, utf-16le, utf-16be hoặc windows-1258"),
-                        &format!("unknown encoding '{label}'; use utf-8, utf-16le, utf-16be or windows-1258"),
-                    )
-                )
-            })?),
-        },
-    };
+    let opts = ReadOptions { encoding };
     let (files, mut problems) = crate::report::collect(paths, outputs);
     if g.verbose > 0 {
         let own = outputs.and_then(|o| std::fs::canonicalize(o).ok());
@@ -299,11 +314,11 @@ pub struct CycleArgs {
     #[arg(long, value_name = "DIR", required = true)]
     pub reports: Vec<PathBuf>,
     /// Ngày tính hạn (mặc định hôm nay) / the as-of date (default today): 20/06/2021 or 2021-06-20
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+    pub as_of: Option<chrono::NaiveDate>,
     /// Mã ký tự của các tệp / force an encoding: utf-8, utf-16le, windows-1258
-    #[arg(long, value_name = "ENCODING")]
-    pub encoding: Option<String>,
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+    pub encoding: Option<EncodingArg>,
 }
 
 /// Reads the plan, the reports and the as-of date named on the command line, builds the cycle,
@@ -357,18 +372,7 @@ struct CycleInput {
 impl CycleInput {
     fn read(a: &CycleArgs, g: &Global, outputs: Option<&Path>) -> Result<Self> {
         let lang = g.lang;
-        let as_of = match &a.as_of {
-            None => chrono::Local::now().date_naive(),
-            Some(s) => crate::report::fields::parse_date(s).map_err(|_| {
-                anyhow!(
-                    "{}",
-                    lang.pick(
-                        &format!("--as-of '{s}' không phải ngày; cần dd/mm/yyyy hoặc yyyy-mm-dd"),
-                        &format!("--as-of '{s}' is not a date; expected dd/mm/yyyy or yyyy-mm-dd"),
-                    )
-                )
-            })?,
-        };
+        let as_of = a.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
         let plan = load_plan(&a.plan.plan, g)?;
         let period = find_period(&plan, &a.period, lang)?;
         for p in &a.reports {
@@ -385,7 +389,7 @@ impl CycleInput {
         if let Some(out) = outputs {
             refuse_out_in_reports(out, &a.reports, lang)?;
         }
-        let reports = read_reports(&a.reports, a.encoding.as_deref(), &plan, g, true, outputs)?;
+        let reports = read_reports(&a.reports, a.encoding, &plan, g, true, outputs)?;
         if outputs.is_some() && reports.iter().all(|r| r.is_folder_notice()) {
             // Nothing to write from: an empty folder must not replace good outputs.
             output::print_diagnostics(g, &skipped_notices(&reports));

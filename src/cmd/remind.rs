@@ -52,11 +52,11 @@ fn reply_by(a: &Args, lang: crate::lang::Lang) -> Result<Option<chrono::NaiveDat
             )
         )
     })?;
-    let as_of = match &a.cycle.as_of {
-        Some(x) => crate::report::fields::parse_date(x).ok(),
-        None => Some(chrono::Local::now().date_naive()),
-    };
-    if let Some(as_of) = as_of.filter(|d| date < *d) {
+    let as_of = a
+        .cycle
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    if date < as_of {
         let (r, d) = (date.format("%d/%m/%Y"), as_of.format("%d/%m/%Y"));
         anyhow::bail!(
             "{}",

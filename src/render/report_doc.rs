@@ -5,9 +5,9 @@
 use super::doc::{frame, Block, Document, ParaStyle};
 use super::report_parts::{assessment, next_period, remarks};
 use super::report_tables::appendix;
-use super::report_text::{group, percent};
 use crate::consolidate::{Consolidation, TaskLine, Totals};
 use crate::lang::Lang;
+use crate::number::{group, percent};
 use crate::plan::{AgencyIdx, Item, Plan};
 use crate::t;
 

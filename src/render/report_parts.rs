@@ -3,9 +3,9 @@
 
 use super::doc::{Block, ParaStyle, Table};
 use super::report_doc::{agency_name, figures_sentence};
-use super::report_text::percent;
 use crate::consolidate::Consolidation;
 use crate::lang::Lang;
+use crate::number::percent;
 use crate::t;
 
 fn draft(text: impl Into<String>) -> Block {

@@ -4,10 +4,10 @@
 use super::admin::short_date;
 use super::doc::{Block, Table};
 use super::report_doc::agency_name;
-use super::report_text::{group, percent};
 use crate::consolidate::{AgencyLine, Consolidation, Totals};
 use crate::cycle::State;
 use crate::lang::Lang;
+use crate::number::{group, percent};
 use crate::t;
 
 const NA: &str = "—";

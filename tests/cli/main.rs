@@ -4,10 +4,13 @@
 mod common;
 
 mod check;
+mod codes;
 mod consolidate;
 mod deadlines;
 mod diagnostics;
 mod documents;
+mod flags;
+mod formats;
 mod hardening;
 mod hostile;
 mod hostile_outputs;
