@@ -45,6 +45,12 @@ impl Status {
 
     /// English ids or Vietnamese labels, any case, with or without diacritics.
     pub fn parse(s: &str) -> Option<Status> {
+        // The labels as the templates write them, without folding (most rows); then any spelling.
+        if let Some(st) = Status::ALL.into_iter().find(|st| {
+            s == st.label(crate::lang::Lang::Vi) || s == st.label(crate::lang::Lang::En)
+        }) {
+            return Some(st);
+        }
         match crate::text::fold(s).as_str() {
             "not started" | "notstarted" | "chua thuc hien" | "chua bat dau"
             | "chua trien khai" | "chua" => Some(Status::NotStarted),
@@ -292,6 +298,13 @@ mod tests {
         assert_eq!(Status::parse("ĐANG THỰC HIỆN"), Some(Status::InProgress));
         assert_eq!(Status::parse("chưa thực hiện"), Some(Status::NotStarted));
         assert_eq!(Status::parse("hoàn thàn"), None);
+        for st in Status::ALL {
+            for lang in [crate::lang::Lang::Vi, crate::lang::Lang::En] {
+                let folded = crate::text::fold(st.label(lang));
+                assert_eq!(Status::parse(st.label(lang)), Some(st));
+                assert_eq!(Status::parse(&folded), Some(st), "{folded}");
+            }
+        }
     }
 
     fn group(n: u64, sep: char) -> String {

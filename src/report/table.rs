@@ -184,11 +184,60 @@ pub(crate) fn text_table<'a>(
     let header_line = h.line0 as u32 + 1;
     let skipped = skipped_lines(file, &text[..h.offset], header_line);
     let body = &text[h.offset..];
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(h.delimiter as u8)
-        .from_reader(body.as_bytes());
+    with_csv_reader(h.delimiter as u8, body, |rdr| {
+        read_records(rdr, body, file, &h, header_line, skipped)
+    })
+}
+
+type CsvReader = csv::Reader<std::io::Cursor<Vec<u8>>>;
+
+thread_local! {
+    /// One CSV reader per delimiter and reading thread, kept from file to file: building one
+    /// costs as much as reading 60 rows (the CSV state machine is built anew each time).
+    static READERS: std::cell::RefCell<Vec<(u8, CsvReader)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` on this thread's reader for `delimiter`, set at the start of `body`: as a new
+/// reader would be (line 1, byte 0, no record read).
+fn with_csv_reader<T>(delimiter: u8, body: &str, f: impl FnOnce(&mut CsvReader) -> T) -> T {
+    READERS.with(|cell| {
+        let mut readers = cell.borrow_mut();
+        let i = match readers.iter().position(|(d, _)| *d == delimiter) {
+            Some(i) => i,
+            None => {
+                let mut r = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(delimiter)
+                    .from_reader(std::io::Cursor::new(Vec::new()));
+                // The first seek reads the (empty) header record; later seeks read nothing.
+                r.seek_raw(std::io::SeekFrom::Start(0), csv::Position::new())
+                    .expect("an empty reader in memory");
+                readers.push((delimiter, r));
+                readers.len() - 1
+            }
+        };
+        let rdr = &mut readers[i].1;
+        let data = rdr.get_mut().get_mut();
+        data.clear();
+        data.extend_from_slice(body.as_bytes());
+        rdr.seek_raw(std::io::SeekFrom::Start(0), csv::Position::new())
+            .expect("seeking in memory reads nothing");
+        let out = f(rdr);
+        rdr.get_mut().get_mut().clear();
+        out
+    })
+}
+
+/// The header record and the rows of `body` (see [`text_table`]).
+fn read_records<'a>(
+    rdr: &mut CsvReader,
+    body: &'a str,
+    file: &str,
+    h: &Header,
+    header_line: u32,
+    skipped: Option<Diagnostic>,
+) -> Result<(Table<'a>, Option<Diagnostic>), Box<Diagnostic>> {
     let mut rec = csv::StringRecord::new();
     let header = match rdr.read_record(&mut rec) {
         Ok(true) => rec.clone(),
