@@ -182,10 +182,22 @@ mod tests {
     #[test]
     fn folding_ascii_directly_gives_the_key_of_the_general_path() {
         let every: String = (0u8..128).map(char::from).collect();
-        for s in [every.as_str(), "II.1.a", " Done ", "IN_PROGRESS", "a--b  c.", "", "-", "x\t\ny"] {
+        for s in [
+            every.as_str(),
+            "II.1.a",
+            " Done ",
+            "IN_PROGRESS",
+            "a--b  c.",
+            "",
+            "-",
+            "x\t\ny",
+        ] {
             assert_eq!(fold_ascii(s), fold_any(s), "{s:?}");
         }
-        assert_eq!(fold_ascii(&every), "0123456789 abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz");
+        assert_eq!(
+            fold_ascii(&every),
+            "0123456789 abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz"
+        );
     }
 
     #[test]

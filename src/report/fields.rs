@@ -46,9 +46,10 @@ impl Status {
     /// English ids or Vietnamese labels, any case, with or without diacritics.
     pub fn parse(s: &str) -> Option<Status> {
         // The labels as the templates write them, without folding (most rows); then any spelling.
-        if let Some(st) = Status::ALL.into_iter().find(|st| {
-            s == st.label(crate::lang::Lang::Vi) || s == st.label(crate::lang::Lang::En)
-        }) {
+        if let Some(st) = Status::ALL
+            .into_iter()
+            .find(|st| s == st.label(crate::lang::Lang::Vi) || s == st.label(crate::lang::Lang::En))
+        {
             return Some(st);
         }
         match crate::text::fold(s).as_str() {

@@ -335,7 +335,38 @@ pub(crate) struct RawRow {
 
 #[cfg(test)]
 mod tests {
-    use super::field_position;
+    use super::{field_position, text_table};
+
+    /// Each row's line, start and cells, as read.
+    fn rows(text: &str) -> Vec<(u32, usize, Vec<String>)> {
+        let (t, _) = text_table(text, "t.csv").unwrap_or_else(|e| panic!("{e:?}"));
+        t.rows
+            .iter()
+            .map(|r| (r.line, r.start, r.record.iter().map(String::from).collect()))
+            .collect()
+    }
+
+    /// The CSV readers kept from file to file read each file as a new reader would: same
+    /// lines, starts and cells, whatever the thread read before (other delimiters, a file cut
+    /// inside quotes, a longer file).
+    #[test]
+    fn a_kept_reader_reads_each_file_as_a_new_one_would() {
+        let head = "Đơn vị,Kỳ báo cáo,Ngày báo cáo,Mã nhiệm vụ,Tình trạng";
+        let comma = format!("{head}\nA,2021-H1,01/06/2021,I.1,done\n\nB,\"x\ny\",,I.2,\n");
+        let semi = format!("sep=;\n{}\nC;2021-H1;;I.3;done\n", head.replace(',', ";"));
+        let cut = format!("{head}\nD,\"never closed,,,\n");
+        let first = (rows(&comma), rows(&semi), rows(&cut));
+        assert_eq!(first.0.len(), 2);
+        assert_eq!(first.0[0].0, 2);
+        assert_eq!((first.0[1].0, first.0[1].2[1].as_str()), (4, "x\ny"));
+        assert_eq!(first.1[0].2[0], "C");
+        for _ in 0..3 {
+            assert_eq!(
+                (rows(&cut), rows(&semi), rows(&comma)),
+                (first.2.clone(), first.1.clone(), first.0.clone())
+            );
+        }
+    }
 
     #[test]
     fn field_positions_count_characters_and_quotes() {
