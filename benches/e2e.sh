@@ -42,7 +42,7 @@ measure() { # label runs command...
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-echo "bdg $(git rev-parse --short HEAD 2>/dev/null || echo '?'), rows per file: $ROWS"
+echo "bdg: $BDG ($(git rev-parse --short HEAD 2>/dev/null || echo '?') is this tree), rows per file: $ROWS"
 echo
 echo "| what | runs | median time | median peak memory |"
 echo "|---|---|---|---|"
