@@ -224,7 +224,12 @@ fn with_csv_reader<T>(delimiter: u8, body: &str, f: impl FnOnce(&mut CsvReader) 
         rdr.seek_raw(std::io::SeekFrom::Start(0), csv::Position::new())
             .expect("seeking in memory reads nothing");
         let out = f(rdr);
-        rdr.get_mut().get_mut().clear();
+        // A copy of the last body is not kept; nor the room of a large one (up to the file limit).
+        let data = rdr.get_mut().get_mut();
+        data.clear();
+        if data.capacity() > 1 << 20 {
+            *data = Vec::new();
+        }
         out
     })
 }
