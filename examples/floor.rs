@@ -4,6 +4,9 @@
 //! while it writes the same cells; how close it comes is the ratio in benches/README.md.
 //!
 //!     cargo run --release --example floor -- REPORTS_DIR OUT.xlsx
+//!     cargo run --release --example floor -- --parse-only REPORTS_DIR
+//!
+//! `--parse-only` parses every file and writes nothing: the floor of `bdg check`.
 //!
 //! Files are taken in name order; each file's records are parsed as one batch.
 
@@ -63,13 +66,25 @@ fn run(dir: &Path, out: &Path) -> Result<(u64, u64, u64), XlsxError> {
     Ok((files.len() as u64, rows, skipped))
 }
 
+/// Every record of every file parsed, nothing written: (files, records, skipped).
+fn parse_only(dir: &Path) -> Result<(u64, u64, u64), XlsxError> {
+    let files = csv_files(dir).map_err(XlsxError::IoError)?;
+    let mut skipped = 0u64;
+    let rows = records(&files, &mut skipped).count() as u64;
+    Ok((files.len() as u64, rows, skipped))
+}
+
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [dir, out] = args.as_slice() else {
-        eprintln!("usage: floor REPORTS_DIR OUT.xlsx");
-        return std::process::ExitCode::from(2);
+    let result = match args.as_slice() {
+        [flag, dir] if flag == "--parse-only" => parse_only(Path::new(dir)),
+        [dir, out] => run(Path::new(dir), Path::new(out)),
+        _ => {
+            eprintln!("usage: floor REPORTS_DIR OUT.xlsx | floor --parse-only REPORTS_DIR");
+            return std::process::ExitCode::from(2);
+        }
     };
-    match run(Path::new(dir), Path::new(out)) {
+    match result {
         Ok((files, rows, skipped)) => {
             eprintln!("{files} files, {rows} rows written, {skipped} files skipped");
             std::process::ExitCode::SUCCESS

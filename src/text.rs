@@ -15,6 +15,14 @@ pub fn nfc(s: &str) -> String {
 /// The key two spellings of one name share: lower case, no diacritics (đ → d), punctuation as
 /// space, runs of space collapsed. "Sở LĐ-TB&XH" and "so ld tb xh" fold alike.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        fold_ascii(s)
+    } else {
+        fold_any(s)
+    }
+}
+
+fn fold_any(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true; // suppress leading space
     for c in s.nfd() {
@@ -29,6 +37,26 @@ pub fn fold(s: &str) -> String {
             for l in c.to_lowercase() {
                 out.push(l);
             }
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// [`fold`] of ASCII text, where decomposition changes nothing: the same key, without the
+/// decomposing iterator (a task id or a status is folded for every row read).
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(char::from(b.to_ascii_lowercase()));
             space = false;
         } else if !space {
             out.push(' ');
@@ -149,6 +177,27 @@ mod tests {
         let cut = for_message(&long);
         assert_eq!(cut.chars().count(), MAX_MESSAGE_CHARS + 1);
         assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn folding_ascii_directly_gives_the_key_of_the_general_path() {
+        let every: String = (0u8..128).map(char::from).collect();
+        for s in [
+            every.as_str(),
+            "II.1.a",
+            " Done ",
+            "IN_PROGRESS",
+            "a--b  c.",
+            "",
+            "-",
+            "x\t\ny",
+        ] {
+            assert_eq!(fold_ascii(s), fold_any(s), "{s:?}");
+        }
+        assert_eq!(
+            fold_ascii(&every),
+            "0123456789 abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz"
+        );
     }
 
     #[test]

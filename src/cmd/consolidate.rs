@@ -54,17 +54,30 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
     };
     super::check_file_parts(&[("plan", &c.plan.meta.id), ("period", &c.period.id)], lang)?;
     let stem = format!("{}_{}{suffix}", c.plan.meta.id, c.period.id);
-    let doc = report_doc::build(&k, lang);
-    let text = plain::render(&doc);
-    let word = docx::render(&doc).context("cannot build the Word report")?;
     let _out = ensure_dir(&a.out)?;
     let xlsx_path = a.out.join(format!("{stem}.xlsx"));
     let txt_path = a.out.join(format!("{stem}.txt"));
     let docx_path = a.out.join(format!("{stem}.docx"));
-    write_atomic_with(&xlsx_path, |f| {
-        xlsx::write_workbook(&k, lang, std::io::BufWriter::new(f))
-            .context("cannot build the workbook")
-    })?;
+    // Both cores: the Word report and its text are built while the workbook is written and
+    // compressed (each output on its own; the bytes do not depend on the order).
+    let (workbook, documents) = std::thread::scope(|s| {
+        let documents = s.spawn(|| -> Result<(String, Vec<u8>)> {
+            let doc = report_doc::build(&k, lang);
+            let text = plain::render(&doc);
+            let word = docx::render(&doc).context("cannot build the Word report")?;
+            Ok((text, word))
+        });
+        let workbook = write_atomic_with(&xlsx_path, |f| {
+            xlsx::write_workbook(&k, lang, std::io::BufWriter::new(f))
+                .context("cannot build the workbook")
+        });
+        let documents = documents
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (workbook, documents)
+    });
+    let (text, word) = documents?;
+    workbook?;
     write_atomic(&txt_path, text.as_bytes())?;
     write_atomic(&docx_path, &word)?;
 

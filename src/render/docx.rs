@@ -66,7 +66,29 @@ pub fn render(d: &Document) -> anyhow::Result<Vec<u8>> {
     }
     let mut buf = std::io::Cursor::new(Vec::new());
     x.build().pack(&mut buf)?;
-    Ok(buf.into_inner())
+    deflated(&buf.into_inner())
+}
+
+/// The same parts, in the same order, deflated: docx-rs stores them uncompressed (14 MB for
+/// 5,000 agencies, against about 1 MB deflated). Time stamps are fixed (1980-01-01, the zip
+/// format's first day), so the same document gives the same bytes.
+fn deflated(stored: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
+    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(stored.len() / 8)));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for i in 0..from.len() {
+        let mut part = from.by_index(i)?;
+        let name = part.name()?.to_string();
+        if part.is_dir() {
+            to.add_directory(name, opts)?;
+        } else {
+            to.start_file(name, opts)?;
+            std::io::copy(&mut part, &mut to)?;
+        }
+    }
+    Ok(to.finish()?.into_inner())
 }
 
 fn fonts() -> RunFonts {
@@ -322,4 +344,47 @@ fn closing(c: &Closing) -> DTable {
     DTable::without_borders(vec![TableRow::new(vec![cell(l, left), cell(r, right)])])
         .set_grid(vec![l, r])
         .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    /// Every part of the Word report is deflated, with its content as docx-rs wrote it.
+    #[test]
+    fn the_parts_are_deflated_with_the_same_content_in_the_same_order() {
+        let mut stored = std::io::Cursor::new(Vec::new());
+        docx_rs::Docx::new()
+            .add_paragraph(
+                docx_rs::Paragraph::new()
+                    .add_run(docx_rs::Run::new().add_text("Báo cáo ".repeat(500))),
+            )
+            .build()
+            .pack(&mut stored)
+            .unwrap();
+        let stored = stored.into_inner();
+        let packed = super::deflated(&stored).unwrap();
+        assert_eq!(packed, super::deflated(&stored).unwrap());
+        assert!(
+            packed.len() * 2 < stored.len(),
+            "{} vs {}",
+            packed.len(),
+            stored.len()
+        );
+        let mut a = zip::ZipArchive::new(std::io::Cursor::new(&stored)).unwrap();
+        let mut b = zip::ZipArchive::new(std::io::Cursor::new(&packed)).unwrap();
+        assert_eq!(a.len(), b.len());
+        for i in 0..a.len() {
+            let (mut x, mut y) = (a.by_index(i).unwrap(), b.by_index(i).unwrap());
+            let name = y.name().unwrap().to_string();
+            assert_eq!(x.name().unwrap(), name);
+            if !y.is_dir() {
+                assert_eq!(y.compression(), zip::CompressionMethod::Deflated, "{name}");
+            }
+            let (mut xs, mut ys) = (Vec::new(), Vec::new());
+            x.read_to_end(&mut xs).unwrap();
+            y.read_to_end(&mut ys).unwrap();
+            assert_eq!(xs, ys, "{name}");
+        }
+    }
 }

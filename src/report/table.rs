@@ -184,11 +184,65 @@ pub(crate) fn text_table<'a>(
     let header_line = h.line0 as u32 + 1;
     let skipped = skipped_lines(file, &text[..h.offset], header_line);
     let body = &text[h.offset..];
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(h.delimiter as u8)
-        .from_reader(body.as_bytes());
+    with_csv_reader(h.delimiter as u8, body, |rdr| {
+        read_records(rdr, body, file, &h, header_line, skipped)
+    })
+}
+
+type CsvReader = csv::Reader<std::io::Cursor<Vec<u8>>>;
+
+thread_local! {
+    /// One CSV reader per delimiter and reading thread, kept from file to file: building one
+    /// costs as much as reading 60 rows (the CSV state machine is built anew each time).
+    static READERS: std::cell::RefCell<Vec<(u8, CsvReader)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` on this thread's reader for `delimiter`, set at the start of `body`: as a new
+/// reader would be (line 1, byte 0, no record read).
+fn with_csv_reader<T>(delimiter: u8, body: &str, f: impl FnOnce(&mut CsvReader) -> T) -> T {
+    READERS.with(|cell| {
+        let mut readers = cell.borrow_mut();
+        let i = match readers.iter().position(|(d, _)| *d == delimiter) {
+            Some(i) => i,
+            None => {
+                let mut r = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(delimiter)
+                    .from_reader(std::io::Cursor::new(Vec::new()));
+                // The first seek reads the (empty) header record; later seeks read nothing.
+                r.seek_raw(std::io::SeekFrom::Start(0), csv::Position::new())
+                    .expect("an empty reader in memory");
+                readers.push((delimiter, r));
+                readers.len() - 1
+            }
+        };
+        let rdr = &mut readers[i].1;
+        let data = rdr.get_mut().get_mut();
+        data.clear();
+        data.extend_from_slice(body.as_bytes());
+        rdr.seek_raw(std::io::SeekFrom::Start(0), csv::Position::new())
+            .expect("seeking in memory reads nothing");
+        let out = f(rdr);
+        // A copy of the last body is not kept; nor the room of a large one (up to the file limit).
+        let data = rdr.get_mut().get_mut();
+        data.clear();
+        if data.capacity() > 1 << 20 {
+            *data = Vec::new();
+        }
+        out
+    })
+}
+
+/// The header record and the rows of `body` (see [`text_table`]).
+fn read_records<'a>(
+    rdr: &mut CsvReader,
+    body: &'a str,
+    file: &str,
+    h: &Header,
+    header_line: u32,
+    skipped: Option<Diagnostic>,
+) -> Result<(Table<'a>, Option<Diagnostic>), Box<Diagnostic>> {
     let mut rec = csv::StringRecord::new();
     let header = match rdr.read_record(&mut rec) {
         Ok(true) => rec.clone(),
@@ -286,7 +340,38 @@ pub(crate) struct RawRow {
 
 #[cfg(test)]
 mod tests {
-    use super::field_position;
+    use super::{field_position, text_table};
+
+    /// Each row's line, start and cells, as read.
+    fn rows(text: &str) -> Vec<(u32, usize, Vec<String>)> {
+        let (t, _) = text_table(text, "t.csv").unwrap_or_else(|e| panic!("{e:?}"));
+        t.rows
+            .iter()
+            .map(|r| (r.line, r.start, r.record.iter().map(String::from).collect()))
+            .collect()
+    }
+
+    /// The CSV readers kept from file to file read each file as a new reader would: same
+    /// lines, starts and cells, whatever the thread read before (other delimiters, a file cut
+    /// inside quotes, a longer file).
+    #[test]
+    fn a_kept_reader_reads_each_file_as_a_new_one_would() {
+        let head = "Đơn vị,Kỳ báo cáo,Ngày báo cáo,Mã nhiệm vụ,Tình trạng";
+        let comma = format!("{head}\nA,2021-H1,01/06/2021,I.1,done\n\nB,\"x\ny\",,I.2,\n");
+        let semi = format!("sep=;\n{}\nC;2021-H1;;I.3;done\n", head.replace(',', ";"));
+        let cut = format!("{head}\nD,\"never closed,,,\n");
+        let first = (rows(&comma), rows(&semi), rows(&cut));
+        assert_eq!(first.0.len(), 2);
+        assert_eq!(first.0[0].0, 2);
+        assert_eq!((first.0[1].0, first.0[1].2[1].as_str()), (4, "x\ny"));
+        assert_eq!(first.1[0].2[0], "C");
+        for _ in 0..3 {
+            assert_eq!(
+                (rows(&cut), rows(&semi), rows(&comma)),
+                (first.2.clone(), first.1.clone(), first.0.clone())
+            );
+        }
+    }
 
     #[test]
     fn field_positions_count_characters_and_quotes() {

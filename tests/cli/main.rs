@@ -3,6 +3,7 @@
 
 mod common;
 
+mod byte_identity;
 mod check;
 mod codes;
 mod consolidate;
