@@ -191,7 +191,12 @@ pub fn build<'p>(
         let submitted_on = kept.first().and_then(|&f| reports[f].submitted_on);
         let rejected = rejected.remove(&a).unwrap_or_default();
         let sent_unusable = kept.is_empty() && !rejected.is_empty();
-        let (state, days_late) = timeliness(submitted_on, sent_unusable, last_on_time, as_of);
+        // A date most likely written month first is not believed: never counted late on it.
+        let believed = submitted_on.filter(|d| slipped_date(period, *d, as_of).is_none());
+        let (state, days_late) = match (submitted_on, believed) {
+            (Some(_), None) => (State::OnTime, None),
+            _ => timeliness(submitted_on, sent_unusable, last_on_time, as_of),
+        };
         agencies.push(AgencyCycle {
             agency: a,
             expected,
@@ -270,6 +275,11 @@ fn by_agency(
             rejected.entry(a).or_default().push(i);
             continue;
         }
+        if let Some(swapped) = slipped_date(period, date, as_of) {
+            let to = period.window.map_or(date, |(_, to)| to);
+            let kind = Kind::DoubtfulDate { date, to, swapped };
+            notices.push(Diagnostic::warn(&r.file, kind));
+        }
         if date > as_of {
             let swapped = swap_day_month(date).filter(|s| in_window(period, *s, as_of));
             let kind = Kind::FutureDate {
@@ -311,6 +321,17 @@ fn nearer_this_period(plan: &Plan, other: &str, date: NaiveDate, period: &Period
         return true;
     };
     (date - period.due).num_days().abs() < (date - own.due).num_days().abs()
+}
+
+/// A report date after the period's window, not after the as-of date, whose day and month
+/// swapped fall inside the window (06/12 for 12/06): most likely written month first. Such a
+/// date is not believed: the report is not counted late on it (see [`timeliness`]).
+fn slipped_date(period: &Period, date: NaiveDate, as_of: NaiveDate) -> Option<NaiveDate> {
+    let (_, to) = period.window?;
+    if date <= to || date > as_of {
+        return None;
+    }
+    swap_day_month(date).filter(|s| in_window(period, *s, as_of))
 }
 
 /// The date with day and month swapped (06/09 → 09/06), when that is a date.

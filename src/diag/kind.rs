@@ -39,6 +39,18 @@ pub enum Kind {
         #[serde(serialize_with = "iso_opt")]
         swapped: Option<NaiveDate>,
     },
+    /// A report dated after the period's window whose day and month, swapped, fall inside it:
+    /// most likely written month first; not counted late on that date.
+    DoubtfulDate {
+        #[serde(serialize_with = "iso")]
+        date: NaiveDate,
+        /// The last day of the period's window.
+        #[serde(serialize_with = "iso")]
+        to: NaiveDate,
+        /// The date with day and month swapped, inside the window.
+        #[serde(serialize_with = "iso")]
+        swapped: NaiveDate,
+    },
     /// A report dated before the period's window began: an earlier period's report sent again.
     BeforeWindow {
         #[serde(serialize_with = "iso")]
@@ -397,6 +409,7 @@ impl Kind {
             Kind::OtherPeriod { .. } => Code::OtherPeriod,
             Kind::FutureDate { .. } => Code::FutureDate,
             Kind::BeforeWindow { .. } => Code::BeforeWindow,
+            Kind::DoubtfulDate { .. } => Code::DoubtfulDate,
             Kind::DuplicateFile { .. } => Code::DuplicateFile,
             Kind::Conflict { .. } => Code::Conflict,
             Kind::Superseded { .. } => Code::Superseded,

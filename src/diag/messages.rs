@@ -609,6 +609,14 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
                 "the report is dated {d}, after the as-of date {asof}: not counted late; please check the date"
             )
         }
+        Kind::DoubtfulDate { date, to, .. } => {
+            let (d, t) = (dmy(*date), dmy(*to));
+            tr!(
+                lang,
+                "báo cáo đề ngày {d}, sau khi kỳ báo cáo kết thúc ({t}): có thể ngày và tháng bị đảo; không tính trễ hạn theo ngày này, đề nghị kiểm tra lại",
+                "the report is dated {d}, after the period ended ({t}): day and month may be swapped; not counted late on that date, please check it"
+            )
+        }
         Kind::BeforeWindow { date, from } => {
             let (d, f) = (dmy(*date), dmy(*from));
             tr!(
@@ -660,6 +668,14 @@ fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
                 lang,
                 "có thể ngày và tháng bị đảo: có phải ngày {s}?",
                 "day and month may be swapped: did you mean {s}?"
+            )
+        }
+        Kind::DoubtfulDate { swapped, .. } => {
+            let s = dmy(*swapped);
+            tr!(
+                lang,
+                "có phải ngày {s}? sửa ngày trong tệp rồi chạy lại",
+                "did they mean {s}? correct the date in the file and run again"
             )
         }
         Kind::BeforeWindow { .. } => tr!(

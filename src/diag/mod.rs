@@ -108,6 +108,7 @@ codes! {
     UnreadFigureColumn = "unread-figure-column",
     FigureOverflow = "figure-overflow",
     BeforeWindow = "before-window",
+    DoubtfulDate = "doubtful-date",
     UnexpectedAgency = "unexpected-agency",
     Superseded = "superseded",
     DuplicateFile = "duplicate-file",

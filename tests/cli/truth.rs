@@ -567,3 +567,54 @@ fn with_v_every_skipped_output_folder_is_named_even_an_empty_one() {
     assert!(run(&["-v"]).contains("old-out"));
     assert!(!run(&[]).contains("old-out"));
 }
+
+// 1, continued: a date after the period's window whose day and month, swapped, fall inside it
+// (06/12 for 12/06) is not believed: never counted late on it, and said with the swap.
+#[test]
+fn a_month_first_date_after_the_window_is_not_counted_late() {
+    let reports = fixture("truth/slipped");
+    let args = [
+        "--plan",
+        PLAN,
+        "--period",
+        "2021-H1",
+        "--as-of",
+        "20/12/2021",
+    ];
+    let out = tempfile::tempdir().unwrap();
+    let o = bdg()
+        .args(["consolidate", "--format", "json"])
+        .args(args)
+        .arg("--reports")
+        .arg(&reports)
+        .arg("--out")
+        .arg(out.path().join("out"))
+        .output()
+        .unwrap();
+    let v = json_of(&o.stdout);
+    let bnt = agency(&v, "BNT");
+    assert_eq!(
+        (&bnt["state"], &bnt["days_late"]),
+        (&"on_time".into(), &Value::Null)
+    );
+    assert_eq!(v["late"], 0);
+    let d = notice(&v, "doubtful-date");
+    assert_eq!(d["data"]["date"], "2021-12-06");
+    assert_eq!(d["data"]["swapped"], "2021-06-12");
+    // No late letter for it.
+    let letters = out.path().join("letters");
+    bdg()
+        .arg("remind")
+        .args(args)
+        .arg("--reports")
+        .arg(&reports)
+        .arg("--out")
+        .arg(&letters)
+        .output()
+        .unwrap();
+    let bnt_letter = std::fs::read_dir(&letters)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().contains("_BNT_"));
+    assert!(!bnt_letter);
+}
