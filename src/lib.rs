@@ -25,6 +25,7 @@ pub mod plan;
 pub mod render;
 pub mod report;
 pub mod text;
+pub mod usage;
 mod yaml;
 
 use clap::Parser;
@@ -52,10 +53,16 @@ impl Outcome {
 pub fn run() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(c) => c,
+        Err(e) if e.use_stderr() => {
+            // A usage error, in the language the command line asks for.
+            let lang = usage::lang_of(std::env::args());
+            eprint!("{}", usage::render(&e, lang));
+            return ExitCode::from(2);
+        }
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+            // --help and --version: clap's own text, on stdout.
             let _ = e.print();
-            return ExitCode::from(code);
+            return ExitCode::SUCCESS;
         }
     };
     let global = cli.global();

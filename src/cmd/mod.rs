@@ -99,7 +99,7 @@ pub fn plan_read_error(
     let near = near_plan_file(path)
         .map(|p| {
             lang.pick(
-                &format!("; có phải ý bạn là '{p}'?"),
+                &format!("; có phải là '{p}'?"),
                 &format!("; did you mean '{p}'?"),
             )
             .to_string()

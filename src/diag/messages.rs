@@ -654,7 +654,7 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
 /// The kind's own advice, else "did you mean 'x'?" for a near match.
 pub fn hint(kind: &Kind, suggestion: Option<&str>, lang: Lang) -> Option<String> {
     report_hint(kind, lang)
-        .or_else(|| suggestion.map(|s| tr!(lang, "có phải ý bạn là '{s}'?", "did you mean '{s}'?")))
+        .or_else(|| suggestion.map(|s| tr!(lang, "có phải là '{s}'?", "did you mean '{s}'?")))
 }
 
 /// The advice that comes with a kind of report problem, when it has one.
