@@ -156,11 +156,21 @@ fn status(k: &Consolidation, lang: Lang) -> Vec<Block> {
         "Danh sách đơn vị trễ hạn, chưa gửi báo cáo và báo cáo bị loại tại Phụ lục 3; số liệu theo nhiệm vụ và theo đơn vị tại Phụ lục 1 và Phụ lục 2.",
         "The late, missing and rejected agencies are listed in Appendix 3; the figures by task and by agency are in Appendices 1 and 2.",
     )));
-    let excluded = k.excluded.len();
-    if excluded > 0 {
+    // Rows and files apart, each counted once (a superseded or duplicate file is not an error).
+    let (rows, files) = crate::consolidate::excluded_counts(k.cycle);
+    let what = match (rows, files, lang) {
+        (0, 0, _) => None,
+        (r, 0, Lang::Vi) => Some(format!("{r} dòng")),
+        (0, f, Lang::Vi) => Some(format!("{f} tệp")),
+        (r, f, Lang::Vi) => Some(format!("{r} dòng và {f} tệp")),
+        (r, 0, Lang::En) => Some(format!("{r} rows")),
+        (0, f, Lang::En) => Some(format!("{f} files")),
+        (r, f, Lang::En) => Some(format!("{r} rows and {f} files")),
+    };
+    if let Some(what) = what {
         out.push(Block::para(t!(
-            "Có {excluded} dòng hoặc tệp báo cáo không được đưa vào số liệu do sai mẫu hoặc trùng lặp (chi tiết tại trang \"Bị loại\" của sổ Excel kèm theo).",
-            "{excluded} rows or files were left out of the figures as malformed or duplicated (listed in the \"Excluded\" sheet of the attached workbook)."
+            "Có {what} báo cáo không được đưa vào số liệu do sai mẫu (chi tiết tại trang \"Bị loại\" của sổ Excel kèm theo).",
+            "{what} of the agencies' reports were left out of the figures as malformed (listed in the \"Excluded\" sheet of the attached workbook)."
         ).get(lang)));
     }
     out

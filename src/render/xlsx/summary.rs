@@ -12,6 +12,7 @@ fn items(k: &Consolidation, lang: Lang) -> (Vec<(&'static str, Cell)>, std::ops:
     let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
     let (c, n, t) = (k.cycle, &k.counts, &k.totals);
     let p = c.period;
+    let (excluded_rows, excluded_files) = crate::consolidate::excluded_counts(c);
     let head = vec![
         (
             l("Kế hoạch", "Plan"),
@@ -63,8 +64,12 @@ fn items(k: &Consolidation, lang: Lang) -> (Vec<(&'static str, Cell)>, std::ops:
             Cell::Money(t.budget_vnd),
         ),
         (
-            l("Dòng/tệp bị loại", "Rows/files excluded"),
-            Cell::Int(k.excluded.len() as u64),
+            l("Dòng bị loại", "Rows excluded"),
+            Cell::Int(excluded_rows as u64),
+        ),
+        (
+            l("Tệp bị loại", "Files excluded"),
+            Cell::Int(excluded_files as u64),
         ),
     ];
     let start = head.len();
