@@ -148,9 +148,12 @@ impl<'p> Cycle<'p> {
         c
     }
 
-    /// The late, missing and rejected agencies.
+    /// The expected agencies that are late, missing or rejected: listed and reminded. An
+    /// agency the plan does not ask to report this period is never overdue, whatever it sent.
     pub fn overdue(&self) -> impl Iterator<Item = &AgencyCycle> {
-        self.agencies.iter().filter(|a| a.state.is_overdue())
+        self.agencies
+            .iter()
+            .filter(|a| a.expected && a.state.is_overdue())
     }
 
     /// Reports that belong to this cycle's view: this period's, and the unusable ones (whose
@@ -619,5 +622,20 @@ mod tests {
         let syt = state_of(&c, "SYT");
         assert_eq!((syt.state, syt.days_late), (State::Rejected, Some(10)));
         assert!(syt.state.is_overdue());
+    }
+
+    #[test]
+    fn an_agency_not_asked_to_report_is_never_overdue() {
+        let mut p = plan();
+        let syt = p.find_agency("SYT").unwrap();
+        p.periods[0].reporters.retain(|&a| a != syt);
+        let late = report(&p, "SYT", "15/06/2021", "l");
+        let period = p.periods[0].clone();
+        let c = build(&p, &period, vec![late], d("2021-06-20"));
+        let a = state_of(&c, "SYT");
+        assert!(!a.expected);
+        assert_eq!(a.state, State::Late);
+        assert!(c.overdue().all(|a| a.agency != syt));
+        assert_eq!(c.overdue().count(), c.counts().missing);
     }
 }
