@@ -44,10 +44,9 @@ pub fn excel_csv(c: &Cycle, lang: crate::lang::Lang) -> Result<String> {
     ])?;
     for a in c.overdue() {
         let ag = &c.plan.agencies[a.agency];
-        let name = crate::render::report_doc::agency_name(c.plan, a.agency, lang);
         w.write_record([
             csv_safe(&ag.id).as_ref(),
-            &csv_safe(name),
+            &csv_safe(ag.name_in(lang)),
             a.state.label(lang),
             &c.period.due.format("%d/%m/%Y").to_string(),
             &a.submitted_on
@@ -136,7 +135,7 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
                     let ag = &plan.agencies[a.agency];
                     t.add_row(vec![
                         ag.id.clone(),
-                        ag.name.clone(),
+                        ag.name_in(lang).to_string(),
                         a.state.label(lang).to_string(),
                         c.period.due.format("%d/%m/%Y").to_string(),
                         a.submitted_on

@@ -56,6 +56,23 @@ fn overdue_lists_late_and_missing_with_days_and_exits_1() {
 }
 
 #[test]
+fn the_overdue_table_names_agencies_in_its_language() {
+    let table = |lang: &str| {
+        let o = bdg()
+            .args(["--lang", lang, "overdue"])
+            .args(CYCLE)
+            .args(["--as-of", "20/06/2021"])
+            .output()
+            .unwrap();
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let en = table("en");
+    assert!(en.contains("Department of Justice"), "{en}");
+    assert!(!en.contains("Sở Tư pháp"), "{en}");
+    assert!(table("vi").contains("Sở Tư pháp"));
+}
+
+#[test]
 fn before_the_deadline_nobody_is_overdue() {
     let empty = tempfile::tempdir().unwrap();
     let overdue_on = |as_of: &str| {
