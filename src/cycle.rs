@@ -638,4 +638,20 @@ mod tests {
         assert!(c.overdue().all(|a| a.agency != syt));
         assert_eq!(c.overdue().count(), c.counts().missing);
     }
+
+    #[test]
+    fn a_cycle_whose_only_overdue_agency_is_rejected_is_flagged() {
+        // SYT's only file is marked 2021-Y but dated 8/6: meant for 2021-H1, so SYT is
+        // rejected; its one diagnostic (other-period) is not a flag by itself.
+        let mut p = plan();
+        let syt = p.find_agency("SYT").unwrap();
+        p.periods[0].reporters = vec![syt];
+        let csv = "agency,period,submitted_on,task,status\nSYT,2021-Y,08/06/2021,II.1.a,done\n";
+        let file = crate::report::read(csv.as_bytes(), "y.csv", &p, &Default::default());
+        let period = p.periods[0].clone();
+        let c = build(&p, &period, vec![file], d("2021-06-20"));
+        assert_eq!(state_of(&c, "SYT").state, State::Rejected);
+        assert_eq!(c.overdue().count(), 1);
+        assert!(crate::consolidate::consolidate(&c).flagged());
+    }
 }
