@@ -4,12 +4,13 @@
 use super::CycleArgs;
 use crate::cycle;
 use crate::fsx::{ensure_dir, write_atomic};
+use crate::lang::Lang;
 use crate::output::{self, Global};
 use crate::render::letter::{letter, letter_docx};
 use crate::Outcome;
 use anyhow::Result;
 use chrono::Days;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 #[command(
@@ -121,6 +122,17 @@ fn write_letters(
         )),
         format!("{header}{summary}").as_bytes(),
     )?;
+    let removed = remove_stale_letters(&a.out, c, g.lang);
+    if !removed.is_empty() {
+        let list = removed.join(", ");
+        output::note(
+            g,
+            g.lang.pick(
+                &format!("Đã xoá công văn của lần chạy trước, nay không còn đúng: {list}"),
+                &format!("Removed letters of an earlier run that no longer hold: {list}"),
+            ),
+        );
+    }
     output::note(
         g,
         g.lang.pick(
@@ -129,4 +141,30 @@ fn write_letters(
         ),
     );
     Ok(Outcome::flagged_if(n > 0))
+}
+
+/// The letter names of this period that this run did not write, where an earlier run may
+/// have left them: for an agency no longer overdue (it has reported since, or the as-of date
+/// moved), and in the other language (their state may have changed since). Removed, so that
+/// no stale reminder is mailed; only bdg's own letter names are touched, in a folder whose
+/// lock this run holds. Returns the names removed.
+fn remove_stale_letters(out: &Path, c: &cycle::Cycle, lang: Lang) -> Vec<String> {
+    let overdue: Vec<_> = c.overdue().map(|a| a.agency).collect();
+    let current = lang.pick("don-doc", "reminder");
+    let mut removed = Vec::new();
+    for (i, ag) in c.plan.agencies.iter().enumerate() {
+        for word in ["don-doc", "reminder"] {
+            if word == current && overdue.contains(&i) {
+                continue;
+            }
+            for ext in ["txt", "docx"] {
+                let name = format!("{}_{}_{word}.{ext}", c.period.id, ag.id);
+                let path = out.join(&name);
+                if path.is_file() && std::fs::remove_file(&path).is_ok() {
+                    removed.push(name);
+                }
+            }
+        }
+    }
+    removed
 }
