@@ -150,6 +150,16 @@ pub fn render(c: &Cycle, format: Format, lang: Lang) -> Result<String> {
 }
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
+    // Checked before any file is read: a table redirected into a .csv is no file for Excel.
+    if a.excel && a.format != Format::Csv {
+        anyhow::bail!(
+            "{}",
+            g.lang.pick(
+                "--excel chỉ dùng cùng --format csv",
+                "--excel goes with --format csv"
+            )
+        );
+    }
     super::with_cycle(&a.cycle, g, None, |c| {
         let text = match a.format {
             Format::Csv if a.excel => excel_csv(c, g.lang)?,
