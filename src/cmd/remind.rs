@@ -38,8 +38,9 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     })
 }
 
-/// `--reply-by`, when given: a date, not before the as-of date (a letter cannot ask for a
-/// report by a day before its own).
+/// `--reply-by`, when given: a date after the as-of date. The letters ask for the report
+/// "trước ngày" (before) it, and they are dated the as-of date: a reply-by on that very day
+/// would ask for a report before the letter was written.
 fn reply_by(a: &Args, lang: crate::lang::Lang) -> Result<Option<chrono::NaiveDate>> {
     let Some(s) = &a.reply_by else {
         return Ok(None);
@@ -57,13 +58,13 @@ fn reply_by(a: &Args, lang: crate::lang::Lang) -> Result<Option<chrono::NaiveDat
         .cycle
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    if date < as_of {
+    if date <= as_of {
         let (r, d) = (date.format("%d/%m/%Y"), as_of.format("%d/%m/%Y"));
         anyhow::bail!(
             "{}",
             lang.pick(
-                &format!("--reply-by {r} trước ngày tính {d}: hạn gửi bù phải từ ngày tính trở đi"),
-                &format!("--reply-by {r} is before the as-of date {d}: the reply-by date must be on or after it"),
+                &format!("--reply-by {r} không sau ngày tính {d}: hạn gửi bù phải sau ngày của công văn"),
+                &format!("--reply-by {r} is not after the as-of date {d}: the reply-by date must be after the letters' date"),
             )
         );
     }
