@@ -173,14 +173,14 @@ impl<'c> Consolidation<'c> {
             })
     }
 
-    /// Something to flag: rows or files excluded, agencies late or missing.
+    /// Something to flag: rows or files excluded, agencies overdue (late, missing or rejected:
+    /// the very list `bdg overdue` gives, so both commands flag the same cycle).
     pub fn flagged(&self) -> bool {
         self.excluded.iter().any(|d| {
             d.code() != Code::Superseded
                 && d.code() != Code::DuplicateFile
                 && d.code() != Code::OtherPeriod
-        }) || self.counts.late > 0
-            || self.counts.missing > 0
+        }) || self.cycle.overdue().next().is_some()
     }
 }
 

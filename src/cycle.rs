@@ -148,9 +148,12 @@ impl<'p> Cycle<'p> {
         c
     }
 
-    /// The late, missing and rejected agencies.
+    /// The expected agencies that are late, missing or rejected: listed and reminded. An
+    /// agency the plan does not ask to report this period is never overdue, whatever it sent.
     pub fn overdue(&self) -> impl Iterator<Item = &AgencyCycle> {
-        self.agencies.iter().filter(|a| a.state.is_overdue())
+        self.agencies
+            .iter()
+            .filter(|a| a.expected && a.state.is_overdue())
     }
 
     /// Reports that belong to this cycle's view: this period's, and the unusable ones (whose
@@ -640,5 +643,36 @@ mod tests {
         let syt = state_of(&c, "SYT");
         assert_eq!((syt.state, syt.days_late), (State::Rejected, Some(10)));
         assert!(syt.state.is_overdue());
+    }
+
+    #[test]
+    fn an_agency_not_asked_to_report_is_never_overdue() {
+        let mut p = plan();
+        let syt = p.find_agency("SYT").unwrap();
+        p.periods[0].reporters.retain(|&a| a != syt);
+        let late = report(&p, "SYT", "15/06/2021", "l");
+        let period = p.periods[0].clone();
+        let c = build(&p, &period, vec![late], d("2021-06-20"));
+        let a = state_of(&c, "SYT");
+        assert!(!a.expected);
+        assert_eq!(a.state, State::Late);
+        assert!(c.overdue().all(|a| a.agency != syt));
+        assert_eq!(c.overdue().count(), c.counts().missing);
+    }
+
+    #[test]
+    fn a_cycle_whose_only_overdue_agency_is_rejected_is_flagged() {
+        // SYT's only file is marked 2021-Y but dated 8/6: meant for 2021-H1, so SYT is
+        // rejected; its one diagnostic (other-period) is not a flag by itself.
+        let mut p = plan();
+        let syt = p.find_agency("SYT").unwrap();
+        p.periods[0].reporters = vec![syt];
+        let csv = "agency,period,submitted_on,task,status\nSYT,2021-Y,08/06/2021,II.1.a,done\n";
+        let file = crate::report::read(csv.as_bytes(), "y.csv", &p, &Default::default());
+        let period = p.periods[0].clone();
+        let c = build(&p, &period, vec![file], d("2021-06-20"));
+        assert_eq!(state_of(&c, "SYT").state, State::Rejected);
+        assert_eq!(c.overdue().count(), 1);
+        assert!(crate::consolidate::consolidate(&c).flagged());
     }
 }

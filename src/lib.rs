@@ -4,9 +4,10 @@
 //! [`diag::Diagnostic`]s ([`report`]); plan, reports and an as-of date → [`cycle::Cycle`];
 //! cycle → [`consolidate::Consolidation`]; then the renderers in [`render`]. The edges touch
 //! files, the clock and the terminal: `cmd` (the clock, writing outputs through [`fsx`]),
-//! [`output`] (the terminal), [`plan::load`] and `report/files.rs` (reading). Everything else
-//! is pure. Diagnostics hold data ([`diag::Kind`]); their sentences are written only in
-//! [`diag::messages`]. `ARCHITECTURE.md` maps each concern to its file.
+//! [`output`] (the terminal), [`plan::load`] with `plan/include.rs` and `report/files.rs`
+//! (reading). Everything else is pure. Diagnostics hold data ([`diag::Kind`]); their
+//! sentences are written only in [`diag::messages`]. `ARCHITECTURE.md` maps each concern to
+//! its file.
 
 pub mod cli;
 mod cmd;

@@ -91,7 +91,8 @@ struct CheckJson<'a> {
 struct FileJson<'a> {
     agency: Option<&'a str>,
     delimiter: Option<String>,
-    encoding: &'a str,
+    /// `null` where no text was decoded (a file that could not be read), as `delimiter`.
+    encoding: Option<&'a str>,
     file: &'a str,
     period: Option<&'a str>,
     rows: usize,
@@ -115,7 +116,7 @@ impl<'a> CheckJson<'a> {
                 .map(|r| FileJson {
                     agency: r.agency.map(|i| plan.agencies[i].id.as_str()),
                     delimiter: r.delimiter.map(String::from),
-                    encoding: r.encoding,
+                    encoding: Some(r.encoding).filter(|e| !e.is_empty()),
                     file: &r.file,
                     period: r.period.as_deref(),
                     rows: r.rows_counted(),

@@ -1,7 +1,8 @@
 //! `bdg overdue`: late and missing agencies, for people and for cron.
 
 use super::CycleArgs;
-use crate::cycle::Cycle;
+use crate::cycle::{AgencyCycle, Cycle};
+use crate::lang::Lang;
 use crate::output::{self, csv_safe, Format, Global};
 use crate::Outcome;
 use anyhow::Result;
@@ -29,37 +30,50 @@ pub struct Args {
 /// The overdue list as a CSV for a person opening it in Excel: UTF-8 BOM (Excel reads the
 /// marks right), `;` between fields (Excel's separator where the decimal mark is a comma),
 /// headers, names, states and dates in `lang`. Scripts read the plain `--format csv`.
-pub fn excel_csv(c: &Cycle, lang: crate::lang::Lang) -> Result<String> {
+pub fn excel_csv(c: &Cycle, lang: Lang) -> Result<String> {
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    w.write_record([
+    w.write_record(headers(lang))?;
+    for a in c.overdue() {
+        let mut r = row(c, a, lang, "");
+        // The texts a plan gives (id, name) are the cells a formula could hide in.
+        for cell in &mut r[..2] {
+            *cell = csv_safe(cell).into_owned();
+        }
+        w.write_record(&r)?;
+    }
+    Ok(format!("\u{feff}{}", String::from_utf8(w.into_inner()?)?))
+}
+
+/// The columns of the lists for people (the table and the `--excel` CSV).
+fn headers(lang: Lang) -> [&'static str; 6] {
+    [
         lang.pick("Mã", "Id"),
         lang.pick("Đơn vị", "Agency"),
         lang.pick("Tình trạng", "State"),
         lang.pick("Hạn nộp", "Due"),
         lang.pick("Ngày báo cáo (ghi trong tệp)", "Report date (as written)"),
         lang.pick("Số ngày trễ", "Days late"),
-    ])?;
-    for a in c.overdue() {
-        let ag = &c.plan.agencies[a.agency];
-        let name = crate::render::report_doc::agency_name(c.plan, a.agency, lang);
-        w.write_record([
-            csv_safe(&ag.id).as_ref(),
-            &csv_safe(name),
-            a.state.label(lang),
-            &c.period.due.format("%d/%m/%Y").to_string(),
-            &a.submitted_on
-                .map(|d| d.format("%d/%m/%Y").to_string())
-                .unwrap_or_default(),
-            &a.days_late.map(|d| d.to_string()).unwrap_or_default(),
-        ])?;
-    }
-    Ok(format!("\u{feff}{}", String::from_utf8(w.into_inner()?)?))
+    ]
 }
 
-pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<String> {
+/// One overdue agency as the lists for people write it; `no_date` where it sent nothing.
+fn row(c: &Cycle, a: &AgencyCycle, lang: Lang, no_date: &str) -> [String; 6] {
+    let ag = &c.plan.agencies[a.agency];
+    let date = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    [
+        ag.id.clone(),
+        ag.name_in(lang).to_string(),
+        a.state.label(lang).to_string(),
+        date(c.period.due),
+        a.submitted_on.map_or_else(|| no_date.to_string(), date),
+        a.days_late.map(|d| d.to_string()).unwrap_or_default(),
+    ]
+}
+
+pub fn render(c: &Cycle, format: Format, lang: Lang) -> Result<String> {
     let plan = c.plan;
     let overdue: Vec<_> = c.overdue().collect();
     Ok(match format {
@@ -124,26 +138,9 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
                     lang.pick("Không có đơn vị nào trễ hạn.\n", "No agency is overdue.\n"),
                 );
             } else {
-                let mut t = output::table(vec![
-                    lang.pick("Mã", "Id"),
-                    lang.pick("Đơn vị", "Agency"),
-                    lang.pick("Tình trạng", "State"),
-                    lang.pick("Hạn nộp", "Due"),
-                    lang.pick("Ngày báo cáo (ghi trong tệp)", "Report date (as written)"),
-                    lang.pick("Số ngày trễ", "Days late"),
-                ]);
+                let mut t = output::table(headers(lang).to_vec());
                 for a in &overdue {
-                    let ag = &plan.agencies[a.agency];
-                    t.add_row(vec![
-                        ag.id.clone(),
-                        ag.name.clone(),
-                        a.state.label(lang).to_string(),
-                        c.period.due.format("%d/%m/%Y").to_string(),
-                        a.submitted_on
-                            .map(|d| d.format("%d/%m/%Y").to_string())
-                            .unwrap_or_else(|| "—".into()),
-                        a.days_late.map(|d| d.to_string()).unwrap_or_default(),
-                    ]);
+                    t.add_row(row(c, a, lang, "—").to_vec());
                 }
                 out.push_str(&format!("{t}\n"));
             }
@@ -153,6 +150,16 @@ pub fn render(c: &Cycle, format: Format, lang: crate::lang::Lang) -> Result<Stri
 }
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
+    // Checked before any file is read: a table redirected into a .csv is no file for Excel.
+    if a.excel && a.format != Format::Csv {
+        anyhow::bail!(
+            "{}",
+            g.lang.pick(
+                "--excel chỉ dùng cùng --format csv",
+                "--excel goes with --format csv"
+            )
+        );
+    }
     super::with_cycle(&a.cycle, g, None, |c| {
         let text = match a.format {
             Format::Csv if a.excel => excel_csv(c, g.lang)?,

@@ -4,12 +4,13 @@
 use super::CycleArgs;
 use crate::cycle;
 use crate::fsx::{ensure_dir, write_atomic};
+use crate::lang::Lang;
 use crate::output::{self, Global};
 use crate::render::letter::{letter, letter_docx};
 use crate::Outcome;
 use anyhow::Result;
 use chrono::Days;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 #[command(
@@ -37,8 +38,9 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     })
 }
 
-/// `--reply-by`, when given: a date, not before the as-of date (a letter cannot ask for a
-/// report by a day before its own).
+/// `--reply-by`, when given: a date after the as-of date. The letters ask for the report
+/// "trước ngày" (before) it, and they are dated the as-of date: a reply-by on that very day
+/// would ask for a report before the letter was written.
 fn reply_by(a: &Args, lang: crate::lang::Lang) -> Result<Option<chrono::NaiveDate>> {
     let Some(s) = &a.reply_by else {
         return Ok(None);
@@ -56,13 +58,13 @@ fn reply_by(a: &Args, lang: crate::lang::Lang) -> Result<Option<chrono::NaiveDat
         .cycle
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    if date < as_of {
+    if date <= as_of {
         let (r, d) = (date.format("%d/%m/%Y"), as_of.format("%d/%m/%Y"));
         anyhow::bail!(
             "{}",
             lang.pick(
-                &format!("--reply-by {r} trước ngày tính {d}: hạn gửi bù phải từ ngày tính trở đi"),
-                &format!("--reply-by {r} is before the as-of date {d}: the reply-by date must be on or after it"),
+                &format!("--reply-by {r} không sau ngày tính {d}: hạn gửi bù phải sau ngày của công văn"),
+                &format!("--reply-by {r} is not after the as-of date {d}: the reply-by date must be after the letters' date"),
             )
         );
     }
@@ -121,6 +123,17 @@ fn write_letters(
         )),
         format!("{header}{summary}").as_bytes(),
     )?;
+    let removed = remove_stale_letters(&a.out, c, g.lang);
+    if !removed.is_empty() {
+        let list = removed.join(", ");
+        output::note(
+            g,
+            g.lang.pick(
+                &format!("Đã xoá công văn của lần chạy trước, nay không còn đúng: {list}"),
+                &format!("Removed letters of an earlier run that no longer hold: {list}"),
+            ),
+        );
+    }
     output::note(
         g,
         g.lang.pick(
@@ -129,4 +142,30 @@ fn write_letters(
         ),
     );
     Ok(Outcome::flagged_if(n > 0))
+}
+
+/// The letter names of this period that this run did not write, where an earlier run may
+/// have left them: for an agency no longer overdue (it has reported since, or the as-of date
+/// moved), and in the other language (their state may have changed since). Removed, so that
+/// no stale reminder is mailed; only bdg's own letter names are touched, in a folder whose
+/// lock this run holds. Returns the names removed.
+fn remove_stale_letters(out: &Path, c: &cycle::Cycle, lang: Lang) -> Vec<String> {
+    let overdue: Vec<_> = c.overdue().map(|a| a.agency).collect();
+    let current = lang.pick("don-doc", "reminder");
+    let mut removed = Vec::new();
+    for (i, ag) in c.plan.agencies.iter().enumerate() {
+        for word in ["don-doc", "reminder"] {
+            if word == current && overdue.contains(&i) {
+                continue;
+            }
+            for ext in ["txt", "docx"] {
+                let name = format!("{}_{}_{word}.{ext}", c.period.id, ag.id);
+                let path = out.join(&name);
+                if path.is_file() && std::fs::remove_file(&path).is_ok() {
+                    removed.push(name);
+                }
+            }
+        }
+    }
+    removed
 }

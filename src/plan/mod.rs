@@ -158,6 +158,16 @@ pub struct Agency {
     pub expanded_from: Option<String>,
 }
 
+impl Agency {
+    /// The name in `lang`: the plan's English name, where it has one, in English.
+    pub fn name_in(&self, lang: crate::lang::Lang) -> &str {
+        match lang {
+            crate::lang::Lang::En => self.name_en.as_deref().unwrap_or(&self.name),
+            crate::lang::Lang::Vi => &self.name,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Group {
     pub id: String,

@@ -15,11 +15,7 @@ const ROMAN: [&str; 8] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
 
 /// An agency as documents name it: its name, in English where the plan has one.
 pub fn agency_name(plan: &Plan, a: AgencyIdx, lang: Lang) -> &str {
-    let ag = &plan.agencies[a];
-    match lang {
-        Lang::Vi => &ag.name,
-        Lang::En => ag.name_en.as_deref().unwrap_or(&ag.name),
-    }
+    plan.agencies[a].name_in(lang)
 }
 
 /// "Mục II của Kế hoạch" / "Section II of the Plan": the plan's numbering, kept apart.

@@ -5,6 +5,7 @@ use super::doc::{Block, Table};
 use crate::consolidate::Consolidation;
 use crate::indicators::{number, target_text};
 use crate::lang::Lang;
+use crate::plan::indicators::Direction;
 use crate::t;
 
 /// A figure as the document's language writes it: `108,5` in Vietnamese.
@@ -14,6 +15,19 @@ fn figure(v: Option<f64>, lang: Lang) -> String {
         (Some(v), Lang::Vi) => number(v).replace('.', ","),
         (Some(v), Lang::En) => number(v),
     }
+}
+
+/// The milestone as the document's language writes it, "≥ 1,7 (2025)" in Vietnamese (where
+/// "1.7" would read as a thousands separator), or "—" without one.
+fn target(direction: Direction, target: Option<(i32, f64)>, lang: Lang) -> String {
+    target.map_or("—".into(), |(y, t)| {
+        let t = target_text(direction, t);
+        let t = match lang {
+            Lang::Vi => t.replace('.', ","),
+            Lang::En => t,
+        };
+        format!("{t} ({y})")
+    })
 }
 
 /// "Đạt" / "Không đạt" / "—" (no figure or no target).
@@ -43,15 +57,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let rows = (k.indicators.iter())
         .map(|r| {
             let ind = &plan.indicators[r.indicator];
-            let target = r.target.map_or("—".to_string(), |(y, t)| {
-                let t = target_text(ind.direction, t);
-                let t = if lang == Lang::Vi {
-                    t.replace('.', ",")
-                } else {
-                    t
-                };
-                format!("{t} ({y})")
-            });
+            let target = target(ind.direction, r.target, lang);
             vec![
                 format!("{} {}", ind.id, ind.name_in(lang)),
                 ind.unit_in(lang).to_string(),
@@ -95,9 +101,7 @@ pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
     (k.indicators.iter())
         .map(|r| {
             let ind = &plan.indicators[r.indicator];
-            let target = r.target.map_or("—".to_string(), |(y, t)| {
-                format!("{} ({y})", target_text(ind.direction, t))
-            });
+            let target = target(ind.direction, r.target, lang);
             let value = format!("{} {}", figure(r.value, lang), ind.unit_in(lang));
             let label = achieved_label(r.achieved, lang);
             let head = lang.pick("Chỉ tiêu", "Indicator");
@@ -107,4 +111,27 @@ pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_target_in_each_language() {
+        let t = |d, v, lang| target(d, v, lang);
+        assert_eq!(
+            t(Direction::AtMost, Some((2025, 1.7)), Lang::Vi),
+            "≤ 1,7 (2025)"
+        );
+        assert_eq!(
+            t(Direction::AtMost, Some((2025, 1.7)), Lang::En),
+            "≤ 1.7 (2025)"
+        );
+        assert_eq!(
+            t(Direction::AtLeast, Some((2030, 60.0)), Lang::Vi),
+            "≥ 60 (2030)"
+        );
+        assert_eq!(t(Direction::AtLeast, None, Lang::Vi), "—");
+    }
 }

@@ -4,18 +4,13 @@
 use super::admin::short_date;
 use super::doc::{Block, Table};
 use super::report_doc::agency_name;
-use crate::consolidate::{AgencyLine, Consolidation, Totals};
+use crate::consolidate::{Consolidation, Totals};
 use crate::cycle::State;
 use crate::lang::Lang;
 use crate::number::{group, percent};
 use crate::t;
 
 const NA: &str = "—";
-
-/// Agencies that did send files, every one of them excluded: submitted but rejected.
-pub fn rejected<'k>(k: &'k Consolidation) -> impl Iterator<Item = &'k AgencyLine> + 'k {
-    k.agencies.iter().filter(|a| a.state == State::Rejected)
-}
 
 /// The figure cells of a line: activities, women, men, women's share, budget.
 fn figures(t: &Totals, reported: bool, lang: Lang) -> [String; 5] {
@@ -170,16 +165,16 @@ fn by_agency(k: &Consolidation, lang: Lang) -> Table {
     }
 }
 
-/// Appendix 3: late, missing, and submitted-but-rejected agencies.
+/// Appendix 3: late, missing, and submitted-but-rejected agencies, of those the plan asks to
+/// report (as [`crate::cycle::Cycle::overdue`]).
 fn overdue(k: &Consolidation, lang: Lang) -> Table {
     let plan = k.cycle.plan;
-    let rejected: Vec<usize> = rejected(k).map(|a| a.agency).collect();
     let mut rows: Vec<Vec<String>> = k
         .agencies
         .iter()
-        .filter(|a| a.state.is_overdue())
+        .filter(|a| a.expected && a.state.is_overdue())
         .map(|a| {
-            let is_rejected = rejected.contains(&a.agency);
+            let is_rejected = a.state == State::Rejected;
             let state = if is_rejected {
                 lang.pick("đã gửi, bị loại", "sent, rejected")
             } else {

@@ -3,9 +3,6 @@
 use crate::consolidate::Consolidation;
 use crate::lang::Lang;
 
-/// Kept for callers written before numbers had their own home ([`crate::number`]).
-pub use crate::number::{group, percent};
-
 /// The plain-text companion of the Word report: the same document, laid out as text.
 pub fn report(k: &Consolidation, lang: Lang) -> String {
     super::plain::render(&super::report_doc::build(k, lang))

@@ -84,10 +84,7 @@ pub(crate) fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 
 /// An agency's name in the language of the outputs.
 pub(crate) fn agency_name(a: &Agency, lang: Lang) -> &str {
-    match lang {
-        Lang::En => a.name_en.as_deref().unwrap_or(&a.name),
-        Lang::Vi => &a.name,
-    }
+    a.name_in(lang)
 }
 
 /// The plan's title in the language of the outputs.

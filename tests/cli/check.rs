@@ -291,3 +291,23 @@ fn the_shipped_example_cycle_reads_with_only_the_planted_errors() {
         ]
     );
 }
+
+#[test]
+fn a_file_that_could_not_be_read_has_no_encoding_in_json() {
+    let o = bdg()
+        .args([
+            "check",
+            "--plan",
+            PLAN,
+            "no-such-report.csv",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let v = json_of(&o.stdout);
+    let r = &v["reports"][0];
+    assert_eq!(v["diagnostics"][0]["code"], "unreadable");
+    assert!(r["encoding"].is_null() && r["delimiter"].is_null(), "{r}");
+}

@@ -56,6 +56,23 @@ fn overdue_lists_late_and_missing_with_days_and_exits_1() {
 }
 
 #[test]
+fn the_overdue_table_names_agencies_in_its_language() {
+    let table = |lang: &str| {
+        let o = bdg()
+            .args(["--lang", lang, "overdue"])
+            .args(CYCLE)
+            .args(["--as-of", "20/06/2021"])
+            .output()
+            .unwrap();
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let en = table("en");
+    assert!(en.contains("Department of Justice"), "{en}");
+    assert!(!en.contains("Sở Tư pháp"), "{en}");
+    assert!(table("vi").contains("Sở Tư pháp"));
+}
+
+#[test]
 fn before_the_deadline_nobody_is_overdue() {
     let empty = tempfile::tempdir().unwrap();
     let overdue_on = |as_of: &str| {
@@ -171,6 +188,39 @@ fn a_closed_pipe_is_a_quiet_exit_not_a_panic() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
+#[test]
+fn remind_removes_the_letters_of_an_earlier_run_that_no_longer_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let remind = |lang: &str, as_of: &str| {
+        bdg()
+            .args(["--lang", lang, "remind"])
+            .args(CYCLE)
+            .args(["--as-of", as_of, "--out"])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+    };
+    let letters = || {
+        let mut v: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.contains("_don-doc.") || n.contains("_reminder."))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(remind("en", "20/06/2021").status.code(), Some(1));
+    assert_eq!(letters().len(), 24);
+    // In Vietnamese, the English letters of the earlier run are gone: 12 letters, 2 files each.
+    assert_eq!(remind("vi", "20/06/2021").status.code(), Some(1));
+    let vi = letters();
+    assert_eq!(vi.len(), 24);
+    assert!(vi.iter().all(|n| n.contains("_don-doc.")), "{vi:?}");
+    // Before the deadline nobody is overdue: no letter of the earlier runs is left to be mailed.
+    assert_eq!(remind("vi", "09/06/2021").status.code(), Some(0));
+    assert_eq!(letters(), Vec::<String>::new());
 }
 
 #[test]

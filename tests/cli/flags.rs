@@ -86,3 +86,20 @@ fn a_bad_as_of_is_a_usage_error_before_the_plan_is_read() {
         assert_eq!(json_of(&o.stdout)["as_of"], "2021-06-20", "{good}");
     }
 }
+
+#[test]
+fn excel_without_csv_is_a_usage_error() {
+    for format in [None, Some("table"), Some("json")] {
+        let mut c = bdg();
+        c.args(["overdue", "--plan", NO_PLAN, "--period", "2021-H1"])
+            .args(["--reports", "x", "--excel"]);
+        if let Some(f) = format {
+            c.args(["--format", f]);
+        }
+        let o = c.output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{format:?}");
+        assert!(o.stdout.is_empty(), "{format:?}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(err.contains("--excel") && !err.contains(NO_PLAN), "{err}");
+    }
+}

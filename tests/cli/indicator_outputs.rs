@@ -257,3 +257,20 @@ fn a_companion_file_alone_is_not_the_agencys_report() {
     );
     assert_eq!(by_id(&v, "V1")["value"], 108.5);
 }
+
+#[test]
+fn the_summary_writes_a_fractional_target_as_its_language_does() {
+    // NQ28-3.1's 2025 milestone is 1.7: "1.7" would read as a thousands separator in Vietnamese.
+    for (lang, want) in [("vi", "≤ 1,7 (2025)"), ("en", "≤ 1.7 (2025)")] {
+        let out = tempfile::tempdir().unwrap();
+        let o = consolidate_sample(&["-q", "--lang", lang], out.path())
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(o.stdout).unwrap();
+        let line = stdout
+            .lines()
+            .find(|l| l.contains("NQ28-3.1"))
+            .unwrap_or_else(|| panic!("no NQ28-3.1 line: {stdout}"));
+        assert!(line.contains(want), "{lang}: {line}");
+    }
+}

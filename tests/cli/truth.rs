@@ -181,7 +181,12 @@ fn late_missing_and_rejected_letters_each_have_their_own_subject() {
 
 #[test]
 fn a_reply_by_date_before_the_as_of_date_is_refused_before_reading() {
-    for lang in ["vi", "en"] {
+    // The as-of date itself too: the letters, dated that day, would ask for a report before it.
+    for (lang, reply_by) in [
+        ("vi", "10/06/2021"),
+        ("en", "10/06/2021"),
+        ("vi", "20/06/2021"),
+    ] {
         let out = tempfile::tempdir().unwrap();
         let o = bdg()
             .args(["--lang", lang, "remind", "--plan", PLAN])
@@ -190,7 +195,7 @@ fn a_reply_by_date_before_the_as_of_date_is_refused_before_reading() {
                 "--reports",
                 "no-such-folder",
                 "--reply-by",
-                "10/06/2021",
+                reply_by,
                 "--out",
             ])
             .arg(out.path())

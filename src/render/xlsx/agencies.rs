@@ -43,7 +43,7 @@ pub(super) fn by_agency(
                 Cell::Int(a.totals.participants_male),
                 Cell::Money(a.totals.budget_vnd),
             ];
-            (cells, a.state.is_overdue())
+            (cells, a.expected && a.state.is_overdue())
         })
         .collect();
     let cols = [
@@ -92,7 +92,7 @@ pub(super) fn overdue(
     let rows: Vec<(Vec<Cell>, bool)> = k
         .agencies
         .iter()
-        .filter(|a| a.state.is_overdue())
+        .filter(|a| a.expected && a.state.is_overdue())
         .map(|a| {
             let ag = &plan.agencies[a.agency];
             let cells = vec![
