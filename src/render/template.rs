@@ -10,14 +10,14 @@ use crate::plan::{AgencyIdx, Period, Plan, Role, Task};
 use crate::report::COLUMNS;
 use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, XlsxError};
 
-/// The template's columns, in order: the report's columns with the task's text and the
-/// agency's role after its id. Agency and task id first, so that freezing them leaves the
-/// figure columns in reach.
+/// The template's columns, in order: the report's columns with the task's text after its id,
+/// and the agency's role last (every column of earlier templates keeps its place, so that a
+/// desk's copy from last year's file still lands). Agency and task id first, so that freezing
+/// them leaves the figure columns in reach.
 const LAYOUT: [&str; 13] = [
     "agency",
     "task",
     "task_text",
-    "role",
     "period",
     "submitted_on",
     "status",
@@ -27,6 +27,7 @@ const LAYOUT: [&str; 13] = [
     "participants_male",
     "budget_vnd",
     "note",
+    "role",
 ];
 
 fn headers(lang: Lang) -> Vec<&'static str> {
