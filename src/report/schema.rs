@@ -235,7 +235,12 @@ pub const COLUMNS: [ColumnSpec; 13] = [
         id: "role",
         header: "Vai trò",
         required: false,
-        spellings: &["vai tro", "vai tro cua don vi", "chu tri phoi hop", "task role"],
+        spellings: &[
+            "vai tro",
+            "vai tro cua don vi",
+            "chu tri phoi hop",
+            "task role",
+        ],
     },
 ];
 

@@ -86,7 +86,10 @@ fn one_template_per_expected_agency_listing_its_tasks() {
     // Plan order: section II (every agency's), then IV.1 (every agency co-ordinates on it),
     // then the items naming the health department.
     assert_eq!(&ids[..3], ["II.1.a", "II.1.b", "II.2.a"], "plan order");
-    assert_eq!(&ids[13..20], ["IV.1.a", "IV.1.b", "IV.1.c", "IV.1.đ", "IV.8", "IV.15.a", "IV.15.b"]);
+    assert_eq!(
+        &ids[13..20],
+        ["IV.1.a", "IV.1.b", "IV.1.c", "IV.1.đ", "IV.8", "IV.15.a", "IV.15.b"]
+    );
     // Its 13 + 3 tasks and 4 as a partner, then the two reserved rows.
     assert_eq!(ids.len(), 13 + 3 + 4 + 2);
     assert_eq!(ids[20..], ["Khó khăn, vướng mắc", "Đề xuất, kiến nghị"]);
