@@ -189,6 +189,21 @@ fn consolidation_counts_reports_by_role() {
     let total = s.rows().next_back().unwrap();
     assert_eq!(total[4], Data::Float(16.0));
     assert_eq!(total[5], Data::Float(1.0));
+    // The report's results say who reported where partners did, and only there.
+    let txt = std::fs::read_to_string(dir.path().join("out/ninh-thuan-2021_2021-H1.txt")).unwrap();
+    assert_eq!(
+        txt.matches("(1 phối hợp; 1 hoàn thành)").count(),
+        1,
+        "{txt}"
+    );
+    let results = txt
+        .lines()
+        .filter(|l| l.trim_start().starts_with("Kết quả:"));
+    assert_eq!(
+        results.filter(|l| l.contains("phối hợp")).count(),
+        1,
+        "{txt}"
+    );
 }
 
 /// The 2021 plan with the military command among the report's recipients, in `dir`.
