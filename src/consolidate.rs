@@ -76,6 +76,10 @@ pub struct TaskLine<'c> {
     pub task: TaskIdx,
     /// How many agencies' files report on it (rows counted), not the province's report.
     pub reports: usize,
+    /// Of those, how many come from agencies the plan names as leading it, and how many from
+    /// its partners (the rest, if any, from agencies it does not name: a warning each).
+    pub reports_lead: usize,
+    pub reports_partner: usize,
     /// How many rows give each status.
     pub status: StatusCounts,
     /// Its figures, summed.
@@ -191,6 +195,8 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
         .map(|task| TaskLine {
             task,
             reports: 0,
+            reports_lead: 0,
+            reports_partner: 0,
             status: StatusCounts::default(),
             totals: Totals::default(),
             notes: Vec::new(),
@@ -219,6 +225,11 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
             for row in &r.rows {
                 let t = &mut tasks[row.task];
                 t.reports += 1;
+                match plan.role(row.task, a.agency) {
+                    Some(crate::plan::Role::Lead) => t.reports_lead += 1,
+                    Some(crate::plan::Role::Partner) => t.reports_partner += 1,
+                    None => {}
+                }
                 t.status.add(row.status);
                 t.totals.add(row);
                 line.totals.add(row);

@@ -60,6 +60,9 @@ struct TaskJson<'a> {
     participants_male: u64,
     /// How many agencies' files report on the task (the key is the spec's).
     reports: usize,
+    /// Of those, from agencies leading the task and from its partners.
+    reports_lead: usize,
+    reports_partner: usize,
     task: &'a str,
 }
 
@@ -151,6 +154,8 @@ fn task<'a>(k: &'a Consolidation<'a>, t: &TaskLine) -> TaskJson<'a> {
         participants_female: t.totals.participants_female,
         participants_male: t.totals.participants_male,
         reports: t.reports,
+        reports_lead: t.reports_lead,
+        reports_partner: t.reports_partner,
         task: &k.cycle.plan.tasks[t.task].id,
     }
 }

@@ -308,28 +308,13 @@ impl Plan {
         })
     }
 
-    /// The tasks an agency carries out (lead, or "all"), then those it co-ordinates on, each in
-    /// plan order, section IV before section II as a template lists them.
+    /// The tasks an agency has a part in, leading ("all" included) or co-ordinating, in plan
+    /// order: the order the plan's sections and items are written in (II before III before VI),
+    /// which is the order the desk reads and files them in.
     pub fn tasks_of(&self, a: AgencyIdx) -> Vec<(TaskIdx, Role)> {
-        let mut own: Vec<(TaskIdx, Role)> = Vec::new();
-        let mut general: Vec<(TaskIdx, Role)> = Vec::new();
-        let mut partner: Vec<(TaskIdx, Role)> = Vec::new();
-        for (i, t) in self.tasks.iter().enumerate() {
-            if t.lead.includes(a) {
-                if t.section_wide {
-                    general.push((i, Role::Lead));
-                } else {
-                    own.push((i, Role::Lead));
-                }
-            } else if t.partners.includes(a) {
-                partner.push((i, Role::Partner));
-            }
-        }
-        // The items that name the agency (section IV), then those a whole section gives every
-        // agency (section II), then the ones it co-ordinates on.
-        own.extend(general);
-        own.extend(partner);
-        own
+        (0..self.tasks.len())
+            .filter_map(|t| self.role(t, a).map(|r| (t, r)))
+            .collect()
     }
 
     pub fn role(&self, task: TaskIdx, a: AgencyIdx) -> Option<Role> {

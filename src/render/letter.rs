@@ -157,18 +157,9 @@ pub fn letter_doc(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -
     let (mut heading, mut closing) = frame(plan, false, c.as_of, lang);
     heading.subject = Some(w.subject);
     let name = super::report_doc::agency_name(plan, a.agency, lang);
-    // Nơi nhận: the addressee ("Như trên"), then the plan's recipients other than the ministry.
+    // Nơi nhận: the addressee ("Như trên"), then the plan's letter recipients.
     let mut recipients = vec![lang.pick("Như trên", "As above").to_string()];
-    match &plan.report.letter_recipients {
-        Some(list) => recipients.extend(list.iter().cloned()),
-        None => recipients.extend(
-            plan.report
-                .recipients
-                .iter()
-                .filter(|r| !r.contains("Bộ"))
-                .cloned(),
-        ),
-    }
+    recipients.extend(letter_recipients(plan).into_iter().map(str::to_string));
     closing.recipients = recipients;
     Document {
         lang,
@@ -194,4 +185,24 @@ pub fn letter_docx(
     lang: Lang,
 ) -> anyhow::Result<Vec<u8>> {
     super::docx::render(&letter_doc(c, a, reply_by, lang))
+}
+
+/// The letters' copies (after "Như trên"): the plan's `letter_recipients` when it gives them;
+/// else the report's recipients but the ministry the report goes to (a reminder to a provincial
+/// agency is not copied to the ministry). The ministry is the plan's `recipient` up to its first
+/// parenthesis ("Bộ Nội vụ" of "Bộ Nội vụ (Vụ Bình đẳng giới)"); a recipient is it when it
+/// starts with that name, in any case, with or without diacritics. Every other body stays,
+/// "Bộ Chỉ huy Quân sự tỉnh" (a provincial body) among them.
+pub fn letter_recipients(plan: &crate::plan::Plan) -> Vec<&str> {
+    if let Some(list) = &plan.report.letter_recipients {
+        return list.iter().map(String::as_str).collect();
+    }
+    let r = &plan.meta.recipient;
+    let ministry = crate::text::fold(r.split('(').next().unwrap_or(r));
+    plan.report
+        .recipients
+        .iter()
+        .filter(|x| ministry.is_empty() || !crate::text::fold(x).starts_with(&ministry))
+        .map(String::as_str)
+        .collect()
 }

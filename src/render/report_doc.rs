@@ -288,7 +288,20 @@ fn task_result(out: &mut Vec<Block>, k: &Consolidation, tl: &TaskLine, depth: us
             states.push(format!("{v} {}", lang.pick(vi, en)));
         }
     }
-    let states = states.join(", ");
+    let mut states = states.join(", ");
+    // Who reported, by role, where partners did (a task only its leads report on reads as before).
+    if tl.reports_partner > 0 {
+        let (lead, partner) = (tl.reports_lead, tl.reports_partner);
+        // Only partners reported: say so without a "0 chủ trì".
+        let roles = match lead {
+            0 => t!("{partner} phối hợp", "{partner} partners"),
+            _ => t!(
+                "{lead} chủ trì, {partner} phối hợp",
+                "{lead} leading, {partner} partners"
+            ),
+        };
+        states = format!("{}; {states}", roles.get(lang));
+    }
     let mut s = t!(
         "Kết quả: {n} đơn vị báo cáo ({states})",
         "Results: {n} agencies reported ({states})"

@@ -10,9 +10,11 @@ use crate::plan::{AgencyIdx, Period, Plan, Role, Task};
 use crate::report::COLUMNS;
 use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, XlsxError};
 
-/// The template's columns, in order: the report's columns with the task's text after its id.
-/// Agency and task id first, so that freezing them leaves the figure columns in reach.
-const LAYOUT: [&str; 12] = [
+/// The template's columns, in order: the report's columns with the task's text after its id,
+/// and the agency's role last (every column of earlier templates keeps its place, so that a
+/// desk's copy from last year's file still lands). Agency and task id first, so that freezing
+/// them leaves the figure columns in reach.
+const LAYOUT: [&str; 13] = [
     "agency",
     "task",
     "task_text",
@@ -25,6 +27,7 @@ const LAYOUT: [&str; 12] = [
     "participants_male",
     "budget_vnd",
     "note",
+    "role",
 ];
 
 fn headers(lang: Lang) -> Vec<&'static str> {
@@ -43,14 +46,22 @@ fn headers(lang: Lang) -> Vec<&'static str> {
         .collect()
 }
 
-/// The tasks an agency reports on: those it carries out (section IV items, then section II).
-/// Only those the period's report carries (schema v2's per-period tasks).
-pub fn tasks(plan: &Plan, period: &Period, a: AgencyIdx) -> Vec<usize> {
+/// The tasks an agency reports on, in plan order, each with its role: those it leads (its
+/// rows are expected) and those it co-ordinates on (its rows are welcome, a blank one is no
+/// fault). Only those the period's report carries (schema v2's per-period tasks).
+pub fn tasks(plan: &Plan, period: &Period, a: AgencyIdx) -> Vec<(usize, Role)> {
     plan.tasks_of(a)
         .into_iter()
-        .filter(|&(t, r)| r == Role::Lead && plan.tasks[t].in_period(&period.id))
-        .map(|(t, _)| t)
+        .filter(|&(t, _)| plan.tasks[t].in_period(&period.id))
         .collect()
+}
+
+/// The role as the template's role column writes it.
+pub fn role_label(role: Role, lang: Lang) -> &'static str {
+    match role {
+        Role::Lead => lang.pick("chủ trì", "lead"),
+        Role::Partner => lang.pick("phối hợp", "partner"),
+    }
 }
 
 /// The file name a person recognises: `2021-H1_SYT_so-y-te.xlsx`.
@@ -70,20 +81,24 @@ pub fn file_name(plan: &Plan, period: &Period, a: AgencyIdx, ext: &str) -> Strin
 /// separator). No `sep=;` line: Excel then ignores the BOM and garbles the diacritics.
 pub const CSV_DELIMITER: u8 = b';';
 
-/// A pre-filled cell of a template row: the agency's name, the task's id and text (after its
-/// nearest enclosing item's, so a task shown alone says which programme it belongs to), the
-/// period.
-fn prefilled<'a>(
-    id: &str,
+/// What a template row is about: the agency's name, the period, the task and the agency's role.
+struct RowOf<'a> {
     agency: &'a str,
     period: &'a str,
     task: &'a Task,
-) -> Option<std::borrow::Cow<'a, str>> {
+    role: &'static str,
+}
+
+/// A pre-filled cell of a template row: the agency's name, the task's id and text (after its
+/// nearest enclosing item's, so a task shown alone says which programme it belongs to), the
+/// agency's role, the period.
+fn prefilled<'a>(id: &str, row: &RowOf<'a>) -> Option<std::borrow::Cow<'a, str>> {
     match id {
-        "agency" => Some(agency.into()),
-        "period" => Some(period.into()),
-        "task" => Some(task.id.as_str().into()),
-        "task_text" => Some(task.text_in_context()),
+        "agency" => Some(row.agency.into()),
+        "period" => Some(row.period.into()),
+        "task" => Some(row.task.id.as_str().into()),
+        "task_text" => Some(row.task.text_in_context()),
+        "role" => Some(row.role.into()),
         _ => None,
     }
 }
@@ -96,11 +111,16 @@ pub fn csv(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Vec<u8> {
         .from_writer("\u{feff}".as_bytes().to_vec());
     w.write_record(headers(lang)).expect("in memory");
     let ag = &plan.agencies[a];
-    for t in tasks(plan, period, a) {
-        let task = &plan.tasks[t];
+    for (t, role) in tasks(plan, period, a) {
+        let row = RowOf {
+            agency: &ag.name,
+            period: &period.id,
+            task: &plan.tasks[t],
+            role: role_label(role, lang),
+        };
         // Plans are copied between desks: nothing in one may reach a spreadsheet as a formula.
         let record = LAYOUT.map(|id| {
-            prefilled(id, &ag.name, &period.id, task).map_or(String::new(), |v| {
+            prefilled(id, &row).map_or(String::new(), |v| {
                 csv_safe(&v.replace('\n', " ")).into_owned()
             })
         });
@@ -154,8 +174,8 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
         }),
         (l("Gửi về", "Send to").into(), coordinator.clone()),
         (l("Cách điền", "How to fill it in").into(), l(
-            "Mỗi dòng là một nhiệm vụ của đơn vị. Ghi ngày báo cáo (ngày/tháng/năm), chọn tình trạng trong danh sách (hoàn thành, đang thực hiện, chưa thực hiện), ghi tiến độ (0–100), số hoạt động, số người tham gia nữ và nam, kinh phí (đồng) và kết quả. Không sửa các cột tô xám. Lưu tệp ở dạng Excel (.xlsx) hoặc CSV và gửi lại.",
-            "Each row is one of the agency's tasks. Give the report date (day/month/year), pick the status from the list (hoàn thành = done, đang thực hiện = in progress, chưa thực hiện = not started), the progress (0–100), the number of activities, female and male participants, the budget (VND) and the results. Do not change the grey columns. Save as Excel (.xlsx) or CSV and send it back.",
+            "Mỗi dòng là một nhiệm vụ của đơn vị. Ghi ngày báo cáo (ngày/tháng/năm), chọn tình trạng trong danh sách (hoàn thành, đang thực hiện, chưa thực hiện), ghi tiến độ (0–100), số hoạt động, số người tham gia nữ và nam, kinh phí (đồng) và kết quả. Không sửa các cột tô xám. Cột Vai trò: \"chủ trì\" là nhiệm vụ đơn vị chủ trì, phải báo cáo; \"phối hợp\" là nhiệm vụ đơn vị phối hợp, báo cáo phần việc của đơn vị nếu có, để trống nếu không có. Lưu tệp ở dạng Excel (.xlsx) hoặc CSV và gửi lại.",
+            "Each row is one of the agency's tasks. Give the report date (day/month/year), pick the status from the list (hoàn thành = done, đang thực hiện = in progress, chưa thực hiện = not started), the progress (0–100), the number of activities, female and male participants, the budget (VND) and the results. The role column: \"lead\" marks a task the agency leads, to be reported; \"partner\" one it co-ordinates on, to report its share of if any, left blank if none. Do not change the grey columns. Save as Excel (.xlsx) or CSV and send it back.",
         ).into()),
     ];
     if !plan.indicators_of(a).is_empty() {

@@ -87,12 +87,10 @@ pub(crate) fn agency_name(a: &Agency, lang: Lang) -> &str {
     a.name_in(lang)
 }
 
-/// The plan's title in the language of the outputs.
-pub(crate) fn plan_title(plan: &Plan, lang: Lang) -> &str {
-    match lang {
-        Lang::En => plan.meta.title_en.as_deref().unwrap_or(&plan.meta.title),
-        Lang::Vi => &plan.meta.title,
-    }
+/// The plan as the workbook and the templates name it where they name it: cited by number,
+/// date and issuer when the plan gives them, as the Word report and the letters cite it.
+pub(crate) fn plan_title(plan: &Plan, lang: Lang) -> String {
+    plan.meta.cited(lang)
 }
 
 fn cell_format<'f>(cell: &Cell, f: &'f Formats) -> &'f Format {

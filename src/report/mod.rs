@@ -320,7 +320,11 @@ impl Reader<'_> {
                 && errs.is_empty()
                 && identity::unfilled(&ctx, row)
             {
-                unfilled.push(unfilled_row(&ctx, task, row));
+                // A partner's rows are welcome, not expected: its blank row is no fault.
+                let partner = task.zip(self.r.agency).map(|(t, a)| self.plan.role(t, a));
+                if partner != Some(Some(Role::Partner)) {
+                    unfilled.push(unfilled_row(&ctx, task, row));
+                }
                 continue;
             }
             let status = checks::status(&ctx, row, &mut errs);

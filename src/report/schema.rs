@@ -46,6 +46,9 @@ pub enum Col {
     Note,
     /// The task's text, as templates carry it beside the id: read and ignored.
     TaskText,
+    /// The agency's part in the task (chủ trì / phối hợp), as templates carry it: read and
+    /// ignored, the plan says who leads (a file without it, or with it changed, reads the same).
+    Role,
     // ---- the indicator table (see `indicator_rows.rs`) ----
     /// The indicator id.
     Indicator,
@@ -104,7 +107,7 @@ pub const INDICATOR_COLUMNS: [ColumnSpec; 5] = [
 
 /// The report's columns, in template order: each with its id, Vietnamese header, whether it
 /// is required, and the other spellings accepted (folded).
-pub const COLUMNS: [ColumnSpec; 12] = [
+pub const COLUMNS: [ColumnSpec; 13] = [
     ColumnSpec {
         col: Col::Agency,
         id: "agency",
@@ -226,6 +229,18 @@ pub const COLUMNS: [ColumnSpec; 12] = [
         header: "Nội dung nhiệm vụ",
         required: false,
         spellings: &["noi dung nhiem vu", "noi dung", "task description"],
+    },
+    ColumnSpec {
+        col: Col::Role,
+        id: "role",
+        header: "Vai trò",
+        required: false,
+        spellings: &[
+            "vai tro",
+            "vai tro cua don vi",
+            "chu tri phoi hop",
+            "task role",
+        ],
     },
 ];
 

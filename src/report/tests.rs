@@ -159,7 +159,8 @@ fn tasks_of_others_count_with_a_warning_and_own_tasks_left_out_are_listed() {
     let src = format!("{HEAD}SYT,2021-H1,08/06/2021,IV.8,done,,,,,,\n");
     let r = read(src.as_bytes(), "c.csv", &p, &ReadOptions::default());
     let left_out = Kind::TaskNotReported {
-        tasks: ["IV.15.a", "IV.15.b", "II.1.a", "II.1.b"]
+        // In plan order.
+        tasks: ["II.1.a", "II.1.b", "IV.15.a", "IV.15.b"]
             .map(String::from)
             .to_vec(),
     };

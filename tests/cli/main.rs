@@ -24,6 +24,7 @@ mod permissions;
 mod plan;
 mod plan_checks;
 mod plan_import;
+mod plan_roles;
 mod plan_v2;
 mod remarks;
 mod scale;

@@ -94,7 +94,12 @@ fn show_agency_by_name_lists_its_tasks() {
         .filter(|t| t["role"] == "lead")
         .map(|t| t["id"].as_str().unwrap())
         .collect();
-    assert_eq!(lead[0], "IV.8", "section IV items come first: {lead:?}");
+    assert_eq!(lead[0], "II.1.a", "plan order: {lead:?}");
+    let pos = |id: &str| lead.iter().position(|t| *t == id).unwrap();
+    assert!(
+        pos("II.4.e") < pos("IV.8") && pos("IV.8") < pos("IV.15.b"),
+        "{lead:?}"
+    );
     for id in ["IV.8", "II.1.a", "II.2.b", "II.4.đ", "II.4.e", "IV.15.b"] {
         assert!(lead.contains(&id), "{id} missing from {lead:?}");
     }

@@ -37,15 +37,21 @@ fn list(v: &Yaml) -> Vec<String> {
 
 /// Every task of the task sections with its lead as written (inherited from its parents).
 fn tasks(plan: &Yaml) -> Vec<(String, Vec<String>)> {
-    fn walk(items: &Yaml, prefix: &str, lead: &[String], out: &mut Vec<(String, Vec<String>)>) {
+    type Out = Vec<(String, Vec<String>)>;
+    // As the plan reads ids: `2.1` under `2` adds `1` (task `II.2.1`).
+    fn walk(items: &Yaml, prefix: &str, parent: &str, lead: &[String], out: &mut Out) {
         for it in items.as_sequence().into_iter().flatten() {
-            let id = format!("{prefix}.{}", s(&it["id"]));
+            let written = s(&it["id"]);
+            let local = written
+                .strip_prefix(&format!("{parent}."))
+                .unwrap_or(&written);
+            let id = format!("{prefix}.{local}");
             let lead = match it.get("lead") {
                 Some(l) => list(l),
                 None => lead.to_vec(),
             };
             match it.get("items") {
-                Some(kids) => walk(kids, &id, &lead, out),
+                Some(kids) => walk(kids, &id, &written, &lead, out),
                 None => out.push((id, lead)),
             }
         }
@@ -56,7 +62,7 @@ fn tasks(plan: &Yaml) -> Vec<(String, Vec<String>)> {
             continue;
         }
         let lead = sec.get("lead").map(list).unwrap_or_default();
-        walk(&sec["items"], &s(&sec["id"]), &lead, &mut out);
+        walk(&sec["items"], &s(&sec["id"]), "", &lead, &mut out);
     }
     out
 }
@@ -295,7 +301,20 @@ fn deeper_numbering_groups_and_undecided_things_are_todo_never_dropped() {
     assert_eq!(code, 1, "{err}");
     let v = yaml(&out);
     let ids: Vec<String> = tasks(&v).into_iter().map(|(i, _)| i).collect();
-    assert_eq!(ids, ["II.1.a.1", "II.1.a.2", "II.1.b", "II.2.1", "II.2.2"]);
+    // The numbers as the text writes them: `3.1` under `a)` stays `3.1` (with a note to check
+    // the text), `2.1` under `2.` is task II.2.1.
+    assert_eq!(
+        ids,
+        ["II.1.a.3.1", "II.1.a.3.2", "II.1.b", "II.2.1", "II.2.2"]
+    );
+    assert!(
+        out.contains("- id: '3.1'") || out.contains("- id: \"3.1\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("- id: '2.1'") || out.contains("- id: \"2.1\""),
+        "{out}"
+    );
     assert!(
         out.contains("# TODO: the text numbers this item '3.1'")
             || out.contains("# TODO: văn bản đánh số mục này '3.1'"),

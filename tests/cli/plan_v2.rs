@@ -99,9 +99,10 @@ fn all_except_leaves_the_named_agency_out() {
 #[test]
 fn an_annual_only_task_is_asked_in_the_annual_template_only() {
     let q1 = template_tasks("2026-Q1", "X_NINH_HAI");
-    assert_eq!(q1, ["II.1.a", "II.1.b.1", "II.1.b.2"]);
+    // Plan order; III.1.b is the commune's as a partner (Sở Nội vụ trains its officers).
+    assert_eq!(q1, ["II.1.a", "II.1.b.1", "II.1.b.2", "III.1.b"]);
     let y = template_tasks("2026-Y", "X_NINH_HAI");
-    assert_eq!(y, ["II.1.a", "II.1.b.1", "II.1.b.2", "II.2"]);
+    assert_eq!(y, ["II.1.a", "II.1.b.1", "II.1.b.2", "II.2", "III.1.b"]);
     let v = plan_json(PLAN_2026);
     let action_month = v["tasks"]
         .as_array()

@@ -128,14 +128,15 @@ fn a_csv_template_opens_in_columns_under_a_semicolon_list_separator() {
         .has_headers(false)
         .from_reader(body.as_bytes());
     let records: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-    // The header, the agency's 16 tasks, its difficulties and proposals.
-    assert_eq!(records.len(), 1 + 16 + 2);
+    // The header, the agency's 16 tasks and the 4 it co-ordinates on, in plan order, its
+    // difficulties and proposals.
+    assert_eq!(records.len(), 1 + 16 + 4 + 2);
     assert!(
-        records.iter().all(|x| x.len() == 12),
-        "12 columns in every row"
+        records.iter().all(|x| x.len() == 13),
+        "13 columns in every row"
     );
     assert_eq!(&records[0][0], "Đơn vị");
-    assert_eq!((&records[1][0], &records[1][1]), ("Sở Y tế", "IV.8"));
+    assert_eq!((&records[1][0], &records[1][1]), ("Sở Y tế", "II.1.a"));
 }
 
 #[test]

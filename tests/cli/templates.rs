@@ -83,17 +83,25 @@ fn one_template_per_expected_agency_listing_its_tasks() {
     assert_eq!(syt[0][0], Data::String("Đơn vị".into()));
     assert_eq!(syt[0][1], Data::String("Mã nhiệm vụ".into()));
     let ids: Vec<String> = syt.iter().skip(1).map(|r| r[1].to_string()).collect();
+    // Plan order: section II (every agency's), then IV.1 (every agency co-ordinates on it),
+    // then the items naming the health department.
+    assert_eq!(&ids[..3], ["II.1.a", "II.1.b", "II.2.a"], "plan order");
     assert_eq!(
-        &ids[..3],
-        ["IV.8", "IV.15.a", "IV.15.b"],
-        "section IV first"
+        &ids[13..20],
+        ["IV.1.a", "IV.1.b", "IV.1.c", "IV.1.đ", "IV.8", "IV.15.a", "IV.15.b"]
     );
-    // Its 3 + 13 tasks, then the two reserved rows for difficulties and proposals.
-    assert_eq!(ids.len(), 3 + 13 + 2);
-    assert_eq!(ids[16..], ["Khó khăn, vướng mắc", "Đề xuất, kiến nghị"]);
+    // Its 13 + 3 tasks and 4 as a partner, then the two reserved rows.
+    assert_eq!(ids.len(), 13 + 3 + 4 + 2);
+    assert_eq!(ids[20..], ["Khó khăn, vướng mắc", "Đề xuất, kiến nghị"]);
+    // The role column, last: chủ trì where it leads, phối hợp where it co-ordinates.
+    assert_eq!(syt[0][12], Data::String("Vai trò".into()));
+    let roles: Vec<String> = syt[1..21].iter().map(|r| r[12].to_string()).collect();
+    assert!(roles[..13].iter().all(|r| r == "chủ trì"), "{roles:?}");
+    assert!(roles[13..17].iter().all(|r| r == "phối hợp"), "{roles:?}");
+    assert!(roles[17..].iter().all(|r| r == "chủ trì"), "{roles:?}");
     assert_eq!(syt[1][0], Data::String("Sở Y tế".into()));
     assert_eq!(syt[1][3], Data::String("2021-H1".into()));
-    assert!(syt[1][2]
+    assert!(syt[18][2]
         .to_string()
         .starts_with("Sở Y tế: thực hiện lồng ghép giới"));
     let mut wb: Xlsx<_> = open_workbook(dir.path().join("2021-H1_SYT_so-y-te.xlsx")).unwrap();
@@ -105,7 +113,8 @@ fn one_template_per_expected_agency_listing_its_tasks() {
     );
     // IV.10 goes to the radio-TV station and the newspaper.
     let bnt = cells(&dir.path().join("2021-H1_BNT_bao-ninh-thuan.xlsx"));
-    assert_eq!(bnt[1][1], Data::String("IV.10.a".into()));
+    let iv10 = bnt.iter().find(|r| r[1] == Data::String("IV.10.a".into()));
+    assert_eq!(iv10.unwrap()[12], Data::String("chủ trì".into()));
 }
 
 #[test]
@@ -145,15 +154,16 @@ fn a_filled_template_goes_back_in_unchanged() {
         .unwrap();
     let v = json_of(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{v}");
-    assert_eq!(v["rows"], 16);
+    // Its 16 tasks and the 4 it co-ordinates on (IV.1), all filled.
+    assert_eq!(v["rows"], 20);
     assert_eq!(v["reports"][0]["submitted_on"], "2021-06-09");
     // Its figures reach the consolidated workbook.
     let book_dir = dir.path().join("out");
     let (_, v) = consolidate_json(&reports, &book_dir);
-    assert_eq!(v["totals"]["budget_vnd"], 16 * 1_500_000);
+    assert_eq!(v["totals"]["budget_vnd"], 20 * 1_500_000);
     assert_eq!(
         v["totals"]["activities"],
-        16 * 2,
+        20 * 2,
         "formula cells count by their cached value"
     );
     let mut wb: Xlsx<_> = open_workbook(book_dir.join("ninh-thuan-2021_2021-H1.xlsx")).unwrap();
@@ -173,7 +183,8 @@ fn a_filled_template_goes_back_in_unchanged() {
         iv8[2]
     );
     assert_eq!(iv8[9], Data::Float(1_500_000.0));
-    assert_eq!(iv8[10], Data::String("=> kết quả 1".into()));
+    // IV.8 is the template's 18th row, after section II and IV.1 (plan order).
+    assert_eq!(iv8[10], Data::String("=> kết quả 18".into()));
 }
 
 #[test]
@@ -208,7 +219,8 @@ fn a_filled_csv_template_passes_check() {
         .unwrap();
     let v = json_of(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{v}");
-    assert_eq!(v["rows"], 2 + 2 + 13);
+    // IV.10.a-b, IV.15.a-b, section II's 13, and IV.1's 4 as a partner.
+    assert_eq!(v["rows"], 2 + 2 + 13 + 4);
 }
 
 #[test]

@@ -98,10 +98,10 @@ fn total_rows_equal_the_summary() {
     let total = t.rows().next_back().unwrap();
     assert_eq!(total[2], Data::String("Tổng cộng".into()));
     assert_eq!(
-        [7, 8, 9, 11].map(|c| float(&total[c])),
+        [9, 10, 11, 13].map(|c| float(&total[c])),
         [activities, female, male, budget]
     );
-    let share = float(&total[10]);
+    let share = float(&total[12]);
     assert!((share - female / (female + male)).abs() < 1e-9, "{share}");
     let done: f64 = v["tasks"]
         .as_array()
@@ -109,18 +109,18 @@ fn total_rows_equal_the_summary() {
         .iter()
         .map(|t| t["done"].as_f64().unwrap())
         .sum();
-    assert_eq!(float(&total[6]), done);
+    assert_eq!(float(&total[8]), done);
     // The totals are formulas over the sheet's own figure cells, never over text.
     let mut wb: Xlsx<_> = open_workbook(&book).unwrap();
     let f = wb.worksheet_formula("Theo nhiệm vụ").unwrap();
     let last = t.height() as u32 - 1;
     assert_eq!(
-        f.get_value((last, 8)).map(String::as_str),
-        Some(format!("SUBTOTAL(9,I2:I{last})").as_str())
+        f.get_value((last, 10)).map(String::as_str),
+        Some(format!("SUBTOTAL(9,K2:K{last})").as_str())
     );
     assert_eq!(
         f.used_cells().filter(|(_, _, x)| !x.is_empty()).count(),
-        9,
+        11,
         "formulas only in the total row"
     );
     // By agency: the same figures.

@@ -64,24 +64,22 @@ fn names_anyone(items: &[ItemDraft]) -> bool {
         .any(|i| i.lead.is_some() || names_anyone(&i.items))
 }
 
-/// The id an item gets in the plan, and a note when the source numbers it otherwise.
+/// The id an item gets in the plan: its number as the text writes it (`2.1`, `3.1`, `a`), which
+/// schema v2 reads at any depth (`2.1` under `2` is task `II.2.1`); a note when the number does
+/// not continue its parent's (`3.1` under `a)`: task `II.1.a.3.1`, as written), for a person to
+/// check the text.
 fn item_id(node: &Node, parent: &Node) -> (String, Option<Note>) {
     let label = &node.label;
-    if let Kind::Dotted(_) = node.kind {
-        if let Some(rest) = label.strip_prefix(&format!("{}.", parent.label)) {
-            return (rest.to_string(), None);
-        }
-        let last = label.rsplit('.').next().unwrap_or(label).to_string();
-        let under = &parent.label;
-        return (
-            last,
-            Some(Note::Todo(t!(
-                "văn bản đánh số mục này '{label}' dưới mục '{under})'; lược đồ hiện tại chưa có cách đánh số đó, kiểm tra mã nhiệm vụ",
-                "the text numbers this item '{label}' under '{under})'; the current schema has no such numbering, check the task id"
-            ))),
-        );
+    let continues = label.starts_with(&format!("{}.", parent.label));
+    if !matches!(node.kind, Kind::Dotted(_)) || continues {
+        return (label.clone(), None);
     }
-    (label.clone(), None)
+    let under = &parent.label;
+    let note = Note::Todo(t!(
+        "văn bản đánh số mục này '{label}' dưới mục '{under})': mã giữ như văn bản viết; kiểm tra văn bản",
+        "the text numbers this item '{label}' under '{under})': the id is kept as written; check the text"
+    ));
+    (label.clone(), Some(note))
 }
 
 fn item(node: &Node, parent: &Node, reg: &mut Registry) -> ItemDraft {

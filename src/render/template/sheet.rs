@@ -27,6 +27,7 @@ fn width(id: &str) -> f64 {
         "agency" => 22.0,
         "task" => 9.0,
         "task_text" => 48.0,
+        "role" => 9.0,
         "status" => 15.0,
         "budget_vnd" => 14.0,
         "note" => 32.0,
@@ -35,11 +36,11 @@ fn width(id: &str) -> f64 {
     }
 }
 
-/// The columns the agency may not change: who, which period, which task text. The task id
+/// The columns the agency may not change: who, which period, which task text, which role. The task id
 /// stays open (with a list of the agency's own ids): a row the agency inserts takes the locks
 /// of the row above, and a locked id would leave it unusable.
 fn locked(id: &str) -> bool {
-    matches!(id, "agency" | "period" | "task_text")
+    matches!(id, "agency" | "period" | "task_text" | "role")
 }
 
 struct Looks {
@@ -92,12 +93,18 @@ pub(super) fn report(
         LAYOUT.iter().zip(&heads).map(|(id, h)| (*h, width(id))),
     )?;
     let list = tasks(plan, period, a);
-    for (i, &t) in list.iter().enumerate() {
+    for (i, &(t, role)) in list.iter().enumerate() {
         let r = i as u32 + 1;
         let task = &plan.tasks[t];
+        let row = super::RowOf {
+            agency: &ag.name,
+            period: &period.id,
+            task,
+            role: super::role_label(role, lang),
+        };
         for (c, id) in LAYOUT.iter().enumerate() {
             let c = c as u16;
-            match (super::prefilled(id, &ag.name, &period.id, task), *id) {
+            match (super::prefilled(id, &row), *id) {
                 (Some(v), id) if locked(id) => {
                     ws.write_string_with_format(r, c, fit_text(&v), &k.locked)?
                 }

@@ -24,6 +24,8 @@ pub(super) fn sheet(
                 Cell::Text(task.section.clone()),
                 Cell::Text(task.text_in_context().into_owned()),
                 Cell::Int(tl.reports as u64),
+                Cell::Int(tl.reports_lead as u64),
+                Cell::Int(tl.reports_partner as u64),
                 Cell::Int(tl.status.not_started as u64),
                 Cell::Int(tl.status.in_progress as u64),
                 Cell::Int(tl.status.done as u64),
@@ -41,6 +43,8 @@ pub(super) fn sheet(
         (l("Mục", "Section"), None),
         (l("Nội dung", "Text"), Some(60.0)),
         (l("Số báo cáo", "Reports"), None),
+        (l("Đơn vị chủ trì", "By leads"), None),
+        (l("Đơn vị phối hợp", "By partners"), None),
         (l("Chưa thực hiện", "Not started"), None),
         (l("Đang thực hiện", "In progress"), None),
         (l("Hoàn thành", "Done"), None),
@@ -55,9 +59,11 @@ pub(super) fn sheet(
         k.period_tasks()
             .map(|tl| match col {
                 3 => tl.reports as u64,
-                4 => tl.status.not_started as u64,
-                5 => tl.status.in_progress as u64,
-                6 => tl.status.done as u64,
+                4 => tl.reports_lead as u64,
+                5 => tl.reports_partner as u64,
+                6 => tl.status.not_started as u64,
+                7 => tl.status.in_progress as u64,
+                8 => tl.status.done as u64,
                 _ => 0,
             })
             .sum::<u64>()
@@ -68,11 +74,13 @@ pub(super) fn sheet(
         (4, Total::Sum(sum(4))),
         (5, Total::Sum(sum(5))),
         (6, Total::Sum(sum(6))),
-        (7, Total::Sum(t.activities)),
-        (8, Total::Sum(t.participants_female)),
-        (9, Total::Sum(t.participants_male)),
-        (10, Total::Share(8, 9, t.female_share())),
-        (11, Total::Sum(t.budget_vnd)),
+        (7, Total::Sum(sum(7))),
+        (8, Total::Sum(sum(8))),
+        (9, Total::Sum(t.activities)),
+        (10, Total::Sum(t.participants_female)),
+        (11, Total::Sum(t.participants_male)),
+        (12, Total::Share(10, 11, t.female_share())),
+        (13, Total::Sum(t.budget_vnd)),
     ];
     total_row(ws, rows.len() as u32, (2, l("Tổng cộng", "Total")), &totals)
 }
