@@ -240,7 +240,7 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
         .filter(|d| d.excludes != Excludes::Nothing)
         .collect();
     let counted = crate::indicators::counted_rows(c);
-    let indicators = crate::indicators::results(plan, plan.meta.year, &counted);
+    let indicators = crate::indicators::results(plan, plan.meta.year, &c.period.id, &counted);
     Consolidation {
         cycle: c,
         counts: c.counts(),

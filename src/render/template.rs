@@ -158,7 +158,7 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
             "Each row is one of the agency's tasks. Give the report date (day/month/year), pick the status from the list (hoàn thành = done, đang thực hiện = in progress, chưa thực hiện = not started), the progress (0–100), the number of activities, female and male participants, the budget (VND) and the results. Do not change the grey columns. Save as Excel (.xlsx) or CSV and send it back.",
         ).into()),
     ];
-    if !plan.indicators_of(a).is_empty() {
+    if !plan.indicators_of(a, &period.id).is_empty() {
         lines.push(indicators::instructions(lang));
     }
     ws.set_column_width(0, 22)?;

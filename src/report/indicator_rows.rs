@@ -190,8 +190,8 @@ impl Reader<'_> {
 
     /// The agency's indicators its table does not give (for a file whose agency is known).
     fn indicators_not_reported(&self, seen: &[usize]) -> Option<Diagnostic> {
-        let a = self.r.agency?;
-        let missing: Vec<String> = (self.plan.indicators_of(a).into_iter())
+        let (a, period) = (self.r.agency?, self.r.period.as_deref()?);
+        let missing: Vec<String> = (self.plan.indicators_of(a, period).into_iter())
             .filter(|i| !seen.contains(i))
             .map(|i| self.plan.indicators[i].id.clone())
             .collect();
