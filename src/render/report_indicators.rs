@@ -89,7 +89,11 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
     ]
 }
 
-/// The terminal summary's lines: one per indicator, "30 % — ≥ 60 (2025): Không đạt".
+/// How much of an indicator's name the terminal summary shows.
+const SUMMARY_NAME_CHARS: usize = 48;
+
+/// The terminal summary's lines: one per indicator, its id and name shortened, then
+/// "30 % — ≥ 60 (2025): Không đạt".
 pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
     let plan = k.cycle.plan;
     (k.indicators.iter())
@@ -100,9 +104,9 @@ pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
             });
             let value = format!("{} {}", figure(r.value, lang), ind.unit_in(lang));
             let label = achieved_label(r.achieved, lang);
-            let head = lang.pick("Chỉ tiêu", "Indicator");
+            let name = crate::text::shorten_words(ind.name_in(lang), SUMMARY_NAME_CHARS);
             (
-                format!("{head} {}", ind.id),
+                format!("{} {name}", ind.id),
                 format!("{value} — {target}: {label}"),
             )
         })
