@@ -151,3 +151,48 @@ fn an_indicator_left_out_is_flagged_only_where_it_is_asked() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn plan_show_lists_the_indicators_in_every_format() {
+    let plan = root().join(MINI);
+    let o = bdg()
+        .args(["plan", "show", "--format", "json"])
+        .arg(&plan)
+        .output()
+        .unwrap();
+    let v = json_of(&o.stdout);
+    let r1 = &v["indicators"][0];
+    assert_eq!(
+        (r1["id"].as_str(), r1["kind"].as_str()),
+        (Some("R1"), Some("ratio"))
+    );
+    assert_eq!(r1["targets"]["2025"], 60.0);
+    assert_eq!(r1["reporters"], serde_json::json!(["SLDTBXH", "SYT"]));
+    assert_eq!(r1["periods"], serde_json::json!(["2021-H1"]));
+    assert_eq!(r1["source"]["goal"], 1);
+    let v1 = &v["indicators"][2];
+    assert_eq!(
+        (v1["direction"].as_str(), v1["unit"].as_str()),
+        (Some("at_most"), Some("bé trai/100 bé gái"))
+    );
+    // `--indicators --format csv`: one row per indicator, the agency's only with `--agency`.
+    let csv = |extra: &[&str]| {
+        let o = bdg()
+            .args(["plan", "show", "--indicators", "--format", "csv"])
+            .args(extra)
+            .arg(&plan)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        let text = String::from_utf8(o.stdout).unwrap();
+        text.lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(csv(&[]), ["R1", "C1", "V1"]);
+    assert_eq!(csv(&["--agency", "SLDTBXH"]), ["R1", "C1"]);
+    // The verdict of `plan check` counts them.
+    let o = bdg().args(["plan", "check"]).arg(&plan).output().unwrap();
+    assert!(String::from_utf8_lossy(&o.stderr).contains(", 3 chỉ tiêu,"));
+}
