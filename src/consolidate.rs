@@ -215,7 +215,8 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
         if let Some(f) = a.figures_from {
             let r = &c.reports[f];
             line.rows = r.rows.len();
-            line.rows_excluded = r.excluded_rows();
+            line.rows_excluded =
+                r.excluded_rows() + crate::indicators::companion_rows_excluded(c, a.agency);
             for row in &r.rows {
                 let t = &mut tasks[row.task];
                 t.reports += 1;

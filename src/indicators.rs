@@ -108,6 +108,16 @@ pub fn counted_rows<'c>(c: &'c Cycle) -> Vec<(AgencyIdx, &'c IndicatorRow)> {
         .collect()
 }
 
+/// The indicator rows refused in an agency's companion file of the cycle's period (the latest,
+/// as for the figures): they count among the agency's excluded rows, as refused task rows do.
+pub fn companion_rows_excluded(c: &Cycle, a: AgencyIdx) -> usize {
+    (c.reports.iter())
+        .filter(|r| r.indicators_only && r.agency == Some(a))
+        .filter(|r| r.period.as_deref() == Some(&c.period.id))
+        .max_by_key(|r| (r.usable(), r.submitted_on, &r.file))
+        .map_or(0, |r| r.excluded_rows())
+}
+
 /// The results as the consolidate JSON's `indicators` array.
 pub fn to_json(plan: &Plan, results: &[IndicatorResult]) -> serde_json::Value {
     use serde_json::json;

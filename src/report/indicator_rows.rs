@@ -106,6 +106,7 @@ impl Reader<'_> {
         let filled = t.rows.iter().filter(|r| !unfilled(&ctx, r));
         let mut seen = Vec::new();
         for row in filled {
+            self.r.indicator_data_rows += 1;
             if let Some(r) = self.indicator_row(&ctx, &id, row, &mut seen) {
                 self.r.indicators.push(r);
             }
