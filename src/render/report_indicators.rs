@@ -16,6 +16,22 @@ fn figure(v: Option<f64>, lang: Lang) -> String {
     }
 }
 
+/// "≥ 60 (2025)", "≤ 1,7 (2025)" in Vietnamese; "—" without a target.
+fn target_in(
+    ind: &crate::plan::indicators::Indicator,
+    target: Option<(i32, f64)>,
+    lang: Lang,
+) -> String {
+    target.map_or("—".to_string(), |(y, t)| {
+        let t = target_text(ind.direction, t);
+        let t = match lang {
+            Lang::Vi => t.replace('.', ","),
+            Lang::En => t,
+        };
+        format!("{t} ({y})")
+    })
+}
+
 /// "Đạt" / "Không đạt" / "—" (no figure or no target).
 pub(crate) fn achieved_label(achieved: Option<bool>, lang: Lang) -> &'static str {
     match achieved {
@@ -35,23 +51,15 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
         .count();
     let year = plan.meta.year;
     let summary = t!(
-        "Trong {total} chỉ tiêu của Kế hoạch, {with_figure} chỉ tiêu có số liệu báo cáo; {met} chỉ tiêu đạt mốc mục tiêu áp dụng cho năm {year} (mốc gần nhất chưa qua).",
-        "Of the plan's {total} indicators, {with_figure} have reported figures; {met} meet the milestone that applies to {year} (the next one not yet passed)."
+        "Trong {total} chỉ tiêu của Kế hoạch báo cáo trong kỳ này, {with_figure} chỉ tiêu có số liệu báo cáo; {met} chỉ tiêu đạt mốc mục tiêu áp dụng cho năm {year} (mốc gần nhất chưa qua).",
+        "Of the plan's {total} indicators reported this period, {with_figure} have reported figures; {met} meet the milestone that applies to {year} (the next one not yet passed)."
     )
     .get(lang)
     .to_string();
     let rows = (k.indicators.iter())
         .map(|r| {
             let ind = &plan.indicators[r.indicator];
-            let target = r.target.map_or("—".to_string(), |(y, t)| {
-                let t = target_text(ind.direction, t);
-                let t = if lang == Lang::Vi {
-                    t.replace('.', ",")
-                } else {
-                    t
-                };
-                format!("{t} ({y})")
-            });
+            let target = target_in(ind, r.target, lang);
             vec![
                 format!("{} {}", ind.id, ind.name_in(lang)),
                 ind.unit_in(lang).to_string(),
@@ -64,11 +72,11 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
         .collect();
     let header = [
         lang.pick("Chỉ tiêu", "Indicator"),
-        lang.pick("Đơn vị tính", "Unit"),
+        lang.pick("ĐVT", "Unit"),
         lang.pick("Kết quả", "Value"),
         lang.pick("Mục tiêu (năm)", "Target (year)"),
         lang.pick("Đánh giá", "Assessment"),
-        lang.pick("Số đơn vị", "Reporters"),
+        lang.pick("Số đơn vị báo cáo", "Reporters"),
     ]
     .map(String::from)
     .to_vec();
@@ -82,7 +90,8 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
                 )
                 .into(),
             header,
-            widths: vec![50, 8, 10, 12, 11, 8],
+            // The name wraps; the short cells ("Không đạt", "≥ 100 (2025)", "báo cáo") do not.
+            widths: vec![40, 8, 10, 14, 15, 13],
             numeric: vec![false, false, true, true, false, true],
             rows,
         }),
@@ -99,9 +108,7 @@ pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
     (k.indicators.iter())
         .map(|r| {
             let ind = &plan.indicators[r.indicator];
-            let target = r.target.map_or("—".to_string(), |(y, t)| {
-                format!("{} ({y})", target_text(ind.direction, t))
-            });
+            let target = target_in(ind, r.target, lang);
             let value = format!("{} {}", figure(r.value, lang), ind.unit_in(lang));
             let label = achieved_label(r.achieved, lang);
             let name = crate::text::shorten_words(ind.name_in(lang), SUMMARY_NAME_CHARS);
