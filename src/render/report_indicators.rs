@@ -76,7 +76,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
         lang.pick("Kết quả", "Value"),
         lang.pick("Mục tiêu (năm)", "Target (year)"),
         lang.pick("Đánh giá", "Assessment"),
-        lang.pick("Số đơn vị báo cáo", "Reporters"),
+        lang.pick("Số đơn vị", "Reporters"),
     ]
     .map(String::from)
     .to_vec();
@@ -90,7 +90,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
                 )
                 .into(),
             header,
-            // The name wraps; the short cells ("Không đạt", "≥ 100 (2025)", "báo cáo") do not.
+            // The name wraps; the short cells ("Không đạt", "≥ 100 (2025)") do not.
             widths: vec![40, 8, 10, 14, 15, 13],
             numeric: vec![false, false, true, true, false, true],
             rows,
