@@ -156,6 +156,17 @@ impl Reader<'_> {
         };
         let ind = &plan.indicators[i];
         let code = ind.id.clone();
+        if let Some(p) = id.period.as_deref().filter(|p| !ind.in_period(p)) {
+            let kind = Kind::IndicatorNotAsked {
+                indicator: code,
+                period: p.to_string(),
+                asked: ind.periods.clone(),
+            };
+            let d = Diagnostic::warn(ctx.file, kind).placed(&ctx.at(row, Col::Indicator));
+            errs.push(d.excluding(Excludes::Row));
+            errs.into_iter().for_each(|d| self.push(d));
+            return None;
+        }
         if seen.contains(&i) {
             let kind = Kind::RepeatedIndicator {
                 indicator: code.clone(),

@@ -34,8 +34,17 @@ fn by_default_the_half_year_report_asks_no_indicator() {
         &fixture("indicators/reports"),
         &dir.path().join("out"),
     );
-    assert_eq!(code, 0, "{v}");
     assert!(ids(&v).is_empty(), "{v}");
+    // The rows the companion files give anyway are not consolidated: each is an excluded row,
+    // listed with its reason (R1, C1 of SLDTBXH; R1, C1, V1 of SYT), and the run is flagged.
+    assert_eq!(code, 1, "{v}");
+    let excluded = v["excluded"].as_array().unwrap();
+    assert_eq!(excluded.len(), 5, "{v}");
+    assert!(
+        excluded.iter().all(|d| d["code"] == "indicator-not-asked"),
+        "{v}"
+    );
+    assert_eq!(v["rows_excluded"], 5);
 }
 
 #[test]
@@ -52,8 +61,9 @@ fn an_entry_naming_its_periods_is_asked_in_those() {
         &fixture("indicators/reports"),
         &dir.path().join("out"),
     );
-    assert_eq!(code, 0, "{v}");
+    assert_eq!(code, 1, "{v}");
     assert_eq!(ids(&v), ["R1"]);
+    assert_eq!(v["rows_excluded"], 3, "C1 twice and V1: {v}");
     assert_eq!(crate::indicators::by_id(&v, "R1")["value"], 30.0);
 }
 
