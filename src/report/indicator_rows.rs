@@ -40,6 +40,13 @@ impl IndicatorRow {
     }
 }
 
+impl super::Report {
+    /// Indicator rows refused by a check (in a usable file).
+    pub fn indicator_rows_excluded(&self) -> usize {
+        (self.indicator_data_rows).saturating_sub(self.indicators.len())
+    }
+}
+
 /// The columns an indicator table must have.
 pub(super) const REQUIRED: [ColumnSpec; 4] =
     [COLUMNS[0], COLUMNS[1], COLUMNS[2], INDICATOR_COLUMNS[0]];

@@ -171,12 +171,6 @@ impl Report {
             self.data_rows + self.indicator_data_rows
         }
     }
-
-    /// Indicator rows refused by a check (in a usable file).
-    pub fn indicator_rows_excluded(&self) -> usize {
-        self.indicator_data_rows
-            .saturating_sub(self.indicators.len())
-    }
 }
 
 /// How to read report files.

@@ -274,8 +274,9 @@ fn workbook_figures_keep_their_decimals() {
     (zip.by_name("xl/styles.xml").unwrap())
         .read_to_string(&mut styles)
         .unwrap();
-    // 1.93 shows as 1.93 and 30 as 30.0, not 1.9.
+    // 108.5 shows with its decimals (1.933 would, not as 1.9); 18 and 60 as whole numbers.
     assert!(styles.contains(r##"formatCode="#,##0.0##""##), "{styles}");
+    assert!(styles.contains(r##"formatCode="#,##0""##), "{styles}");
 }
 
 #[test]

@@ -76,12 +76,14 @@ pub(super) fn sheet(
         (l("Nguồn", "Source"), Some(30.0)),
     ];
     table(ws, &cols, &rows, f)?;
-    // Figures with up to three decimals (1.93 times, not 1.9), at least one (30.0).
-    let figures = f.dec.clone().set_num_format("#,##0.0##");
+    // Whole figures as such (98,450; 60), others with up to three decimals (1.933, not 1.9).
+    let whole = f.dec.clone().set_num_format("#,##0");
+    let decimals = f.dec.clone().set_num_format("#,##0.0##");
     for (i, (cells, _)) in rows.iter().enumerate() {
         for c in FIGURE_COLS {
-            if let Cell::Dec(Some(_)) = cells[c as usize] {
-                write_cell(ws, i as u32 + 1, c, &cells[c as usize], &figures)?;
+            if let Cell::Dec(Some(x)) = cells[c as usize] {
+                let fmt = if x.fract() == 0.0 { &whole } else { &decimals };
+                write_cell(ws, i as u32 + 1, c, &cells[c as usize], fmt)?;
             }
         }
     }
