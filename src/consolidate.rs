@@ -221,7 +221,8 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
         if let Some(f) = a.figures_from {
             let r = &c.reports[f];
             line.rows = r.rows.len();
-            line.rows_excluded = r.excluded_rows();
+            line.rows_excluded =
+                r.excluded_rows() + crate::indicators::companion_rows_excluded(c, a.agency);
             for row in &r.rows {
                 let t = &mut tasks[row.task];
                 t.reports += 1;
@@ -251,7 +252,7 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
         .filter(|d| d.excludes != Excludes::Nothing)
         .collect();
     let counted = crate::indicators::counted_rows(c);
-    let indicators = crate::indicators::results(plan, plan.meta.year, &counted);
+    let indicators = crate::indicators::results(plan, plan.meta.year, &c.period.id, &counted);
     Consolidation {
         cycle: c,
         counts: c.counts(),

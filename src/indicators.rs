@@ -31,15 +31,18 @@ fn tidy(v: f64) -> f64 {
     (v * 1e9).round() / 1e9
 }
 
-/// The indicators' results for the plan's `year`, from `rows` (agency, row), in plan order.
+/// The results of the indicators `period` asks, for the plan's `year`, from `rows` (agency,
+/// row), in plan order.
 pub fn results(
     plan: &Plan,
     year: i32,
+    period: &str,
     rows: &[(AgencyIdx, &IndicatorRow)],
 ) -> Vec<IndicatorResult> {
     plan.indicators
         .iter()
         .enumerate()
+        .filter(|(_, ind)| ind.in_period(period))
         .map(|(i, ind)| {
             let mine: Vec<&(AgencyIdx, &IndicatorRow)> =
                 rows.iter().filter(|(_, r)| r.indicator == i).collect();
@@ -103,6 +106,16 @@ pub fn counted_rows<'c>(c: &'c Cycle) -> Vec<(AgencyIdx, &'c IndicatorRow)> {
         .into_iter()
         .flat_map(|(a, i)| c.reports[i].indicators.iter().map(move |r| (a, r)))
         .collect()
+}
+
+/// The indicator rows refused in an agency's companion file of the cycle's period (the latest,
+/// as for the figures): they count among the agency's excluded rows, as refused task rows do.
+pub fn companion_rows_excluded(c: &Cycle, a: AgencyIdx) -> usize {
+    (c.reports.iter())
+        .filter(|r| r.indicators_only && r.agency == Some(a))
+        .filter(|r| r.period.as_deref() == Some(&c.period.id))
+        .max_by_key(|r| (r.usable(), r.submitted_on, &r.file))
+        .map_or(0, |r| r.excluded_rows())
 }
 
 /// The results as the consolidate JSON's `indicators` array.
@@ -188,7 +201,7 @@ mod tests {
         // V1's reporter is SYT (1): its 105 counts, not SLDTBXH's (0) 111.
         let by = [0, 1, 0, 1, 0, 1];
         let rows: Vec<(AgencyIdx, &IndicatorRow)> = by.into_iter().zip(&rows).collect();
-        let r = results(&p, 2021, &rows);
+        let r = results(&p, 2021, "2021-H1", &rows);
         // (1 + 9) / (4 + 16) × 100 = 50, not the mean of 25 and 56.25.
         assert_eq!(
             (r[0].numerator, r[0].denominator, r[0].value),
@@ -204,12 +217,24 @@ mod tests {
         let p = plan();
         let zero = [row(0, Some(0.0), Some(0.0), None)];
         let rows: Vec<(AgencyIdx, &IndicatorRow)> = vec![(0, &zero[0])];
-        let r = results(&p, 2021, &rows);
+        let r = results(&p, 2021, "2021-H1", &rows);
         assert_eq!(
             (r[0].value, r[0].achieved, r[0].distance),
             (None, None, None)
         );
         assert_eq!(r[0].target, Some((2025, 60.0)));
         assert_eq!((r[1].value, r[1].reporters), (None, 0));
+    }
+
+    #[test]
+    fn only_the_indicators_the_period_asks() {
+        let mut p = plan();
+        p.indicators[1].periods = vec!["2021-Y".into()];
+        let rows = [row(1, None, None, Some(3.0))];
+        let rows: Vec<(AgencyIdx, &IndicatorRow)> = vec![(0, &rows[0])];
+        let ids = |r: &[IndicatorResult]| r.iter().map(|x| x.indicator).collect::<Vec<_>>();
+        assert_eq!(ids(&results(&p, 2021, "2021-H1", &rows)), [0, 2]);
+        let r = results(&p, 2021, "2021-Y", &rows);
+        assert_eq!((ids(&r), r[0].value), (vec![1], Some(3.0)));
     }
 }

@@ -161,9 +161,37 @@ pub fn for_message(s: &str) -> String {
     }
 }
 
+/// `s` on one line in at most `n` characters: cut at a word's end with "…" when longer
+/// (mid-word only when the first word alone is too long).
+pub fn shorten_words(s: &str, n: usize) -> String {
+    let one = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() <= n {
+        return one;
+    }
+    let head: String = one.chars().take(n.saturating_sub(1)).collect();
+    let cut = match head.rfind(' ') {
+        Some(i) if i > 0 => head[..i].trim_end_matches([',', ';', ':', ' ']),
+        _ => head.as_str(),
+    };
+    format!("{cut}…")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortened_at_a_word_end() {
+        assert_eq!(
+            shorten_words("Tỷ lệ  lao động\nnữ", 40),
+            "Tỷ lệ lao động nữ"
+        );
+        assert_eq!(
+            shorten_words("Tỷ lệ cơ quan, chính quyền có nữ", 18),
+            "Tỷ lệ cơ quan…"
+        );
+        assert_eq!(shorten_words("Abcdefghij", 5), "Abcd…");
+    }
 
     #[test]
     fn control_characters_are_made_visible_and_long_text_cut() {

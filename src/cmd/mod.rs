@@ -6,6 +6,7 @@ mod consolidate_json;
 mod overdue;
 mod plan;
 mod plan_import;
+mod plan_indicators;
 mod plan_show;
 mod remind;
 mod template;

@@ -51,6 +51,9 @@ pub enum Command {
         /// Mã, tên hoặc tên viết tắt của đơn vị / agency id, name or alias
         #[arg(long, value_name = "ID-OR-NAME")]
         agency: Option<String>,
+        /// Chỉ in các chỉ tiêu (bảng, CSV) / only the indicators (table, CSV)
+        #[arg(long)]
+        indicators: bool,
         /// Dạng in ra / output format
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -69,10 +72,15 @@ pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
         Command::Show {
             plan,
             agency,
+            indicators,
             format,
         } => {
             let p = super::load_plan(&plan, g)?;
-            super::plan_show::show(&p, agency.as_deref(), format, g)
+            let what = super::plan_show::What {
+                agency: agency.as_deref(),
+                indicators_only: indicators,
+            };
+            super::plan_show::show(&p, what, format, g)
         }
         Command::Import(a) => super::plan_import::run(a, g),
     }
@@ -130,9 +138,10 @@ fn check(path: &std::path::Path, format: CheckFormat, g: &Global) -> Result<Outc
                 plan.tasks.len(),
             );
             let (sections, warnings) = (by_section.join(", "), warnings.len());
+            let indicators = plan.indicators.len();
             let msg = crate::t!(
-                "{file}: hợp lệ — {agencies} đơn vị, {periods} kỳ báo cáo, {tasks} nhiệm vụ ({sections}), {warnings} cảnh báo",
-                "{file}: valid — {agencies} agencies, {periods} periods, {tasks} tasks ({sections}), {warnings} warnings"
+                "{file}: hợp lệ — {agencies} đơn vị, {periods} kỳ báo cáo, {tasks} nhiệm vụ ({sections}), {indicators} chỉ tiêu, {warnings} cảnh báo",
+                "{file}: valid — {agencies} agencies, {periods} periods, {tasks} tasks ({sections}), {indicators} indicators, {warnings} warnings"
             );
             output::note(g, msg.get(g.lang));
             Ok(Outcome::Clean)

@@ -89,14 +89,20 @@ fn shorten(s: &str, n: usize) -> String {
     }
 }
 
-/// `plan show`: the whole plan (periods, then the tree of items) or one agency's tasks.
-pub(super) fn show(
-    plan: &Plan,
-    agency: Option<&str>,
-    format: Format,
-    g: &Global,
-) -> Result<Outcome> {
-    let lang = g.lang;
+/// What `plan show` shows: the whole plan or one agency's part; with `indicators_only`, only
+/// the indicators (the CSV then lists them instead of the tasks).
+pub(super) struct What<'a> {
+    pub agency: Option<&'a str>,
+    pub indicators_only: bool,
+}
+
+/// How much of an indicator's name a terminal table shows.
+const INDICATOR_NAME_CHARS: usize = 50;
+
+/// `plan show`: the whole plan (periods, the tree of items, the indicators) or one agency's
+/// tasks and indicators.
+pub(super) fn show(plan: &Plan, what: What, format: Format, g: &Global) -> Result<Outcome> {
+    let (lang, agency) = (g.lang, what.agency);
     let agency = agency
         .map(|name| super::find_agency(plan, name, lang))
         .transpose()?;
@@ -113,7 +119,13 @@ pub(super) fn show(
         "{} — {} ({})\n",
         m.title, m.issuer, m.year
     ))];
+    let inds = super::plan_indicators::of(plan, agency);
+    let inds_table = || {
+        let short = Some(INDICATOR_NAME_CHARS);
+        Block::Table(super::plan_indicators::listing(plan, &inds, lang, short))
+    };
     match agency {
+        _ if what.indicators_only => blocks.push(inds_table()),
         Some(a) => {
             blocks.push(Block::Text(format!(
                 "{}: {} ({})\n",
@@ -128,11 +140,16 @@ pub(super) fn show(
             blocks.push(Block::Table(items(plan, lang)));
         }
     }
-    let view = View {
-        blocks,
-        csv: task_listing(plan, &tasks),
-        json: plan_json(plan, &tasks),
+    if !what.indicators_only && !inds.is_empty() {
+        blocks.push(inds_table());
+    }
+    let mut json = plan_json(plan, &tasks);
+    json["indicators"] = super::plan_indicators::json(plan, &inds);
+    let csv = match what.indicators_only {
+        true => super::plan_indicators::listing(plan, &inds, lang, None),
+        false => task_listing(plan, &tasks),
     };
+    let view = View { blocks, csv, json };
     emit::emit(&view, format, lang)?;
     Ok(Outcome::Clean)
 }

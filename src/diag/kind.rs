@@ -96,6 +96,12 @@ pub enum Kind {
     },
     /// Indicators the agency reports that its indicator table does not give.
     IndicatorNotReported { indicators: Vec<String> },
+    /// A row for an indicator the report's period does not ask (it is asked in `asked`).
+    IndicatorNotAsked {
+        indicator: String,
+        period: String,
+        asked: Vec<String>,
+    },
     /// A figure far outside the indicator's plausible range.
     ImplausibleValue {
         indicator: String,
@@ -423,6 +429,7 @@ impl Kind {
             Kind::NumeratorAboveDenominator { .. } => Code::NumeratorAboveDenominator,
             Kind::NegativeValue { .. } => Code::NegativeValue,
             Kind::IndicatorNotReported { .. } => Code::IndicatorNotReported,
+            Kind::IndicatorNotAsked { .. } => Code::IndicatorNotAsked,
             Kind::ImplausibleValue { .. } => Code::ImplausibleValue,
             Kind::NoIndicatorValue { .. } => Code::MissingValue,
         }

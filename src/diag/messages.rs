@@ -137,6 +137,18 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
                 "{n} of the agency's indicators are not reported: {list}"
             )
         }
+        Kind::IndicatorNotAsked {
+            indicator,
+            period,
+            asked,
+        } => {
+            let asked = asked.join(", ");
+            tr!(
+                lang,
+                "chỉ tiêu '{indicator}' không được yêu cầu trong kỳ {period} (kỳ báo cáo chỉ tiêu: {asked}): dòng này không được tổng hợp",
+                "indicator '{indicator}' is not asked in period {period} (it is asked in: {asked}): the row is not consolidated"
+            )
+        }
         Kind::ImplausibleValue {
             indicator,
             value,

@@ -121,6 +121,7 @@ codes! {
     NumeratorAboveDenominator = "numerator-above-denominator",
     NegativeValue = "negative-value",
     IndicatorNotReported = "indicator-not-reported",
+    IndicatorNotAsked = "indicator-not-asked",
     ImplausibleValue = "implausible-value",
 }
 

@@ -45,6 +45,10 @@ pub struct IndicatorFile {
     /// Who reports it: agency or group ids, or `all`.
     #[serde(default)]
     pub reporters: Option<Vec<String>>,
+    /// The plan's periods whose reports ask it (default: the annual report, see
+    /// [`annual_periods`]).
+    #[serde(default)]
+    pub periods: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -142,6 +146,8 @@ pub struct Indicator {
     pub source: Option<Source>,
     /// Who reports it, in plan order.
     pub reporters: Vec<AgencyIdx>,
+    /// The ids of the periods whose reports ask it, in plan order.
+    pub periods: Vec<String>,
 }
 
 impl Indicator {
@@ -153,6 +159,11 @@ impl Indicator {
             .find(|(y, _)| *y >= year)
             .or(self.targets.last())
             .copied()
+    }
+
+    /// Does a report for `period` ask this indicator?
+    pub fn in_period(&self, period: &str) -> bool {
+        self.periods.iter().any(|p| p == period)
     }
 
     pub fn unit_in(&self, lang: crate::lang::Lang) -> &str {
@@ -168,6 +179,17 @@ impl Indicator {
             crate::lang::Lang::Vi => &self.name,
         }
     }
+}
+
+/// The periods that ask indicators when the plan does not say: the annual report, read as the
+/// period(s) due last in the plan (the year's report closes the year; a six-month report comes
+/// before it). Indicators are collected once a year (guidance 2792/LĐTBXH-BĐG).
+pub fn annual_periods(periods: &[super::Period]) -> Vec<String> {
+    let last = periods.iter().map(|p| p.due).max();
+    (periods.iter())
+        .filter(|p| Some(p.due) == last)
+        .map(|p| p.id.clone())
+        .collect()
 }
 
 #[cfg(test)]
@@ -187,6 +209,7 @@ mod tests {
             plausible: None,
             source: None,
             reporters: vec![],
+            periods: vec![],
         }
     }
 
@@ -207,5 +230,26 @@ mod tests {
         assert!(!Direction::AtLeast.met(59.9, 60.0));
         assert!(Direction::AtMost.met(30.0, 30.0));
         assert!(!Direction::AtMost.met(30.1, 30.0));
+    }
+
+    #[test]
+    fn by_default_the_periods_due_last_ask_indicators() {
+        let period = |id: &str, due: (u32, u32)| super::super::Period {
+            id: id.into(),
+            name: id.into(),
+            name_en: None,
+            due: chrono::NaiveDate::from_ymd_opt(2021, due.0, due.1).unwrap(),
+            on_due_date: super::super::OnDueDate::OnTime,
+            window: None,
+            reporters: vec![],
+        };
+        let h1 = period("2021-H1", (6, 10));
+        let y = period("2021-Y", (12, 10));
+        assert_eq!(annual_periods(&[h1.clone(), y.clone()]), ["2021-Y"]);
+        assert_eq!(annual_periods(std::slice::from_ref(&h1)), ["2021-H1"]);
+        assert!(annual_periods(&[]).is_empty());
+        let mut i = with_targets(&[]);
+        i.periods = vec!["2021-Y".into()];
+        assert!(i.in_period("2021-Y") && !i.in_period("2021-H1"));
     }
 }

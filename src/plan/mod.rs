@@ -274,10 +274,11 @@ impl Plan {
         self.indicators.iter().position(|i| fold(&i.id) == k)
     }
 
-    /// The indicators an agency reports, in plan order.
-    pub fn indicators_of(&self, a: AgencyIdx) -> Vec<usize> {
+    /// The indicators an agency reports for `period`, in plan order.
+    pub fn indicators_of(&self, a: AgencyIdx, period: &str) -> Vec<usize> {
         (0..self.indicators.len())
             .filter(|&i| self.indicators[i].reporters.contains(&a))
+            .filter(|&i| self.indicators[i].in_period(period))
             .collect()
     }
 

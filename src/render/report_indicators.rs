@@ -20,7 +20,7 @@ fn figure(v: Option<f64>, lang: Lang) -> String {
 /// The milestone as the document's language writes it, "≥ 1,7 (2025)" in Vietnamese (where
 /// "1.7" would read as a thousands separator), or "—" without one.
 fn target(direction: Direction, target: Option<(i32, f64)>, lang: Lang) -> String {
-    target.map_or("—".into(), |(y, t)| {
+    target.map_or("—".to_string(), |(y, t)| {
         let t = target_text(direction, t);
         let t = match lang {
             Lang::Vi => t.replace('.', ","),
@@ -49,8 +49,8 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
         .count();
     let year = plan.meta.year;
     let summary = t!(
-        "Trong {total} chỉ tiêu của Kế hoạch, {with_figure} chỉ tiêu có số liệu báo cáo; {met} chỉ tiêu đạt mốc mục tiêu áp dụng cho năm {year} (mốc gần nhất chưa qua).",
-        "Of the plan's {total} indicators, {with_figure} have reported figures; {met} meet the milestone that applies to {year} (the next one not yet passed)."
+        "Trong {total} chỉ tiêu của Kế hoạch báo cáo trong kỳ này, {with_figure} chỉ tiêu có số liệu báo cáo; {met} chỉ tiêu đạt mốc mục tiêu áp dụng cho năm {year} (mốc gần nhất chưa qua).",
+        "Of the plan's {total} indicators reported this period, {with_figure} have reported figures; {met} meet the milestone that applies to {year} (the next one not yet passed)."
     )
     .get(lang)
     .to_string();
@@ -70,7 +70,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
         .collect();
     let header = [
         lang.pick("Chỉ tiêu", "Indicator"),
-        lang.pick("Đơn vị tính", "Unit"),
+        lang.pick("ĐVT", "Unit"),
         lang.pick("Kết quả", "Value"),
         lang.pick("Mục tiêu (năm)", "Target (year)"),
         lang.pick("Đánh giá", "Assessment"),
@@ -88,14 +88,19 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
                 )
                 .into(),
             header,
-            widths: vec![50, 8, 10, 12, 11, 8],
+            // The name wraps; the short cells ("Không đạt", "≥ 100 (2025)") do not.
+            widths: vec![40, 8, 10, 14, 15, 13],
             numeric: vec![false, false, true, true, false, true],
             rows,
         }),
     ]
 }
 
-/// The terminal summary's lines: one per indicator, "30 % — ≥ 60 (2025): Không đạt".
+/// How much of an indicator's name the terminal summary shows.
+const SUMMARY_NAME_CHARS: usize = 48;
+
+/// The terminal summary's lines: one per indicator, its id and name shortened, then
+/// "30 % — ≥ 60 (2025): Không đạt".
 pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
     let plan = k.cycle.plan;
     (k.indicators.iter())
@@ -104,9 +109,9 @@ pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
             let target = target(ind.direction, r.target, lang);
             let value = format!("{} {}", figure(r.value, lang), ind.unit_in(lang));
             let label = achieved_label(r.achieved, lang);
-            let head = lang.pick("Chỉ tiêu", "Indicator");
+            let name = crate::text::shorten_words(ind.name_in(lang), SUMMARY_NAME_CHARS);
             (
-                format!("{head} {}", ind.id),
+                format!("{} {name}", ind.id),
                 format!("{value} — {target}: {label}"),
             )
         })

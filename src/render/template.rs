@@ -178,7 +178,7 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
             "Each row is one of the agency's tasks. Give the report date (day/month/year), pick the status from the list (hoàn thành = done, đang thực hiện = in progress, chưa thực hiện = not started), the progress (0–100), the number of activities, female and male participants, the budget (VND) and the results. The role column: \"lead\" marks a task the agency leads, to be reported; \"partner\" one it co-ordinates on, to report its share of if any, left blank if none. Do not change the grey columns. Save as Excel (.xlsx) or CSV and send it back.",
         ).into()),
     ];
-    if !plan.indicators_of(a).is_empty() {
+    if !plan.indicators_of(a, &period.id).is_empty() {
         lines.push(indicators::instructions(lang));
     }
     ws.set_column_width(0, 22)?;

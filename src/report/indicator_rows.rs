@@ -40,6 +40,13 @@ impl IndicatorRow {
     }
 }
 
+impl super::Report {
+    /// Indicator rows refused by a check (in a usable file).
+    pub fn indicator_rows_excluded(&self) -> usize {
+        (self.indicator_data_rows).saturating_sub(self.indicators.len())
+    }
+}
+
 /// The columns an indicator table must have.
 pub(super) const REQUIRED: [ColumnSpec; 4] =
     [COLUMNS[0], COLUMNS[1], COLUMNS[2], INDICATOR_COLUMNS[0]];
@@ -106,6 +113,7 @@ impl Reader<'_> {
         let filled = t.rows.iter().filter(|r| !unfilled(&ctx, r));
         let mut seen = Vec::new();
         for row in filled {
+            self.r.indicator_data_rows += 1;
             if let Some(r) = self.indicator_row(&ctx, &id, row, &mut seen) {
                 self.r.indicators.push(r);
             }
@@ -155,6 +163,17 @@ impl Reader<'_> {
         };
         let ind = &plan.indicators[i];
         let code = ind.id.clone();
+        if let Some(p) = id.period.as_deref().filter(|p| !ind.in_period(p)) {
+            let kind = Kind::IndicatorNotAsked {
+                indicator: code,
+                period: p.to_string(),
+                asked: ind.periods.clone(),
+            };
+            let d = Diagnostic::warn(ctx.file, kind).placed(&ctx.at(row, Col::Indicator));
+            errs.push(d.excluding(Excludes::Row));
+            errs.into_iter().for_each(|d| self.push(d));
+            return None;
+        }
         if seen.contains(&i) {
             let kind = Kind::RepeatedIndicator {
                 indicator: code.clone(),
@@ -190,8 +209,8 @@ impl Reader<'_> {
 
     /// The agency's indicators its table does not give (for a file whose agency is known).
     fn indicators_not_reported(&self, seen: &[usize]) -> Option<Diagnostic> {
-        let a = self.r.agency?;
-        let missing: Vec<String> = (self.plan.indicators_of(a).into_iter())
+        let (a, period) = (self.r.agency?, self.r.period.as_deref()?);
+        let missing: Vec<String> = (self.plan.indicators_of(a, period).into_iter())
             .filter(|i| !seen.contains(i))
             .map(|i| self.plan.indicators[i].id.clone())
             .collect();

@@ -93,6 +93,8 @@ pub struct Report {
     pub remarks: remarks::Remarks,
     /// The indicator rows read without error (issue 14; see `indicator_rows.rs`).
     pub indicators: Vec<IndicatorRow>,
+    /// Filled indicator rows, accepted or refused: those refused count as excluded rows.
+    pub indicator_data_rows: usize,
     /// The file holds an indicator table and no task table (a companion CSV): it does not
     /// count as the agency's report, only for its indicators.
     pub indicators_only: bool,
@@ -116,6 +118,7 @@ impl Report {
             fingerprint: 0,
             remarks: remarks::Remarks::default(),
             indicators: Vec::new(),
+            indicator_data_rows: 0,
             indicators_only: false,
             suppressed: Vec::new(),
         }
@@ -159,12 +162,13 @@ impl Report {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 
-    /// Rows that do not count: all of them when the file is unusable.
+    /// Rows that do not count, task and indicator rows alike: all of them when the file is
+    /// unusable.
     pub fn excluded_rows(&self) -> usize {
         if self.usable() {
-            self.data_rows - self.accepted
+            self.data_rows - self.accepted + self.indicator_rows_excluded()
         } else {
-            self.data_rows
+            self.data_rows + self.indicator_data_rows
         }
     }
 }

@@ -274,3 +274,44 @@ fn the_summary_writes_a_fractional_target_as_its_language_does() {
         assert!(line.contains(want), "{lang}: {line}");
     }
 }
+
+#[test]
+fn workbook_figures_keep_their_decimals() {
+    use std::io::Read;
+    let out = tempfile::tempdir().unwrap();
+    let (code, _) = consolidate_indicators(
+        &root().join(MINI),
+        &fixture("indicators/reports"),
+        out.path(),
+    );
+    assert_eq!(code, 0);
+    let f = std::fs::File::open(out.path().join("mini-ind_2021-H1.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(f).unwrap();
+    let mut styles = String::new();
+    (zip.by_name("xl/styles.xml").unwrap())
+        .read_to_string(&mut styles)
+        .unwrap();
+    // 108.5 shows with its decimals (1.933 would, not as 1.9); 18 and 60 as whole numbers.
+    assert!(styles.contains(r##"formatCode="#,##0.0##""##), "{styles}");
+    assert!(styles.contains(r##"formatCode="#,##0""##), "{styles}");
+}
+
+#[test]
+fn the_terminal_summary_names_each_indicator() {
+    let out = tempfile::tempdir().unwrap();
+    let o = bdg()
+        .args(["consolidate", "--plan", MINI, "--period", "2021-H1"])
+        .args(["--as-of", "20/06/2021", "--reports"])
+        .arg(fixture("indicators/reports"))
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    for line in [
+        "C1 Số lớp tập huấn về bình đẳng giới",
+        "V1 Tỷ số giới tính khi sinh",
+    ] {
+        assert!(text.contains(line), "{text}");
+    }
+}

@@ -199,6 +199,16 @@ fn excluded_indicator_rows_do_not_count() {
     );
     // V1's 250 is implausible but not refused: it counts, with its warning.
     assert_eq!(by_id(&v, "V1")["value"], 250.0);
+    // Refused indicator rows are excluded rows, as task rows are: SLDTBXH's −3; SYT's 25 / 20
+    // and −4 (its V1 counts).
+    assert_eq!(v["rows_excluded"], 3, "{v}");
+    let excluded = |id: &str| {
+        (v["agencies"].as_array().unwrap().iter())
+            .find(|a| a["agency"] == id)
+            .map(|a| a["rows_excluded"].clone())
+    };
+    assert_eq!(excluded("SLDTBXH"), Some(1.into()));
+    assert_eq!(excluded("SYT"), Some(2.into()));
 }
 
 #[test]

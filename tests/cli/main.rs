@@ -16,6 +16,7 @@ mod hardening;
 mod hostile;
 mod hostile_outputs;
 mod indicator_outputs;
+mod indicator_periods;
 mod indicators;
 mod other_workbooks;
 mod outputs_beside_reports;

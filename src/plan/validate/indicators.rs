@@ -6,6 +6,15 @@ use crate::diag::{Diagnostic, Kind};
 use crate::plan::include::Included;
 use crate::plan::indicators::*;
 use crate::plan::locate::{Locator, Place};
+use crate::plan::Period;
+
+/// What an indicator is checked against: the agencies, and the plan's periods with the default
+/// ones (the annual report).
+struct IndCtx<'a, 'c> {
+    ctx: &'a Ctx<'c>,
+    periods: &'a [Period],
+    annual: &'a [String],
+}
 
 impl Validator<'_> {
     /// One step of [`Validator::plan`]: every indicator, each problem placed in its own file.
@@ -14,7 +23,14 @@ impl Validator<'_> {
         included: Vec<Included>,
         own: Vec<IndicatorFile>,
         ctx: &Ctx,
+        periods: &[Period],
     ) -> Vec<Indicator> {
+        let annual = annual_periods(periods);
+        let ctx = &IndCtx {
+            ctx,
+            periods,
+            annual: &annual,
+        };
         let mut out: Vec<Indicator> = Vec::new();
         for inc in included {
             let mut sub = Validator {
@@ -44,14 +60,37 @@ impl Validator<'_> {
     }
 
     /// `id` + `reporters`: who reports an indicator defined elsewhere.
-    fn assign(&mut self, raw: IndicatorFile, ctx: &Ctx, out: &mut [Indicator]) {
+    fn assign(&mut self, raw: IndicatorFile, ctx: &IndCtx, out: &mut [Indicator]) {
         let at = self.indicator_at(&raw.id);
         let Some(i) = out.iter().position(|x| x.id == raw.id) else {
             let hint = crate::text::did_you_mean(&raw.id, out.iter().map(|x| x.id.as_str()));
             self.error_suggesting(at, Kind::UnknownIndicator { found: raw.id }, hint);
             return;
         };
-        out[i].reporters = self.reporters(raw.reporters.as_deref(), at, ctx);
+        out[i].reporters = self.reporters(raw.reporters.as_deref(), at, ctx.ctx);
+        if let Some(list) = &raw.periods {
+            out[i].periods = self.indicator_periods(list, at, ctx);
+        }
+    }
+
+    /// An indicator's `periods`: ids of the plan's periods, kept in the plan's order.
+    fn indicator_periods(&mut self, list: &[String], near: Place, ctx: &IndCtx) -> Vec<String> {
+        let near = self.loc.key(near, "periods").unwrap_or(near);
+        for p in list.iter().map(|p| p.trim()) {
+            if !ctx.periods.iter().any(|x| x.id == p) {
+                let at = self.loc.scalar(near, p).unwrap_or(near);
+                let ids = ctx.periods.iter().map(|x| x.id.as_str());
+                let hint = crate::text::did_you_mean(p, ids);
+                let kind = Kind::UnknownTaskPeriod {
+                    found: p.to_string(),
+                };
+                self.error_suggesting(at, kind, hint);
+            }
+        }
+        (ctx.periods.iter())
+            .filter(|x| list.iter().any(|p| p.trim() == x.id))
+            .map(|x| x.id.clone())
+            .collect()
     }
 
     fn reporters(&mut self, list: Option<&[String]>, at: Place, ctx: &Ctx) -> Vec<usize> {
@@ -71,7 +110,7 @@ impl Validator<'_> {
     }
 
     /// A full definition: name, kind (a ratio names its parts), direction, targets by year.
-    fn define(&mut self, raw: IndicatorFile, ctx: &Ctx, out: &mut Vec<Indicator>) {
+    fn define(&mut self, raw: IndicatorFile, ctx: &IndCtx, out: &mut Vec<Indicator>) {
         let at = self.indicator_at(&raw.id);
         let id = raw.id.trim().to_string();
         if out.iter().any(|x| x.id == id) {
@@ -125,7 +164,11 @@ impl Validator<'_> {
             }
             None => percent.then_some((0.0, 100.0)),
         };
-        let reporters = self.reporters(raw.reporters.as_deref(), at, ctx);
+        let reporters = self.reporters(raw.reporters.as_deref(), at, ctx.ctx);
+        let periods = match &raw.periods {
+            Some(list) => self.indicator_periods(list, at, ctx),
+            None => ctx.annual.to_vec(),
+        };
         let (Some(kind), Some(direction)) = (kind, direction) else {
             return;
         };
@@ -145,6 +188,7 @@ impl Validator<'_> {
                 target: s.target,
             }),
             reporters,
+            periods,
         });
     }
 }

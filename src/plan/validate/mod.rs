@@ -161,7 +161,7 @@ impl Validator<'_> {
         let year = raw.plan.year;
         let periods = self.periods(raw.periods, raw.reporters.as_deref(), year, &ctx);
         let (sections, tasks, task_keys) = self.sections(raw.sections, &ctx, &periods);
-        let indicators = self.indicators(included, raw.indicators, &ctx);
+        let indicators = self.indicators(included, raw.indicators, &ctx, &periods);
         let date = raw.plan.date.as_deref().and_then(|d| {
             let at = self.loc.key(Place::default(), "plan").unwrap_or_default();
             self.date(d, at, "date")

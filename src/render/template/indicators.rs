@@ -68,7 +68,7 @@ fn prefilled(id: &str, agency: &str, period: &str, ind: &Indicator, lang: Lang) 
 
 /// The companion CSV, or `None` when the agency reports no indicator.
 pub fn csv(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Option<Vec<u8>> {
-    let list = plan.indicators_of(a);
+    let list = plan.indicators_of(a, &period.id);
     if list.is_empty() {
         return None;
     }
@@ -113,7 +113,7 @@ pub fn sheet(
     a: AgencyIdx,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let list = plan.indicators_of(a);
+    let list = plan.indicators_of(a, &period.id);
     if list.is_empty() {
         return Ok(());
     }

@@ -10,6 +10,8 @@ use rust_xlsxwriter::{Color, Workbook, XlsxError};
 
 /// The column of "achieved" in the sheet (0-based).
 const ACHIEVED_COL: u16 = 10;
+/// The columns of figures: numerator, denominator, value, target, distance.
+const FIGURE_COLS: [u16; 5] = [3, 4, 5, 8, 11];
 
 fn row(k: &Consolidation, r: &IndicatorResult, lang: Lang) -> Vec<Cell> {
     let ind = &k.cycle.plan.indicators[r.indicator];
@@ -74,6 +76,17 @@ pub(super) fn sheet(
         (l("Nguồn", "Source"), Some(30.0)),
     ];
     table(ws, &cols, &rows, f)?;
+    // Whole figures as such (98,450; 60), others with up to three decimals (1.933, not 1.9).
+    let whole = f.dec.clone().set_num_format("#,##0");
+    let decimals = f.dec.clone().set_num_format("#,##0.0##");
+    for (i, (cells, _)) in rows.iter().enumerate() {
+        for c in FIGURE_COLS {
+            if let Cell::Dec(Some(x)) = cells[c as usize] {
+                let fmt = if x.fract() == 0.0 { &whole } else { &decimals };
+                write_cell(ws, i as u32 + 1, c, &cells[c as usize], fmt)?;
+            }
+        }
+    }
     // Achieved in green, not achieved in red.
     for (i, r) in k.indicators.iter().enumerate() {
         let fill = match r.achieved {
