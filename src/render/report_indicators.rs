@@ -30,11 +30,12 @@ fn target(direction: Direction, target: Option<(i32, f64)>, lang: Lang) -> Strin
     })
 }
 
-/// "Đạt" / "Không đạt" / "—" (no figure or no target).
+/// "Đạt" / "Chưa đạt" / "—" (no figure or no target). "Chưa đạt" (not yet achieved) is how
+/// Vietnamese reports say a milestone is not reached, before or after its year.
 pub(crate) fn achieved_label(achieved: Option<bool>, lang: Lang) -> &'static str {
     match achieved {
         Some(true) => lang.pick("Đạt", "Achieved"),
-        Some(false) => lang.pick("Không đạt", "Not achieved"),
+        Some(false) => lang.pick("Chưa đạt", "Not achieved"),
         None => "—",
     }
 }
@@ -88,7 +89,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
                 )
                 .into(),
             header,
-            // The name wraps; the short cells ("Không đạt", "≥ 100 (2025)") do not.
+            // The name wraps; the short cells ("Chưa đạt", "≥ 100 (2025)") do not.
             widths: vec![40, 8, 10, 14, 15, 13],
             numeric: vec![false, false, true, true, false, true],
             rows,
@@ -100,7 +101,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
 const SUMMARY_NAME_CHARS: usize = 48;
 
 /// The terminal summary's lines: one per indicator, its id and name shortened, then
-/// "30 % — ≥ 60 (2025): Không đạt".
+/// "30 % — ≥ 60 (2025): Chưa đạt".
 pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
     let plan = k.cycle.plan;
     (k.indicators.iter())

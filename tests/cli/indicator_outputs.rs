@@ -33,7 +33,7 @@ fn the_workbook_sheet_reads_back_with_its_figures_and_colours() {
     assert_eq!(r1[6], Data::Float(2.0));
     assert_eq!(r1[8], Data::Float(60.0));
     assert_eq!(r1[9], Data::String("2025".into()));
-    assert_eq!(r1[10], Data::String("Không đạt".into()));
+    assert_eq!(r1[10], Data::String("Chưa đạt".into()));
     assert_eq!(r1[11], Data::Float(-30.0));
     assert_eq!(row("C1")[5], Data::Float(55.0));
     assert_eq!(row("C1")[10], Data::String("Đạt".into()));
@@ -71,7 +71,7 @@ fn the_report_has_a_part_on_indicators_with_its_table() {
             .map(str::trim)
             .collect::<Vec<_>>()
     };
-    assert_eq!(row_of("R1")[3..6], ["30", "≥ 60 (2025)", "Không đạt"]);
+    assert_eq!(row_of("R1")[3..6], ["30", "≥ 60 (2025)", "Chưa đạt"]);
     assert_eq!(row_of("V1")[3..6], ["108,5", "≤ 109 (2025)", "Đạt"]);
     let docx = crate::workbook::part(
         &out.path().join("mini-ind_2021-H1.docx"),
