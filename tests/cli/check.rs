@@ -345,4 +345,23 @@ fn messages_quote_the_column_header_the_file_wrote() {
             ("out-of-range", "activities")
         ]
     );
+    // An indicator table too.
+    let table = dir.path().join("en_chi-tieu.csv");
+    std::fs::write(
+        &table,
+        "agency;period;date;indicator;indicator_name;numerator;denominator;value;note\n\
+         Sở KH&ĐT;2021-H1;07/06/2021;NQ28-2.3;x;abc;1.250;;y\n",
+    )
+    .unwrap();
+    let out = bdg()
+        .args(["--lang", "en", "check", "--format", "json", "--plan", PLAN])
+        .arg(&table)
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    let d = &v["diagnostics"][0];
+    assert_eq!(
+        (d["code"].as_str(), d["data"]["column"].as_str()),
+        (Some("bad-number"), Some("numerator"))
+    );
 }
