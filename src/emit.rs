@@ -213,6 +213,17 @@ mod tests {
     }
 
     #[test]
+    fn excel_csv_has_a_bom_semicolons_crlf_and_headers_in_the_language() {
+        let s = view().csv.excel_csv(Lang::Vi).unwrap();
+        assert_eq!(s, "\u{feff}Tên;Số\r\n'=SUM(A1);3\r\na␛b;\r\n");
+        assert!(view()
+            .csv
+            .excel_csv(Lang::En)
+            .unwrap()
+            .starts_with("\u{feff}Name;Count\r\n"));
+    }
+
+    #[test]
     fn table_headers_follow_the_language() {
         let vi = view().render(Format::Table, Lang::Vi).unwrap();
         let en = view().render(Format::Table, Lang::En).unwrap();
