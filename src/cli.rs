@@ -42,6 +42,8 @@ impl Cli {
             verbose: self.verbose,
             color_out: crate::output::wants_color(std::io::stdout().is_terminal()),
             color_err: crate::output::wants_color(std::io::stderr().is_terminal()),
+            // The one reading of the clock: commands take their default as-of date from here.
+            today: chrono::Local::now().date_naive(),
         }
     }
 }

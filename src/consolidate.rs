@@ -146,6 +146,10 @@ pub struct Consolidation<'c> {
     pub excluded: Vec<&'c Diagnostic>,
     /// Every diagnostic of the cycle.
     pub diagnostics: Vec<&'c Diagnostic>,
+    /// Rows excluded across the cycle's files, each once (see [`excluded_counts`]).
+    pub rows_excluded: usize,
+    /// Agencies' files excluded whole.
+    pub files_excluded: usize,
     /// The plan's indicators against their targets (`indicators.rs`).
     pub indicators: Vec<crate::indicators::IndicatorResult>,
 }
@@ -253,6 +257,7 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
         .collect();
     let counted = crate::indicators::counted_rows(c);
     let indicators = crate::indicators::results(plan, plan.meta.year, &c.period.id, &counted);
+    let (rows_excluded, files_excluded) = excluded_counts(c);
     Consolidation {
         cycle: c,
         counts: c.counts(),
@@ -262,12 +267,14 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
         excluded,
         diagnostics,
         indicators,
+        rows_excluded,
+        files_excluded,
     }
 }
 
 /// Rows and files excluded across the cycle's files: each row once, however many diagnostics
 /// it has (a row with two bad numbers is one row), and every row of an excluded file.
-pub fn excluded_counts(c: &Cycle) -> (usize, usize) {
+fn excluded_counts(c: &Cycle) -> (usize, usize) {
     c.relevant_reports().fold((0, 0), |(rows, files), (_, r)| {
         (rows + r.excluded_rows(), files + usize::from(!r.usable()))
     })

@@ -56,6 +56,15 @@ impl Cell {
             Cell::Quoted(s) => crate::text::for_message(s),
         }
     }
+
+    /// The cell's text in a CSV field: a text that a spreadsheet would run as a formula
+    /// made inert.
+    fn csv_text(&self) -> String {
+        match self {
+            Cell::Empty | Cell::Int(_) => self.text(),
+            Cell::Text(_) | Cell::Quoted(_) => csv_safe(&self.text()).into_owned(),
+        }
+    }
 }
 
 impl From<&str> for Cell {
@@ -110,12 +119,25 @@ impl Listing {
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(self.columns.iter().map(|c| c.key))?;
         for row in &self.rows {
-            w.write_record(row.iter().map(|c| match c {
-                Cell::Empty | Cell::Int(_) => c.text(),
-                Cell::Text(_) | Cell::Quoted(_) => csv_safe(&c.text()).into_owned(),
-            }))?;
+            w.write_record(row.iter().map(Cell::csv_text))?;
         }
         Ok(String::from_utf8(w.into_inner()?)?)
+    }
+
+    /// The listing as a CSV file for a person opening it in Excel: a UTF-8 BOM (Excel reads
+    /// the marks right), `;` between fields (Excel's separator where the decimal mark is a
+    /// comma), CRLF line ends, the table headers in `lang`, each text cell that Excel would
+    /// run as a formula made inert. Scripts read [`Listing::csv`].
+    pub fn excel_csv(&self, lang: Lang) -> Result<String> {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        w.write_record(self.columns.iter().map(|c| lang.pick(c.vi, c.en)))?;
+        for row in &self.rows {
+            w.write_record(row.iter().map(Cell::csv_text))?;
+        }
+        Ok(format!("\u{feff}{}", String::from_utf8(w.into_inner()?)?))
     }
 }
 
@@ -188,6 +210,17 @@ mod tests {
     fn csv_has_keys_inert_formulas_and_visible_controls() {
         let s = view().render(Format::Csv, Lang::En).unwrap();
         assert_eq!(s, "name,n\n'=SUM(A1),3\na␛b,\n");
+    }
+
+    #[test]
+    fn excel_csv_has_a_bom_semicolons_crlf_and_headers_in_the_language() {
+        let s = view().csv.excel_csv(Lang::Vi).unwrap();
+        assert_eq!(s, "\u{feff}Tên;Số\r\n'=SUM(A1);3\r\na␛b;\r\n");
+        assert!(view()
+            .csv
+            .excel_csv(Lang::En)
+            .unwrap()
+            .starts_with("\u{feff}Name;Count\r\n"));
     }
 
     #[test]

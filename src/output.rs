@@ -29,6 +29,8 @@ pub struct Global {
     pub color_out: bool,
     /// Colour on stderr (see `color_out`).
     pub color_err: bool,
+    /// Today, read from the clock once, at the start: every default as-of date is this one.
+    pub today: chrono::NaiveDate,
 }
 
 /// Colour for a stream: a terminal, and NO_COLOR unset or empty (no-color.org).

@@ -1,12 +1,15 @@
 //! `bdg consolidate`: the workbook, the Word report for the ministry and its plain-text
 //! companion, and a summary.
 
+use super::consolidate_json::Summary;
 use super::CycleArgs;
-use crate::consolidate::consolidate;
+use crate::consolidate::{consolidate, Consolidation};
 use crate::cycle;
+use crate::emit::{self, Block, Column, Listing, View};
 use crate::fsx::{ensure_dir, write_atomic, write_atomic_with};
+use crate::lang::Lang;
 use crate::number::{group, percent};
-use crate::output::{self, Global};
+use crate::output::{self, Format, Global};
 use crate::render::{docx, plain, report_doc, xlsx};
 use crate::Outcome;
 use anyhow::{Context, Result};
@@ -48,27 +51,67 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
 fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
     let k = consolidate(c);
     let lang = g.lang;
-    let suffix = match lang {
-        crate::lang::Lang::Vi => "",
-        crate::lang::Lang::En => "_en",
+    let paths = Paths::of(a, c, lang)?;
+    write_documents(&k, lang, &paths)?;
+    let format = match a.format {
+        SummaryFormat::Table => Format::Table,
+        SummaryFormat::Json => Format::Json,
     };
-    super::check_file_parts(&[("plan", &c.plan.meta.id), ("period", &c.period.id)], lang)?;
-    let stem = format!("{}_{}{suffix}", c.plan.meta.id, c.period.id);
-    let _out = ensure_dir(&a.out)?;
-    let xlsx_path = a.out.join(format!("{stem}.xlsx"));
-    let txt_path = a.out.join(format!("{stem}.txt"));
-    let docx_path = a.out.join(format!("{stem}.docx"));
+    emit::emit(&summary_view(&k, lang), format, lang)?;
+    let (x, d, t) = (
+        paths.xlsx.display(),
+        paths.docx.display(),
+        paths.txt.display(),
+    );
+    output::note(
+        g,
+        lang.pick(
+            &format!("Đã ghi {x}, {d} và {t}"),
+            &format!("Wrote {x}, {d} and {t}"),
+        ),
+    );
+    Ok(Outcome::flagged_if(k.flagged()))
+}
+
+/// Where the three documents go: `OUT/PLAN_PERIOD[_en].{xlsx,docx,txt}`.
+struct Paths {
+    xlsx: PathBuf,
+    docx: PathBuf,
+    txt: PathBuf,
+}
+
+impl Paths {
+    /// The paths for `c` in `lang`, once the plan's and the period's ids are checked as parts
+    /// of a file name and the folder exists.
+    fn of(a: &Args, c: &cycle::Cycle, lang: Lang) -> Result<Self> {
+        let suffix = match lang {
+            Lang::Vi => "",
+            Lang::En => "_en",
+        };
+        super::check_file_parts(&[("plan", &c.plan.meta.id), ("period", &c.period.id)], lang)?;
+        let stem = format!("{}_{}{suffix}", c.plan.meta.id, c.period.id);
+        let _out = ensure_dir(&a.out)?;
+        Ok(Paths {
+            xlsx: a.out.join(format!("{stem}.xlsx")),
+            docx: a.out.join(format!("{stem}.docx")),
+            txt: a.out.join(format!("{stem}.txt")),
+        })
+    }
+}
+
+/// Writes the workbook, the Word report and its text.
+fn write_documents(k: &Consolidation, lang: Lang, paths: &Paths) -> Result<()> {
     // Both cores: the Word report and its text are built while the workbook is written and
     // compressed (each output on its own; the bytes do not depend on the order).
     let (workbook, documents) = std::thread::scope(|s| {
         let documents = s.spawn(|| -> Result<(String, Vec<u8>)> {
-            let doc = report_doc::build(&k, lang);
+            let doc = report_doc::build(k, lang);
             let text = plain::render(&doc);
             let word = docx::render(&doc).context("cannot build the Word report")?;
             Ok((text, word))
         });
-        let workbook = write_atomic_with(&xlsx_path, |f| {
-            xlsx::write_workbook(&k, lang, std::io::BufWriter::new(f))
+        let workbook = write_atomic_with(&paths.xlsx, |f| {
+            xlsx::write_workbook(k, lang, std::io::BufWriter::new(f))
                 .context("cannot build the workbook")
         });
         let documents = documents
@@ -78,108 +121,101 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
     });
     let (text, word) = documents?;
     workbook?;
-    write_atomic(&txt_path, text.as_bytes())?;
-    write_atomic(&docx_path, &word)?;
+    write_atomic(&paths.txt, text.as_bytes())?;
+    write_atomic(&paths.docx, &word)
+}
 
-    match a.format {
-        SummaryFormat::Json => {
-            let json = super::consolidate_json::Summary::of(&k, lang);
-            output::print(&(serde_json::to_string_pretty(&json)? + "\n"))?
-        }
-        SummaryFormat::Table => {
-            let n = &k.counts;
-            let t = &k.totals;
-            let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
-            let mut tb = output::table(vec![l("Chỉ tiêu", "Item"), l("Giá trị", "Value")]);
-            let mut rows: Vec<(&str, String)> = vec![
-                (
-                    l("Kỳ báo cáo", "Period"),
-                    format!("{} ({})", c.period.name_in(lang), c.period.id),
-                ),
-                (
-                    l("Tính đến ngày", "As of"),
-                    c.as_of.format("%d/%m/%Y").to_string(),
-                ),
-                (l("Phải báo cáo", "Expected"), n.expected.to_string()),
-                (
-                    l("Đã báo cáo", "Reported"),
-                    format!("{} ({})", n.reported, percent(n.reporting_rate(), lang)),
-                ),
-                (
-                    l("Đúng hạn", "On time"),
-                    format!("{} ({})", n.on_time, percent(n.on_time_rate(), lang)),
-                ),
-                (l("Trễ hạn", "Late"), n.late.to_string()),
-                (l("Chưa nộp", "Missing"), n.missing.to_string()),
-                (l("Đã nộp, bị loại", "Rejected"), n.rejected.to_string()),
-                (l("Chưa đến hạn", "Pending"), n.pending.to_string()),
-                (l("Số hoạt động", "Activities"), group(t.activities, lang)),
-                (
-                    l("Người tham gia nữ / nam", "Participants female / male"),
-                    format!(
-                        "{} / {} ({} {})",
-                        group(t.participants_female, lang),
-                        group(t.participants_male, lang),
-                        t.female_share()
-                            .map(|s| percent(s, lang))
-                            .unwrap_or_else(|| "—".into()),
-                        l("nữ", "female")
-                    ),
-                ),
-                (
-                    l("Kinh phí (đồng)", "Budget (VND)"),
-                    group(t.budget_vnd, lang),
-                ),
-                (
-                    l("Dòng bị loại", "Rows excluded"),
-                    crate::consolidate::excluded_counts(c).0.to_string(),
-                ),
-                (
-                    l("Tệp bị loại", "Files excluded"),
-                    crate::consolidate::excluded_counts(c).1.to_string(),
-                ),
-            ];
-            let skipped: Vec<String> = c
-                .reports
-                .iter()
-                .filter(|r| r.is_folder_notice())
-                .map(|r| r.file.clone())
-                .collect();
-            if !skipped.is_empty() {
-                rows.push((
-                    l(
-                        "Thư mục bỏ qua (kết quả của bdg)",
-                        "Folders skipped (bdg outputs)",
-                    ),
-                    skipped.join(", "),
-                ));
-            }
-            for (k2, v) in rows {
-                tb.add_row(vec![k2.to_string(), v]);
-            }
-            // Indicators against their targets (issue 14).
-            for (k2, v) in crate::render::report_indicators::summary_rows(&k, lang) {
-                tb.add_row(vec![k2, v]);
-            }
-            output::print(&format!("{tb}\n"))?;
-        }
+/// The summary's two columns.
+const SUMMARY: [Column; 2] = [
+    Column::new("item", "Chỉ tiêu", "Item"),
+    Column::new("value", "Giá trị", "Value"),
+];
+
+/// The summary: a table of items and values for people, [`Summary`] for scripts (there is
+/// no CSV summary; its listing is the table's).
+fn summary_view<'a>(k: &'a Consolidation<'a>, lang: Lang) -> View<Summary<'a>> {
+    let mut l = Listing::new(&SUMMARY);
+    for (item, value) in summary_rows(k, lang) {
+        l.push(vec![item.into(), value.into()]);
     }
-    output::note(
-        g,
-        lang.pick(
-            &format!(
-                "Đã ghi {}, {} và {}",
-                xlsx_path.display(),
-                docx_path.display(),
-                txt_path.display()
-            ),
-            &format!(
-                "Wrote {}, {} and {}",
-                xlsx_path.display(),
-                docx_path.display(),
-                txt_path.display()
+    // Indicators against their targets (issue 14).
+    for (item, value) in crate::render::report_indicators::summary_rows(k, lang) {
+        l.push(vec![item.into(), value.into()]);
+    }
+    View {
+        blocks: vec![Block::Table(l.clone())],
+        csv: l,
+        json: Summary::of(k, lang),
+    }
+}
+
+/// The summary's items for people: the period, the agencies' counts, the totals and what
+/// was excluded or skipped.
+fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(&'static str, String)> {
+    let c = k.cycle;
+    let (n, t) = (&k.counts, &k.totals);
+    let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
+    let with_rate = |count: usize, rate: f64| format!("{count} ({})", percent(rate, lang));
+    let female_share = t
+        .female_share()
+        .map_or_else(|| "—".into(), |s| percent(s, lang));
+    let mut rows = vec![
+        (
+            l("Kỳ báo cáo", "Period"),
+            format!("{} ({})", c.period.name_in(lang), c.period.id),
+        ),
+        (
+            l("Tính đến ngày", "As of"),
+            c.as_of.format("%d/%m/%Y").to_string(),
+        ),
+        (l("Phải báo cáo", "Expected"), n.expected.to_string()),
+        (
+            l("Đã báo cáo", "Reported"),
+            with_rate(n.reported, n.reporting_rate()),
+        ),
+        (
+            l("Đúng hạn", "On time"),
+            with_rate(n.on_time, n.on_time_rate()),
+        ),
+        (l("Trễ hạn", "Late"), n.late.to_string()),
+        (l("Chưa nộp", "Missing"), n.missing.to_string()),
+        (l("Đã nộp, bị loại", "Rejected"), n.rejected.to_string()),
+        (l("Chưa đến hạn", "Pending"), n.pending.to_string()),
+        (l("Số hoạt động", "Activities"), group(t.activities, lang)),
+        (
+            l("Người tham gia nữ / nam", "Participants female / male"),
+            format!(
+                "{} / {} ({female_share} {})",
+                group(t.participants_female, lang),
+                group(t.participants_male, lang),
+                l("nữ", "female")
             ),
         ),
-    );
-    Ok(Outcome::flagged_if(k.flagged()))
+        (
+            l("Kinh phí (đồng)", "Budget (VND)"),
+            group(t.budget_vnd, lang),
+        ),
+        (
+            l("Dòng bị loại", "Rows excluded"),
+            k.rows_excluded.to_string(),
+        ),
+        (
+            l("Tệp bị loại", "Files excluded"),
+            k.files_excluded.to_string(),
+        ),
+    ];
+    let skipped: Vec<&str> = (c.reports.iter())
+        .filter(|r| r.is_folder_notice())
+        .map(|r| r.file.as_str())
+        .collect();
+    if !skipped.is_empty() {
+        rows.push((
+            l(
+                "Thư mục bỏ qua (kết quả của bdg)",
+                "Folders skipped (bdg outputs)",
+            ),
+            skipped.join(", "),
+        ));
+    }
+    rows
 }

@@ -2,7 +2,7 @@
 //! spec's; fields are declared in the order serde_json has always written them (sorted), so
 //! the output is the same byte for byte.
 
-use crate::consolidate::{excluded_counts, AgencyLine, Consolidation, TaskLine, Totals};
+use crate::consolidate::{AgencyLine, Consolidation, TaskLine, Totals};
 use crate::cycle::State;
 use crate::lang::Lang;
 use serde::Serialize;
@@ -93,7 +93,6 @@ impl<'a> Summary<'a> {
     pub fn of(k: &'a Consolidation<'a>, lang: Lang) -> Self {
         let c = k.cycle;
         let n = &k.counts;
-        let (rows_excluded, files_excluded) = excluded_counts(c);
         Summary {
             agencies: k.agencies.iter().map(|a| agency(k, a)).collect(),
             as_of: c.as_of.to_string(),
@@ -110,7 +109,7 @@ impl<'a> Summary<'a> {
                 .collect(),
             expected: n.expected,
             female_share: k.totals.female_share(),
-            files_excluded,
+            files_excluded: k.files_excluded,
             indicators: crate::indicators::to_json(c.plan, &k.indicators),
             late: n.late,
             missing: n.missing,
@@ -122,7 +121,7 @@ impl<'a> Summary<'a> {
             rejected: n.rejected,
             reported: n.reported,
             reporting_rate: n.reporting_rate(),
-            rows_excluded,
+            rows_excluded: k.rows_excluded,
             skipped_output_folders: c
                 .reports
                 .iter()

@@ -322,6 +322,13 @@ pub struct CycleArgs {
     pub encoding: Option<EncodingArg>,
 }
 
+impl CycleArgs {
+    /// The as-of date: `--as-of`, or today as read once at the start (`Global::today`).
+    pub fn as_of(&self, g: &Global) -> chrono::NaiveDate {
+        self.as_of.unwrap_or(g.today)
+    }
+}
+
 /// Reads the plan, the reports and the as-of date named on the command line, builds the cycle,
 /// notes the reports' own errors on stderr, and hands the cycle to the command. `outputs`, the
 /// command's own `--out`, is never read as reports.
@@ -373,7 +380,7 @@ struct CycleInput {
 impl CycleInput {
     fn read(a: &CycleArgs, g: &Global, outputs: Option<&Path>) -> Result<Self> {
         let lang = g.lang;
-        let as_of = a.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let as_of = a.as_of(g);
         let plan = load_plan(&a.plan.plan, g)?;
         let period = find_period(&plan, &a.period, lang)?;
         for p in &a.reports {

@@ -1,12 +1,13 @@
 //! `bdg overdue`: late and missing agencies, for people and for cron.
 
 use super::CycleArgs;
-use crate::cycle::{AgencyCycle, Cycle};
+use crate::cycle::{Cycle, State};
+use crate::emit::{self, Block, Cell, Column, Listing, View};
 use crate::lang::Lang;
-use crate::output::{self, csv_safe, Format, Global};
+use crate::output::{self, Format, Global};
 use crate::Outcome;
 use anyhow::Result;
-use serde_json::json;
+use serde::Serialize;
 
 #[derive(clap::Args, Debug)]
 #[command(
@@ -27,126 +28,138 @@ pub struct Args {
     pub excel: bool,
 }
 
-/// The overdue list as a CSV for a person opening it in Excel: UTF-8 BOM (Excel reads the
-/// marks right), `;` between fields (Excel's separator where the decimal mark is a comma),
-/// headers, names, states and dates in `lang`. Scripts read the plain `--format csv`.
-pub fn excel_csv(c: &Cycle, lang: Lang) -> Result<String> {
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    w.write_record(headers(lang))?;
-    for a in c.overdue() {
-        let mut r = row(c, a, lang, "");
-        // The texts a plan gives (id, name) are the cells a formula could hide in.
-        for cell in &mut r[..2] {
-            *cell = csv_safe(cell).into_owned();
-        }
-        w.write_record(&r)?;
-    }
-    Ok(format!("\u{feff}{}", String::from_utf8(w.into_inner()?)?))
+/// The columns of the lists for people (the table and the `--excel` CSV), with the plain
+/// CSV's stable names.
+const COLUMNS: [Column; 6] = [
+    Column::new("agency", "Mã", "Id"),
+    Column::new("name", "Đơn vị", "Agency"),
+    Column::new("state", "Tình trạng", "State"),
+    Column::new("due", "Hạn nộp", "Due"),
+    Column::new(
+        "submitted_on",
+        "Ngày báo cáo (ghi trong tệp)",
+        "Report date (as written)",
+    ),
+    Column::new("days_late", "Số ngày trễ", "Days late"),
+];
+
+/// The overdue list for scripts; fields in the order serde_json has always written them
+/// (sorted), so the output is the same byte for byte.
+#[derive(Serialize)]
+pub struct OverdueJson<'a> {
+    agencies: Vec<AgencyJson<'a>>,
+    as_of: String,
+    due: String,
+    period: &'a str,
 }
 
-/// The columns of the lists for people (the table and the `--excel` CSV).
-fn headers(lang: Lang) -> [&'static str; 6] {
-    [
-        lang.pick("Mã", "Id"),
-        lang.pick("Đơn vị", "Agency"),
-        lang.pick("Tình trạng", "State"),
-        lang.pick("Hạn nộp", "Due"),
-        lang.pick("Ngày báo cáo (ghi trong tệp)", "Report date (as written)"),
-        lang.pick("Số ngày trễ", "Days late"),
-    ]
+/// One overdue agency for scripts.
+#[derive(Serialize)]
+struct AgencyJson<'a> {
+    agency: &'a str,
+    days_late: Option<i64>,
+    name: &'a str,
+    state: State,
+    submitted_on: Option<String>,
 }
 
-/// One overdue agency as the lists for people write it; `no_date` where it sent nothing.
-fn row(c: &Cycle, a: &AgencyCycle, lang: Lang, no_date: &str) -> [String; 6] {
-    let ag = &c.plan.agencies[a.agency];
-    let date = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
-    [
-        ag.id.clone(),
-        ag.name_in(lang).to_string(),
-        a.state.label(lang).to_string(),
-        date(c.period.due),
-        a.submitted_on.map_or_else(|| no_date.to_string(), date),
-        a.days_late.map(|d| d.to_string()).unwrap_or_default(),
-    ]
-}
-
-pub fn render(c: &Cycle, format: Format, lang: Lang) -> Result<String> {
-    let plan = c.plan;
-    let overdue: Vec<_> = c.overdue().collect();
-    Ok(match format {
-        Format::Json => {
-            let v = json!({
-                "period": c.period.id,
-                "as_of": c.as_of.to_string(),
-                "due": c.period.due.to_string(),
-                "agencies": overdue.iter().map(|a| json!({
-                    "agency": plan.agencies[a.agency].id,
-                    "name": plan.agencies[a.agency].name,
-                    "state": a.state,
-                    "submitted_on": a.submitted_on.map(|d| d.to_string()),
-                    "days_late": a.days_late,
-                })).collect::<Vec<_>>(),
-            });
-            serde_json::to_string_pretty(&v)? + "\n"
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record([
-                "agency",
-                "name",
-                "state",
-                "due",
-                "submitted_on",
-                "days_late",
-            ])?;
-            for a in &overdue {
-                let ag = &plan.agencies[a.agency];
-                let state = a.state.code();
-                w.write_record([
-                    csv_safe(&ag.id).as_ref(),
-                    &csv_safe(&ag.name),
-                    state,
-                    &c.period.due.to_string(),
-                    &a.submitted_on.map(|d| d.to_string()).unwrap_or_default(),
-                    &a.days_late.map(|d| d.to_string()).unwrap_or_default(),
-                ])?;
-            }
-            String::from_utf8(w.into_inner()?)?
-        }
-        Format::Table => {
-            let counts = c.counts();
-            let mut out = format!(
-                "{} {} — {} {} — {} {}: {} {}, {} {}, {} {}\n",
-                lang.pick("Kỳ", "Period"),
-                c.period.id,
-                lang.pick("hạn nộp", "due"),
-                c.period.due.format("%d/%m/%Y"),
-                lang.pick("tính đến", "as of"),
-                c.as_of.format("%d/%m/%Y"),
-                counts.late,
-                lang.pick("trễ hạn", "late"),
-                counts.missing,
-                lang.pick("chưa nộp", "missing"),
-                counts.rejected,
-                lang.pick("đã nộp, bị loại", "rejected"),
-            );
-            if overdue.is_empty() {
-                out.push_str(
-                    lang.pick("Không có đơn vị nào trễ hạn.\n", "No agency is overdue.\n"),
-                );
-            } else {
-                let mut t = output::table(headers(lang).to_vec());
-                for a in &overdue {
-                    t.add_row(row(c, a, lang, "—").to_vec());
-                }
-                out.push_str(&format!("{t}\n"));
-            }
-            out
-        }
+/// A count of days: a number cell (a negative one, never made, as text).
+fn days(d: Option<i64>) -> Cell {
+    d.map_or(Cell::Empty, |d| {
+        u64::try_from(d).map_or_else(|_| Cell::Text(d.to_string()), Cell::Int)
     })
+}
+
+/// The overdue agencies as the lists for people write them: names, states and dates in
+/// `lang`, `no_date` where an agency sent nothing.
+fn listing_for_people(c: &Cycle, lang: Lang, no_date: &str) -> Listing {
+    let date = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    let mut l = Listing::new(&COLUMNS);
+    for a in c.overdue() {
+        let ag = &c.plan.agencies[a.agency];
+        l.push(vec![
+            ag.id.as_str().into(),
+            ag.name_in(lang).into(),
+            a.state.label(lang).into(),
+            date(c.period.due).into(),
+            a.submitted_on
+                .map_or_else(|| no_date.to_string(), date)
+                .into(),
+            days(a.days_late),
+        ]);
+    }
+    l
+}
+
+/// The overdue agencies for scripts: stable names, state codes, ISO dates.
+fn listing_for_scripts(c: &Cycle) -> Listing {
+    let mut l = Listing::new(&COLUMNS);
+    for a in c.overdue() {
+        let ag = &c.plan.agencies[a.agency];
+        l.push(vec![
+            ag.id.as_str().into(),
+            ag.name.as_str().into(),
+            a.state.code().into(),
+            c.period.due.to_string().into(),
+            a.submitted_on.map_or(Cell::Empty, |d| d.to_string().into()),
+            days(a.days_late),
+        ]);
+    }
+    l
+}
+
+/// The overdue list as a CSV for a person opening it in Excel (see [`Listing::excel_csv`]):
+/// headers, names, states and dates in `lang`. Scripts read the plain `--format csv`.
+fn excel_csv(c: &Cycle, lang: Lang) -> Result<String> {
+    listing_for_people(c, lang, "").excel_csv(lang)
+}
+
+/// The overdue list in every form: a line of counts and a table for people, a listing for
+/// CSV, a value for JSON.
+fn view<'a>(c: &'a Cycle, lang: Lang) -> View<OverdueJson<'a>> {
+    let counts = c.counts();
+    let heading = format!(
+        "{} {} — {} {} — {} {}: {} {}, {} {}, {} {}\n",
+        lang.pick("Kỳ", "Period"),
+        c.period.id,
+        lang.pick("hạn nộp", "due"),
+        c.period.due.format("%d/%m/%Y"),
+        lang.pick("tính đến", "as of"),
+        c.as_of.format("%d/%m/%Y"),
+        counts.late,
+        lang.pick("trễ hạn", "late"),
+        counts.missing,
+        lang.pick("chưa nộp", "missing"),
+        counts.rejected,
+        lang.pick("đã nộp, bị loại", "rejected"),
+    );
+    let people = listing_for_people(c, lang, "—");
+    let list = if people.rows.is_empty() {
+        let none = lang.pick("Không có đơn vị nào trễ hạn.\n", "No agency is overdue.\n");
+        Block::Text(none.into())
+    } else {
+        Block::Table(people)
+    };
+    let agencies = c
+        .overdue()
+        .map(|a| AgencyJson {
+            agency: &c.plan.agencies[a.agency].id,
+            days_late: a.days_late,
+            name: &c.plan.agencies[a.agency].name,
+            state: a.state,
+            submitted_on: a.submitted_on.map(|d| d.to_string()),
+        })
+        .collect();
+    View {
+        blocks: vec![Block::Text(heading), list],
+        csv: listing_for_scripts(c),
+        json: OverdueJson {
+            agencies,
+            as_of: c.as_of.to_string(),
+            due: c.period.due.to_string(),
+            period: &c.period.id,
+        },
+    }
 }
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
@@ -161,11 +174,11 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
         );
     }
     super::with_cycle(&a.cycle, g, None, |c| {
-        let text = match a.format {
-            Format::Csv if a.excel => excel_csv(c, g.lang)?,
-            f => render(c, f, g.lang)?,
-        };
-        output::print(&text)?;
+        if a.excel {
+            output::print(&excel_csv(c, g.lang)?)?;
+        } else {
+            emit::emit(&view(c, g.lang), a.format, g.lang)?;
+        }
         Ok(Outcome::flagged_if(c.overdue().next().is_some()))
     })
 }

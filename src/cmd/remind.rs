@@ -30,7 +30,7 @@ pub struct Args {
 
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     // The reply-by date is checked before any file is read.
-    let reply_by = reply_by(&a, g.lang)?;
+    let reply_by = reply_by(&a, g)?;
     super::with_cycle(&a.cycle, g, Some(&a.out), |c| {
         let days = Days::new(c.plan.report.reply_days.into());
         let reply_by = reply_by.unwrap_or(c.as_of.checked_add_days(days).unwrap_or(c.as_of));
@@ -41,7 +41,8 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
 /// `--reply-by`, when given: a date after the as-of date. The letters ask for the report
 /// "trước ngày" (before) it, and they are dated the as-of date: a reply-by on that very day
 /// would ask for a report before the letter was written.
-fn reply_by(a: &Args, lang: crate::lang::Lang) -> Result<Option<chrono::NaiveDate>> {
+fn reply_by(a: &Args, g: &Global) -> Result<Option<chrono::NaiveDate>> {
+    let lang = g.lang;
     let Some(s) = &a.reply_by else {
         return Ok(None);
     };
@@ -54,10 +55,7 @@ fn reply_by(a: &Args, lang: crate::lang::Lang) -> Result<Option<chrono::NaiveDat
             )
         )
     })?;
-    let as_of = a
-        .cycle
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let as_of = a.cycle.as_of(g);
     if date <= as_of {
         let (r, d) = (date.format("%d/%m/%Y"), as_of.format("%d/%m/%Y"));
         anyhow::bail!(
@@ -168,4 +166,52 @@ fn remove_stale_letters(out: &Path, c: &cycle::Cycle, lang: Lang) -> Vec<String>
         }
     }
     removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Line {
+        #[command(flatten)]
+        args: Args,
+    }
+
+    fn args(reply_by: &str) -> Args {
+        let line = [
+            "bdg",
+            "--plan",
+            "p.yaml",
+            "--period",
+            "2021-H1",
+            "--reports",
+            "r",
+        ];
+        let rest = ["--out", "o", "--reply-by", reply_by];
+        Line::parse_from(line.iter().chain(&rest)).args
+    }
+
+    fn global(today: NaiveDate) -> Global {
+        Global {
+            lang: Lang::En,
+            quiet: false,
+            verbose: 0,
+            color_out: false,
+            color_err: false,
+            today,
+        }
+    }
+
+    #[test]
+    fn reply_by_is_checked_against_the_one_reading_of_the_clock() {
+        let day = |d| NaiveDate::from_ymd_opt(2021, 6, d).unwrap();
+        // Without --as-of, "today" is the one the command was given, not a second reading.
+        let ok = reply_by(&args("21/06/2021"), &global(day(20))).unwrap();
+        assert_eq!(ok, Some(day(21)));
+        assert!(reply_by(&args("21/06/2021"), &global(day(21))).is_err());
+        assert_eq!(args("21/06/2021").cycle.as_of(&global(day(21))), day(21));
+    }
 }

@@ -142,6 +142,8 @@ pub enum Kind {
     DuplicatePeriod { id: String },
     /// A period without a due date.
     MissingDueDate { period: String },
+    /// `report.reply_days: 0`: reminder letters would ask for a report by their own date.
+    ZeroReplyDays,
     /// A section id declared twice.
     DuplicateSection { id: String },
     /// A task id declared twice in the plan.
@@ -356,6 +358,7 @@ impl Kind {
             Kind::UnknownCoordinator { .. } => Code::UnknownCoordinator,
             Kind::DuplicatePeriod { .. } => Code::DuplicatePeriod,
             Kind::MissingDueDate { .. } => Code::MissingDueDate,
+            Kind::ZeroReplyDays => Code::ZeroReplyDays,
             Kind::DuplicateSection { .. } => Code::DuplicateSection,
             Kind::DuplicateTaskId { .. } => Code::DuplicateTask,
             Kind::UnsafeId { .. } => Code::UnsafeId,

@@ -232,6 +232,11 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "kỳ báo cáo '{period}' không có hạn nộp (due)",
             "period '{period}' has no due date (due)"
         ),
+        Kind::ZeroReplyDays => tr!(
+            lang,
+            "report.reply_days là 0: công văn đôn đốc sẽ đòi báo cáo trước chính ngày của công văn",
+            "report.reply_days is 0: reminder letters would ask for the report before their own date"
+        ),
         Kind::DuplicateSection { id } => tr!(
             lang,
             "mục '{id}' bị khai báo hai lần",
@@ -776,6 +781,11 @@ fn plan_hint(kind: &Kind, lang: Lang) -> Option<String> {
             lang,
             "thêm dòng 'due: YYYY-MM-DD', ví dụ 'due: 2021-06-10'",
             "add a line 'due: YYYY-MM-DD', e.g. 'due: 2021-06-10'"
+        ),
+        Kind::ZeroReplyDays => tr!(
+            lang,
+            "ghi số ngày từ 1 trở lên, hoặc bỏ dòng này (mặc định 5 ngày)",
+            "write 1 or more days, or leave the line out (5 days by default)"
         ),
         _ => return None,
     })

@@ -68,6 +68,7 @@ codes! {
     UnknownGroup = "unknown-group",
     UnassignedTask = "unassigned-task",
     MissingDueDate = "missing-due-date",
+    ZeroReplyDays = "zero-reply-days",
     EmptyPlan = "empty-plan",
     // reports
     Encoding = "encoding",

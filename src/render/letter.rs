@@ -54,14 +54,14 @@ pub fn wording(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> W
 /// A late report: a note for the periods to come, dated by the report (never after the letter).
 fn late(a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
     let sent = a.submitted_on.map(short_date).unwrap_or_default();
-    let days = a.days_late.unwrap_or(0);
+    let days = day_count(a.days_late.unwrap_or(0), lang);
     let subject = lang.pick(
         "V/v báo cáo kết quả thực hiện công tác bình đẳng giới {period} gửi trễ hạn",
         "Re: the late report on gender-equality work, {period}",
     );
     let body = t!(
-        "Báo cáo của Quý cơ quan đề ngày {sent}, chậm {days} ngày so với thời hạn. Đề nghị Quý cơ quan lưu ý gửi báo cáo đúng hạn trong các kỳ sau.",
-        "Your report is dated {sent}, {days} days after the deadline. Please send future reports on time."
+        "Báo cáo của Quý cơ quan đề ngày {sent}, chậm {days} so với thời hạn. Đề nghị Quý cơ quan lưu ý gửi báo cáo đúng hạn trong các kỳ sau.",
+        "Your report is dated {sent}, {days} after the deadline. Please send future reports on time."
     );
     (subject.into(), vec![body.get(lang).to_string()])
 }
@@ -71,16 +71,25 @@ fn missing(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
     let plan = c.plan;
     let coordinator = super::report_doc::agency_name(plan, plan.meta.coordinator, lang);
     let as_of = short_date(c.as_of);
-    let days = a.days_late.unwrap_or(0);
+    let days = day_count(a.days_late.unwrap_or(0), lang);
     let subject = lang.pick(
         "V/v đôn đốc gửi báo cáo kết quả thực hiện công tác bình đẳng giới {period}",
         "Re: reminder to send the report on gender-equality work, {period}",
     );
     let body = t!(
-        "Đến ngày {as_of}, {coordinator} chưa nhận được báo cáo của Quý cơ quan (đã quá hạn {days} ngày).",
-        "As of {as_of}, the {coordinator} has not received your report ({days} days overdue)."
+        "Đến ngày {as_of}, {coordinator} chưa nhận được báo cáo của Quý cơ quan (đã quá hạn {days}).",
+        "As of {as_of}, the {coordinator} has not received your report ({days} overdue)."
     );
     (subject.into(), vec![body.get(lang).to_string()])
+}
+
+/// A number of days: "5 ngày"; "1 day", "5 days" (Vietnamese has no plural).
+fn day_count(n: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{n} ngày"),
+        Lang::En if n == 1 => "1 day".to_string(),
+        Lang::En => format!("{n} days"),
+    }
 }
 
 /// Files received but not usable: why each was excluded, in the reader's language.
@@ -205,4 +214,17 @@ pub fn letter_recipients(plan: &crate::plan::Plan) -> Vec<&str> {
         .filter(|x| ministry.is_empty() || !crate::text::fold(x).starts_with(&ministry))
         .map(String::as_str)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_day_is_singular_in_english() {
+        assert_eq!(day_count(1, Lang::En), "1 day");
+        assert_eq!(day_count(2, Lang::En), "2 days");
+        assert_eq!(day_count(0, Lang::En), "0 days");
+        assert_eq!(day_count(1, Lang::Vi), "1 ngày");
+    }
 }

@@ -153,7 +153,7 @@ fn status(k: &Consolidation, lang: Lang) -> Vec<Block> {
         "The late, missing and rejected agencies are listed in Appendix 3; the figures by task and by agency are in Appendices 1 and 2.",
     )));
     // Rows and files apart, each counted once (a superseded or duplicate file is not an error).
-    let (rows, files) = crate::consolidate::excluded_counts(k.cycle);
+    let (rows, files) = (k.rows_excluded, k.files_excluded);
     let what = match (rows, files, lang) {
         (0, 0, _) => None,
         (r, 0, Lang::Vi) => Some(format!("{r} dòng")),

@@ -3,7 +3,7 @@
 
 use super::fields::{parse_date, parse_percent, DateError, NumError};
 use super::identity::Identity;
-use super::schema::{cell, header_name, Columns};
+use super::schema::{cell, Columns};
 use super::table::{filled_width, RawRow, Source};
 use super::{Col, Status, MAX_CELL_CHARS};
 use crate::diag::{Diagnostic, Kind, Place};
@@ -191,7 +191,7 @@ pub(super) fn progress(ctx: &Ctx, row: &RawRow, errs: &mut Vec<Diagnostic>) -> O
     }
     parse_percent(v)
         .map_err(|e| {
-            let d = number_error(ctx.file, Col::Progress, v, &e);
+            let d = number_error(ctx, Col::Progress, v, &e);
             errs.push(d.placed(&ctx.at(row, Col::Progress)));
         })
         .ok()
@@ -209,12 +209,12 @@ pub(super) fn whole(ctx: &Ctx, row: &RawRow, col: Col, errs: &mut Vec<Diagnostic
         1
     };
     let n = crate::report::fields::parse_in_unit(v, unit)
-        .map_err(|e| errs.push(number_error(ctx.file, col, v, &e).placed(&ctx.at(row, col))))
+        .map_err(|e| errs.push(number_error(ctx, col, v, &e).placed(&ctx.at(row, col))))
         .ok()?;
     let max = max_figure(col);
     if n > max {
         let kind = Kind::FigureOverflow {
-            column: header_name(col).to_string(),
+            column: ctx.cols.name(col).to_string(),
             found: v.to_string(),
             max,
         };
@@ -269,8 +269,9 @@ pub(super) fn date_error(file: &str, v: &str, e: &DateError) -> Diagnostic {
     }
 }
 
-fn number_error(file: &str, col: Col, v: &str, e: &NumError) -> Diagnostic {
-    let name = header_name(col);
+/// A number that does not parse; the column named as the file heads it.
+fn number_error(ctx: &Ctx, col: Col, v: &str, e: &NumError) -> Diagnostic {
+    let (file, name) = (ctx.file, ctx.cols.name(col));
     match e {
         NumError::OutOfRange(x) => Diagnostic::err(
             file,

@@ -46,7 +46,7 @@ pub(super) fn columns(file: &str, t: &Table) -> (Option<Columns>, usize, Vec<Dia
                 .placed(&place),
             ),
             Some((col, unit)) => {
-                cols.set(col, i);
+                cols.set(col, i, cell);
                 if col == Col::Budget {
                     cols.set_budget_unit(unit);
                 }

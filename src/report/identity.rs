@@ -75,7 +75,7 @@ pub(super) fn identify(ctx: &Ctx, raw: &[RawRow], diags: &mut Vec<Diagnostic>) -
             (&id.date_as_written, Col::SubmittedOn),
         ] {
             if mode.is_none() {
-                let column = super::header_name(col).to_string();
+                let column = ctx.cols.name(col).to_string();
                 let d = Diagnostic::err(ctx.file, Kind::NoValue { column });
                 diags.push(d.placed(&ctx.at(first, col)).excluding(Excludes::File));
             }

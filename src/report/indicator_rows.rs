@@ -236,7 +236,7 @@ fn figure(ctx: &Ctx, row: &RawRow, c: Col, ind: &str, errs: &mut Vec<Diagnostic>
     if s.is_empty() {
         return None;
     }
-    let column = super::header_name(c).to_string();
+    let column = ctx.cols.name(c).to_string();
     let Some(v) = parse_figure(s) else {
         let kind = Kind::NotANumber {
             column,

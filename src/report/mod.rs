@@ -23,7 +23,7 @@ use table::{text_table, RawRow, Source, Table};
 
 pub use fields::Status;
 pub use indicator_rows::{parse_figure, IndicatorRow};
-use schema::{column_of, header_name, Columns};
+use schema::{column_of, Columns};
 pub use schema::{Col, ColumnSpec, COLUMNS, INDICATOR_COLUMNS};
 
 use crate::diag::{Diagnostic, Excludes, Kind};

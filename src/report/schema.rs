@@ -289,10 +289,15 @@ pub(crate) fn column_and_unit(header: &str) -> Option<(Col, u64)> {
     })
 }
 
-/// Which field of a row holds each column: a small array, looked up for every cell; and the
-/// budget's unit in đồng (none: đồng).
+/// Which field of a row holds each column: a small array, looked up for every cell; the
+/// budget's unit in đồng (none: đồng); and each column's header as the file writes it, which
+/// messages quote.
 #[derive(Default)]
-pub(crate) struct Columns([Option<usize>; COL_COUNT], Option<u64>);
+pub(crate) struct Columns(
+    [Option<usize>; COL_COUNT],
+    Option<u64>,
+    [Option<String>; COL_COUNT],
+);
 
 impl Columns {
     pub(crate) fn budget_unit(&self) -> u64 {
@@ -304,8 +309,17 @@ impl Columns {
     pub(crate) fn get(&self, c: Col) -> Option<usize> {
         self.0[c as usize]
     }
-    pub(crate) fn set(&mut self, c: Col, field: usize) {
+    /// Column `c` is the row's field `field`, headed `header` in the file.
+    pub(crate) fn set(&mut self, c: Col, field: usize, header: &str) {
         self.0[c as usize] = Some(field);
+        self.2[c as usize] = Some(header.to_string());
+    }
+    /// Column `c`'s header as the file writes it (a 'progress' column is 'progress', not
+    /// 'Tiến độ (%)'); the format's own name for a column the file lacks.
+    pub(crate) fn name(&self, c: Col) -> &str {
+        self.2[c as usize]
+            .as_deref()
+            .unwrap_or_else(|| header_name(c))
     }
     pub(crate) fn has(&self, c: Col) -> bool {
         self.get(c).is_some()

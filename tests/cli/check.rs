@@ -311,3 +311,57 @@ fn a_file_that_could_not_be_read_has_no_encoding_in_json() {
     assert_eq!(v["diagnostics"][0]["code"], "unreadable");
     assert!(r["encoding"].is_null() && r["delimiter"].is_null(), "{r}");
 }
+
+#[test]
+fn messages_quote_the_column_header_the_file_wrote() {
+    // An English header: each problem names the file's own column, not the format's
+    // Vietnamese header ('Tiến độ (%)', 'Số hoạt động', 'Ngày báo cáo').
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("en.csv");
+    std::fs::write(
+        &report,
+        "agency,period,date,task,status,progress,activities,note\n\
+         Sở Y tế,2021-H1,,IV.8,done,abc,-3,x\n",
+    )
+    .unwrap();
+    let out = bdg()
+        .args(["--lang", "en", "check", "--format", "json", "--plan", PLAN])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out.stdout);
+    let named: Vec<(&str, &str)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| Some((d["code"].as_str()?, d["data"]["column"].as_str()?)))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("missing-value", "date"),
+            ("bad-number", "progress"),
+            ("out-of-range", "activities")
+        ]
+    );
+    // An indicator table too.
+    let table = dir.path().join("en_chi-tieu.csv");
+    std::fs::write(
+        &table,
+        "agency;period;date;indicator;indicator_name;numerator;denominator;value;note\n\
+         Sở KH&ĐT;2021-H1;07/06/2021;NQ28-2.3;x;abc;1.250;;y\n",
+    )
+    .unwrap();
+    let out = bdg()
+        .args(["--lang", "en", "check", "--format", "json", "--plan", PLAN])
+        .arg(&table)
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    let d = &v["diagnostics"][0];
+    assert_eq!(
+        (d["code"].as_str(), d["data"]["column"].as_str()),
+        (Some("bad-number"), Some("numerator"))
+    );
+}

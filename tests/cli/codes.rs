@@ -72,6 +72,29 @@ fn duplicate_period() {
 }
 
 #[test]
+fn zero_reply_days() {
+    // Letters are dated the as-of date: no day to reply would ask for a report before it.
+    let (code, valid, diags) = plan_check("zero-reply-days.yaml");
+    assert_eq!((code, valid), (1, false));
+    let d = only(&diags, "zero-reply-days");
+    assert_eq!(
+        (
+            d["severity"].as_str(),
+            d["line"].as_u64(),
+            d["column"].as_u64()
+        ),
+        (Some("error"), Some(10), Some(3))
+    );
+    assert_eq!(d["data"], serde_json::json!({"kind": "zero-reply-days"}));
+    // One day is enough.
+    let src = std::fs::read_to_string(fixture("codes/zero-reply-days.yaml")).unwrap();
+    let dir = scratch("one-reply-day");
+    let p = dir.join("plan.yaml");
+    std::fs::write(&p, src.replace("reply_days: 0", "reply_days: 1")).unwrap();
+    bdg().args(["plan", "check"]).arg(&p).assert().success();
+}
+
+#[test]
 fn duplicate_group() {
     let (code, _, diags) = plan_check("duplicate-group.yaml");
     assert_eq!(code, 1);

@@ -269,3 +269,21 @@ fn remind_writes_one_letter_per_overdue_agency() {
         "{stp}"
     );
 }
+
+#[test]
+fn english_letters_count_one_day_in_the_singular() {
+    // A day after the due date: the missing agencies are one day overdue.
+    let en = tempfile::tempdir().unwrap();
+    bdg()
+        .args(["--lang", "en", "remind"])
+        .args(CYCLE)
+        .args(["--as-of", "11/06/2021", "--out"])
+        .arg(en.path())
+        .assert()
+        .code(1);
+    let stp = std::fs::read_to_string(en.path().join("2021-H1_STP_reminder.txt")).unwrap();
+    assert!(
+        stp.contains("(1 day overdue)") && !stp.contains("1 days"),
+        "{stp}"
+    );
+}

@@ -167,6 +167,7 @@ impl Validator<'_> {
             self.date(d, at, "date")
         });
         self.empty_plan(agencies.is_empty(), periods.is_empty(), tasks.is_empty());
+        self.reply_days(raw.report.reply_days);
         let (mut meta, report) = heading(raw.plan, raw.report, coordinator, &agencies);
         meta.date = date;
         Plan {
@@ -180,6 +181,15 @@ impl Validator<'_> {
             indicators,
             agency_keys,
             task_keys,
+        }
+    }
+
+    /// `report.reply_days`, when given, is at least one day: letters are dated the as-of date
+    /// and ask for the report before the reply-by date.
+    fn reply_days(&mut self, days: Option<u32>) {
+        if days == Some(0) {
+            let at = self.loc.path(&[("report", ""), ("reply_days", "")], None);
+            self.error(at, Kind::ZeroReplyDays);
         }
     }
 

@@ -12,7 +12,7 @@ fn items(k: &Consolidation, lang: Lang) -> (Vec<(&'static str, Cell)>, std::ops:
     let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
     let (c, n, t) = (k.cycle, &k.counts, &k.totals);
     let p = c.period;
-    let (excluded_rows, excluded_files) = crate::consolidate::excluded_counts(c);
+    let (excluded_rows, excluded_files) = (k.rows_excluded, k.files_excluded);
     let head = vec![
         (
             l("Kế hoạch", "Plan"),
