@@ -45,7 +45,9 @@ pub struct Args {
 /// Builds the cycle, writes the workbook, the Word report for the ministry and its text,
 /// and prints the summary.
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
-    super::with_cycle(&a.cycle, g, Some(&a.out), |c| write_outputs(&a, c, g))
+    super::with_cycle(&a.cycle, g, Some(&a.out), super::Rows::Keep, |c| {
+        write_outputs(&a, c, g)
+    })
 }
 
 fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {

@@ -332,13 +332,22 @@ impl CycleArgs {
 /// Reads the plan, the reports and the as-of date named on the command line, builds the cycle,
 /// notes the reports' own errors on stderr, and hands the cycle to the command. `outputs`, the
 /// command's own `--out`, is never read as reports.
+/// Whether a command needs the reports' rows (`consolidate` does; `overdue` and `remind` judge
+/// timeliness from each file's identity and counts, so memory stays bounded by the files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rows {
+    Keep,
+    Drop,
+}
+
 pub fn with_cycle<T>(
     a: &CycleArgs,
     g: &Global,
     outputs: Option<&Path>,
+    rows: Rows,
     f: impl FnOnce(&crate::cycle::Cycle) -> Result<T>,
 ) -> Result<T> {
-    let input = CycleInput::read(a, g, outputs)?;
+    let input = CycleInput::read(a, g, outputs, rows)?;
     let c = crate::cycle::build(
         &input.plan,
         &input.plan.periods[input.period],
@@ -349,7 +358,12 @@ pub fn with_cycle<T>(
     let verdicts: Vec<_> = c
         .notices
         .iter()
-        .filter(|d| matches!(d.kind, Kind::FutureDate { .. } | Kind::BeforeWindow { .. }))
+        .filter(|d| {
+            matches!(
+                d.kind,
+                Kind::FutureDate { .. } | Kind::DoubtfulDate { .. } | Kind::BeforeWindow { .. }
+            )
+        })
         .cloned()
         .collect();
     output::print_diagnostics(g, &verdicts);
@@ -378,7 +392,7 @@ struct CycleInput {
 }
 
 impl CycleInput {
-    fn read(a: &CycleArgs, g: &Global, outputs: Option<&Path>) -> Result<Self> {
+    fn read(a: &CycleArgs, g: &Global, outputs: Option<&Path>, rows: Rows) -> Result<Self> {
         let lang = g.lang;
         let as_of = a.as_of(g);
         let plan = load_plan(&a.plan.plan, g)?;
@@ -397,7 +411,8 @@ impl CycleInput {
         if let Some(out) = outputs {
             refuse_out_in_reports(out, &a.reports, lang)?;
         }
-        let reports = read_reports(&a.reports, a.encoding, &plan, g, true, outputs)?;
+        let keep = rows == Rows::Keep;
+        let reports = read_reports(&a.reports, a.encoding, &plan, g, keep, outputs)?;
         if outputs.is_some() && reports.iter().all(|r| r.is_folder_notice()) {
             // Nothing to write from: an empty folder must not replace good outputs.
             output::print_diagnostics(g, &skipped_notices(&reports));
