@@ -217,8 +217,6 @@ pub struct Task {
     pub text: String,
     pub lead: Assignment,
     pub partners: Assignment,
-    /// The lead comes from the section as a whole (section II: every reporting agency).
-    pub section_wide: bool,
     /// Schema v2: the periods whose reports carry this task (`None`: every period).
     pub periods: Option<Vec<String>>,
     /// The texts of the items that enclose the task, outermost first: its context where it is
