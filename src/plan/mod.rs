@@ -70,12 +70,7 @@ impl Meta {
             Lang::En => format!(" No. {n}"),
         });
         let date = self.date.map(|d| {
-            let d = format!(
-                "{}/{}/{}",
-                chrono::Datelike::day(&d),
-                chrono::Datelike::month(&d),
-                chrono::Datelike::year(&d)
-            );
+            let d = crate::render::admin::short_date(d);
             match lang {
                 Lang::Vi => format!(" ngày {d}"),
                 Lang::En => format!(" of {d}"),
