@@ -70,12 +70,7 @@ impl Meta {
             Lang::En => format!(" No. {n}"),
         });
         let date = self.date.map(|d| {
-            let d = format!(
-                "{}/{}/{}",
-                chrono::Datelike::day(&d),
-                chrono::Datelike::month(&d),
-                chrono::Datelike::year(&d)
-            );
+            let d = crate::render::admin::short_date(d);
             match lang {
                 Lang::Vi => format!(" ngày {d}"),
                 Lang::En => format!(" of {d}"),
@@ -217,8 +212,6 @@ pub struct Task {
     pub text: String,
     pub lead: Assignment,
     pub partners: Assignment,
-    /// The lead comes from the section as a whole (section II: every reporting agency).
-    pub section_wide: bool,
     /// Schema v2: the periods whose reports carry this task (`None`: every period).
     pub periods: Option<Vec<String>>,
     /// The texts of the items that enclose the task, outermost first: its context where it is

@@ -186,16 +186,6 @@ pub fn read_all_with(
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
-    if workers <= 1 {
-        return files
-            .iter()
-            .map(|f| {
-                let r = keep(read_path(f, plan, opts));
-                done();
-                r
-            })
-            .collect();
-    }
     let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<Report>> = (0..files.len()).map(|_| None).collect();
     let results: Vec<Vec<(usize, Report)>> = std::thread::scope(|s| {

@@ -54,7 +54,6 @@ impl Validator<'_> {
                 .as_ref()
                 .map(|l| self.task_periods(&walk, l, s_at));
             let from = Inherited {
-                section_wide: lead.is_some(),
                 lead,
                 partners,
                 periods: only,
@@ -132,7 +131,6 @@ impl Validator<'_> {
             let here = Inherited {
                 lead: lead_here,
                 partners: partners_here,
-                section_wide: from.section_wide && it.lead.is_none(),
                 periods: periods_here,
                 written: id.clone(),
                 context: from.context.iter().cloned().chain([text.clone()]).collect(),
@@ -185,7 +183,6 @@ impl Validator<'_> {
             id,
             section: w.section.to_string(),
             text,
-            section_wide: here.section_wide,
             lead: here.lead.unwrap_or_else(none),
             partners: here.partners.unwrap_or_else(none),
             periods: here.periods,
@@ -243,8 +240,6 @@ struct Inherited {
     /// The nearest lead and partners given above (`None`: none given).
     lead: Option<Assignment>,
     partners: Option<Assignment>,
-    /// The lead comes from the section as a whole, not from an item.
-    section_wide: bool,
     /// How many items enclose these.
     depth: usize,
 }
