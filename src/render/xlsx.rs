@@ -14,7 +14,7 @@ mod tasks;
 
 use crate::consolidate::Consolidation;
 use crate::lang::Lang;
-use crate::plan::{Agency, Plan};
+use crate::plan::Plan;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook,
@@ -80,11 +80,6 @@ pub(crate) fn header_format() -> Format {
 
 pub(crate) fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
-}
-
-/// An agency's name in the language of the outputs.
-pub(crate) fn agency_name(a: &Agency, lang: Lang) -> &str {
-    a.name_in(lang)
 }
 
 /// The plan as the workbook and the templates name it where they name it: cited by number,
