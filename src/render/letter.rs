@@ -181,21 +181,6 @@ pub fn letter_doc(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -
     }
 }
 
-/// The letter as plain text, beside its Word file.
-pub fn letter(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> String {
-    super::plain::render(&letter_doc(c, a, reply_by, lang))
-}
-
-/// The letter as a Word file.
-pub fn letter_docx(
-    c: &Cycle,
-    a: &AgencyCycle,
-    reply_by: NaiveDate,
-    lang: Lang,
-) -> anyhow::Result<Vec<u8>> {
-    super::docx::render(&letter_doc(c, a, reply_by, lang))
-}
-
 /// The letters' copies (after "Như trên"): the plan's `letter_recipients` when it gives them;
 /// else the report's recipients but the ministry the report goes to (a reminder to a provincial
 /// agency is not copied to the ministry). The ministry is the plan's `recipient` up to its first
