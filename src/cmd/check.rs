@@ -40,7 +40,11 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     let files = super::read_reports(&a.paths, a.encoding, &plan, g, false, None)?;
     let sum = Summary::of(&files);
     let view = View {
-        blocks: vec![Block::Text(text(&files, &sum, &plan, g))],
+        blocks: if a.format == Format::Table {
+            vec![Block::Text(text(&files, &sum, &plan, g))]
+        } else {
+            Vec::new()
+        },
         csv: if a.format == Format::Csv {
             listing(&files, g.lang)
         } else {

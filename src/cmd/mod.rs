@@ -329,9 +329,6 @@ impl CycleArgs {
     }
 }
 
-/// Reads the plan, the reports and the as-of date named on the command line, builds the cycle,
-/// notes the reports' own errors on stderr, and hands the cycle to the command. `outputs`, the
-/// command's own `--out`, is never read as reports.
 /// Whether a command needs the reports' rows (`consolidate` does; `overdue` and `remind` judge
 /// timeliness from each file's identity and counts, so memory stays bounded by the files).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -340,6 +337,9 @@ pub enum Rows {
     Drop,
 }
 
+/// Reads the plan, the reports and the as-of date named on the command line, builds the cycle,
+/// notes the reports' own errors on stderr, and hands the cycle to the command. `outputs`, the
+/// command's own `--out`, is never read as reports.
 pub fn with_cycle<T>(
     a: &CycleArgs,
     g: &Global,

@@ -6,7 +6,8 @@ use crate::cycle;
 use crate::fsx::{ensure_dir, write_atomic};
 use crate::lang::Lang;
 use crate::output::{self, Global};
-use crate::render::letter::{letter, letter_docx};
+use crate::render::letter::letter_doc;
+use crate::render::{docx, plain};
 use crate::Outcome;
 use anyhow::Result;
 use chrono::Days;
@@ -94,14 +95,10 @@ fn write_letters(
             g.lang.pick("don-doc", "reminder")
         );
         let name = format!("{stem}.txt");
-        write_atomic(
-            &a.out.join(&name),
-            letter(c, ag, reply_by, g.lang).as_bytes(),
-        )?;
-        write_atomic(
-            &a.out.join(format!("{stem}.docx")),
-            &letter_docx(c, ag, reply_by, g.lang)?,
-        )?;
+        // One document, both files: the text beside its Word file.
+        let doc = letter_doc(c, ag, reply_by, g.lang);
+        write_atomic(&a.out.join(&name), plain::render(&doc).as_bytes())?;
+        write_atomic(&a.out.join(format!("{stem}.docx")), &docx::render(&doc)?)?;
         summary.push_str(&format!(
             "{name}\t{id}\t{}\t{}\n",
             ag.state.label(g.lang),

@@ -21,7 +21,7 @@ pub struct Wording {
 pub fn wording(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> Wording {
     let plan = c.plan;
     let p = c.period;
-    let coordinator = super::report_doc::agency_name(plan, plan.meta.coordinator, lang);
+    let coordinator = plan.agencies[plan.meta.coordinator].name_in(lang);
     let title = plan.meta.cited(lang);
     let issuer = &plan.meta.issuer;
     let period = p.name_in(lang);
@@ -69,7 +69,7 @@ fn late(a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
 /// No report at all.
 fn missing(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
     let plan = c.plan;
-    let coordinator = super::report_doc::agency_name(plan, plan.meta.coordinator, lang);
+    let coordinator = plan.agencies[plan.meta.coordinator].name_in(lang);
     let as_of = short_date(c.as_of);
     let days = day_count(a.days_late.unwrap_or(0), lang);
     let subject = lang.pick(
@@ -95,7 +95,7 @@ fn day_count(n: i64, lang: Lang) -> String {
 /// Files received but not usable: why each was excluded, in the reader's language.
 fn rejected(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
     let plan = c.plan;
-    let coordinator = super::report_doc::agency_name(plan, plan.meta.coordinator, lang);
+    let coordinator = plan.agencies[plan.meta.coordinator].name_in(lang);
     let subject = lang.pick(
         "V/v đề nghị gửi lại báo cáo kết quả thực hiện công tác bình đẳng giới {period}",
         "Re: request for a corrected report on gender-equality work, {period}",
@@ -165,7 +165,7 @@ pub fn letter_doc(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -
     let w = wording(c, a, reply_by, lang);
     let (mut heading, mut closing) = frame(plan, false, c.as_of, lang);
     heading.subject = Some(w.subject);
-    let name = super::report_doc::agency_name(plan, a.agency, lang);
+    let name = plan.agencies[a.agency].name_in(lang);
     // Nơi nhận: the addressee ("Như trên"), then the plan's letter recipients.
     let mut recipients = vec![lang.pick("Như trên", "As above").to_string()];
     recipients.extend(letter_recipients(plan).into_iter().map(str::to_string));
@@ -179,21 +179,6 @@ pub fn letter_doc(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -
         closing,
         appendix: vec![],
     }
-}
-
-/// The letter as plain text, beside its Word file.
-pub fn letter(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> String {
-    super::plain::render(&letter_doc(c, a, reply_by, lang))
-}
-
-/// The letter as a Word file.
-pub fn letter_docx(
-    c: &Cycle,
-    a: &AgencyCycle,
-    reply_by: NaiveDate,
-    lang: Lang,
-) -> anyhow::Result<Vec<u8>> {
-    super::docx::render(&letter_doc(c, a, reply_by, lang))
 }
 
 /// The letters' copies (after "Như trên"): the plan's `letter_recipients` when it gives them;

@@ -8,15 +8,10 @@ use super::report_tables::appendix;
 use crate::consolidate::{Consolidation, TaskLine, Totals};
 use crate::lang::Lang;
 use crate::number::{group, percent};
-use crate::plan::{AgencyIdx, Item, Plan};
+use crate::plan::Item;
 use crate::t;
 
 const ROMAN: [&str; 8] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
-
-/// An agency as documents name it: its name, in English where the plan has one.
-pub fn agency_name(plan: &Plan, a: AgencyIdx, lang: Lang) -> &str {
-    plan.agencies[a].name_in(lang)
-}
 
 /// "Mục II của Kế hoạch" / "Section II of the Plan": the plan's numbering, kept apart.
 pub fn plan_section(id: &str, lang: Lang) -> String {
@@ -30,7 +25,7 @@ pub fn build(k: &Consolidation, lang: Lang) -> Document {
     let plan = c.plan;
     let p = c.period.name_in(lang);
     let (heading, closing) = frame(plan, true, c.as_of, lang);
-    let coordinator = agency_name(plan, plan.meta.coordinator, lang);
+    let coordinator = plan.agencies[plan.meta.coordinator].name_in(lang);
     let plan_title = plan.meta.cited(lang);
     let mut body = vec![Block::para(t!(
         "Thực hiện {plan_title}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {coordinator} báo cáo kết quả thực hiện công tác bình đẳng giới {p} như sau:",
@@ -318,7 +313,7 @@ fn task_result(out: &mut Vec<Block>, k: &Consolidation, tl: &TaskLine, depth: us
     let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
     for &(a, note) in &tl.notes {
         let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
-        let name = agency_name(plan, a, lang);
+        let name = plan.agencies[a].name_in(lang);
         match groups.iter_mut().find(|(n, _)| *n == note) {
             Some((_, v)) => v.push(name),
             None => groups.push((note, vec![name])),

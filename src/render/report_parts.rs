@@ -2,7 +2,7 @@
 //! the officer to finish), the agencies' difficulties and proposals, next-period tasks.
 
 use super::doc::{Block, ParaStyle, Table};
-use super::report_doc::{agency_name, figures_sentence};
+use super::report_doc::figures_sentence;
 use crate::consolidate::Consolidation;
 use crate::lang::Lang;
 use crate::number::percent;
@@ -144,7 +144,7 @@ pub fn remarks(k: &Consolidation, lang: Lang) -> Vec<Block> {
                 .collect::<Vec<_>>()
                 .join(" ");
             out.push(Block::styled(
-                format!("- {}: {text}", agency_name(plan, a, lang)),
+                format!("- {}: {text}", plan.agencies[a].name_in(lang)),
                 0,
                 ParaStyle::Quote,
             ));

@@ -3,7 +3,6 @@
 
 use super::admin::short_date;
 use super::doc::{Block, Table};
-use super::report_doc::agency_name;
 use crate::consolidate::{Consolidation, Totals};
 use crate::cycle::State;
 use crate::lang::Lang;
@@ -129,7 +128,7 @@ fn by_agency(k: &Consolidation, lang: Lang) -> Table {
         .map(|a| {
             let reported = a.file.is_some();
             let mut r = vec![
-                agency_name(plan, a.agency, lang).to_string(),
+                plan.agencies[a.agency].name_in(lang).to_string(),
                 a.state.label(lang).to_string(),
                 a.submitted_on.map(short_date).unwrap_or_else(|| NA.into()),
                 if reported {
@@ -189,7 +188,7 @@ fn overdue(k: &Consolidation, lang: Lang) -> Table {
                 _ => lang.pick("chưa gửi báo cáo", "no report"),
             };
             vec![
-                agency_name(plan, a.agency, lang).to_string(),
+                plan.agencies[a.agency].name_in(lang).to_string(),
                 state.to_string(),
                 a.submitted_on.map(short_date).unwrap_or_else(|| NA.into()),
                 a.days_late

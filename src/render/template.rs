@@ -165,7 +165,7 @@ pub fn xlsx(plan: &Plan, period: &Period, a: AgencyIdx, lang: Lang) -> Result<Ve
     let due = p_date(period);
     let coordinator = &plan.agencies[plan.meta.coordinator].name;
     let mut lines: Vec<(String, String)> = vec![
-        (l("Kế hoạch", "Plan").into(), super::xlsx::plan_title(plan, lang).to_string()),
+        (l("Kế hoạch", "Plan").into(), plan.meta.cited(lang)),
         (l("Đơn vị", "Agency").into(), format!("{} ({})", ag.name, ag.id)),
         (l("Kỳ báo cáo", "Period").into(), format!("{} ({})", period.name_in(lang), period.id)),
         (l("Hạn nộp", "Deadline").into(), match period.on_due_date {

@@ -14,7 +14,6 @@ mod tasks;
 
 use crate::consolidate::Consolidation;
 use crate::lang::Lang;
-use crate::plan::{Agency, Plan};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook,
@@ -80,17 +79,6 @@ pub(crate) fn header_format() -> Format {
 
 pub(crate) fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
-}
-
-/// An agency's name in the language of the outputs.
-pub(crate) fn agency_name(a: &Agency, lang: Lang) -> &str {
-    a.name_in(lang)
-}
-
-/// The plan as the workbook and the templates name it where they name it: cited by number,
-/// date and issuer when the plan gives them, as the Word report and the letters cite it.
-pub(crate) fn plan_title(plan: &Plan, lang: Lang) -> String {
-    plan.meta.cited(lang)
 }
 
 fn cell_format<'f>(cell: &Cell, f: &'f Formats) -> &'f Format {
@@ -347,7 +335,7 @@ pub fn workbook_with_limit(
                 ),
                 c.period.name_in(lang)
             ))
-            .set_subject(plan_title(plan, lang))
+            .set_subject(plan.meta.cited(lang))
             .set_author(plan.report.issuing_body.clone())
             .set_company(plan.meta.issuer.clone())
             .set_creation_datetime(&excel_date(c.as_of)?),

@@ -1,7 +1,7 @@
 //! The by-agency sheet (every expected agency, a total row) and the overdue sheet. Agencies
 //! appear by name, their id beside it.
 
-use super::{agency_name, table, total_row, Cell, Formats, Total};
+use super::{table, total_row, Cell, Formats, Total};
 use crate::consolidate::Consolidation;
 use crate::cycle::State;
 use crate::lang::Lang;
@@ -22,7 +22,7 @@ pub(super) fn by_agency(
         .map(|a| {
             let ag = &plan.agencies[a.agency];
             let cells = vec![
-                Cell::Text(agency_name(ag, lang).to_string()),
+                Cell::Text(ag.name_in(lang).to_string()),
                 Cell::Text(ag.id.clone()),
                 Cell::Text(
                     if a.expected {
@@ -96,7 +96,7 @@ pub(super) fn overdue(
         .map(|a| {
             let ag = &plan.agencies[a.agency];
             let cells = vec![
-                Cell::Text(agency_name(ag, lang).to_string()),
+                Cell::Text(ag.name_in(lang).to_string()),
                 Cell::Text(ag.id.clone()),
                 Cell::Text(a.state.label(lang).into()),
                 Cell::Date(Some(due)),

@@ -1,7 +1,7 @@
 //! The details sheets: every accepted row with its agency (name and id) and the report's date,
 //! split past Excel's row limit into "Chi tiết 2", "Chi tiết 3" …
 
-use super::{agency_name, fit_text, split_sheets, write_cell, Cell, Formats};
+use super::{fit_text, split_sheets, write_cell, Cell, Formats};
 use crate::consolidate::Consolidation;
 use crate::lang::Lang;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
@@ -35,7 +35,7 @@ pub(super) fn sheets(
         let row = d.row;
         let ag = &plan.agencies[d.agency];
         let cells = [
-            Cell::Text(agency_name(ag, lang).to_string()),
+            Cell::Text(ag.name_in(lang).to_string()),
             Cell::Text(ag.id.clone()),
             Cell::Date(d.submitted_on),
             Cell::Text(plan.tasks[row.task].id.clone()),

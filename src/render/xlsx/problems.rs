@@ -53,11 +53,7 @@ pub(super) fn sheets(
 }
 
 fn row(d: &Diagnostic, lang: Lang) -> [Cell; 7] {
-    let severity = if d.is_error() {
-        lang.pick("lỗi", "error")
-    } else {
-        lang.pick("cảnh báo", "warning")
-    };
+    let severity = crate::diag::messages::severity(d.severity, lang);
     [
         Cell::Text(d.file.clone()),
         d.line.map_or(Cell::Blank, |x| Cell::Int(x as u64)),

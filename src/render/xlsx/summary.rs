@@ -1,7 +1,7 @@
 //! The summary sheet: a key/value list of the cycle's figures and a chart of the agencies'
 //! states drawn from the rows this sheet wrote.
 
-use super::{cell_format, plan_title, write_cell, Cell, Formats};
+use super::{cell_format, write_cell, Cell, Formats};
 use crate::consolidate::Consolidation;
 use crate::lang::Lang;
 use rust_xlsxwriter::{Chart, ChartType, Workbook, XlsxError};
@@ -14,10 +14,7 @@ fn items(k: &Consolidation, lang: Lang) -> (Vec<(&'static str, Cell)>, std::ops:
     let p = c.period;
     let (excluded_rows, excluded_files) = (k.rows_excluded, k.files_excluded);
     let head = vec![
-        (
-            l("Kế hoạch", "Plan"),
-            Cell::Text(plan_title(c.plan, lang).to_string()),
-        ),
+        (l("Kế hoạch", "Plan"), Cell::Text(c.plan.meta.cited(lang))),
         (
             l("Kỳ báo cáo", "Period"),
             Cell::Text(format!("{} ({})", p.name_in(lang), p.id)),
