@@ -36,7 +36,7 @@ fn consolidate(c: &mut Criterion) {
         })
     });
     g.bench_function("text report", |b| {
-        b.iter(|| bdg::render::report_text::report(&k, Lang::Vi).len())
+        b.iter(|| bdg::render::plain::render(&bdg::render::report_doc::build(&k, Lang::Vi)).len())
     });
     g.finish();
 }

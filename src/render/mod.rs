@@ -9,6 +9,5 @@ pub mod report_doc;
 pub mod report_indicators;
 mod report_parts;
 mod report_tables;
-pub mod report_text;
 pub mod template;
 pub mod xlsx;
