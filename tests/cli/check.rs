@@ -1,12 +1,7 @@
 use crate::common::*;
 
 fn check_json(args: &[&str]) -> (i32, Value) {
-    let out = bdg()
-        .args(["--lang", "en", "check", "--plan", PLAN, "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    (out.status.code().unwrap(), json_of(&out.stdout))
+    check_json_with(&["--lang", "en"], args)
 }
 
 #[test]
@@ -324,13 +319,8 @@ fn messages_quote_the_column_header_the_file_wrote() {
          Sở Y tế,2021-H1,,IV.8,done,abc,-3,x\n",
     )
     .unwrap();
-    let out = bdg()
-        .args(["--lang", "en", "check", "--format", "json", "--plan", PLAN])
-        .arg(&report)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let v = json_of(&out.stdout);
+    let (code, v) = check_json_with(&["--lang", "en"], &[&report]);
+    assert_eq!(code, 1);
     let named: Vec<(&str, &str)> = v["diagnostics"]
         .as_array()
         .unwrap()
@@ -353,12 +343,7 @@ fn messages_quote_the_column_header_the_file_wrote() {
          Sở KH&ĐT;2021-H1;07/06/2021;NQ28-2.3;x;abc;1.250;;y\n",
     )
     .unwrap();
-    let out = bdg()
-        .args(["--lang", "en", "check", "--format", "json", "--plan", PLAN])
-        .arg(&table)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
+    let (_, v) = check_json_with(&["--lang", "en"], &[&table]);
     let d = &v["diagnostics"][0];
     assert_eq!(
         (d["code"].as_str(), d["data"]["column"].as_str()),

@@ -74,3 +74,39 @@ pub fn json_of(out: &[u8]) -> Value {
     serde_json::from_slice(out)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
 }
+
+/// `bdg GLOBAL… check --format json --plan PLAN PATHS…`: the exit code and the JSON.
+pub fn check_json_with<P: AsRef<std::ffi::OsStr>>(global: &[&str], paths: &[P]) -> (i32, Value) {
+    let o = bdg()
+        .args(global)
+        .args(["check", "--format", "json", "--plan", PLAN])
+        .args(paths)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap(), json_of(&o.stdout))
+}
+
+/// `bdg check --format json --plan PLAN PATH`: the exit code and the JSON.
+pub fn check_json(path: impl AsRef<std::ffi::OsStr>) -> (i32, Value) {
+    check_json_with(&[], &[path])
+}
+
+/// The `code` of every diagnostic of a `--format json` answer, in order.
+pub fn codes(v: &Value) -> Vec<String> {
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The diagnostics of a `--format json` answer whose `code` is `code`.
+pub fn diagnostics_with_code<'v>(v: &'v Value, code: &str) -> Vec<&'v Value> {
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .collect()
+}

@@ -138,12 +138,7 @@ fn by_file(v: &Value) -> std::collections::BTreeMap<String, (bool, Vec<String>)>
 }
 
 fn check_json(path: &Path) -> (i32, Value) {
-    let o = bdg()
-        .args(["--lang", "en", "check", "--format", "json", "--plan", PLAN])
-        .arg(path)
-        .output()
-        .unwrap();
-    (o.status.code().unwrap(), json_of(&o.stdout))
+    check_json_with(&["--lang", "en"], &[path])
 }
 
 #[test]

@@ -53,24 +53,6 @@ fn write_filled(
     std::fs::write(out, w.into_inner().unwrap()).unwrap();
 }
 
-fn check_json(path: &Path) -> (i32, Value) {
-    let o = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(path)
-        .output()
-        .unwrap();
-    (o.status.code().unwrap(), json_of(&o.stdout))
-}
-
-fn codes(v: &Value) -> Vec<String> {
-    v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect()
-}
-
 fn task<'v>(v: &'v Value, id: &str) -> &'v Value {
     v["tasks"]
         .as_array()

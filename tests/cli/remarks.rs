@@ -80,12 +80,7 @@ fn difficulties_and_proposals_read_alike_from_csv_and_xlsx_and_reach_the_report(
         let reports = dir.path().join("reports");
         std::fs::create_dir(&reports).unwrap();
         write(&reports.join(name));
-        let out = bdg()
-            .args(["check", "--format", "json", "--plan", PLAN])
-            .arg(&reports)
-            .output()
-            .unwrap();
-        let v = json_of(&out.stdout);
+        let (_, v) = check_json(&reports);
         let errors: Vec<&Value> = v["diagnostics"]
             .as_array()
             .unwrap()

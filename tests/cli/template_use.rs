@@ -155,12 +155,7 @@ fn the_template_folder_is_safe_to_mail_and_returned_files_there_are_read() {
         "nothing hidden: {names:?}"
     );
     // The unfilled templates in the reports folder: each one diagnostic, "not filled in".
-    let out = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(&reports)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
+    let (_, v) = check_json(&reports);
     let codes: Vec<&str> = v["diagnostics"]
         .as_array()
         .unwrap()
@@ -181,18 +176,8 @@ fn a_report_saved_into_an_old_output_folder_is_named_not_silently_skipped() {
         old.join("bao-cao-gui-lai.csv"),
     )
     .unwrap();
-    let out = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(&reports)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
-    let skipped: Vec<&Value> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "skipped-output-folder")
-        .collect();
+    let (_, v) = check_json(&reports);
+    let skipped = diagnostics_with_code(&v, "skipped-output-folder");
     assert_eq!(skipped.len(), 1, "the output folder is named: {v}");
     assert!(skipped[0]["file"].as_str().unwrap().ends_with("ket-qua-cu"));
     assert_eq!(skipped[0]["severity"], "warning");
@@ -240,18 +225,8 @@ fn columns_people_add_are_ignored_quietly() {
          1;SYT;2021-H1;09/06/2021;IV.8;hoàn thành;gọi lại sau;\r\n",
     )
     .unwrap();
-    let out = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(&path)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
-    let unknown: Vec<&Value> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "unknown-column")
-        .collect();
+    let (_, v) = check_json(&path);
+    let unknown = diagnostics_with_code(&v, "unknown-column");
     assert_eq!(
         unknown.len(),
         1,

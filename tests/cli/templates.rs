@@ -123,13 +123,8 @@ fn an_empty_template_is_reported_as_such() {
     make(dir.path(), &["--agency", "SYT"]);
     make(dir.path(), &["--agency", "Sở Y tế", "--format", "csv"]);
     for f in ["2021-H1_SYT_so-y-te.xlsx", "2021-H1_SYT_so-y-te.csv"] {
-        let out = bdg()
-            .args(["check", "--format", "json", "--plan", PLAN])
-            .arg(dir.path().join(f))
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1));
-        let v = json_of(&out.stdout);
+        let (code, v) = check_json(dir.path().join(f));
+        assert_eq!(code, 1);
         let d = v["diagnostics"].as_array().unwrap();
         assert_eq!(d.len(), 1, "{f}: {d:?}");
         assert_eq!(d[0]["code"], "empty-report", "{f}");
@@ -147,13 +142,8 @@ fn a_filled_template_goes_back_in_unchanged() {
         &reports.join("syt.xlsx"),
         None,
     );
-    let out = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(&reports)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{v}");
+    let (code, v) = check_json(&reports);
+    assert_eq!(code, 0, "{v}");
     // Its 16 tasks and the 4 it co-ordinates on (IV.1), all filled.
     assert_eq!(v["rows"], 20);
     assert_eq!(v["reports"][0]["submitted_on"], "2021-06-09");
@@ -212,13 +202,8 @@ fn a_filled_csv_template_passes_check() {
         w.write_record(&cells).unwrap();
     }
     std::fs::write(&path, w.into_inner().unwrap()).unwrap();
-    let out = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(&path)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{v}");
+    let (code, v) = check_json(&path);
+    assert_eq!(code, 0, "{v}");
     // IV.10.a-b, IV.15.a-b, section II's 13, and IV.1's 4 as a partner.
     assert_eq!(v["rows"], 2 + 2 + 13 + 4);
 }
@@ -240,12 +225,7 @@ fn a_bad_cell_is_reported_at_that_cell() {
         stdout.contains("error[bad-status]") && stdout.contains(":5:6 [Báo cáo!F5]"),
         "{stdout}"
     );
-    let out = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(&bad)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
+    let (_, v) = check_json(&bad);
     let d = &v["diagnostics"][0];
     assert_eq!(
         (d["cell"].as_str(), d["line"].as_u64(), d["column"].as_u64()),

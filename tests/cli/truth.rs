@@ -104,12 +104,7 @@ fn an_agency_whose_files_were_all_excluded_is_rejected_not_missing() {
 
 #[test]
 fn an_unknown_agency_name_gets_a_did_you_mean_and_its_agency_is_rejected() {
-    let out = bdg()
-        .args(["--lang", "en", "check", "--format", "json", "--plan", PLAN])
-        .arg(fixture("truth/unknown-agency/tb.csv"))
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
+    let (_, v) = check_json_with(&["--lang", "en"], &[fixture("truth/unknown-agency/tb.csv")]);
     let d = v["diagnostics"]
         .as_array()
         .unwrap()
