@@ -5,16 +5,16 @@ use crate::common::*;
 use crate::indicators::{by_id, consolidate_indicators, MINI};
 use std::path::Path;
 
+/// Consolidates the mini plan's indicator fixtures into `out`: the exit code.
+fn consolidate_mini(out: &Path) -> i32 {
+    consolidate_indicators(&root().join(MINI), &fixture("indicators/reports"), out).0
+}
+
 #[test]
 fn the_workbook_sheet_reads_back_with_its_figures_and_colours() {
     use calamine::{open_workbook, Data, Reader, Xlsx};
     let out = tempfile::tempdir().unwrap();
-    let (code, _) = consolidate_indicators(
-        &root().join(MINI),
-        &fixture("indicators/reports"),
-        out.path(),
-    );
-    assert_eq!(code, 0);
+    assert_eq!(consolidate_mini(out.path()), 0);
     let path = out.path().join("mini-ind_2021-H1.xlsx");
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     let s = wb.worksheet_range("Chỉ tiêu").unwrap();
@@ -50,11 +50,7 @@ fn the_workbook_sheet_reads_back_with_its_figures_and_colours() {
 #[test]
 fn the_report_has_a_part_on_indicators_with_its_table() {
     let out = tempfile::tempdir().unwrap();
-    consolidate_indicators(
-        &root().join(MINI),
-        &fixture("indicators/reports"),
-        out.path(),
-    );
+    consolidate_mini(out.path());
     let txt = std::fs::read_to_string(out.path().join("mini-ind_2021-H1.txt")).unwrap();
     let part = txt
         .split("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
@@ -279,12 +275,7 @@ fn the_summary_writes_a_fractional_target_as_its_language_does() {
 fn workbook_figures_keep_their_decimals() {
     use std::io::Read;
     let out = tempfile::tempdir().unwrap();
-    let (code, _) = consolidate_indicators(
-        &root().join(MINI),
-        &fixture("indicators/reports"),
-        out.path(),
-    );
-    assert_eq!(code, 0);
+    assert_eq!(consolidate_mini(out.path()), 0);
     let f = std::fs::File::open(out.path().join("mini-ind_2021-H1.xlsx")).unwrap();
     let mut zip = zip::ZipArchive::new(f).unwrap();
     let mut styles = String::new();
