@@ -110,3 +110,20 @@ pub fn diagnostics_with_code<'v>(v: &'v Value, code: &str) -> Vec<&'v Value> {
         .filter(|d| d["code"] == code)
         .collect()
 }
+
+/// One sheet of a workbook (`.xlsx`), read back.
+pub fn sheet(path: &std::path::Path, name: &str) -> calamine::Range<calamine::Data> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    wb.worksheet_range(name).unwrap()
+}
+
+/// One part of a zip package (an `.xlsx` or a `.docx`), as text: `xl/styles.xml`,
+/// `word/document.xml`.
+pub fn part(path: &std::path::Path, name: &str) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}

@@ -3,17 +3,8 @@
 
 use crate::common::*;
 use calamine::{open_workbook, Data, Reader, Xlsx};
-use std::io::Read;
 
 const REPORT: &str = "ninh-thuan-2021_2021-H1.docx";
-
-/// One part of a `.docx` (a zip), as text.
-fn part(docx: &std::path::Path, name: &str) -> String {
-    let mut z = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
-    let mut s = String::new();
-    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
-    s
-}
 
 fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")

@@ -40,7 +40,7 @@ fn the_workbook_sheet_reads_back_with_its_figures_and_colours() {
     assert_eq!(row("V1")[5], Data::Float(108.5));
     assert_eq!(row("V1")[10], Data::String("Đạt".into()));
     // The result cells are filled: green when achieved, red when not.
-    let styles = crate::workbook::part(&path, "xl/styles.xml");
+    let styles = part(&path, "xl/styles.xml");
     assert!(
         styles.contains("C6EFCE") && styles.contains("FFC7CE"),
         "{styles}"
@@ -69,7 +69,7 @@ fn the_report_has_a_part_on_indicators_with_its_table() {
     };
     assert_eq!(row_of("R1")[3..6], ["30", "≥ 60 (2025)", "Chưa đạt"]);
     assert_eq!(row_of("V1")[3..6], ["108,5", "≤ 109 (2025)", "Đạt"]);
-    let docx = crate::workbook::part(
+    let docx = crate::common::part(
         &out.path().join("mini-ind_2021-H1.docx"),
         "word/document.xml",
     );

@@ -2,7 +2,6 @@
 //! zipped and mailed, and dropped back into the reports folder.
 
 use crate::common::*;
-use crate::workbook::part;
 use std::collections::HashMap;
 
 fn make(dir: &std::path::Path, extra: &[&str]) {
