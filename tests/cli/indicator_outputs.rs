@@ -12,12 +12,11 @@ fn consolidate_mini(out: &Path) -> i32 {
 
 #[test]
 fn the_workbook_sheet_reads_back_with_its_figures_and_colours() {
-    use calamine::{open_workbook, Data, Reader, Xlsx};
+    use calamine::Data;
     let out = tempfile::tempdir().unwrap();
     assert_eq!(consolidate_mini(out.path()), 0);
     let path = out.path().join("mini-ind_2021-H1.xlsx");
-    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
-    let s = wb.worksheet_range("Chỉ tiêu").unwrap();
+    let s = sheet(&path, "Chỉ tiêu");
     let row = |id: &str| -> Vec<Data> {
         s.rows()
             .find(|r| r[0] == Data::String(id.into()))

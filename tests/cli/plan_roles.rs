@@ -158,8 +158,7 @@ fn consolidation_counts_reports_by_role() {
     assert_eq!(task(&v, "IV.1.b")["reports"], 0);
     // The by-task sheet: reports, by leads, by partners.
     let book = dir.path().join("out/ninh-thuan-2021_2021-H1.xlsx");
-    let mut wb: Xlsx<_> = open_workbook(book).unwrap();
-    let s = wb.worksheet_range("Theo nhiệm vụ").unwrap();
+    let s = sheet(&book, "Theo nhiệm vụ");
     let row = s
         .rows()
         .find(|r| r[0] == Data::String("IV.1.a".into()))
@@ -267,8 +266,7 @@ fn the_workbook_and_the_templates_cite_the_plans_number_and_date() {
         .map(|e| e.unwrap().path())
         .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
         .unwrap();
-    let mut wb: Xlsx<_> = open_workbook(file).unwrap();
-    let help = wb.worksheet_range("Hướng dẫn").unwrap();
+    let help = sheet(&file, "Hướng dẫn");
     let plan = help
         .rows()
         .find(|r| r[0] == Data::String("Kế hoạch".into()))

@@ -336,12 +336,11 @@ fn a_template_row_says_which_programme_its_task_belongs_to() {
 
 #[test]
 fn the_workbook_shows_each_task_with_its_parents_text() {
-    use calamine::{Data, Reader, Xlsx};
+    use calamine::Data;
     let out = tempfile::tempdir().unwrap();
     consolidate_2026(out.path());
     let path = out.path().join("khanh-hoa-2026-example_2026-Q1.xlsx");
-    let mut book: Xlsx<_> = calamine::open_workbook(path).unwrap();
-    let sheet = book.worksheet_range("Theo nhiệm vụ").unwrap();
+    let sheet = sheet(&path, "Theo nhiệm vụ");
     let row = sheet
         .rows()
         .find(|r| r.first() == Some(&Data::String("II.1.b.1".into())))

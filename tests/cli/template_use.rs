@@ -201,10 +201,7 @@ fn a_report_saved_into_an_old_output_folder_is_named_not_silently_skipped() {
     .unwrap();
     let (_, again) = consolidate_json(&reports, &own);
     assert_eq!(again["reported"], 1);
-    let mut wb: calamine::Xlsx<_> =
-        calamine::open_workbook(own.join("ninh-thuan-2021_2021-H1.xlsx")).unwrap();
-    use calamine::Reader;
-    let d = wb.worksheet_range("Cảnh báo và lỗi").unwrap();
+    let d = sheet(&own.join("ninh-thuan-2021_2021-H1.xlsx"), "Cảnh báo và lỗi");
     let named: Vec<String> = d
         .rows()
         .filter(|r| r[4] == "skipped-output-folder")

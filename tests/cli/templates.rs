@@ -156,8 +156,7 @@ fn a_filled_template_goes_back_in_unchanged() {
         20 * 2,
         "formula cells count by their cached value"
     );
-    let mut wb: Xlsx<_> = open_workbook(book_dir.join("ninh-thuan-2021_2021-H1.xlsx")).unwrap();
-    let d = wb.worksheet_range("Chi tiết").unwrap();
+    let d = sheet(&book_dir.join("ninh-thuan-2021_2021-H1.xlsx"), "Chi tiết");
     let iv8 = d
         .rows()
         .find(|r| r[3] == Data::String("IV.8".into()))
