@@ -127,3 +127,16 @@ pub fn part(path: &std::path::Path, name: &str) -> String {
     z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
     s
 }
+
+/// `bdg -q template` of the shipped plan for 2021-H1 into `dir`, with `extra` arguments
+/// (`--agency SYT`, `--format csv`); it must succeed.
+pub fn template_sample(dir: &std::path::Path, extra: &[&str]) {
+    bdg()
+        .args([
+            "-q", "template", "--plan", PLAN, "--period", "2021-H1", "--out",
+        ])
+        .arg(dir)
+        .args(extra)
+        .assert()
+        .success();
+}

@@ -8,12 +8,7 @@ use std::path::Path;
 
 /// The SYT CSV template of 2021-H1 in `dir`, as records (header first).
 fn syt_template(dir: &Path) -> Vec<Vec<String>> {
-    bdg()
-        .args(["template", "--plan", PLAN, "--period", "2021-H1"])
-        .args(["--agency", "SYT", "--format", "csv", "--out"])
-        .arg(dir)
-        .assert()
-        .success();
+    template_sample(dir, &["--agency", "SYT", "--format", "csv"]);
     let text = std::fs::read_to_string(dir.join("2021-H1_SYT_so-y-te.csv")).unwrap();
     csv::ReaderBuilder::new()
         .delimiter(b';')

@@ -4,16 +4,9 @@
 use crate::common::*;
 use std::collections::HashMap;
 
+/// The SYT templates of 2021-H1 in `dir`.
 fn make(dir: &std::path::Path, extra: &[&str]) {
-    bdg()
-        .args([
-            "-q", "template", "--plan", PLAN, "--period", "2021-H1", "--out",
-        ])
-        .arg(dir)
-        .args(["--agency", "SYT"])
-        .args(extra)
-        .assert()
-        .success();
+    template_sample(dir, &[&["--agency", "SYT"], extra].concat());
 }
 
 const XLSX: &str = "2021-H1_SYT_so-y-te.xlsx";

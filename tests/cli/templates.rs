@@ -2,17 +2,6 @@ use crate::common::*;
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
-fn make(dir: &std::path::Path, extra: &[&str]) {
-    bdg()
-        .args([
-            "-q", "template", "--plan", PLAN, "--period", "2021-H1", "--out",
-        ])
-        .arg(dir)
-        .args(extra)
-        .assert()
-        .success();
-}
-
 fn cells(path: &std::path::Path) -> Vec<Vec<Data>> {
     let mut wb: Xlsx<_> = open_workbook(path).unwrap();
     wb.worksheet_range("Báo cáo")
@@ -67,7 +56,7 @@ fn fill(template: &std::path::Path, out: &std::path::Path, bad: Option<usize>) {
 #[test]
 fn one_template_per_expected_agency_listing_its_tasks() {
     let dir = tempfile::tempdir().unwrap();
-    make(dir.path(), &[]);
+    template_sample(dir.path(), &[]);
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -120,8 +109,8 @@ fn one_template_per_expected_agency_listing_its_tasks() {
 #[test]
 fn an_empty_template_is_reported_as_such() {
     let dir = tempfile::tempdir().unwrap();
-    make(dir.path(), &["--agency", "SYT"]);
-    make(dir.path(), &["--agency", "Sở Y tế", "--format", "csv"]);
+    template_sample(dir.path(), &["--agency", "SYT"]);
+    template_sample(dir.path(), &["--agency", "Sở Y tế", "--format", "csv"]);
     for f in ["2021-H1_SYT_so-y-te.xlsx", "2021-H1_SYT_so-y-te.csv"] {
         let (code, v) = check_json(dir.path().join(f));
         assert_eq!(code, 1);
@@ -134,7 +123,7 @@ fn an_empty_template_is_reported_as_such() {
 #[test]
 fn a_filled_template_goes_back_in_unchanged() {
     let dir = tempfile::tempdir().unwrap();
-    make(dir.path(), &["--agency", "SYT"]);
+    template_sample(dir.path(), &["--agency", "SYT"]);
     let reports = dir.path().join("reports");
     std::fs::create_dir(&reports).unwrap();
     fill(
@@ -179,7 +168,7 @@ fn a_filled_template_goes_back_in_unchanged() {
 #[test]
 fn a_filled_csv_template_passes_check() {
     let dir = tempfile::tempdir().unwrap();
-    make(dir.path(), &["--agency", "BNT", "--format", "csv"]);
+    template_sample(dir.path(), &["--agency", "BNT", "--format", "csv"]);
     let path = dir.path().join("2021-H1_BNT_bao-ninh-thuan.csv");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with('\u{feff}'), "UTF-8 with BOM for Excel");
@@ -210,7 +199,7 @@ fn a_filled_csv_template_passes_check() {
 #[test]
 fn a_bad_cell_is_reported_at_that_cell() {
     let dir = tempfile::tempdir().unwrap();
-    make(dir.path(), &["--agency", "SYT"]);
+    template_sample(dir.path(), &["--agency", "SYT"]);
     let bad = dir.path().join("bad.xlsx");
     fill(&dir.path().join("2021-H1_SYT_so-y-te.xlsx"), &bad, Some(4));
     let out = bdg()
