@@ -30,8 +30,13 @@ pub fn bdg() -> Command {
     c
 }
 
-/// `bdg GLOBAL… consolidate` of the shipped sample cycle, as of 20/06/2021, into `out`.
-pub fn consolidate_sample(global: &[&str], out: &std::path::Path) -> Command {
+/// `bdg GLOBAL… consolidate` of the reports at `reports` for the shipped plan, 2021-H1, as of
+/// 20/06/2021, into `out`.
+pub fn consolidate_reports(
+    global: &[&str],
+    reports: impl AsRef<std::ffi::OsStr>,
+    out: &std::path::Path,
+) -> Command {
     let mut c = bdg();
     c.args(global)
         .args([
@@ -43,28 +48,23 @@ pub fn consolidate_sample(global: &[&str], out: &std::path::Path) -> Command {
             "--as-of",
             "20/06/2021",
         ])
-        .args(["--reports", "examples/reports/2021-H1", "--out"])
+        .arg("--reports")
+        .arg(reports)
+        .arg("--out")
         .arg(out);
     c
+}
+
+/// `bdg GLOBAL… consolidate` of the shipped sample cycle, as of 20/06/2021, into `out`.
+pub fn consolidate_sample(global: &[&str], out: &std::path::Path) -> Command {
+    consolidate_reports(global, "examples/reports/2021-H1", out)
 }
 
 /// `bdg consolidate --format json` of the reports at `reports`, as of 20/06/2021, into `out`:
 /// the exit code and the JSON.
 pub fn consolidate_json(reports: &std::path::Path, out: &std::path::Path) -> (i32, Value) {
-    let o = bdg()
-        .args([
-            "consolidate",
-            "--format",
-            "json",
-            "--plan",
-            PLAN,
-            "--period",
-            "2021-H1",
-        ])
-        .args(["--as-of", "20/06/2021", "--reports"])
-        .arg(reports)
-        .arg("--out")
-        .arg(out)
+    let o = consolidate_reports(&[], reports, out)
+        .args(["--format", "json"])
         .output()
         .unwrap();
     (o.status.code().unwrap(), json_of(&o.stdout))

@@ -175,14 +175,7 @@ fn a_report_saved_into_an_old_output_folder_is_named_not_silently_skipped() {
     assert_eq!(skipped[0]["severity"], "warning");
     // consolidate finds no report file: it says so, names the folder, and writes nothing.
     let own = dir.path().join("out");
-    let o = bdg()
-        .args(["consolidate", "--plan", PLAN, "--period", "2021-H1"])
-        .args(["--as-of", "20/06/2021", "--reports"])
-        .arg(&reports)
-        .arg("--out")
-        .arg(&own)
-        .output()
-        .unwrap();
+    let o = consolidate_reports(&[], &reports, &own).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("ket-qua-cu"));
     assert!(!own.exists());

@@ -288,14 +288,7 @@ fn a_cell_past_excels_limit_is_cut_with_a_mark() {
     let dir = tempfile::tempdir().unwrap();
     let file = hostile_cycle(dir.path(), 0);
     let out = dir.path().join("out");
-    bdg()
-        .args(["-q", "consolidate", "--plan", PLAN, "--period", "2021-H1"])
-        .args(["--as-of", "20/06/2021", "--reports"])
-        .arg(&file)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .code(1);
+    consolidate_reports(&["-q"], &file, &out).assert().code(1);
     let s = sheet(&out.join(BOOK), "Cảnh báo và lỗi");
     let long: Vec<String> = s
         .rows()
