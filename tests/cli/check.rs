@@ -186,14 +186,9 @@ fn a_bad_file_never_stops_the_run() {
     assert_eq!(code, 1);
     assert_eq!(v["files"], 3);
     assert_eq!(v["rows"], 3);
-    let codes: Vec<&str> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let codes = codes(&v);
     assert!(
-        codes.contains(&"not-a-table") && codes.contains(&"unreadable"),
+        codes.iter().any(|c| c == "not-a-table") && codes.iter().any(|c| c == "unreadable"),
         "{codes:?}"
     );
 }
@@ -205,13 +200,8 @@ fn forcing_the_wrong_encoding_is_an_encoding_diagnostic() {
         "utf-8",
         fixture("reports/windows-1258.csv").to_str().unwrap(),
     ]);
-    let codes: Vec<&str> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
-    assert!(codes.contains(&"encoding"), "{codes:?}");
+    let codes = codes(&v);
+    assert!(codes.iter().any(|c| c == "encoding"), "{codes:?}");
     bdg()
         .args(["check", "--plan", PLAN, "--encoding", "klingon"])
         .arg(fixture("reports/windows-1258.csv"))

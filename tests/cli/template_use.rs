@@ -148,12 +148,7 @@ fn the_template_folder_is_safe_to_mail_and_returned_files_there_are_read() {
     );
     // The unfilled templates in the reports folder: each one diagnostic, "not filled in".
     let (_, v) = check_json(&reports);
-    let codes: Vec<&str> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let codes = codes(&v);
     assert_eq!(codes, ["empty-report", "empty-report"], "{v}");
 }
 
