@@ -3,7 +3,7 @@
 //! elsewhere (`check.rs`, `hostile.rs`, `hardening.rs`, `consolidate.rs`…) are not repeated.
 
 use crate::common::*;
-use calamine::{open_workbook, Data, Reader, Xlsx};
+use calamine::Data;
 use std::path::{Path, PathBuf};
 
 const HEADER: &str = "Đơn vị,Kỳ báo cáo,Ngày báo cáo,Mã nhiệm vụ,Tình trạng,Tiến độ (%),\
@@ -299,8 +299,7 @@ fn cycle(name: &str, plan: &Path, files: &[(&str, &str)]) -> (Value, PathBuf) {
 
 /// The codes of the workbook's diagnostics sheet, with the file each names.
 fn sheet_codes(book: &Path) -> Vec<(String, String)> {
-    let mut wb: Xlsx<_> = open_workbook(book).unwrap();
-    let s = wb.worksheet_range("Diagnostics").unwrap();
+    let s = sheet(book, "Diagnostics");
     let mut rows = s.rows();
     let head: Vec<String> = rows.next().unwrap().iter().map(Data::to_string).collect();
     let col = |name: &str| head.iter().position(|h| h.to_lowercase().contains(name));

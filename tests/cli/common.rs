@@ -30,8 +30,13 @@ pub fn bdg() -> Command {
     c
 }
 
-/// `bdg GLOBAL… consolidate` of the shipped sample cycle, as of 20/06/2021, into `out`.
-pub fn consolidate_sample(global: &[&str], out: &std::path::Path) -> Command {
+/// `bdg GLOBAL… consolidate` of the reports at `reports` for the shipped plan, 2021-H1, as of
+/// 20/06/2021, into `out`.
+pub fn consolidate_reports(
+    global: &[&str],
+    reports: impl AsRef<std::ffi::OsStr>,
+    out: &std::path::Path,
+) -> Command {
     let mut c = bdg();
     c.args(global)
         .args([
@@ -43,28 +48,23 @@ pub fn consolidate_sample(global: &[&str], out: &std::path::Path) -> Command {
             "--as-of",
             "20/06/2021",
         ])
-        .args(["--reports", "examples/reports/2021-H1", "--out"])
+        .arg("--reports")
+        .arg(reports)
+        .arg("--out")
         .arg(out);
     c
+}
+
+/// `bdg GLOBAL… consolidate` of the shipped sample cycle, as of 20/06/2021, into `out`.
+pub fn consolidate_sample(global: &[&str], out: &std::path::Path) -> Command {
+    consolidate_reports(global, "examples/reports/2021-H1", out)
 }
 
 /// `bdg consolidate --format json` of the reports at `reports`, as of 20/06/2021, into `out`:
 /// the exit code and the JSON.
 pub fn consolidate_json(reports: &std::path::Path, out: &std::path::Path) -> (i32, Value) {
-    let o = bdg()
-        .args([
-            "consolidate",
-            "--format",
-            "json",
-            "--plan",
-            PLAN,
-            "--period",
-            "2021-H1",
-        ])
-        .args(["--as-of", "20/06/2021", "--reports"])
-        .arg(reports)
-        .arg("--out")
-        .arg(out)
+    let o = consolidate_reports(&[], reports, out)
+        .args(["--format", "json"])
         .output()
         .unwrap();
     (o.status.code().unwrap(), json_of(&o.stdout))
@@ -73,4 +73,70 @@ pub fn consolidate_json(reports: &std::path::Path, out: &std::path::Path) -> (i3
 pub fn json_of(out: &[u8]) -> Value {
     serde_json::from_slice(out)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
+}
+
+/// `bdg GLOBAL… check --format json --plan PLAN PATHS…`: the exit code and the JSON.
+pub fn check_json_with<P: AsRef<std::ffi::OsStr>>(global: &[&str], paths: &[P]) -> (i32, Value) {
+    let o = bdg()
+        .args(global)
+        .args(["check", "--format", "json", "--plan", PLAN])
+        .args(paths)
+        .output()
+        .unwrap();
+    (o.status.code().unwrap(), json_of(&o.stdout))
+}
+
+/// `bdg check --format json --plan PLAN PATH`: the exit code and the JSON.
+pub fn check_json(path: impl AsRef<std::ffi::OsStr>) -> (i32, Value) {
+    check_json_with(&[], &[path])
+}
+
+/// The `code` of every diagnostic of a `--format json` answer, in order.
+pub fn codes(v: &Value) -> Vec<String> {
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The diagnostics of a `--format json` answer whose `code` is `code`.
+pub fn diagnostics_with_code<'v>(v: &'v Value, code: &str) -> Vec<&'v Value> {
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .collect()
+}
+
+/// One sheet of a workbook (`.xlsx`), read back.
+pub fn sheet(path: &std::path::Path, name: &str) -> calamine::Range<calamine::Data> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    wb.worksheet_range(name).unwrap()
+}
+
+/// One part of a zip package (an `.xlsx` or a `.docx`), as text: `xl/styles.xml`,
+/// `word/document.xml`.
+pub fn part(path: &std::path::Path, name: &str) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// `bdg -q template` of the shipped plan for 2021-H1 into `dir`, with `extra` arguments
+/// (`--agency SYT`, `--format csv`); it must succeed.
+pub fn template_sample(dir: &std::path::Path, extra: &[&str]) {
+    bdg()
+        .args([
+            "-q", "template", "--plan", PLAN, "--period", "2021-H1", "--out",
+        ])
+        .arg(dir)
+        .args(extra)
+        .assert()
+        .success();
 }

@@ -1,11 +1,6 @@
 use crate::common::*;
 use calamine::{open_workbook, Data, DataType, Reader, Xlsx};
 
-fn sheet(path: &std::path::Path, name: &str) -> calamine::Range<Data> {
-    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
-    wb.worksheet_range(name).unwrap()
-}
-
 /// The first row holding `cell` (a label, a task id, an agency id beside the agency's name).
 fn row_of<'a>(r: &'a calamine::Range<Data>, cell: &str) -> Vec<&'a Data> {
     r.rows()

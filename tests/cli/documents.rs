@@ -2,18 +2,9 @@
 //! (`remind`), opened and read back from their XML.
 
 use crate::common::*;
-use calamine::{open_workbook, Data, Reader, Xlsx};
-use std::io::Read;
+use calamine::Data;
 
 const REPORT: &str = "ninh-thuan-2021_2021-H1.docx";
-
-/// One part of a `.docx` (a zip), as text.
-fn part(docx: &std::path::Path, name: &str) -> String {
-    let mut z = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
-    let mut s = String::new();
-    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
-    s
-}
 
 fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")
@@ -222,8 +213,10 @@ fn the_word_report_has_the_decree_30_layout_and_the_content() {
         .iter()
         .find(|t| t[0][0] == "Nhiệm vụ" && t[0][1] == "Số báo cáo")
         .expect("appendix 1");
-    let mut wb: Xlsx<_> = open_workbook(dir.path().join("ninh-thuan-2021_2021-H1.xlsx")).unwrap();
-    let sheet = wb.worksheet_range("Theo nhiệm vụ").unwrap();
+    let sheet = sheet(
+        &dir.path().join("ninh-thuan-2021_2021-H1.xlsx"),
+        "Theo nhiệm vụ",
+    );
     // The sheet's last row is its total, as is the appendix's.
     let rows: Vec<&[Data]> = sheet.rows().skip(1).collect();
     let rows = &rows[..rows.len() - 1];

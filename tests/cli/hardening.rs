@@ -1,21 +1,7 @@
 use crate::common::*;
 
 fn check_json(paths: &[&std::path::Path]) -> (i32, Value) {
-    let out = bdg()
-        .args(["--lang", "en", "check", "--format", "json", "--plan", PLAN])
-        .args(paths)
-        .output()
-        .unwrap();
-    (out.status.code().unwrap(), json_of(&out.stdout))
-}
-
-fn codes(v: &Value) -> Vec<String> {
-    v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect()
+    check_json_with(&["--lang", "en"], paths)
 }
 
 fn good() -> PathBuf {

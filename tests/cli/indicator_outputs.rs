@@ -5,19 +5,18 @@ use crate::common::*;
 use crate::indicators::{by_id, consolidate_indicators, MINI};
 use std::path::Path;
 
+/// Consolidates the mini plan's indicator fixtures into `out`: the exit code.
+fn consolidate_mini(out: &Path) -> i32 {
+    consolidate_indicators(&root().join(MINI), &fixture("indicators/reports"), out).0
+}
+
 #[test]
 fn the_workbook_sheet_reads_back_with_its_figures_and_colours() {
-    use calamine::{open_workbook, Data, Reader, Xlsx};
+    use calamine::Data;
     let out = tempfile::tempdir().unwrap();
-    let (code, _) = consolidate_indicators(
-        &root().join(MINI),
-        &fixture("indicators/reports"),
-        out.path(),
-    );
-    assert_eq!(code, 0);
+    assert_eq!(consolidate_mini(out.path()), 0);
     let path = out.path().join("mini-ind_2021-H1.xlsx");
-    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
-    let s = wb.worksheet_range("Chỉ tiêu").unwrap();
+    let s = sheet(&path, "Chỉ tiêu");
     let row = |id: &str| -> Vec<Data> {
         s.rows()
             .find(|r| r[0] == Data::String(id.into()))
@@ -40,7 +39,7 @@ fn the_workbook_sheet_reads_back_with_its_figures_and_colours() {
     assert_eq!(row("V1")[5], Data::Float(108.5));
     assert_eq!(row("V1")[10], Data::String("Đạt".into()));
     // The result cells are filled: green when achieved, red when not.
-    let styles = crate::workbook::part(&path, "xl/styles.xml");
+    let styles = part(&path, "xl/styles.xml");
     assert!(
         styles.contains("C6EFCE") && styles.contains("FFC7CE"),
         "{styles}"
@@ -50,11 +49,7 @@ fn the_workbook_sheet_reads_back_with_its_figures_and_colours() {
 #[test]
 fn the_report_has_a_part_on_indicators_with_its_table() {
     let out = tempfile::tempdir().unwrap();
-    consolidate_indicators(
-        &root().join(MINI),
-        &fixture("indicators/reports"),
-        out.path(),
-    );
+    consolidate_mini(out.path());
     let txt = std::fs::read_to_string(out.path().join("mini-ind_2021-H1.txt")).unwrap();
     let part = txt
         .split("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
@@ -73,7 +68,7 @@ fn the_report_has_a_part_on_indicators_with_its_table() {
     };
     assert_eq!(row_of("R1")[3..6], ["30", "≥ 60 (2025)", "Chưa đạt"]);
     assert_eq!(row_of("V1")[3..6], ["108,5", "≤ 109 (2025)", "Đạt"]);
-    let docx = crate::workbook::part(
+    let docx = crate::common::part(
         &out.path().join("mini-ind_2021-H1.docx"),
         "word/document.xml",
     );
@@ -215,13 +210,8 @@ fn a_workbook_with_an_indicator_sheet_is_read_sheet_by_sheet() {
         .output()
         .unwrap();
     let c = json_of(&o.stdout);
-    let codes: Vec<&str> = c["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
-    assert!(!codes.contains(&"sheet-not-read"), "{codes:?}");
+    let codes = codes(&c);
+    assert!(!codes.iter().any(|c| c == "sheet-not-read"), "{codes:?}");
     assert_eq!(o.status.code(), Some(0), "{codes:?}");
 }
 
@@ -279,12 +269,7 @@ fn the_summary_writes_a_fractional_target_as_its_language_does() {
 fn workbook_figures_keep_their_decimals() {
     use std::io::Read;
     let out = tempfile::tempdir().unwrap();
-    let (code, _) = consolidate_indicators(
-        &root().join(MINI),
-        &fixture("indicators/reports"),
-        out.path(),
-    );
-    assert_eq!(code, 0);
+    assert_eq!(consolidate_mini(out.path()), 0);
     let f = std::fs::File::open(out.path().join("mini-ind_2021-H1.xlsx")).unwrap();
     let mut zip = zip::ZipArchive::new(f).unwrap();
     let mut styles = String::new();

@@ -32,4 +32,4 @@ mod scale;
 mod template_use;
 mod templates;
 mod truth;
-pub mod workbook;
+mod workbook;

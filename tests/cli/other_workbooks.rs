@@ -7,13 +7,8 @@ use crate::common::*;
 fn xlsx_from_another_writer_ods_and_xls_read_like_the_template() {
     for f in ["openpyxl.xlsx", "libreoffice.ods", "libreoffice.xls"] {
         let path = fixture(&format!("reports/workbooks/{f}"));
-        let out = bdg()
-            .args(["check", "--format", "json", "--plan", PLAN])
-            .arg(&path)
-            .output()
-            .unwrap();
-        let v = json_of(&out.stdout);
-        assert_eq!(out.status.code(), Some(0), "{f}: {v}");
+        let (code, v) = check_json(&path);
+        assert_eq!(code, 0, "{f}: {v}");
         let r = &v["reports"][0];
         assert_eq!(
             (

@@ -76,14 +76,7 @@ fn an_out_folder_inside_the_reports_folder_is_never_read_as_reports() {
     // Every folder bdg writes into is marked, and no search for reports enters it.
     assert!(reports.join("ket-qua/.bdg-output").exists());
     assert!(reports.join("don-doc/.bdg-output").exists());
-    let check = |path: &std::path::Path| {
-        let o = bdg()
-            .args(["check", "--format", "json", "--plan", PLAN])
-            .arg(path)
-            .output()
-            .unwrap();
-        json_of(&o.stdout)["files"].as_u64().unwrap()
-    };
+    let check = |path: &std::path::Path| check_json(path).1["files"].as_u64().unwrap();
     // 16 reports and 7 indicator companion files.
     assert_eq!(check(&reports), 23);
     // A marked folder named on the command line is still read: the officer asked for it.

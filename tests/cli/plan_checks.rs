@@ -10,6 +10,15 @@ fn mini() -> String {
     std::fs::read_to_string(fixture("plans/mini.yaml")).unwrap()
 }
 
+/// The mini plan with a `window` under its task's due date (the line and column the
+/// diagnostics name depend on it staying on the line after `due`).
+fn mini_with_window(from: &str, to: &str) -> String {
+    mini().replace(
+        "due: 2021-06-10",
+        &format!("due: 2021-06-10\n    window: {{ from: {from}, to: {to} }}"),
+    )
+}
+
 /// Writes the plan, with the national indicator set it may include beside it (as in `plans/`).
 fn write(dir: &Path, text: &str) -> PathBuf {
     let p = dir.join("plan.yaml");
@@ -93,10 +102,7 @@ fn dates_at_the_calendar_edge_are_refused_and_nothing_panics() {
         has(&found, "error", "date-out-of-range", "5:9"),
         "{found:?}"
     );
-    let window = mini().replace(
-        "due: 2021-06-10",
-        "due: 2021-06-10\n    window: { from: 1899-12-31, to: 2021-06-30 }",
-    );
+    let window = mini_with_window("1899-12-31", "2021-06-30");
     assert!(has(
         &check(&window).1,
         "error",
@@ -135,10 +141,7 @@ fn ids_after_all_are_checked() {
 
 #[test]
 fn windows_and_due_dates_that_disagree_are_located() {
-    let reversed = mini().replace(
-        "due: 2021-06-10",
-        "due: 2021-06-10\n    window: { from: 2021-06-30, to: 2021-01-01 }",
-    );
+    let reversed = mini_with_window("2021-06-30", "2021-01-01");
     let (code, found) = check(&reversed);
     assert_eq!(code, 1);
     assert!(
@@ -146,10 +149,7 @@ fn windows_and_due_dates_that_disagree_are_located() {
         "{found:?}"
     );
 
-    let outside = mini().replace(
-        "due: 2021-06-10",
-        "due: 2021-06-10\n    window: { from: 2021-01-01, to: 2021-05-31 }",
-    );
+    let outside = mini_with_window("2021-01-01", "2021-05-31");
     let (code, found) = check(&outside);
     assert_eq!(code, 0, "a warning only: {found:?}");
     assert!(

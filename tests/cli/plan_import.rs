@@ -35,6 +35,15 @@ fn list(v: &Yaml) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The `key` of every entry of the sequence `seq` (`v["periods"]`, "due"), in order.
+fn field_of(seq: &Yaml, key: &str) -> Vec<String> {
+    seq.as_sequence()
+        .unwrap()
+        .iter()
+        .map(|e| s(&e[key]))
+        .collect()
+}
+
 /// Every task of the task sections with its lead as written (inherited from its parents).
 fn tasks(plan: &Yaml) -> Vec<(String, Vec<String>)> {
     type Out = Vec<(String, Vec<String>)>;
@@ -321,19 +330,9 @@ fn deeper_numbering_groups_and_undecided_things_are_todo_never_dropped() {
         "{out}"
     );
     // "UBND các xã, phường" is a group with members to fill in; Công an tỉnh an agency.
-    let groups: Vec<String> = v["groups"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .map(|g| s(&g["name"]))
-        .collect();
+    let groups: Vec<String> = field_of(&v["groups"], "name");
     assert_eq!(groups, ["UBND các xã, phường"]);
-    let agencies: Vec<String> = v["agencies"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .map(|a| s(&a["name"]))
-        .collect();
+    let agencies: Vec<String> = field_of(&v["agencies"], "name");
     assert_eq!(agencies, ["Công an tỉnh", "Sở Y tế"]);
     // "trước ngày 10/6 và 15/01" for the 6-month and the annual report: the annual one is due
     // the year after, a reading left to a person to confirm.
@@ -341,19 +340,9 @@ fn deeper_numbering_groups_and_undecided_things_are_todo_never_dropped() {
         out.contains("read as month 1/2027") || out.contains("hiểu là tháng 1/2027"),
         "{out}"
     );
-    let ids: Vec<String> = v["periods"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .map(|p| s(&p["id"]))
-        .collect();
+    let ids: Vec<String> = field_of(&v["periods"], "id");
     assert_eq!(ids, ["2026-H1", "2026-Y"]);
-    let due: Vec<String> = v["periods"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .map(|p| s(&p["due"]))
-        .collect();
+    let due: Vec<String> = field_of(&v["periods"], "due");
     assert_eq!(due, ["2026-06-10", "2027-01-15"]);
     // The deadlines sit in II.1.b, given to the Công an tỉnh: it is who reports.
     let ca = v["agencies"][0]["id"].clone();
@@ -423,11 +412,6 @@ fn a_2026_plan_of_another_province_with_its_national_heading() {
             ("III.3".into(), vec!["all".into()]),
         ]
     );
-    let due: Vec<String> = v["periods"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .map(|p| s(&p["due"]))
-        .collect();
+    let due: Vec<String> = field_of(&v["periods"], "due");
     assert_eq!(due, ["2026-06-10", "2026-12-10"]);
 }

@@ -8,12 +8,7 @@ use std::path::Path;
 
 /// The SYT CSV template of 2021-H1 in `dir`, as records (header first).
 fn syt_template(dir: &Path) -> Vec<Vec<String>> {
-    bdg()
-        .args(["template", "--plan", PLAN, "--period", "2021-H1"])
-        .args(["--agency", "SYT", "--format", "csv", "--out"])
-        .arg(dir)
-        .assert()
-        .success();
+    template_sample(dir, &["--agency", "SYT", "--format", "csv"]);
     let text = std::fs::read_to_string(dir.join("2021-H1_SYT_so-y-te.csv")).unwrap();
     csv::ReaderBuilder::new()
         .delimiter(b';')
@@ -51,24 +46,6 @@ fn write_filled(
         w.write_record(kept).unwrap();
     }
     std::fs::write(out, w.into_inner().unwrap()).unwrap();
-}
-
-fn check_json(path: &Path) -> (i32, Value) {
-    let o = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(path)
-        .output()
-        .unwrap();
-    (o.status.code().unwrap(), json_of(&o.stdout))
-}
-
-fn codes(v: &Value) -> Vec<String> {
-    v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect()
 }
 
 fn task<'v>(v: &'v Value, id: &str) -> &'v Value {
@@ -132,11 +109,8 @@ fn a_file_without_the_role_column_or_with_it_changed_reads_the_same() {
         |_| true,
     );
     let (_, v) = check_json(&f);
-    let warned: Vec<&str> = v["diagnostics"]
-        .as_array()
-        .unwrap()
+    let warned: Vec<&str> = diagnostics_with_code(&v, "unfilled-row")
         .iter()
-        .filter(|d| d["code"] == "unfilled-row")
         .map(|d| d["data"]["task"].as_str().unwrap())
         .collect();
     // The 15 blank rows the plan has SYT lead are warned of, whatever the file's role column.
@@ -176,8 +150,7 @@ fn consolidation_counts_reports_by_role() {
     assert_eq!(task(&v, "IV.1.b")["reports"], 0);
     // The by-task sheet: reports, by leads, by partners.
     let book = dir.path().join("out/ninh-thuan-2021_2021-H1.xlsx");
-    let mut wb: Xlsx<_> = open_workbook(book).unwrap();
-    let s = wb.worksheet_range("Theo nhiệm vụ").unwrap();
+    let s = sheet(&book, "Theo nhiệm vụ");
     let row = s
         .rows()
         .find(|r| r[0] == Data::String("IV.1.a".into()))
@@ -285,8 +258,7 @@ fn the_workbook_and_the_templates_cite_the_plans_number_and_date() {
         .map(|e| e.unwrap().path())
         .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
         .unwrap();
-    let mut wb: Xlsx<_> = open_workbook(file).unwrap();
-    let help = wb.worksheet_range("Hướng dẫn").unwrap();
+    let help = sheet(&file, "Hướng dẫn");
     let plan = help
         .rows()
         .find(|r| r[0] == Data::String("Kế hoạch".into()))

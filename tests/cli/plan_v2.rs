@@ -37,8 +37,8 @@ fn consolidate_2026(out: &Path) -> Value {
     json_of(&o.stdout)
 }
 
-/// The task ids of the CSV templates written for `period` (one agency).
-fn template_tasks(period: &str, agency: &str) -> Vec<String> {
+/// The text of the one CSV template written for `period` and `agency`.
+fn template_csv(period: &str, agency: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     bdg()
         .args(["template", "--plan", PLAN_2026, "--period", period])
@@ -51,8 +51,13 @@ fn template_tasks(period: &str, agency: &str) -> Vec<String> {
         .next()
         .unwrap()
         .unwrap();
-    let text = std::fs::read_to_string(f.path()).unwrap();
-    text.lines()
+    std::fs::read_to_string(f.path()).unwrap()
+}
+
+/// The task ids of the CSV templates written for `period` (one agency).
+fn template_tasks(period: &str, agency: &str) -> Vec<String> {
+    template_csv(period, agency)
+        .lines()
         .skip(1)
         .map(|l| l.split(';').nth(1).unwrap().to_string())
         .filter(|t| t.starts_with("II") || t.starts_with("III"))
@@ -316,19 +321,7 @@ fn a_task_shown_alone_carries_its_parents_text() {
 
 #[test]
 fn a_template_row_says_which_programme_its_task_belongs_to() {
-    let dir = tempfile::tempdir().unwrap();
-    bdg()
-        .args(["template", "--plan", PLAN_2026, "--period", "2026-Q1"])
-        .args(["--format", "csv", "--agency", "X_NINH_HAI", "--out"])
-        .arg(dir.path())
-        .assert()
-        .success();
-    let f = std::fs::read_dir(dir.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap();
-    let text = std::fs::read_to_string(f.path()).unwrap();
+    let text = template_csv("2026-Q1", "X_NINH_HAI");
     let row = text
         .lines()
         .find(|l| l.split(';').nth(1) == Some("II.1.a"))
@@ -343,12 +336,11 @@ fn a_template_row_says_which_programme_its_task_belongs_to() {
 
 #[test]
 fn the_workbook_shows_each_task_with_its_parents_text() {
-    use calamine::{Data, Reader, Xlsx};
+    use calamine::Data;
     let out = tempfile::tempdir().unwrap();
     consolidate_2026(out.path());
     let path = out.path().join("khanh-hoa-2026-example_2026-Q1.xlsx");
-    let mut book: Xlsx<_> = calamine::open_workbook(path).unwrap();
-    let sheet = book.worksheet_range("Theo nhiệm vụ").unwrap();
+    let sheet = sheet(&path, "Theo nhiệm vụ");
     let row = sheet
         .rows()
         .find(|r| r.first() == Some(&Data::String("II.1.b.1".into())))

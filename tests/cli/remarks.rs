@@ -80,12 +80,7 @@ fn difficulties_and_proposals_read_alike_from_csv_and_xlsx_and_reach_the_report(
         let reports = dir.path().join("reports");
         std::fs::create_dir(&reports).unwrap();
         write(&reports.join(name));
-        let out = bdg()
-            .args(["check", "--format", "json", "--plan", PLAN])
-            .arg(&reports)
-            .output()
-            .unwrap();
-        let v = json_of(&out.stdout);
+        let (_, v) = check_json(&reports);
         let errors: Vec<&Value> = v["diagnostics"]
             .as_array()
             .unwrap()
@@ -114,14 +109,7 @@ fn difficulties_and_proposals_read_alike_from_csv_and_xlsx_and_reach_the_report(
 #[test]
 fn the_csv_template_ends_with_the_two_reserved_rows() {
     let dir = tempfile::tempdir().unwrap();
-    bdg()
-        .args([
-            "-q", "template", "--plan", PLAN, "--period", "2021-H1", "--format", "csv",
-        ])
-        .args(["--agency", "SYT", "--out"])
-        .arg(dir.path())
-        .assert()
-        .success();
+    template_sample(dir.path(), &["--format", "csv", "--agency", "SYT"]);
     let mut r = csv::ReaderBuilder::new()
         .delimiter(b';')
         .from_path(dir.path().join("2021-H1_SYT_so-y-te.csv"))

@@ -30,12 +30,7 @@ fn the_generator_is_deterministic_and_bdg_finds_what_it_planted() {
         .unwrap();
     let v = json_of(&out.stdout);
     assert_eq!(v["files"], stats.files);
-    let bad = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "bad-number")
-        .count();
+    let bad = diagnostics_with_code(&v, "bad-number").len();
     assert_eq!(bad, stats.bad_rows);
     assert_eq!(
         v["rows"].as_u64().unwrap() as usize,

@@ -2,19 +2,11 @@
 //! zipped and mailed, and dropped back into the reports folder.
 
 use crate::common::*;
-use crate::workbook::part;
 use std::collections::HashMap;
 
+/// The SYT templates of 2021-H1 in `dir`.
 fn make(dir: &std::path::Path, extra: &[&str]) {
-    bdg()
-        .args([
-            "-q", "template", "--plan", PLAN, "--period", "2021-H1", "--out",
-        ])
-        .arg(dir)
-        .args(["--agency", "SYT"])
-        .args(extra)
-        .assert()
-        .success();
+    template_sample(dir, &[&["--agency", "SYT"], extra].concat());
 }
 
 const XLSX: &str = "2021-H1_SYT_so-y-te.xlsx";
@@ -155,18 +147,8 @@ fn the_template_folder_is_safe_to_mail_and_returned_files_there_are_read() {
         "nothing hidden: {names:?}"
     );
     // The unfilled templates in the reports folder: each one diagnostic, "not filled in".
-    let out = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(&reports)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
-    let codes: Vec<&str> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let (_, v) = check_json(&reports);
+    let codes = codes(&v);
     assert_eq!(codes, ["empty-report", "empty-report"], "{v}");
 }
 
@@ -181,31 +163,14 @@ fn a_report_saved_into_an_old_output_folder_is_named_not_silently_skipped() {
         old.join("bao-cao-gui-lai.csv"),
     )
     .unwrap();
-    let out = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(&reports)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
-    let skipped: Vec<&Value> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "skipped-output-folder")
-        .collect();
+    let (_, v) = check_json(&reports);
+    let skipped = diagnostics_with_code(&v, "skipped-output-folder");
     assert_eq!(skipped.len(), 1, "the output folder is named: {v}");
     assert!(skipped[0]["file"].as_str().unwrap().ends_with("ket-qua-cu"));
     assert_eq!(skipped[0]["severity"], "warning");
     // consolidate finds no report file: it says so, names the folder, and writes nothing.
     let own = dir.path().join("out");
-    let o = bdg()
-        .args(["consolidate", "--plan", PLAN, "--period", "2021-H1"])
-        .args(["--as-of", "20/06/2021", "--reports"])
-        .arg(&reports)
-        .arg("--out")
-        .arg(&own)
-        .output()
-        .unwrap();
+    let o = consolidate_reports(&[], &reports, &own).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("ket-qua-cu"));
     assert!(!own.exists());
@@ -217,10 +182,7 @@ fn a_report_saved_into_an_old_output_folder_is_named_not_silently_skipped() {
     .unwrap();
     let (_, again) = consolidate_json(&reports, &own);
     assert_eq!(again["reported"], 1);
-    let mut wb: calamine::Xlsx<_> =
-        calamine::open_workbook(own.join("ninh-thuan-2021_2021-H1.xlsx")).unwrap();
-    use calamine::Reader;
-    let d = wb.worksheet_range("Cảnh báo và lỗi").unwrap();
+    let d = sheet(&own.join("ninh-thuan-2021_2021-H1.xlsx"), "Cảnh báo và lỗi");
     let named: Vec<String> = d
         .rows()
         .filter(|r| r[4] == "skipped-output-folder")
@@ -240,18 +202,8 @@ fn columns_people_add_are_ignored_quietly() {
          1;SYT;2021-H1;09/06/2021;IV.8;hoàn thành;gọi lại sau;\r\n",
     )
     .unwrap();
-    let out = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(&path)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
-    let unknown: Vec<&Value> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "unknown-column")
-        .collect();
+    let (_, v) = check_json(&path);
+    let unknown = diagnostics_with_code(&v, "unknown-column");
     assert_eq!(
         unknown.len(),
         1,

@@ -2,17 +2,6 @@ use crate::common::*;
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
-fn make(dir: &std::path::Path, extra: &[&str]) {
-    bdg()
-        .args([
-            "-q", "template", "--plan", PLAN, "--period", "2021-H1", "--out",
-        ])
-        .arg(dir)
-        .args(extra)
-        .assert()
-        .success();
-}
-
 fn cells(path: &std::path::Path) -> Vec<Vec<Data>> {
     let mut wb: Xlsx<_> = open_workbook(path).unwrap();
     wb.worksheet_range("Báo cáo")
@@ -67,7 +56,7 @@ fn fill(template: &std::path::Path, out: &std::path::Path, bad: Option<usize>) {
 #[test]
 fn one_template_per_expected_agency_listing_its_tasks() {
     let dir = tempfile::tempdir().unwrap();
-    make(dir.path(), &[]);
+    template_sample(dir.path(), &[]);
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -120,16 +109,11 @@ fn one_template_per_expected_agency_listing_its_tasks() {
 #[test]
 fn an_empty_template_is_reported_as_such() {
     let dir = tempfile::tempdir().unwrap();
-    make(dir.path(), &["--agency", "SYT"]);
-    make(dir.path(), &["--agency", "Sở Y tế", "--format", "csv"]);
+    template_sample(dir.path(), &["--agency", "SYT"]);
+    template_sample(dir.path(), &["--agency", "Sở Y tế", "--format", "csv"]);
     for f in ["2021-H1_SYT_so-y-te.xlsx", "2021-H1_SYT_so-y-te.csv"] {
-        let out = bdg()
-            .args(["check", "--format", "json", "--plan", PLAN])
-            .arg(dir.path().join(f))
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1));
-        let v = json_of(&out.stdout);
+        let (code, v) = check_json(dir.path().join(f));
+        assert_eq!(code, 1);
         let d = v["diagnostics"].as_array().unwrap();
         assert_eq!(d.len(), 1, "{f}: {d:?}");
         assert_eq!(d[0]["code"], "empty-report", "{f}");
@@ -139,7 +123,7 @@ fn an_empty_template_is_reported_as_such() {
 #[test]
 fn a_filled_template_goes_back_in_unchanged() {
     let dir = tempfile::tempdir().unwrap();
-    make(dir.path(), &["--agency", "SYT"]);
+    template_sample(dir.path(), &["--agency", "SYT"]);
     let reports = dir.path().join("reports");
     std::fs::create_dir(&reports).unwrap();
     fill(
@@ -147,13 +131,8 @@ fn a_filled_template_goes_back_in_unchanged() {
         &reports.join("syt.xlsx"),
         None,
     );
-    let out = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(&reports)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{v}");
+    let (code, v) = check_json(&reports);
+    assert_eq!(code, 0, "{v}");
     // Its 16 tasks and the 4 it co-ordinates on (IV.1), all filled.
     assert_eq!(v["rows"], 20);
     assert_eq!(v["reports"][0]["submitted_on"], "2021-06-09");
@@ -166,8 +145,7 @@ fn a_filled_template_goes_back_in_unchanged() {
         20 * 2,
         "formula cells count by their cached value"
     );
-    let mut wb: Xlsx<_> = open_workbook(book_dir.join("ninh-thuan-2021_2021-H1.xlsx")).unwrap();
-    let d = wb.worksheet_range("Chi tiết").unwrap();
+    let d = sheet(&book_dir.join("ninh-thuan-2021_2021-H1.xlsx"), "Chi tiết");
     let iv8 = d
         .rows()
         .find(|r| r[3] == Data::String("IV.8".into()))
@@ -190,7 +168,7 @@ fn a_filled_template_goes_back_in_unchanged() {
 #[test]
 fn a_filled_csv_template_passes_check() {
     let dir = tempfile::tempdir().unwrap();
-    make(dir.path(), &["--agency", "BNT", "--format", "csv"]);
+    template_sample(dir.path(), &["--agency", "BNT", "--format", "csv"]);
     let path = dir.path().join("2021-H1_BNT_bao-ninh-thuan.csv");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with('\u{feff}'), "UTF-8 with BOM for Excel");
@@ -212,13 +190,8 @@ fn a_filled_csv_template_passes_check() {
         w.write_record(&cells).unwrap();
     }
     std::fs::write(&path, w.into_inner().unwrap()).unwrap();
-    let out = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(&path)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{v}");
+    let (code, v) = check_json(&path);
+    assert_eq!(code, 0, "{v}");
     // IV.10.a-b, IV.15.a-b, section II's 13, and IV.1's 4 as a partner.
     assert_eq!(v["rows"], 2 + 2 + 13 + 4);
 }
@@ -226,7 +199,7 @@ fn a_filled_csv_template_passes_check() {
 #[test]
 fn a_bad_cell_is_reported_at_that_cell() {
     let dir = tempfile::tempdir().unwrap();
-    make(dir.path(), &["--agency", "SYT"]);
+    template_sample(dir.path(), &["--agency", "SYT"]);
     let bad = dir.path().join("bad.xlsx");
     fill(&dir.path().join("2021-H1_SYT_so-y-te.xlsx"), &bad, Some(4));
     let out = bdg()
@@ -240,12 +213,7 @@ fn a_bad_cell_is_reported_at_that_cell() {
         stdout.contains("error[bad-status]") && stdout.contains(":5:6 [Báo cáo!F5]"),
         "{stdout}"
     );
-    let out = bdg()
-        .args(["check", "--format", "json", "--plan", PLAN])
-        .arg(&bad)
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
+    let (_, v) = check_json(&bad);
     let d = &v["diagnostics"][0];
     assert_eq!(
         (d["cell"].as_str(), d["line"].as_u64(), d["column"].as_u64()),

@@ -17,6 +17,13 @@ fn overdue(reports: &std::path::Path, format: &str, extra: &[&str]) -> std::proc
         .unwrap()
 }
 
+/// The stderr of a run refused before it started (exit 2).
+fn refused(o: &std::process::Output) -> String {
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    err
+}
+
 fn agency<'a>(v: &'a Value, id: &str) -> &'a Value {
     v["agencies"]
         .as_array()
@@ -104,12 +111,7 @@ fn an_agency_whose_files_were_all_excluded_is_rejected_not_missing() {
 
 #[test]
 fn an_unknown_agency_name_gets_a_did_you_mean_and_its_agency_is_rejected() {
-    let out = bdg()
-        .args(["--lang", "en", "check", "--format", "json", "--plan", PLAN])
-        .arg(fixture("truth/unknown-agency/tb.csv"))
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
+    let (_, v) = check_json_with(&["--lang", "en"], &[fixture("truth/unknown-agency/tb.csv")]);
     let d = v["diagnostics"]
         .as_array()
         .unwrap()
@@ -201,8 +203,7 @@ fn a_reply_by_date_before_the_as_of_date_is_refused_before_reading() {
             .arg(out.path())
             .output()
             .unwrap();
-        assert_eq!(o.status.code(), Some(2));
-        let err = String::from_utf8_lossy(&o.stderr);
+        let err = refused(&o);
         assert!(
             err.contains("--reply-by") && err.contains("20/06/2021"),
             "{err}"
@@ -498,8 +499,7 @@ fn plan_mistakes_and_system_errors_are_told_in_vietnamese_with_a_did_you_mean() 
         .arg(fixture("truth/future/BNT.csv"))
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = refused(&o);
     assert!(
         err.contains("[unknown-field]") && err.contains("'title'"),
         "{err}"
@@ -513,8 +513,7 @@ fn plan_mistakes_and_system_errors_are_told_in_vietnamese_with_a_did_you_mean() 
         .arg(fixture("truth/future/BNT.csv"))
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = refused(&o);
     assert!(err.contains("'plans/ninh-thuan-2021.yaml'"), "{err}");
     let o = bdg()
         .args(["plan", "check", "plans/ninh-thuan-2021.yam"])
@@ -527,8 +526,7 @@ fn plan_mistakes_and_system_errors_are_told_in_vietnamese_with_a_did_you_mean() 
     let file = dir.path().join("a-file");
     std::fs::write(&file, "x").unwrap();
     let o = consolidate_into(&root().join("examples/reports/2021-H1"), &file.join("out"));
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = refused(&o);
     assert!(
         !err.contains("os error") && !err.contains("Not a directory"),
         "{err}"

@@ -5,22 +5,8 @@
 use crate::common::*;
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use std::collections::HashMap;
-use std::io::Read;
 
 const BOOK: &str = "ninh-thuan-2021_2021-H1.xlsx";
-
-fn sheet(path: &std::path::Path, name: &str) -> calamine::Range<Data> {
-    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
-    wb.worksheet_range(name).unwrap()
-}
-
-/// One part of the workbook's package, as text (`xl/worksheets/sheet1.xml`).
-pub fn part(path: &std::path::Path, name: &str) -> String {
-    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut s = String::new();
-    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
-    s
-}
 
 fn plan() -> bdg::plan::Plan {
     bdg::plan::load(&root().join(PLAN)).unwrap().0
@@ -302,14 +288,7 @@ fn a_cell_past_excels_limit_is_cut_with_a_mark() {
     let dir = tempfile::tempdir().unwrap();
     let file = hostile_cycle(dir.path(), 0);
     let out = dir.path().join("out");
-    bdg()
-        .args(["-q", "consolidate", "--plan", PLAN, "--period", "2021-H1"])
-        .args(["--as-of", "20/06/2021", "--reports"])
-        .arg(&file)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .code(1);
+    consolidate_reports(&["-q"], &file, &out).assert().code(1);
     let s = sheet(&out.join(BOOK), "Cảnh báo và lỗi");
     let long: Vec<String> = s
         .rows()
