@@ -215,13 +215,13 @@ pub fn read_reports(
     outputs: Option<&std::path::Path>,
 ) -> Result<Vec<Report>> {
     let opts = ReadOptions { encoding };
-    let (files, mut problems) = crate::report::collect(paths, outputs);
+    let crate::report::Found {
+        files,
+        mut problems,
+        skipped,
+    } = crate::report::collect(paths, outputs);
     if g.verbose > 0 {
-        let own = outputs.and_then(|o| std::fs::canonicalize(o).ok());
-        for d in crate::report::skipped_output_folders(paths) {
-            if own.is_some() && std::fs::canonicalize(&d).ok() == own {
-                continue;
-            }
+        for d in &skipped {
             let d = d.display();
             output::note(
                 g,

@@ -52,13 +52,15 @@ fn unreadable(name: &str, e: &std::io::Error) -> Report {
 ///
 /// Everything under `outputs` (a command's own `--out` folder, when it lies inside the reports
 /// folder) is left out: bdg's workbook and letters are not agency reports.
-pub fn collect(paths: &[PathBuf], outputs: Option<&Path>) -> (Vec<PathBuf>, Vec<Report>) {
+pub fn collect(paths: &[PathBuf], outputs: Option<&Path>) -> Found {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let mut skipped = Vec::new();
     let outputs = outputs.and_then(|o| std::fs::canonicalize(o).ok());
     for p in paths {
+        let mut found = (&mut files, &mut problems, &mut skipped);
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut files, &mut problems, outputs.as_deref()),
+            Ok(m) if m.is_dir() => walk(p, &mut found, outputs.as_deref()),
             Ok(_) => files.push(p.clone()),
             Err(e) => problems.push(unreadable(&p.display().to_string(), &e)),
         }
@@ -68,8 +70,28 @@ pub fn collect(paths: &[PathBuf], outputs: Option<&Path>) -> (Vec<PathBuf>, Vec<
         let real = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
         !outputs.as_ref().is_some_and(|o| real.starts_with(o)) && seen.insert(real)
     });
-    (files, problems)
+    Found {
+        files,
+        problems,
+        skipped,
+    }
 }
+
+/// What a search for report files found: the files, the problems met (unreadable folders,
+/// notes about skipped output folders holding report-like files), and every output folder of
+/// bdg's it skipped (the command's own `--out` aside), report files in it or not, for `-v`.
+pub struct Found {
+    pub files: Vec<PathBuf>,
+    pub problems: Vec<Report>,
+    pub skipped: Vec<PathBuf>,
+}
+
+/// The three lists a walk fills.
+type Lists<'a> = (
+    &'a mut Vec<PathBuf>,
+    &'a mut Vec<Report>,
+    &'a mut Vec<PathBuf>,
+);
 
 fn is_report_file(p: &Path) -> bool {
     p.extension()
@@ -80,7 +102,7 @@ fn is_report_file(p: &Path) -> bool {
 }
 
 /// `outputs`: the command's own output folder (canonical), skipped without a word.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>, outputs: Option<&Path>) {
+fn walk(dir: &Path, found: &mut Lists, outputs: Option<&Path>) {
     // The entry's own type (no extra stat); `None` when the system could not say.
     let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = match std::fs::read_dir(dir) {
         Ok(rd) => rd
@@ -88,7 +110,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>, output
             .map(|e| (e.path(), e.file_type().ok()))
             .collect(),
         Err(e) => {
-            problems.push(Report::fail(
+            found.1.push(Report::fail(
                 &dir.display().to_string(),
                 Kind::UnreadableFolder {
                     error: e.to_string(),
@@ -114,12 +136,13 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Report>, output
         if is_dir {
             // Not into bdg's own output folders, but say so when report files lie there.
             if !p.join(crate::fsx::OUTPUT_MARKER).exists() {
-                walk(&p, files, problems, outputs);
+                walk(&p, found, outputs);
             } else if !is_own_output(&p, outputs) {
-                problems.extend(skipped_output_folder(&p));
+                found.1.extend(skipped_output_folder(&p));
+                found.2.push(p);
             }
         } else if is_report_file(&p) {
-            files.push(p);
+            found.0.push(p);
         }
     }
 }
@@ -216,34 +239,6 @@ pub fn read_all_with(
         .into_iter()
         .map(|r| r.expect("every file read"))
         .collect()
-}
-
-/// Every output folder of bdg's (marked) a search of `paths` skips, report files in it or not,
-/// in path order: for `-v`. Links to folders are not followed, as in the search.
-pub fn skipped_output_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let mut dirs: Vec<PathBuf> = rd
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-            .map(|e| e.path())
-            .collect();
-        dirs.sort();
-        for d in dirs {
-            if d.join(crate::fsx::OUTPUT_MARKER).exists() {
-                out.push(d);
-            } else {
-                walk(&d, out);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for p in paths.iter().filter(|p| p.is_dir()) {
-        walk(p, &mut out);
-    }
-    out
 }
 
 #[cfg(test)]
