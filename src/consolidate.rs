@@ -6,6 +6,7 @@ use crate::diag::{Code, Diagnostic, Excludes};
 use crate::plan::{AgencyIdx, TaskIdx};
 use crate::report::{Row, Status};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
@@ -71,7 +72,7 @@ impl StatusCounts {
 
 /// One task of the plan and what the agencies' files say of it.
 #[derive(Debug, Clone)]
-pub struct TaskLine<'c> {
+pub struct TaskLine {
     /// The task.
     pub task: TaskIdx,
     /// How many agencies' files report on it (rows counted), not the province's report.
@@ -84,9 +85,9 @@ pub struct TaskLine<'c> {
     pub status: StatusCounts,
     /// Its figures, summed.
     pub totals: Totals,
-    /// The first [`NOTES_KEPT`] notes of the agencies, borrowed from the reports (a national
-    /// cycle has millions; the workbook's details sheet has them all).
-    pub notes: Vec<(AgencyIdx, &'c str)>,
+    /// The first [`NOTES_KEPT`] notes of the agencies (a national cycle has millions; the
+    /// workbook's details sheet has them all).
+    pub notes: Vec<(AgencyIdx, String)>,
     /// How many rows of this task carry a note.
     pub notes_total: usize,
 }
@@ -137,7 +138,7 @@ pub struct Consolidation<'c> {
     /// Agencies by where they stand.
     pub counts: Counts,
     /// Every task of the plan, in plan order.
-    pub tasks: Vec<TaskLine<'c>>,
+    pub tasks: Vec<TaskLine>,
     /// Every expected agency, then any unexpected one that reported.
     pub agencies: Vec<AgencyLine>,
     /// The figures of every accepted row, summed.
@@ -157,14 +158,16 @@ pub struct Consolidation<'c> {
 impl<'c> Consolidation<'c> {
     /// The tasks of this period's report (schema v2: a task may belong to some periods only),
     /// and any other task an agency reported on anyway.
-    pub fn period_tasks(&self) -> impl Iterator<Item = &TaskLine<'c>> {
+    pub fn period_tasks(&self) -> impl Iterator<Item = &TaskLine> {
         let (plan, period) = (self.cycle.plan, &self.cycle.period.id);
         self.tasks
             .iter()
             .filter(move |t| t.reports > 0 || plan.tasks[t.task].in_period(period))
     }
 
-    /// The accepted rows, agency by agency in plan order.
+    /// The accepted rows kept in the cycle's reports (read with their rows), agency by agency
+    /// in plan order: what [`fold`] hands to its `detail` callback. A cycle read without rows
+    /// (`bdg consolidate` streams them) has none here.
     pub fn details(&self) -> impl Iterator<Item = Detail<'c>> + '_ {
         let c = self.cycle;
         c.agencies
@@ -192,10 +195,28 @@ impl<'c> Consolidation<'c> {
     }
 }
 
-/// Consolidates a cycle: figures by task and by agency, totals, and what was excluded.
+/// Consolidates a cycle whose reports hold their rows: figures by task and by agency, totals,
+/// and what was excluded. See [`fold`] for a cycle read without rows.
 pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
+    let rows = |f: usize| Ok::<_, std::convert::Infallible>(Cow::Borrowed(&c.reports[f].rows[..]));
+    match fold(c, rows, |_| Ok(())) {
+        Ok(k) => k,
+        Err(never) => match never {},
+    }
+}
+
+/// Consolidates a cycle, taking the rows of each file whose figures count from `rows_of` (its
+/// index in [`Cycle::reports`]), asked once per file, agency by agency in plan order, and
+/// handing each accepted row to `detail` as it is counted. So a cycle read without its rows
+/// can be consolidated by reading the chosen files again one at a time (`bdg consolidate`):
+/// memory is bounded by the plan and the number of files, not the rows.
+pub fn fold<'c, E>(
+    c: &'c Cycle<'c>,
+    mut rows_of: impl FnMut(usize) -> Result<Cow<'c, [Row]>, E>,
+    mut detail: impl FnMut(Detail<'_>) -> Result<(), E>,
+) -> Result<Consolidation<'c>, E> {
     let plan = c.plan;
-    let mut tasks: Vec<TaskLine<'c>> = (0..plan.tasks.len())
+    let mut tasks: Vec<TaskLine> = (0..plan.tasks.len())
         .map(|task| TaskLine {
             task,
             reports: 0,
@@ -224,27 +245,25 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
         };
         if let Some(f) = a.figures_from {
             let r = &c.reports[f];
-            line.rows = r.rows.len();
+            let rows = rows_of(f)?;
+            line.rows = rows.len();
             line.rows_excluded =
                 r.excluded_rows() + crate::indicators::companion_rows_excluded(c, a.agency);
-            for row in &r.rows {
-                let t = &mut tasks[row.task];
-                t.reports += 1;
-                match plan.role(row.task, a.agency) {
-                    Some(crate::plan::Role::Lead) => t.reports_lead += 1,
-                    Some(crate::plan::Role::Partner) => t.reports_partner += 1,
-                    None => {}
-                }
-                t.status.add(row.status);
-                t.totals.add(row);
+            for row in rows.iter() {
+                count_row(
+                    &mut tasks[row.task],
+                    plan.role(row.task, a.agency),
+                    a.agency,
+                    row,
+                );
                 line.totals.add(row);
                 totals.add(row);
-                if !row.note.is_empty() {
-                    t.notes_total += 1;
-                    if t.notes.len() < NOTES_KEPT {
-                        t.notes.push((a.agency, row.note.as_str()));
-                    }
-                }
+                detail(Detail {
+                    agency: a.agency,
+                    file: &r.file,
+                    submitted_on: r.submitted_on,
+                    row,
+                })?;
             }
         }
         agencies.push(line);
@@ -258,7 +277,7 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
     let counted = crate::indicators::counted_rows(c);
     let indicators = crate::indicators::results(plan, plan.meta.year, &c.period.id, &counted);
     let (rows_excluded, files_excluded) = excluded_counts(c);
-    Consolidation {
+    Ok(Consolidation {
         cycle: c,
         counts: c.counts(),
         tasks,
@@ -269,6 +288,24 @@ pub fn consolidate<'c>(c: &'c Cycle<'c>) -> Consolidation<'c> {
         indicators,
         rows_excluded,
         files_excluded,
+    })
+}
+
+/// Counts one accepted row of `agency` (whose role in the task is `role`) in its task's line.
+fn count_row(t: &mut TaskLine, role: Option<crate::plan::Role>, agency: AgencyIdx, row: &Row) {
+    t.reports += 1;
+    match role {
+        Some(crate::plan::Role::Lead) => t.reports_lead += 1,
+        Some(crate::plan::Role::Partner) => t.reports_partner += 1,
+        None => {}
+    }
+    t.status.add(row.status);
+    t.totals.add(row);
+    if !row.note.is_empty() {
+        t.notes_total += 1;
+        if t.notes.len() < NOTES_KEPT {
+            t.notes.push((agency, row.note.clone()));
+        }
     }
 }
 

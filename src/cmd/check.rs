@@ -37,7 +37,7 @@ pub struct Args {
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     let plan = super::load_plan(&a.plan.plan, g)?;
     // check needs the diagnostics and the counts, not the rows: memory stays bounded.
-    let files = super::read_reports(&a.paths, a.encoding, &plan, g, false, None)?;
+    let (files, _) = super::read_reports(&a.paths, a.encoding, &plan, g, None)?;
     let sum = Summary::of(&files);
     let view = View {
         blocks: if a.format == Format::Table {

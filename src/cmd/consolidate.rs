@@ -3,7 +3,7 @@
 
 use super::consolidate_json::Summary;
 use super::CycleArgs;
-use crate::consolidate::{consolidate, Consolidation};
+use crate::consolidate::Consolidation;
 use crate::cycle;
 use crate::emit::{self, Block, Column, Listing, View};
 use crate::fsx::{ensure_dir, write_atomic, write_atomic_with};
@@ -11,8 +11,10 @@ use crate::lang::Lang;
 use crate::number::{group, percent};
 use crate::output::{self, Format, Global};
 use crate::render::{docx, plain, report_doc, xlsx};
+use crate::report::Row;
 use crate::Outcome;
 use anyhow::{Context, Result};
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 /// `consolidate --format`: the summary for people or for scripts.
@@ -45,16 +47,25 @@ pub struct Args {
 /// Builds the cycle, writes the workbook, the Word report for the ministry and its text,
 /// and prints the summary.
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
-    super::with_cycle(&a.cycle, g, Some(&a.out), super::Rows::Keep, |c| {
-        write_outputs(&a, c, g)
+    super::with_cycle(&a.cycle, g, Some(&a.out), |c, sources| {
+        write_outputs(&a, c, sources, g)
     })
 }
 
-fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
-    let k = consolidate(c);
+fn write_outputs(
+    a: &Args,
+    c: &cycle::Cycle,
+    sources: &super::Sources,
+    g: &Global,
+) -> Result<Outcome> {
     let lang = g.lang;
     let paths = Paths::of(a, c, lang)?;
-    write_documents(&k, lang, &paths)?;
+    let mut book = xlsx::Book::new(c, lang, xlsx::MAX_SHEET_ROWS)?;
+    // The details go to the workbook's temporary files as they are counted: a panic there (a
+    // full disk) fails the workbook, as one error.
+    let k = crate::isolate::quietly(|| stream(c, sources, &mut book, lang))
+        .unwrap_or_else(|what| Err(crate::fsx::write_panicked(&paths.xlsx, &what)))?;
+    write_documents(&k, book, lang, &paths)?;
     let format = match a.format {
         SummaryFormat::Table => Format::Table,
         SummaryFormat::Json => Format::Json,
@@ -73,6 +84,57 @@ fn write_outputs(a: &Args, c: &cycle::Cycle, g: &Global) -> Result<Outcome> {
         ),
     );
     Ok(Outcome::flagged_if(k.flagged()))
+}
+
+/// The consolidation, streamed: the cycle was built from the reports' identities, dates and
+/// counts (read without their rows); the files whose figures count are read a second time,
+/// in the workbook's order, on the second core, and each one's rows are counted and written
+/// into the workbook's details as they come, then dropped. Memory stays bounded by the plan
+/// and the number of files, not by the rows.
+fn stream<'c>(
+    c: &'c cycle::Cycle<'c>,
+    sources: &super::Sources,
+    book: &mut xlsx::Book,
+    lang: Lang,
+) -> Result<Consolidation<'c>> {
+    let chosen: Vec<usize> = c.agencies.iter().filter_map(|a| a.figures_from).collect();
+    let files: Vec<&std::path::Path> = chosen
+        .iter()
+        .map(|&f| {
+            sources
+                .path(f)
+                .expect("a report whose figures count was read from a file")
+        })
+        .collect();
+    std::thread::scope(|s| {
+        let ahead = crate::report::read_ahead(s, files, c.plan, &sources.opts);
+        let rows_of = |f: usize| -> Result<Cow<'c, [Row]>> {
+            let first = &c.reports[f];
+            match ahead.recv() {
+                // Read again, the same report: same agency, period, date and rows.
+                Ok(r) if r.file == first.file && r.fingerprint == first.fingerprint => {
+                    Ok(Cow::Owned(r.rows))
+                }
+                _ => Err(changed_while_read(&first.file, lang)),
+            }
+        };
+        crate::consolidate::fold(c, rows_of, |d| Ok(book.detail(d)?))
+    })
+}
+
+/// A file whose figures count read differently the second time: saved over while bdg ran.
+fn changed_while_read(file: &str, lang: Lang) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{}",
+        lang.pick(
+            &format!(
+                "tệp {file} đã thay đổi trong khi bdg đang đọc; không ghi gì, hãy chạy lại lệnh"
+            ),
+            &format!(
+                "{file} changed while bdg was reading it; nothing written, run the command again"
+            ),
+        )
+    )
 }
 
 /// Where the three documents go: `OUT/PLAN_PERIOD[_en].{xlsx,docx,txt}`.
@@ -102,27 +164,30 @@ impl Paths {
 }
 
 /// Writes the workbook, the Word report and its text.
-fn write_documents(k: &Consolidation, lang: Lang, paths: &Paths) -> Result<()> {
-    // Both cores: the Word report and its text are built while the workbook is written and
-    // compressed (each output on its own; the bytes do not depend on the order).
-    let (workbook, documents) = std::thread::scope(|s| {
-        let documents = s.spawn(|| -> Result<(String, Vec<u8>)> {
-            let doc = report_doc::build(k, lang);
-            let text = plain::render(&doc);
-            let word = docx::render(&doc).context("cannot build the Word report")?;
-            Ok((text, word))
-        });
-        let workbook = write_atomic_with(&paths.xlsx, |f| {
-            xlsx::write_workbook(k, lang, std::io::BufWriter::new(f))
-                .context("cannot build the workbook")
-        });
-        let documents = documents
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (workbook, documents)
-    });
-    let (text, word) = documents?;
-    workbook?;
+fn write_documents(k: &Consolidation, book: xlsx::Book, lang: Lang, paths: &Paths) -> Result<()> {
+    let mut wb = book.finish(k).context("cannot build the workbook")?;
+    let mut documents = None;
+    // Both cores: the Word report and its text are built while the workbook is compressed and
+    // written (each output on its own; the bytes do not depend on the order).
+    write_atomic_with(&paths.xlsx, |f| {
+        std::thread::scope(|s| {
+            let docs = s.spawn(|| -> Result<(String, Vec<u8>)> {
+                let doc = report_doc::build(k, lang);
+                let text = plain::render(&doc);
+                let word = docx::render(&doc).context("cannot build the Word report")?;
+                Ok((text, word))
+            });
+            let saved = wb
+                .save_to_writer(std::io::BufWriter::new(f))
+                .context("cannot build the workbook");
+            documents = Some(
+                docs.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+            saved
+        })
+    })?;
+    let (text, word) = documents.expect("built beside the workbook")?;
     write_atomic(&paths.txt, text.as_bytes())?;
     write_atomic(&paths.docx, &word)
 }

@@ -206,14 +206,16 @@ pub fn parse_as_of(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
 }
 
 /// Reads the agencies' files under `paths`, with `--encoding` applied: shared by every command.
+/// The reports keep their diagnostics, identities and counts, not their rows (`consolidate`
+/// reads the files whose figures count a second time, one at a time): memory stays bounded by
+/// the number of files. Returns the reports and where they were read from.
 pub fn read_reports(
     paths: &[PathBuf],
     encoding: Option<EncodingArg>,
     plan: &crate::plan::Plan,
     g: &Global,
-    keep_rows: bool,
     outputs: Option<&std::path::Path>,
-) -> Result<Vec<Report>> {
+) -> Result<(Vec<Report>, Sources)> {
     let opts = ReadOptions { encoding };
     let crate::report::Found {
         files,
@@ -238,15 +240,28 @@ pub fn read_reports(
         g.lang.pick("đọc báo cáo", "reading reports"),
     );
     let keep = |mut r: Report| {
-        if !keep_rows {
-            r.drop_rows();
-        }
+        r.drop_rows();
         r
     };
     let mut reports = crate::report::read_all_with(&files, plan, &opts, &|| bar.inc(1), &keep);
     bar.finish_and_clear();
     reports.append(&mut problems);
-    Ok(reports)
+    Ok((reports, Sources { files, opts }))
+}
+
+/// Where a command's reports were read from: the path of each report file read (the first
+/// `files.len()` of the reports, in order; the problems the search found come after them),
+/// and how they were read. `consolidate` reads the files whose figures count again from here.
+pub struct Sources {
+    pub files: Vec<PathBuf>,
+    pub opts: ReadOptions,
+}
+
+impl Sources {
+    /// The path report `i` was read from, if it is a file read.
+    pub fn path(&self, i: usize) -> Option<&Path> {
+        self.files.get(i).map(PathBuf::as_path)
+    }
 }
 
 /// `--out` equal to or inside a `--reports` folder is refused: its outputs would be read as
@@ -329,14 +344,6 @@ impl CycleArgs {
     }
 }
 
-/// Whether a command needs the reports' rows (`consolidate` does; `overdue` and `remind` judge
-/// timeliness from each file's identity and counts, so memory stays bounded by the files).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Rows {
-    Keep,
-    Drop,
-}
-
 /// Reads the plan, the reports and the as-of date named on the command line, builds the cycle,
 /// notes the reports' own errors on stderr, and hands the cycle to the command. `outputs`, the
 /// command's own `--out`, is never read as reports.
@@ -344,10 +351,9 @@ pub fn with_cycle<T>(
     a: &CycleArgs,
     g: &Global,
     outputs: Option<&Path>,
-    rows: Rows,
-    f: impl FnOnce(&crate::cycle::Cycle) -> Result<T>,
+    f: impl FnOnce(&crate::cycle::Cycle, &Sources) -> Result<T>,
 ) -> Result<T> {
-    let input = CycleInput::read(a, g, outputs, rows)?;
+    let input = CycleInput::read(a, g, outputs)?;
     let c = crate::cycle::build(
         &input.plan,
         &input.plan.periods[input.period],
@@ -380,7 +386,7 @@ pub fn with_cycle<T>(
             ),
         );
     }
-    f(&c)
+    f(&c, &input.sources)
 }
 
 /// The plan, the reports and the as-of date of a cycle, read from the command line.
@@ -388,11 +394,12 @@ struct CycleInput {
     plan: Plan,
     period: usize,
     reports: Vec<crate::report::Report>,
+    sources: Sources,
     as_of: chrono::NaiveDate,
 }
 
 impl CycleInput {
-    fn read(a: &CycleArgs, g: &Global, outputs: Option<&Path>, rows: Rows) -> Result<Self> {
+    fn read(a: &CycleArgs, g: &Global, outputs: Option<&Path>) -> Result<Self> {
         let lang = g.lang;
         let as_of = a.as_of(g);
         let plan = load_plan(&a.plan.plan, g)?;
@@ -411,8 +418,7 @@ impl CycleInput {
         if let Some(out) = outputs {
             refuse_out_in_reports(out, &a.reports, lang)?;
         }
-        let keep = rows == Rows::Keep;
-        let reports = read_reports(&a.reports, a.encoding, &plan, g, keep, outputs)?;
+        let (reports, sources) = read_reports(&a.reports, a.encoding, &plan, g, outputs)?;
         if outputs.is_some() && reports.iter().all(|r| r.is_folder_notice()) {
             // Nothing to write from: an empty folder must not replace good outputs.
             output::print_diagnostics(g, &skipped_notices(&reports));
@@ -434,6 +440,7 @@ impl CycleInput {
             plan,
             period,
             reports,
+            sources,
             as_of,
         })
     }

@@ -173,7 +173,7 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
             )
         );
     }
-    super::with_cycle(&a.cycle, g, None, super::Rows::Drop, |c| {
+    super::with_cycle(&a.cycle, g, None, |c, _| {
         if a.excel {
             output::print(&excel_csv(c, g.lang)?)?;
         } else {

@@ -32,7 +32,7 @@ pub struct Args {
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     // The reply-by date is checked before any file is read.
     let reply_by = reply_by(&a, g)?;
-    super::with_cycle(&a.cycle, g, Some(&a.out), super::Rows::Drop, |c| {
+    super::with_cycle(&a.cycle, g, Some(&a.out), |c, _| {
         let days = Days::new(c.plan.report.reply_days.into());
         let reply_by = reply_by.unwrap_or(c.as_of.checked_add_days(days).unwrap_or(c.as_of));
         write_letters(&a, c, reply_by, g)

@@ -311,9 +311,9 @@ fn task_result(out: &mut Vec<Block>, k: &Consolidation, tl: &TaskLine, depth: us
     out.push(Block::styled(s, depth, ParaStyle::Body));
     // The agencies' notes, grouped: one line per distinct note, with the agencies that wrote it.
     let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
-    for &(a, note) in &tl.notes {
+    for (a, note) in &tl.notes {
         let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
-        let name = plan.agencies[a].name_in(lang);
+        let name = plan.agencies[*a].name_in(lang);
         match groups.iter_mut().find(|(n, _)| *n == note) {
             Some((_, v)) => v.push(name),
             None => groups.push((note, vec![name])),

@@ -259,43 +259,107 @@ pub(crate) fn part_name(base: &str, n: usize) -> String {
     }
 }
 
-/// Writes `items` into sheets of at most `max_rows` data rows each, named [`part_name`], with
-/// the low-memory writer (rows go out in order and are not kept): header, fixed widths, frozen
-/// header, autofilter, print setup. `row` writes one item at a given row. At least one sheet is
-/// written, with its header, even when there is nothing to list.
-pub(crate) fn split_sheets<T>(
-    wb: &mut Workbook,
-    base: &str,
+/// Sheets of at most `max_rows` data rows each, named [`part_name`], filled one row at a time
+/// with the low-memory writer (rows go out in order and are not kept): header, fixed widths,
+/// frozen header, autofilter, print setup. At least one sheet is written, with its header,
+/// even when there is nothing to list.
+///
+/// The sheets are made apart from the workbook and added to it, in order, by
+/// [`Parts::add_to`]: the details are written while the consolidation is counted, before the
+/// sheets that stand in front of them (which need its totals) exist.
+pub(crate) struct Parts {
+    base: &'static str,
     max_rows: u32,
-    cols: &[(&str, f64)],
-    f: &Formats,
-    items: impl Iterator<Item = T>,
-    mut row: impl FnMut(&mut Worksheet, u32, T) -> Result<(), XlsxError>,
-) -> Result<(), XlsxError> {
-    let mut items = items.peekable();
-    let last_col = cols.len().saturating_sub(1) as u16;
-    for part in 1.. {
-        let ws = wb
-            .add_worksheet_with_constant_memory()?
-            .set_name(part_name(base, part))?;
-        for (c, (h, w)) in cols.iter().enumerate() {
+    cols: Vec<(&'static str, f64)>,
+    sheets: Vec<Worksheet>,
+    /// Data rows in the last sheet.
+    rows: u32,
+}
+
+impl Parts {
+    pub(crate) fn new(
+        wb: &mut Workbook,
+        base: &'static str,
+        max_rows: u32,
+        cols: &[(&'static str, f64)],
+        f: &Formats,
+    ) -> Result<Self, XlsxError> {
+        let mut p = Parts {
+            base,
+            max_rows: max_rows.max(1),
+            cols: cols.to_vec(),
+            sheets: Vec::new(),
+            rows: 0,
+        };
+        p.start(wb, f)?;
+        Ok(p)
+    }
+
+    fn start(&mut self, wb: &mut Workbook, f: &Formats) -> Result<(), XlsxError> {
+        let mut ws = wb.new_worksheet_with_constant_memory()?;
+        ws.set_name(part_name(self.base, self.sheets.len() + 1))?;
+        for (c, (h, w)) in self.cols.iter().enumerate() {
             ws.set_column_width(c as u16, *w)?;
             ws.write_string_with_format(0, c as u16, *h, &f.header)?;
         }
         ws.set_freeze_panes(1, 0)?;
-        print_setup(ws)?;
-        let mut r = 0u32;
-        while r < max_rows.max(1) {
-            let Some(item) = items.next() else { break };
-            r += 1;
-            row(ws, r, item)?;
-        }
-        ws.autofilter(0, 0, r, last_col)?;
-        if items.peek().is_none() {
-            break;
-        }
+        print_setup(&mut ws)?;
+        self.sheets.push(ws);
+        self.rows = 0;
+        Ok(())
     }
-    Ok(())
+
+    /// The sheet and the row where the next item goes, starting a further sheet when the
+    /// last one is full.
+    pub(crate) fn next_row(
+        &mut self,
+        wb: &mut Workbook,
+        f: &Formats,
+    ) -> Result<(&mut Worksheet, u32), XlsxError> {
+        if self.rows == self.max_rows {
+            self.close_last()?;
+            self.start(wb, f)?;
+        }
+        self.rows += 1;
+        let ws = self.sheets.last_mut().expect("a sheet is started in new");
+        Ok((ws, self.rows))
+    }
+
+    fn close_last(&mut self) -> Result<(), XlsxError> {
+        let last_col = self.cols.len().saturating_sub(1) as u16;
+        if let Some(ws) = self.sheets.last_mut() {
+            ws.autofilter(0, 0, self.rows, last_col)?;
+        }
+        Ok(())
+    }
+
+    /// Adds the sheets to the workbook, after those already in it.
+    pub(crate) fn add_to(mut self, wb: &mut Workbook) -> Result<(), XlsxError> {
+        self.close_last()?;
+        for ws in self.sheets {
+            wb.push_worksheet(ws);
+        }
+        Ok(())
+    }
+}
+
+/// [`Parts`] filled from `items`, then added to the workbook; `row` writes one item at a given
+/// row.
+pub(crate) fn split_sheets<T>(
+    wb: &mut Workbook,
+    base: &'static str,
+    max_rows: u32,
+    cols: &[(&'static str, f64)],
+    f: &Formats,
+    items: impl Iterator<Item = T>,
+    mut row: impl FnMut(&mut Worksheet, u32, T) -> Result<(), XlsxError>,
+) -> Result<(), XlsxError> {
+    let mut parts = Parts::new(wb, base, max_rows, cols, f)?;
+    for item in items {
+        let (ws, r) = parts.next_row(wb, f)?;
+        row(ws, r, item)?;
+    }
+    parts.add_to(wb)
 }
 
 /// Data rows a worksheet holds: Excel's 1,048,576 rows less the header.
@@ -305,47 +369,92 @@ pub fn workbook(k: &Consolidation, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     workbook_with_limit(k, lang, MAX_SHEET_ROWS)?.save_to_buffer()
 }
 
-/// Writes the workbook to `w` as it is assembled, without holding the file in memory.
-pub fn write_workbook<W: std::io::Write + std::io::Seek + Send>(
-    k: &Consolidation,
-    lang: Lang,
-    w: W,
-) -> Result<(), XlsxError> {
-    workbook_with_limit(k, lang, MAX_SHEET_ROWS)?.save_to_writer(w)
-}
-
-/// The workbook, with the details, excluded rows and diagnostics split into sheets of at most
-/// `max_rows` rows.
+/// The workbook of a consolidation whose cycle holds its rows, with the details, excluded rows
+/// and diagnostics split into sheets of at most `max_rows` rows.
 pub fn workbook_with_limit(
     k: &Consolidation,
     lang: Lang,
     max_rows: u32,
 ) -> Result<Workbook, XlsxError> {
-    let c = k.cycle;
-    let plan = c.plan;
-    let f = Formats::new();
-    let mut wb = Workbook::new();
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(format!(
-                "{} — {}",
-                lang.pick(
-                    "Tổng hợp báo cáo bình đẳng giới",
-                    "Gender-equality reports consolidated"
-                ),
-                c.period.name_in(lang)
-            ))
-            .set_subject(plan.meta.cited(lang))
-            .set_author(plan.report.issuing_body.clone())
-            .set_company(plan.meta.issuer.clone())
-            .set_creation_datetime(&excel_date(c.as_of)?),
-    );
-    summary::sheet(&mut wb, k, lang, &f)?;
-    tasks::sheet(&mut wb, k, lang, &f)?;
-    agencies::by_agency(&mut wb, k, lang, &f)?;
-    indicators::sheet(&mut wb, k, lang, &f)?;
-    details::sheets(&mut wb, k, lang, &f, max_rows)?;
-    agencies::overdue(&mut wb, k, lang, &f)?;
-    problems::sheets(&mut wb, k, lang, &f, max_rows)?;
-    Ok(wb)
+    let mut book = Book::new(k.cycle, lang, max_rows)?;
+    for d in k.details() {
+        book.detail(d)?;
+    }
+    book.finish(k)
+}
+
+/// The workbook being written: its details first, row by row as the consolidation counts
+/// them ([`crate::consolidate::fold`]), then, from the finished consolidation, the sheets in
+/// front of them and behind them. The sheets' order: summary, by task, by agency, indicators,
+/// details, overdue, excluded, diagnostics.
+pub struct Book<'p> {
+    wb: Workbook,
+    f: Formats,
+    plan: &'p crate::plan::Plan,
+    lang: Lang,
+    max_rows: u32,
+    details: details::Details,
+}
+
+impl<'p> Book<'p> {
+    /// A workbook for `c`, with the details sheets split every `max_rows` rows.
+    pub fn new(
+        c: &'p crate::cycle::Cycle<'p>,
+        lang: Lang,
+        max_rows: u32,
+    ) -> Result<Self, XlsxError> {
+        let plan = c.plan;
+        let f = Formats::new();
+        let mut wb = Workbook::new();
+        wb.set_properties(
+            &DocProperties::new()
+                .set_title(format!(
+                    "{} — {}",
+                    lang.pick(
+                        "Tổng hợp báo cáo bình đẳng giới",
+                        "Gender-equality reports consolidated"
+                    ),
+                    c.period.name_in(lang)
+                ))
+                .set_subject(plan.meta.cited(lang))
+                .set_author(plan.report.issuing_body.clone())
+                .set_company(plan.meta.issuer.clone())
+                .set_creation_datetime(&excel_date(c.as_of)?),
+        );
+        let details = details::Details::new(&mut wb, lang, &f, max_rows)?;
+        Ok(Book {
+            wb,
+            f,
+            plan,
+            lang,
+            max_rows,
+            details,
+        })
+    }
+
+    /// Writes one accepted row into the details.
+    pub fn detail(&mut self, d: crate::consolidate::Detail) -> Result<(), XlsxError> {
+        (self.details).push(&mut self.wb, &self.f, self.plan, self.lang, d)
+    }
+
+    /// The workbook, once `k` (the consolidation whose rows were handed to [`Book::detail`])
+    /// is complete.
+    pub fn finish(self, k: &Consolidation) -> Result<Workbook, XlsxError> {
+        let Book {
+            mut wb,
+            f,
+            lang,
+            max_rows,
+            details,
+            ..
+        } = self;
+        summary::sheet(&mut wb, k, lang, &f)?;
+        tasks::sheet(&mut wb, k, lang, &f)?;
+        agencies::by_agency(&mut wb, k, lang, &f)?;
+        indicators::sheet(&mut wb, k, lang, &f)?;
+        details.add_to(&mut wb)?;
+        agencies::overdue(&mut wb, k, lang, &f)?;
+        problems::sheets(&mut wb, k, lang, &f, max_rows)?;
+        Ok(wb)
+    }
 }

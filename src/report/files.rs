@@ -241,6 +241,30 @@ pub fn read_all_with(
         .collect()
 }
 
+/// Reads `files` again, in the order given, on a thread of `scope`, a few files ahead of the
+/// caller: the second reading of a streaming consolidation, which takes the rows of the files
+/// whose figures count one file at a time while the first core writes the workbook. Reports
+/// come out of the receiver in the order of `files`; dropping the receiver stops the reading.
+pub fn read_ahead<'scope, 'env: 'scope>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    files: Vec<&'env Path>,
+    plan: &'env Plan,
+    opts: &'env ReadOptions,
+) -> std::sync::mpsc::Receiver<Report> {
+    // A few files ahead: enough to keep the writer busy, few enough that memory stays bounded
+    // by the largest files rather than by the cycle.
+    const AHEAD: usize = 16;
+    let (tx, rx) = std::sync::mpsc::sync_channel(AHEAD);
+    scope.spawn(move || {
+        for path in files {
+            if tx.send(read_path(path, plan, opts)).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

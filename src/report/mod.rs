@@ -17,7 +17,7 @@ mod sheet;
 mod table;
 
 use checks::Ctx;
-pub use files::{collect, read_all, read_all_with, read_path, Found};
+pub use files::{collect, read_ahead, read_all, read_all_with, read_path, Found};
 pub(crate) use table::no_header;
 use table::{text_table, RawRow, Source, Table};
 

@@ -1,39 +1,58 @@
 //! The details sheets: every accepted row with its agency (name and id) and the report's date,
-//! split past Excel's row limit into "Chi tiết 2", "Chi tiết 3" …
+//! split past Excel's row limit into "Chi tiết 2", "Chi tiết 3" … Rows are written one at a
+//! time, as the consolidation counts them (see [`super::Book`]).
 
-use super::{fit_text, split_sheets, write_cell, Cell, Formats};
-use crate::consolidate::Consolidation;
+use super::{fit_text, write_cell, Cell, Formats, Parts};
+use crate::consolidate::Detail;
 use crate::lang::Lang;
-use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use crate::plan::Plan;
+use rust_xlsxwriter::{Workbook, XlsxError};
 
-pub(super) fn sheets(
-    wb: &mut Workbook,
-    k: &Consolidation,
-    lang: Lang,
-    f: &Formats,
-    max_rows: u32,
-) -> Result<(), XlsxError> {
-    let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
-    let plan = k.cycle.plan;
-    let cols = [
-        (l("Đơn vị", "Agency"), 30.0),
-        (l("Mã đơn vị", "Agency id"), 12.0),
-        (super::agencies::report_date(lang), 12.0),
-        (l("Mã nhiệm vụ", "Task"), 10.0),
-        (l("Tình trạng", "Status"), 16.0),
-        (l("Tiến độ (%)", "Progress (%)"), 10.0),
-        (l("Số hoạt động", "Activities"), 10.0),
-        (l("Nữ", "Female"), 10.0),
-        (l("Nam", "Male"), 10.0),
-        (l("Kinh phí (đồng)", "Budget (VND)"), 14.0),
-        (l("Ghi chú / Kết quả", "Note"), 60.0),
-        (l("Tệp", "File"), 40.0),
-        (l("Dòng", "Line"), 8.0),
-    ];
-    let opt = |v: Option<u64>| v.map_or(Cell::Blank, Cell::Int);
-    let write = |ws: &mut Worksheet, r: u32, d: crate::consolidate::Detail| {
+/// The details sheets being written.
+pub(super) struct Details {
+    parts: Parts,
+}
+
+impl Details {
+    pub(super) fn new(
+        wb: &mut Workbook,
+        lang: Lang,
+        f: &Formats,
+        max_rows: u32,
+    ) -> Result<Self, XlsxError> {
+        let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
+        let cols = [
+            (l("Đơn vị", "Agency"), 30.0),
+            (l("Mã đơn vị", "Agency id"), 12.0),
+            (super::agencies::report_date(lang), 12.0),
+            (l("Mã nhiệm vụ", "Task"), 10.0),
+            (l("Tình trạng", "Status"), 16.0),
+            (l("Tiến độ (%)", "Progress (%)"), 10.0),
+            (l("Số hoạt động", "Activities"), 10.0),
+            (l("Nữ", "Female"), 10.0),
+            (l("Nam", "Male"), 10.0),
+            (l("Kinh phí (đồng)", "Budget (VND)"), 14.0),
+            (l("Ghi chú / Kết quả", "Note"), 60.0),
+            (l("Tệp", "File"), 40.0),
+            (l("Dòng", "Line"), 8.0),
+        ];
+        let parts = Parts::new(wb, l("Chi tiết", "Details"), max_rows, &cols, f)?;
+        Ok(Details { parts })
+    }
+
+    /// Writes one accepted row.
+    pub(super) fn push(
+        &mut self,
+        wb: &mut Workbook,
+        f: &Formats,
+        plan: &Plan,
+        lang: Lang,
+        d: Detail,
+    ) -> Result<(), XlsxError> {
+        let (ws, r) = self.parts.next_row(wb, f)?;
         let row = d.row;
         let ag = &plan.agencies[d.agency];
+        let opt = |v: Option<u64>| v.map_or(Cell::Blank, Cell::Int);
         let cells = [
             Cell::Text(ag.name_in(lang).to_string()),
             Cell::Text(ag.id.clone()),
@@ -62,14 +81,10 @@ pub(super) fn sheets(
             }
         }
         Ok(())
-    };
-    split_sheets(
-        wb,
-        l("Chi tiết", "Details"),
-        max_rows,
-        &cols,
-        f,
-        k.details(),
-        write,
-    )
+    }
+
+    /// Adds the sheets to the workbook, after those already in it.
+    pub(super) fn add_to(self, wb: &mut Workbook) -> Result<(), XlsxError> {
+        self.parts.add_to(wb)
+    }
 }
