@@ -406,6 +406,9 @@ impl<'p> Book<'p> {
         let plan = c.plan;
         let f = Formats::new();
         let mut wb = Workbook::new();
+        // Level 3, as Excel itself writes: a save about twice as fast as the default level 6,
+        // for a file about a tenth larger (benches/README.md).
+        wb.set_zip_compression_level(3);
         wb.set_properties(
             &DocProperties::new()
                 .set_title(format!(
