@@ -29,6 +29,7 @@ mod plan_roles;
 mod plan_v2;
 mod remarks;
 mod scale;
+mod streaming;
 mod template_use;
 mod templates;
 mod truth;
