@@ -106,11 +106,15 @@ fn write_documents(k: &Consolidation, lang: Lang, paths: &Paths) -> Result<()> {
     // Both cores: the Word report and its text are built while the workbook is written and
     // compressed (each output on its own; the bytes do not depend on the order).
     let (workbook, documents) = std::thread::scope(|s| {
-        let documents = s.spawn(|| -> Result<(String, Vec<u8>)> {
+        let documents = s.spawn(|| -> Result<String> {
             let doc = report_doc::build(k, lang);
             let text = plain::render(&doc);
-            let word = docx::render(&doc).context("cannot build the Word report")?;
-            Ok((text, word))
+            // Straight into its file: the Word report is never held whole.
+            write_atomic_with(&paths.docx, |f| {
+                docx::write(&doc, std::io::BufWriter::new(f))
+                    .context("cannot build the Word report")
+            })?;
+            Ok(text)
         });
         let workbook = write_atomic_with(&paths.xlsx, |f| {
             xlsx::write_workbook(k, lang, std::io::BufWriter::new(f))
@@ -121,10 +125,9 @@ fn write_documents(k: &Consolidation, lang: Lang, paths: &Paths) -> Result<()> {
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (workbook, documents)
     });
-    let (text, word) = documents?;
+    let text = documents?;
     workbook?;
-    write_atomic(&paths.txt, text.as_bytes())?;
-    write_atomic(&paths.docx, &word)
+    write_atomic(&paths.txt, text.as_bytes())
 }
 
 /// The summary's two columns.

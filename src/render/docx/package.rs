@@ -120,7 +120,7 @@ pub(super) fn write<W: Write + Seek>(
         }
     }
     anyhow::ensure!(body.is_none(), "docx-rs wrote no word/document.xml");
-    zip.finish()?;
+    zip.finish()?.flush()?;
     Ok(())
 }
 
