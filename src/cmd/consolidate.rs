@@ -125,8 +125,9 @@ fn write_documents(k: &Consolidation, lang: Lang, paths: &Paths) -> Result<()> {
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (workbook, documents)
     });
-    let text = documents?;
+    // The workbook's failure first: it is the main output, and it was said first before.
     workbook?;
+    let text = documents?;
     write_atomic(&paths.txt, text.as_bytes())
 }
 
