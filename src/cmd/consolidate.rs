@@ -166,30 +166,32 @@ impl Paths {
 /// Writes the workbook, the Word report and its text.
 fn write_documents(k: &Consolidation, book: xlsx::Book, lang: Lang, paths: &Paths) -> Result<()> {
     let mut wb = book.finish(k).context("cannot build the workbook")?;
-    let mut documents = None;
     // Both cores: the Word report and its text are built while the workbook is compressed and
     // written (each output on its own; the bytes do not depend on the order).
-    write_atomic_with(&paths.xlsx, |f| {
-        std::thread::scope(|s| {
-            let docs = s.spawn(|| -> Result<(String, Vec<u8>)> {
-                let doc = report_doc::build(k, lang);
-                let text = plain::render(&doc);
-                let word = docx::render(&doc).context("cannot build the Word report")?;
-                Ok((text, word))
-            });
-            let saved = wb
-                .save_to_writer(std::io::BufWriter::new(f))
-                .context("cannot build the workbook");
-            documents = Some(
-                docs.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-            saved
-        })
-    })?;
-    let (text, word) = documents.expect("built beside the workbook")?;
-    write_atomic(&paths.txt, text.as_bytes())?;
-    write_atomic(&paths.docx, &word)
+    let (workbook, documents) = std::thread::scope(|s| {
+        let documents = s.spawn(|| -> Result<String> {
+            let doc = report_doc::build(k, lang);
+            let text = plain::render(&doc);
+            // Straight into its file: the Word report is never held whole.
+            write_atomic_with(&paths.docx, |f| {
+                docx::write(&doc, std::io::BufWriter::new(f))
+                    .context("cannot build the Word report")
+            })?;
+            Ok(text)
+        });
+        let workbook = write_atomic_with(&paths.xlsx, |f| {
+            wb.save_to_writer(std::io::BufWriter::new(f))
+                .context("cannot build the workbook")
+        });
+        let documents = documents
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (workbook, documents)
+    });
+    // The workbook's failure first: it is the main output, and it was said first before.
+    workbook?;
+    let text = documents?;
+    write_atomic(&paths.txt, text.as_bytes())
 }
 
 /// The summary's two columns.

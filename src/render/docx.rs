@@ -8,6 +8,9 @@ use docx_rs::{
     ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
     Table as DTable, TableCell, TableRow, WidthType,
 };
+use package::Body;
+
+mod package;
 
 pub const FONT: &str = "Times New Roman";
 /// A4 in twentieths of a point.
@@ -22,7 +25,24 @@ const INDENT: i32 = 567;
 
 /// The document's bytes; the same value gives the same bytes (no clock, fixed zip times).
 pub fn render(d: &Document) -> anyhow::Result<Vec<u8>> {
-    let mut x = Docx::new()
+    let mut buf = std::io::Cursor::new(Vec::new());
+    write(d, &mut buf)?;
+    Ok(buf.into_inner())
+}
+
+/// Writes the document to `w` as it goes, never holding it whole: memory does not grow with
+/// the appendix (see `docx/package.rs`).
+pub fn write(d: &Document, w: impl std::io::Write + std::io::Seek) -> anyhow::Result<()> {
+    let (skeleton, first_id) = skeleton();
+    package::write(skeleton, first_id, w, |body| layout(d, body))
+}
+
+/// The package without a body: page setup, fonts, headers and footers. Its paragraphs are
+/// numbered 1, 2, 3 (as docx-rs numbers them in a new thread); the body's go on from the
+/// number returned.
+fn skeleton() -> (Docx, u32) {
+    let mut ids = package::Ids(1);
+    let x = Docx::new()
         .page_size(PAGE.0, PAGE.1)
         .page_margin(PageMargin {
             top: MARGINS[0],
@@ -38,57 +58,40 @@ pub fn render(d: &Document) -> anyhow::Result<Vec<u8>> {
         .default_line_spacing(LineSpacing::new().before(0).after(120).line(264))
         // Page numbers at the top centre, from page 2 on.
         .title_pg()
-        .first_header(Header::new().add_paragraph(Paragraph::new()))
+        .first_header(Header::new().add_paragraph(Paragraph::new().id(ids.next())))
         .header(
             Header::new().add_paragraph(
                 Paragraph::new()
+                    .id(ids.next())
                     .align(AlignmentType::Center)
                     .add_page_num(PageNum::new()),
             ),
         )
-        .footer(Footer::new().add_paragraph(Paragraph::new()))
-        .add_table(heading(&d.heading));
-    for (i, t) in d.title.iter().enumerate() {
-        let p = centered(t, BODY, true, false).line_spacing(spacing(if i == 0 { 240 } else { 0 }));
-        x = x.add_paragraph(p);
-    }
-    if !d.title.is_empty() {
-        x = x.add_paragraph(rule(3000));
-    }
-    for a in &d.addressees {
-        x = x.add_paragraph(centered(a, BODY, false, false).line_spacing(spacing(240).after(240)));
-    }
-    x = blocks(x, &d.body);
-    x = x.add_table(closing(&d.closing));
-    if !d.appendix.is_empty() {
-        x = x.add_paragraph(Paragraph::new().page_break_before(true));
-        x = blocks(x, &d.appendix);
-    }
-    let mut buf = std::io::Cursor::new(Vec::new());
-    x.build().pack(&mut buf)?;
-    deflated(&buf.into_inner())
+        .footer(Footer::new().add_paragraph(Paragraph::new().id(ids.next())));
+    (x, ids.0)
 }
 
-/// The same parts, in the same order, deflated: docx-rs stores them uncompressed (14 MB for
-/// 5,000 agencies, against about 1 MB deflated). Time stamps are fixed (1980-01-01, the zip
-/// format's first day), so the same document gives the same bytes.
-fn deflated(stored: &[u8]) -> anyhow::Result<Vec<u8>> {
-    let mut from = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
-    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(stored.len() / 8)));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    for i in 0..from.len() {
-        let mut part = from.by_index(i)?;
-        let name = part.name()?.to_string();
-        if part.is_dir() {
-            to.add_directory(name, opts)?;
-        } else {
-            to.start_file(name, opts)?;
-            std::io::copy(&mut part, &mut to)?;
-        }
+/// The body, element by element, in document order.
+fn layout(d: &Document, x: &mut impl Body) -> anyhow::Result<()> {
+    x.table(heading(&d.heading))?;
+    for (i, t) in d.title.iter().enumerate() {
+        x.paragraph(
+            centered(t, BODY, true, false).line_spacing(spacing(if i == 0 { 240 } else { 0 })),
+        )?;
     }
-    Ok(to.finish()?.into_inner())
+    if !d.title.is_empty() {
+        x.paragraph(rule(3000))?;
+    }
+    for a in &d.addressees {
+        x.paragraph(centered(a, BODY, false, false).line_spacing(spacing(240).after(240)))?;
+    }
+    blocks(x, &d.body)?;
+    x.table(closing(&d.closing))?;
+    if !d.appendix.is_empty() {
+        x.paragraph(Paragraph::new().page_break_before(true))?;
+        blocks(x, &d.appendix)?;
+    }
+    Ok(())
 }
 
 fn fonts() -> RunFonts {
@@ -201,22 +204,22 @@ fn body(text: &str, depth: usize, style: ParaStyle) -> Paragraph {
     }
 }
 
-fn blocks(mut x: Docx, bs: &[Block]) -> Docx {
+fn blocks(x: &mut impl Body, bs: &[Block]) -> anyhow::Result<()> {
     for b in bs {
-        x = match b {
+        match b {
             Block::Part { level, text } => {
                 let mut r = run(text, BODY).bold();
                 if *level > 1 {
                     r = r.italic();
                 }
-                x.add_paragraph(
+                x.paragraph(
                     Paragraph::new()
                         .align(AlignmentType::Both)
                         .keep_next(true)
                         .line_spacing(spacing(if *level == 0 { 120 } else { 60 }).after(60))
                         .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
                         .add_run(r),
-                )
+                )?
             }
             Block::PlanItem { depth, label, text } => {
                 let left = INDENT * (*depth as i32);
@@ -230,38 +233,38 @@ fn blocks(mut x: Docx, bs: &[Block]) -> Docx {
                         None,
                     )
                 };
-                let mut x = x.add_paragraph(
+                x.paragraph(
                     item(Paragraph::new())
                         .add_run(run(&format!("{label} "), BODY).bold())
                         .add_run(run(first, BODY)),
-                );
+                )?;
                 // The item's dash bullets, each a paragraph of its own.
                 for l in lines {
-                    x = x.add_paragraph(item(Paragraph::new()).add_run(run(l, BODY)));
+                    x.paragraph(item(Paragraph::new()).add_run(run(l, BODY)))?;
                 }
-                x
             }
-            Block::Para { text, depth, style } => x.add_paragraph(body(text, *depth, *style)),
+            Block::Para { text, depth, style } => x.paragraph(body(text, *depth, *style))?,
             Block::Table(t) => {
                 let title = Paragraph::new()
                     .align(AlignmentType::Center)
                     .keep_next(true)
                     .line_spacing(spacing(240).after(120))
                     .add_run(run(&t.title, BODY).bold());
-                x.add_paragraph(title)
-                    .add_table(table(t))
-                    .add_paragraph(Paragraph::new().line_spacing(spacing(0)))
+                x.paragraph(title)?;
+                table(x, t)?;
+                x.paragraph(Paragraph::new().line_spacing(spacing(0)))?
             }
             Block::Centered { text, bold } => {
-                x.add_paragraph(centered(text, BODY, *bold, !*bold).line_spacing(spacing(0)))
+                x.paragraph(centered(text, BODY, *bold, !*bold).line_spacing(spacing(0)))?
             }
         };
     }
-    x
+    Ok(())
 }
 
-/// A figures table: header row bold and centred, numbers right-aligned, 12 pt.
-fn table(t: &Table) -> DTable {
+/// A figures table: header row bold and centred, numbers right-aligned, 12 pt. Written a row
+/// at a time: an appendix has a row per agency.
+fn table(x: &mut impl Body, t: &Table) -> anyhow::Result<()> {
     let total: usize = t.widths.iter().map(|&w| w as usize).sum::<usize>().max(1);
     let widths: Vec<usize> = t
         .widths
@@ -278,36 +281,33 @@ fn table(t: &Table) -> DTable {
             .line_spacing(LineSpacing::new().before(20).after(20))
             .add_run(r)
     };
-    let mut rows = vec![TableRow::new(
-        t.header
-            .iter()
-            .zip(&widths)
-            .map(|(h, &w)| cell(w, vec![small(h, AlignmentType::Center, true)]))
-            .collect(),
-    )
-    .cant_split()];
+    x.open_table(
+        &DTable::new(vec![])
+            .set_grid(widths.clone())
+            .width(TEXT_WIDTH, WidthType::Dxa),
+    )?;
+    x.row(
+        TableRow::new(
+            t.header
+                .iter()
+                .zip(&widths)
+                .map(|(h, &w)| cell(w, vec![small(h, AlignmentType::Center, true)]))
+                .collect(),
+        )
+        .cant_split(),
+    )?;
     for r in &t.rows {
-        rows.push(
-            TableRow::new(
-                r.iter()
-                    .zip(&widths)
-                    .enumerate()
-                    .map(|(i, (v, &w))| {
-                        let align = if t.numeric.get(i).copied().unwrap_or(false) {
-                            AlignmentType::Right
-                        } else {
-                            AlignmentType::Left
-                        };
-                        cell(w, vec![small(v, align, false)])
-                    })
-                    .collect(),
-            )
-            .cant_split(),
-        );
+        let cells = r.iter().zip(&widths).enumerate().map(|(i, (v, &w))| {
+            let align = if t.numeric.get(i).copied().unwrap_or(false) {
+                AlignmentType::Right
+            } else {
+                AlignmentType::Left
+            };
+            cell(w, vec![small(v, align, false)])
+        });
+        x.row(TableRow::new(cells.collect()).cant_split())?;
     }
-    DTable::new(rows)
-        .set_grid(widths)
-        .width(TEXT_WIDTH, WidthType::Dxa)
+    x.close_table()
 }
 
 /// "Nơi nhận:" (12 pt bold italic, items 11 pt) | the signer: title, room to sign, name.
@@ -347,44 +347,4 @@ fn closing(c: &Closing) -> DTable {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::io::Read;
-
-    /// Every part of the Word report is deflated, with its content as docx-rs wrote it.
-    #[test]
-    fn the_parts_are_deflated_with_the_same_content_in_the_same_order() {
-        let mut stored = std::io::Cursor::new(Vec::new());
-        docx_rs::Docx::new()
-            .add_paragraph(
-                docx_rs::Paragraph::new()
-                    .add_run(docx_rs::Run::new().add_text("Báo cáo ".repeat(500))),
-            )
-            .build()
-            .pack(&mut stored)
-            .unwrap();
-        let stored = stored.into_inner();
-        let packed = super::deflated(&stored).unwrap();
-        assert_eq!(packed, super::deflated(&stored).unwrap());
-        assert!(
-            packed.len() * 2 < stored.len(),
-            "{} vs {}",
-            packed.len(),
-            stored.len()
-        );
-        let mut a = zip::ZipArchive::new(std::io::Cursor::new(&stored)).unwrap();
-        let mut b = zip::ZipArchive::new(std::io::Cursor::new(&packed)).unwrap();
-        assert_eq!(a.len(), b.len());
-        for i in 0..a.len() {
-            let (mut x, mut y) = (a.by_index(i).unwrap(), b.by_index(i).unwrap());
-            let name = y.name().unwrap().to_string();
-            assert_eq!(x.name().unwrap(), name);
-            if !y.is_dir() {
-                assert_eq!(y.compression(), zip::CompressionMethod::Deflated, "{name}");
-            }
-            let (mut xs, mut ys) = (Vec::new(), Vec::new());
-            x.read_to_end(&mut xs).unwrap();
-            y.read_to_end(&mut ys).unwrap();
-            assert_eq!(xs, ys, "{name}");
-        }
-    }
-}
+mod tests;

@@ -10,6 +10,7 @@ mod consolidate;
 mod deadlines;
 mod diagnostics;
 mod documents;
+mod docx_stream;
 mod flags;
 mod formats;
 mod hardening;
