@@ -288,3 +288,55 @@ fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(&'static str, String)> {
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{collect, read_all_with, ReadOptions, Report};
+    use std::path::Path;
+
+    /// The example cycle copied to a folder of its own, read as `consolidate` reads it: without
+    /// rows.
+    fn cycle_in(dir: &Path) -> (crate::plan::Plan, Vec<Report>, super::super::Sources) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for e in std::fs::read_dir(root.join("examples/reports/2021-H1")).unwrap() {
+            let p = e.unwrap().path();
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+        let plan = crate::plan::load(&root.join("plans/ninh-thuan-2021.yaml"))
+            .unwrap()
+            .0;
+        let found = collect(&[dir.to_path_buf()], None);
+        let opts = ReadOptions::default();
+        let keep = |mut r: Report| {
+            r.drop_rows();
+            r
+        };
+        let reports = read_all_with(&found.files, &plan, &opts, &|| {}, &keep);
+        let sources = super::super::Sources {
+            files: found.files,
+            opts,
+        };
+        (plan, reports, sources)
+    }
+
+    #[test]
+    fn a_file_saved_over_between_the_two_readings_stops_the_run_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (plan, reports, sources) = cycle_in(dir.path());
+        let as_of = chrono::NaiveDate::from_ymd_opt(2021, 6, 20).unwrap();
+        let c = cycle::build(&plan, &plan.periods[0], reports, as_of);
+        let mut book = xlsx::Book::new(&c, Lang::En, xlsx::MAX_SHEET_ROWS).unwrap();
+        assert!(stream(&c, &sources, &mut book, Lang::En).is_ok());
+
+        // An agency saves a corrected figure after the first reading.
+        let snv = dir.path().join("SNV_2021-H1.csv");
+        let text = std::fs::read_to_string(&snv).unwrap();
+        std::fs::write(&snv, text.replacen(",3,", ",4,", 1)).unwrap();
+        let mut book = xlsx::Book::new(&c, Lang::En, xlsx::MAX_SHEET_ROWS).unwrap();
+        let Err(err) = stream(&c, &sources, &mut book, Lang::En) else {
+            panic!("a changed file must stop the run");
+        };
+        assert!(err.to_string().contains("SNV_2021-H1.csv"), "{err}");
+    }
+}
