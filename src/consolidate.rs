@@ -170,18 +170,18 @@ impl<'c> Consolidation<'c> {
     /// (`bdg consolidate` streams them) has none here.
     pub fn details(&self) -> impl Iterator<Item = Detail<'c>> + '_ {
         let c = self.cycle;
-        c.agencies
-            .iter()
-            .filter_map(|a| a.figures_from.map(|f| (a.agency, f)))
-            .flat_map(move |(agency, f)| {
-                let r = &c.reports[f];
-                r.rows.iter().map(move |row| Detail {
-                    agency,
-                    file: &r.file,
-                    submitted_on: r.submitted_on,
-                    row,
-                })
+        c.figures_files().flat_map(move |f| {
+            let r = &c.reports[f];
+            let agency = r
+                .agency
+                .expect("a report whose figures count names its agency");
+            r.rows.iter().map(move |row| Detail {
+                agency,
+                file: &r.file,
+                submitted_on: r.submitted_on,
+                row,
             })
+        })
     }
 
     /// Something to flag: rows or files excluded, agencies overdue (late, missing or rejected:

@@ -63,8 +63,11 @@ fn write_outputs(
     let mut book = xlsx::Book::new(c, lang, xlsx::MAX_SHEET_ROWS)?;
     // The details go to the workbook's temporary files as they are counted: a panic there (a
     // full disk) fails the workbook, as one error.
-    let k = crate::isolate::quietly(|| stream(c, sources, &mut book, lang))
+    let n = c.figures_files().count() as u64;
+    let bar = output::progress(g, n, lang.pick("ghi sổ Excel", "writing the workbook"));
+    let k = crate::isolate::quietly(|| stream(c, sources, &mut book, lang, &|| bar.inc(1)))
         .unwrap_or_else(|what| Err(crate::fsx::write_panicked(&paths.xlsx, &what)))?;
+    bar.finish_and_clear();
     write_documents(&k, book, lang, &paths)?;
     let format = match a.format {
         SummaryFormat::Table => Format::Table,
@@ -90,17 +93,17 @@ fn write_outputs(
 /// counts (read without their rows); the files whose figures count are read a second time,
 /// in the workbook's order, on the second core, and each one's rows are counted and written
 /// into the workbook's details as they come, then dropped. Memory stays bounded by the plan
-/// and the number of files, not by the rows.
+/// and the number of files, not by the rows. `done` is called after each file (a progress bar).
 fn stream<'c>(
     c: &'c cycle::Cycle<'c>,
     sources: &super::Sources,
     book: &mut xlsx::Book,
     lang: Lang,
+    done: &dyn Fn(),
 ) -> Result<Consolidation<'c>> {
-    let chosen: Vec<usize> = c.agencies.iter().filter_map(|a| a.figures_from).collect();
-    let files: Vec<&std::path::Path> = chosen
-        .iter()
-        .map(|&f| {
+    let files: Vec<&std::path::Path> = c
+        .figures_files()
+        .map(|f| {
             sources
                 .path(f)
                 .expect("a report whose figures count was read from a file")
@@ -110,16 +113,32 @@ fn stream<'c>(
         let ahead = crate::report::read_ahead(s, files, c.plan, &sources.opts);
         let rows_of = |f: usize| -> Result<Cow<'c, [Row]>> {
             let first = &c.reports[f];
+            done();
             match ahead.recv() {
-                // Read again, the same report: same agency, period, date and rows.
-                Ok(r) if r.file == first.file && r.fingerprint == first.fingerprint => {
-                    Ok(Cow::Owned(r.rows))
-                }
+                Ok(again) if first.same_reading(&again) => Ok(Cow::Owned(again.rows)),
+                Ok(again) if !again.usable() => Err(unreadable_again(&again, lang)),
                 _ => Err(changed_while_read(&first.file, lang)),
             }
         };
         crate::consolidate::fold(c, rows_of, |d| Ok(book.detail(d)?))
     })
+}
+
+/// A file whose figures count that could not be read the second time (removed, made
+/// unreadable, grown past the limit): why, from its own diagnostic.
+fn unreadable_again(again: &crate::report::Report, lang: Lang) -> anyhow::Error {
+    let why = (again.diagnostics.iter())
+        .find(|d| d.is_error())
+        .map(|d| d.message(lang))
+        .unwrap_or_default();
+    let file = &again.file;
+    anyhow::anyhow!(
+        "{}",
+        lang.pick(
+            &format!("không đọc lại được {file}: {why}; không ghi gì"),
+            &format!("cannot read {file} again: {why}; nothing written"),
+        )
+    )
 }
 
 /// A file whose figures count read differently the second time: saved over while bdg ran.
@@ -137,11 +156,13 @@ fn changed_while_read(file: &str, lang: Lang) -> anyhow::Error {
     )
 }
 
-/// Where the three documents go: `OUT/PLAN_PERIOD[_en].{xlsx,docx,txt}`.
+/// Where the three documents go: `OUT/PLAN_PERIOD[_en].{xlsx,docx,txt}`, with the output
+/// folder's lock held until they are written.
 struct Paths {
     xlsx: PathBuf,
     docx: PathBuf,
     txt: PathBuf,
+    _lock: crate::fsx::OutDir,
 }
 
 impl Paths {
@@ -154,11 +175,12 @@ impl Paths {
         };
         super::check_file_parts(&[("plan", &c.plan.meta.id), ("period", &c.period.id)], lang)?;
         let stem = format!("{}_{}{suffix}", c.plan.meta.id, c.period.id);
-        let _out = ensure_dir(&a.out)?;
+        let lock = ensure_dir(&a.out)?;
         Ok(Paths {
             xlsx: a.out.join(format!("{stem}.xlsx")),
             docx: a.out.join(format!("{stem}.docx")),
             txt: a.out.join(format!("{stem}.txt")),
+            _lock: lock,
         })
     }
 }
@@ -327,16 +349,35 @@ mod tests {
         let as_of = chrono::NaiveDate::from_ymd_opt(2021, 6, 20).unwrap();
         let c = cycle::build(&plan, &plan.periods[0], reports, as_of);
         let mut book = xlsx::Book::new(&c, Lang::En, xlsx::MAX_SHEET_ROWS).unwrap();
-        assert!(stream(&c, &sources, &mut book, Lang::En).is_ok());
+        assert!(stream(&c, &sources, &mut book, Lang::En, &|| {}).is_ok());
 
         // An agency saves a corrected figure after the first reading.
         let snv = dir.path().join("SNV_2021-H1.csv");
         let text = std::fs::read_to_string(&snv).unwrap();
         std::fs::write(&snv, text.replacen(",3,", ",4,", 1)).unwrap();
         let mut book = xlsx::Book::new(&c, Lang::En, xlsx::MAX_SHEET_ROWS).unwrap();
-        let Err(err) = stream(&c, &sources, &mut book, Lang::En) else {
+        let Err(err) = stream(&c, &sources, &mut book, Lang::En, &|| {}) else {
             panic!("a changed file must stop the run");
         };
         assert!(err.to_string().contains("SNV_2021-H1.csv"), "{err}");
+
+        // Or only moves its rows down a line: the figures are the same, their lines are not.
+        std::fs::write(&snv, text.replacen('\n', "\n\n", 1)).unwrap();
+        let mut book = xlsx::Book::new(&c, Lang::En, xlsx::MAX_SHEET_ROWS).unwrap();
+        assert!(stream(&c, &sources, &mut book, Lang::En, &|| {}).is_err());
+
+        // Or removes the file: the reason is said, not a change.
+        std::fs::remove_file(&snv).unwrap();
+        let mut book = xlsx::Book::new(&c, Lang::En, xlsx::MAX_SHEET_ROWS).unwrap();
+        let Err(gone) = stream(&c, &sources, &mut book, Lang::En, &|| {}) else {
+            panic!("a removed file must stop the run");
+        };
+        assert!(gone.to_string().contains("SNV_2021-H1.csv"), "{gone}");
+        let reason = unreadable_again(
+            &crate::report::read_path(&snv, &plan, &sources.opts),
+            Lang::En,
+        );
+        assert_eq!(gone.to_string(), reason.to_string());
+        assert_ne!(gone.to_string(), err.to_string());
     }
 }

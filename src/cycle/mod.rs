@@ -148,6 +148,13 @@ impl<'p> Cycle<'p> {
         c
     }
 
+    /// The reports whose figures count, agency by agency in the cycle's order: the order in
+    /// which [`crate::consolidate::fold`] asks for their rows (and `consolidate` reads them
+    /// again).
+    pub fn figures_files(&self) -> impl Iterator<Item = usize> + '_ {
+        self.agencies.iter().filter_map(|a| a.figures_from)
+    }
+
     /// The expected agencies that are late, missing or rejected: listed and reminded. An
     /// agency the plan does not ask to report this period is never overdue, whatever it sent.
     pub fn overdue(&self) -> impl Iterator<Item = &AgencyCycle> {

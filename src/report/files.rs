@@ -21,7 +21,9 @@ pub fn read_path(path: &Path, plan: &Plan, opts: &ReadOptions) -> Report {
             return Report::fail(&name, Kind::FileTooLarge { mb, max_mb });
         }
     };
-    isolated(&name, || read(&bytes, &name, plan, opts))
+    let mut r = isolated(&name, || read(&bytes, &name, plan, opts));
+    r.bytes = bytes.len() as u64;
+    r
 }
 
 /// Runs one file's reader, turning a panic into that file's `internal-error`.
@@ -251,9 +253,9 @@ pub fn read_ahead<'scope, 'env: 'scope>(
     plan: &'env Plan,
     opts: &'env ReadOptions,
 ) -> std::sync::mpsc::Receiver<Report> {
-    // A few files ahead: enough to keep the writer busy, few enough that memory stays bounded
-    // by the largest files rather than by the cycle.
-    const AHEAD: usize = 16;
+    // A few files ahead: enough to keep the writer busy (a file is read faster than its rows
+    // are written), few enough that memory stays bounded by a few of the largest files.
+    const AHEAD: usize = 4;
     let (tx, rx) = std::sync::mpsc::sync_channel(AHEAD);
     scope.spawn(move || {
         for path in files {

@@ -89,6 +89,9 @@ pub struct Report {
     pub accepted: usize,
     /// Same agency, period, date and rows give the same fingerprint, whatever the file's bytes.
     pub fingerprint: u64,
+    /// The file's size, when read from disk (0 otherwise): with the fingerprint and the counts,
+    /// tells a file read a second time from one saved over in between ([`Report::same_reading`]).
+    pub bytes: u64,
     /// The agency's difficulties and proposals (reserved rows, see `remarks.rs`).
     pub remarks: remarks::Remarks,
     /// The indicator rows read without error (issue 14; see `indicator_rows.rs`).
@@ -116,6 +119,7 @@ impl Report {
             data_rows: 0,
             accepted: 0,
             fingerprint: 0,
+            bytes: 0,
             remarks: remarks::Remarks::default(),
             indicators: Vec::new(),
             indicator_data_rows: 0,
@@ -155,6 +159,17 @@ impl Report {
     /// Frees the rows, keeping their count: for commands that need only the diagnostics.
     pub fn drop_rows(&mut self) {
         self.rows = Vec::new();
+    }
+
+    /// `again` is this file read a second time, unchanged: same name, size, fingerprint, counts
+    /// and diagnostics. A file saved over in between almost always differs in one of them.
+    pub fn same_reading(&self, again: &Report) -> bool {
+        self.file == again.file
+            && self.bytes == again.bytes
+            && self.fingerprint == again.fingerprint
+            && self.data_rows == again.data_rows
+            && self.accepted == again.accepted
+            && self.diagnostics.len() == again.diagnostics.len()
     }
 
     /// How many errors the file has.
