@@ -177,3 +177,33 @@ proptest! {
         prop_assert_eq!(streamed(&t), comfy(&t, PAGE));
     }
 }
+
+/// A writer that takes `room` bytes, then says the disk is full.
+struct Full {
+    room: usize,
+}
+
+impl Write for Full {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if buf.len() > self.room {
+            return Err(io::Error::from(io::ErrorKind::StorageFull));
+        }
+        self.room -= buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_failed_write_is_the_writers_error() {
+    let t = table(&["A", "B"], &[&["x", "1"], &["y", "2"]], &[false, true]);
+    let whole = comfy(&t, PAGE).len();
+    for room in [0, 5, 20, whole - 1] {
+        let e = write(&mut Full { room }, &t, PAGE).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::StorageFull, "room {room}");
+    }
+    assert!(write(&mut Full { room: whole }, &t, PAGE).is_ok());
+}
