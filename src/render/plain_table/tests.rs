@@ -57,6 +57,8 @@ fn edge_cases_are_drawn_as_comfy_table_draws_them() {
             ],
             &[false, true],
         ),
+        // A combining mark counts no column (width 1 here, 2 characters).
+        table(&[], &[&["o\u{323}"], &["AA"]], &[]),
         // Numbers right-aligned under a wider header; a numeric flag past the last column.
         table(
             &["Kinh phí (đồng)", "Tỷ lệ nữ"],
