@@ -6,7 +6,7 @@ use super::CycleArgs;
 use crate::consolidate::Consolidation;
 use crate::cycle;
 use crate::emit::{self, Block, Column, Listing, View};
-use crate::fsx::{ensure_dir, write_atomic, write_atomic_with};
+use crate::fsx::{ensure_dir, write_atomic_with};
 use crate::lang::Lang;
 use crate::number::{group, percent};
 use crate::output::{self, Format, Global};
@@ -191,15 +191,14 @@ fn write_documents(k: &Consolidation, book: xlsx::Book, lang: Lang, paths: &Path
     // Both cores: the Word report and its text are built while the workbook is compressed and
     // written (each output on its own; the bytes do not depend on the order).
     let (workbook, documents) = std::thread::scope(|s| {
-        let documents = s.spawn(|| -> Result<String> {
+        let documents = s.spawn(|| -> Result<_> {
             let doc = report_doc::build(k, lang);
-            let text = plain::render(&doc);
-            // Straight into its file: the Word report is never held whole.
+            // Straight into their files: neither report is ever held whole.
             write_atomic_with(&paths.docx, |f| {
                 docx::write(&doc, std::io::BufWriter::new(f))
                     .context("cannot build the Word report")
             })?;
-            Ok(text)
+            Ok(doc)
         });
         let workbook = write_atomic_with(&paths.xlsx, |f| {
             wb.save_to_writer(std::io::BufWriter::new(f))
@@ -212,8 +211,10 @@ fn write_documents(k: &Consolidation, book: xlsx::Book, lang: Lang, paths: &Path
     });
     // The workbook's failure first: it is the main output, and it was said first before.
     workbook?;
-    let text = documents?;
-    write_atomic(&paths.txt, text.as_bytes())
+    let doc = documents?;
+    write_atomic_with(&paths.txt, |f| {
+        plain::write(&doc, std::io::BufWriter::new(f)).context("cannot write the text report")
+    })
 }
 
 /// The summary's two columns.

@@ -5,6 +5,7 @@ pub mod doc;
 pub mod docx;
 pub mod letter;
 pub mod plain;
+mod plain_table;
 pub mod report_doc;
 pub mod report_indicators;
 mod report_parts;

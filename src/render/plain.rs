@@ -1,12 +1,24 @@
 //! A [`Document`] as plain UTF-8 text: the companion for e-mail and terminals. Layout only.
 
 use super::admin::{center, hanging, paragraph, two_columns, LEFT, RIGHT};
-use super::doc::{recipient_lines, Block, Closing, Document, Heading, Table};
-use comfy_table::{CellAlignment, ContentArrangement};
+use super::doc::{recipient_lines, Block, Closing, Document, Heading};
+use super::plain_table;
+use std::io::{self, Write};
 
 const WIDTH: usize = 92;
 
+/// The report as text, held whole: for letters and tests. A report with an appendix is written
+/// with [`write`].
 pub fn render(d: &Document) -> String {
+    let mut out = Vec::new();
+    write(d, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("the text is built from strings")
+}
+
+/// Writes the report as it goes: a block at a time, a table a line at a time (see
+/// `plain_table.rs`), so an appendix with a row per agency is never held as text.
+pub fn write(d: &Document, mut w: impl Write) -> io::Result<()> {
+    let w: &mut dyn Write = &mut w;
     let mut out = heading(&d.heading);
     out.push('\n');
     for t in &d.title {
@@ -23,14 +35,15 @@ pub fn render(d: &Document) -> String {
     if !d.addressees.is_empty() {
         out.push('\n');
     }
-    blocks(&mut out, &d.body);
-    out.push('\n');
-    out.push_str(&closing(&d.closing));
+    w.write_all(out.as_bytes())?;
+    blocks(w, &d.body)?;
+    w.write_all(b"\n")?;
+    w.write_all(closing(&d.closing).as_bytes())?;
     if !d.appendix.is_empty() {
-        out.push_str("\n\n");
-        blocks(&mut out, &d.appendix);
+        w.write_all(b"\n\n")?;
+        blocks(w, &d.appendix)?;
     }
-    out
+    w.flush()
 }
 
 fn heading(h: &Heading) -> String {
@@ -51,8 +64,9 @@ fn heading(h: &Heading) -> String {
     out
 }
 
-fn blocks(out: &mut String, bs: &[Block]) {
+fn blocks(w: &mut dyn Write, bs: &[Block]) -> io::Result<()> {
     for b in bs {
+        let mut out = String::new();
         match b {
             Block::Part { level, text } => {
                 if *level == 0 {
@@ -82,39 +96,21 @@ fn blocks(out: &mut String, bs: &[Block]) {
                     }
                 }
             }
-            Block::Table(t) => table(out, t),
+            Block::Table(t) => {
+                out.push('\n');
+                out.push_str(&hanging(&t.title, WIDTH, "", ""));
+                w.write_all(out.as_bytes())?;
+                plain_table::write(w, t, WIDTH)?;
+                continue;
+            }
             Block::Centered { text, .. } => {
                 out.push_str(center(text, WIDTH).trim_end());
                 out.push('\n');
             }
         }
+        w.write_all(out.as_bytes())?;
     }
-}
-
-fn table(out: &mut String, t: &Table) {
-    out.push('\n');
-    out.push_str(&hanging(&t.title, WIDTH, "", ""));
-    let mut tb = comfy_table::Table::new();
-    tb.load_style(comfy_table::presets::ASCII_MARKDOWN)
-        .set_header(t.header.clone());
-    // Tables of figures keep their natural width; a table of texts is wrapped to the page.
-    let long = t.rows.iter().flatten().any(|c| crate::text::width(c) > 40);
-    if long {
-        tb.set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(WIDTH as u16);
-    }
-    for r in &t.rows {
-        tb.add_row(r.clone());
-    }
-    for (i, &num) in t.numeric.iter().enumerate() {
-        if let (true, Some(c)) = (num, tb.column_mut(i)) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    for l in tb.to_string().lines() {
-        out.push_str(l.trim_end());
-        out.push('\n');
-    }
+    Ok(())
 }
 
 /// Recipients on the left, the signer on the right, with room to sign.

@@ -1,0 +1,151 @@
+//! A [`Table`] of the text report as comfy-table's `ASCII_MARKDOWN` preset draws it, written
+//! row by row: an appendix has a row per agency, and holding its cells a second time (comfy
+//! keeps each one, styled, then builds the whole text) was the largest use of memory of
+//! `bdg consolidate` at national size (issue 16).
+//!
+//! Tables of figures keep their natural width (no cell over [`LONG`] characters): the widths
+//! are the widest line of each column, measured as comfy-table measures it (Unicode display
+//! width), so [`natural`] draws the same lines from one pass over the rows for the widths and
+//! one to write. A table of texts is wrapped to the page by comfy-table itself ([`comfy`]): its
+//! arrangement weighs every cell of a column against the others, and reproducing it is not worth
+//! the risk for tables that are short in practice. `plain_table/tests.rs` renders many tables
+//! both ways and compares the text.
+
+use super::doc::Table;
+use comfy_table::{CellAlignment, ContentArrangement};
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
+
+/// A table with a cell longer than this (in characters) is wrapped to the page.
+const LONG: usize = 40;
+
+/// Writes the table (without its title), each line's trailing spaces trimmed.
+pub fn write(w: &mut dyn Write, t: &Table, page: usize) -> io::Result<()> {
+    match natural_widths(t) {
+        Some(widths) => natural(w, t, &widths),
+        None => w.write_all(comfy(t, page).as_bytes()),
+    }
+}
+
+/// Whether a cell is long enough for the table to be wrapped to the page.
+fn is_long(t: &Table) -> bool {
+    t.rows
+        .iter()
+        .flatten()
+        .any(|c| crate::text::width(c) > LONG)
+}
+
+/// The content width of each column when the table keeps its natural width: the widest line of
+/// the column's cells (header included), at least 1. `None` for a table comfy-table arranges
+/// otherwise: a long one, or one whose widths do not fit comfy's `u16` (never in practice).
+fn natural_widths(t: &Table) -> Option<Vec<u16>> {
+    if is_long(t) {
+        return None;
+    }
+    let columns = t.rows.iter().map(Vec::len).fold(t.header.len(), usize::max);
+    let mut widths = vec![1usize; columns];
+    for row in std::iter::once(&t.header).chain(&t.rows) {
+        for (i, cell) in row.iter().enumerate() {
+            let widest = cell.split('\n').map(str::width).max().unwrap_or(0);
+            widths[i] = widths[i].max(widest);
+        }
+    }
+    // comfy saturates a width at u16::MAX and would then split the wider line: let it.
+    widths
+        .into_iter()
+        .map(|w| u16::try_from(w).ok().filter(|&w| w < u16::MAX - 2))
+        .collect()
+}
+
+/// The table at its natural width, a line at a time: the header, the separator, the rows.
+fn natural(w: &mut dyn Write, t: &Table, widths: &[u16]) -> io::Result<()> {
+    let right: Vec<bool> = (0..widths.len())
+        .map(|i| t.numeric.get(i).copied().unwrap_or(false))
+        .collect();
+    let mut line = String::new();
+    row(w, &mut line, &t.header, widths, &right)?;
+    line.clear();
+    line.push('|');
+    for (i, &width) in widths.iter().enumerate() {
+        if i > 0 {
+            line.push('|');
+        }
+        line.extend(std::iter::repeat_n('-', usize::from(width) + 2));
+    }
+    line.push_str("|\n");
+    w.write_all(line.as_bytes())?;
+    for r in &t.rows {
+        row(w, &mut line, r, widths, &right)?;
+    }
+    Ok(())
+}
+
+/// One row: as many lines as its tallest cell (cells split at `\n`), a missing cell or line as
+/// spaces; each cell padded by one space on both sides, numbers to the right.
+fn row(
+    w: &mut dyn Write,
+    line: &mut String,
+    cells: &[String],
+    widths: &[u16],
+    right: &[bool],
+) -> io::Result<()> {
+    if widths.is_empty() {
+        return Ok(());
+    }
+    let height = (0..widths.len())
+        .map(|i| cells.get(i).map_or(1, |c| c.split('\n').count()))
+        .max()
+        .unwrap_or(0);
+    let mut parts: Vec<std::str::Split<'_, char>> = cells.iter().map(|c| c.split('\n')).collect();
+    for _ in 0..height {
+        line.clear();
+        line.push('|');
+        for (i, &width) in widths.iter().enumerate() {
+            let width = usize::from(width);
+            match parts.get_mut(i).and_then(Iterator::next) {
+                Some(text) => {
+                    let gap = width.saturating_sub(text.width());
+                    let (before, after) = if right[i] { (gap, 0) } else { (0, gap) };
+                    line.extend(std::iter::repeat_n(' ', 1 + before));
+                    line.push_str(text);
+                    line.extend(std::iter::repeat_n(' ', after + 1));
+                }
+                None => line.extend(std::iter::repeat_n(' ', width + 2)),
+            }
+            line.push('|');
+        }
+        w.write_all(line.trim_end().as_bytes())?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// The table as comfy-table draws it, held whole: the wrapped (long) case, and the reference the
+/// tests hold [`natural`] to. Tables of figures keep their natural width; a table of texts is
+/// wrapped to `page` columns.
+pub fn comfy(t: &Table, page: usize) -> String {
+    let mut tb = comfy_table::Table::new();
+    tb.load_style(comfy_table::presets::ASCII_MARKDOWN)
+        .set_header(t.header.clone());
+    if is_long(t) {
+        tb.set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(page as u16);
+    }
+    for r in &t.rows {
+        tb.add_row(r.clone());
+    }
+    for (i, &num) in t.numeric.iter().enumerate() {
+        if let (true, Some(c)) = (num, tb.column_mut(i)) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    let mut out = String::new();
+    for l in tb.to_string().lines() {
+        out.push_str(l.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
