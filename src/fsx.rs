@@ -175,6 +175,32 @@ pub fn write_panicked(path: &Path, what: &str) -> anyhow::Error {
 /// Like [`write_atomic`], for a writer that produces the bytes itself (a workbook saved straight
 /// to the file, never held whole in memory).
 pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) -> Result<()> {
+    write_pending(path, write)?.commit()
+}
+
+/// An output written whole to its temporary file beside its target, synced, not yet in place.
+/// [`Pending::commit`] renames it over the target; dropped, it is removed. Outputs that belong
+/// together (a workbook and its reports) are all written first and committed after, so that a
+/// failure in one leaves every one of them as it was.
+pub struct Pending {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl Pending {
+    /// Puts the output in place.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        self.tmp
+            .persist(&path)
+            .map_err(|e| FsError::err(FsOp::Replace, &path, e.error))?;
+        Ok(())
+    }
+}
+
+/// The first half of [`write_atomic_with`]: `write` fills the temporary file of `path`, which is
+/// synced and given its mode, and handed back to be committed.
+pub fn write_pending(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) -> Result<Pending> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -195,16 +221,7 @@ pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut Latch) -> Result<(
     if let Some(e) = latch.error {
         return Err(FsError::err(FsOp::Write, path, e));
     }
-    if let Err(e) = result {
-        // The system's own error, when there is one (a full disk), says it best; else the
-        // writer's own words.
-        let io = e
-            .chain()
-            .find_map(|c| c.downcast_ref::<std::io::Error>())
-            .map(|io| std::io::Error::new(io.kind(), io.to_string()))
-            .unwrap_or_else(|| std::io::Error::other(format!("{e:#}")));
-        return Err(FsError::err(FsOp::Write, path, io));
-    }
+    result.map_err(|e| write_failed(path, &e))?;
     tmp.as_file()
         .sync_all()
         .map_err(|e| FsError::err(FsOp::Write, path, e))?;
@@ -220,9 +237,21 @@ pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut Latch) -> Result<(
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .map_err(|e| FsError::err(FsOp::Permissions, path, e))?;
     }
-    tmp.persist(path)
-        .map_err(|e| FsError::err(FsOp::Replace, path, e.error))?;
-    Ok(())
+    Ok(Pending {
+        tmp,
+        path: path.to_path_buf(),
+    })
+}
+
+/// A failed write of `path` in the user's language: the system's own error, when there is one
+/// in `e`'s chain (a full disk), says it best; else the writer's own words.
+pub fn write_failed(path: &Path, e: &anyhow::Error) -> anyhow::Error {
+    let io = e
+        .chain()
+        .find_map(|c| c.downcast_ref::<std::io::Error>())
+        .map(|io| std::io::Error::new(io.kind(), io.to_string()))
+        .unwrap_or_else(|| std::io::Error::other(format!("{e:#}")));
+    FsError::err(FsOp::Write, path, io)
 }
 
 /// Makes sure `dir` exists and is a directory, without marking or locking it: for files meant

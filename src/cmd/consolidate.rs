@@ -6,7 +6,7 @@ use super::CycleArgs;
 use crate::consolidate::Consolidation;
 use crate::cycle;
 use crate::emit::{self, Block, Column, Listing, View};
-use crate::fsx::{ensure_dir, write_atomic_with};
+use crate::fsx::{ensure_dir, write_pending, Pending};
 use crate::lang::Lang;
 use crate::number::{group, percent};
 use crate::output::{self, Format, Global};
@@ -60,13 +60,16 @@ fn write_outputs(
 ) -> Result<Outcome> {
     let lang = g.lang;
     let paths = Paths::of(a, c, lang)?;
-    let mut book = xlsx::Book::new(c, lang, xlsx::MAX_SHEET_ROWS)?;
+    let mut book = xlsx::Book::new(c, lang, xlsx::MAX_SHEET_ROWS)
+        .map_err(|e| crate::fsx::write_failed(&paths.xlsx, &e.into()))?;
     // The details go to the workbook's temporary files as they are counted: a panic there (a
     // full disk) fails the workbook, as one error.
     let n = c.figures_files().count() as u64;
     let bar = output::progress(g, n, lang.pick("ghi sổ Excel", "writing the workbook"));
-    let k = crate::isolate::quietly(|| stream(c, sources, &mut book, lang, &|| bar.inc(1)))
-        .unwrap_or_else(|what| Err(crate::fsx::write_panicked(&paths.xlsx, &what)))?;
+    let k = crate::isolate::quietly(|| {
+        stream(c, sources, (&mut book, &paths.xlsx), lang, &|| bar.inc(1))
+    })
+    .unwrap_or_else(|what| Err(crate::fsx::write_panicked(&paths.xlsx, &what)))?;
     bar.finish_and_clear();
     write_documents(&k, book, lang, &paths)?;
     let format = match a.format {
@@ -97,7 +100,7 @@ fn write_outputs(
 fn stream<'c>(
     c: &'c cycle::Cycle<'c>,
     sources: &super::Sources,
-    book: &mut xlsx::Book,
+    (book, xlsx_path): (&mut xlsx::Book, &std::path::Path),
     lang: Lang,
     done: &dyn Fn(),
 ) -> Result<Consolidation<'c>> {
@@ -120,7 +123,9 @@ fn stream<'c>(
                 _ => Err(changed_while_read(&first.file, lang)),
             }
         };
-        crate::consolidate::fold(c, rows_of, |d| Ok(book.detail(d)?))
+        crate::consolidate::fold(c, rows_of, |d| {
+            (book.detail(d)).map_err(|e| crate::fsx::write_failed(xlsx_path, &e.into()))
+        })
     })
 }
 
@@ -185,22 +190,26 @@ impl Paths {
     }
 }
 
-/// Writes the workbook, the Word report and its text.
+/// Writes the workbook, the Word report and its text: each to its temporary file, the reports
+/// on the second core while the workbook is compressed; then, only when all three are written,
+/// puts them in place. A failure in any leaves all three as they were.
 fn write_documents(k: &Consolidation, book: xlsx::Book, lang: Lang, paths: &Paths) -> Result<()> {
-    let mut wb = book.finish(k).context("cannot build the workbook")?;
-    // Both cores: the Word report and its text are built while the workbook is compressed and
-    // written (each output on its own; the bytes do not depend on the order).
     let (workbook, documents) = std::thread::scope(|s| {
-        let documents = s.spawn(|| -> Result<_> {
+        let documents = s.spawn(|| -> Result<(Pending, Pending)> {
             let doc = report_doc::build(k, lang);
             // Straight into their files: neither report is ever held whole.
-            write_atomic_with(&paths.docx, |f| {
+            let word = write_pending(&paths.docx, |f| {
                 docx::write(&doc, std::io::BufWriter::new(f))
                     .context("cannot build the Word report")
             })?;
-            Ok(doc)
+            let text = write_pending(&paths.txt, |f| {
+                plain::write(&doc, std::io::BufWriter::new(f))
+                    .context("cannot write the text report")
+            })?;
+            Ok((word, text))
         });
-        let workbook = write_atomic_with(&paths.xlsx, |f| {
+        let workbook = write_pending(&paths.xlsx, |f| {
+            let mut wb = book.finish(k).context("cannot build the workbook")?;
             wb.save_to_writer(std::io::BufWriter::new(f))
                 .context("cannot build the workbook")
         });
@@ -209,12 +218,12 @@ fn write_documents(k: &Consolidation, book: xlsx::Book, lang: Lang, paths: &Path
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (workbook, documents)
     });
-    // The workbook's failure first: it is the main output, and it was said first before.
-    workbook?;
-    let doc = documents?;
-    write_atomic_with(&paths.txt, |f| {
-        plain::write(&doc, std::io::BufWriter::new(f)).context("cannot write the text report")
-    })
+    // The workbook's failure first: it is the main output.
+    let workbook = workbook?;
+    let (word, text) = documents?;
+    workbook.commit()?;
+    word.commit()?;
+    text.commit()
 }
 
 /// The summary's two columns.
@@ -350,14 +359,27 @@ mod tests {
         let as_of = chrono::NaiveDate::from_ymd_opt(2021, 6, 20).unwrap();
         let c = cycle::build(&plan, &plan.periods[0], reports, as_of);
         let mut book = xlsx::Book::new(&c, Lang::En, xlsx::MAX_SHEET_ROWS).unwrap();
-        assert!(stream(&c, &sources, &mut book, Lang::En, &|| {}).is_ok());
+        assert!(stream(
+            &c,
+            &sources,
+            (&mut book, Path::new("x.xlsx")),
+            Lang::En,
+            &|| {}
+        )
+        .is_ok());
 
         // An agency saves a corrected figure after the first reading.
         let snv = dir.path().join("SNV_2021-H1.csv");
         let text = std::fs::read_to_string(&snv).unwrap();
         std::fs::write(&snv, text.replacen(",3,", ",4,", 1)).unwrap();
         let mut book = xlsx::Book::new(&c, Lang::En, xlsx::MAX_SHEET_ROWS).unwrap();
-        let Err(err) = stream(&c, &sources, &mut book, Lang::En, &|| {}) else {
+        let Err(err) = stream(
+            &c,
+            &sources,
+            (&mut book, Path::new("x.xlsx")),
+            Lang::En,
+            &|| {},
+        ) else {
             panic!("a changed file must stop the run");
         };
         assert!(err.to_string().contains("SNV_2021-H1.csv"), "{err}");
@@ -365,12 +387,25 @@ mod tests {
         // Or only moves its rows down a line: the figures are the same, their lines are not.
         std::fs::write(&snv, text.replacen('\n', "\n\n", 1)).unwrap();
         let mut book = xlsx::Book::new(&c, Lang::En, xlsx::MAX_SHEET_ROWS).unwrap();
-        assert!(stream(&c, &sources, &mut book, Lang::En, &|| {}).is_err());
+        assert!(stream(
+            &c,
+            &sources,
+            (&mut book, Path::new("x.xlsx")),
+            Lang::En,
+            &|| {}
+        )
+        .is_err());
 
         // Or removes the file: the reason is said, not a change.
         std::fs::remove_file(&snv).unwrap();
         let mut book = xlsx::Book::new(&c, Lang::En, xlsx::MAX_SHEET_ROWS).unwrap();
-        let Err(gone) = stream(&c, &sources, &mut book, Lang::En, &|| {}) else {
+        let Err(gone) = stream(
+            &c,
+            &sources,
+            (&mut book, Path::new("x.xlsx")),
+            Lang::En,
+            &|| {},
+        ) else {
             panic!("a removed file must stop the run");
         };
         assert!(gone.to_string().contains("SNV_2021-H1.csv"), "{gone}");

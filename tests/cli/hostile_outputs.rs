@@ -275,3 +275,48 @@ fn a_full_disk_is_one_message_and_exit_2() {
     assert!(err.contains("ninh-thuan-2021_2021-H1.xlsx"), "{err}");
     assert_eq!(files_under(out.path()), [".bdg-output"]);
 }
+
+/// Issue 16: the Word and text reports are written beside the workbook, on the second core, but
+/// put in place only when all three are written. Here the workbook cannot be written (a
+/// file-size limit between the Word report's size and the workbook's): the three outputs of an
+/// earlier run (another as-of date, so other bytes) stay as they were, byte for byte.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_workbook_that_cannot_be_written_leaves_the_earlier_reports_in_place() {
+    let out = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("bdg");
+    let run = |as_of: &str, limit: &str| {
+        let script = format!(
+            "trap '' XFSZ; {limit} exec '{}' -q consolidate --plan {PLAN} --period 2021-H1 \
+             --as-of {as_of} --reports examples/reports/2021-H1 --out '{}'",
+            bin.display(),
+            out.path().display()
+        );
+        std::process::Command::new("sh")
+            .args(["-c", &script])
+            .current_dir(root())
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run("10/06/2021", "").status.code(), Some(1));
+    let stem = out.path().join("ninh-thuan-2021_2021-H1");
+    let read = |ext: &str| std::fs::read(stem.with_extension(ext)).unwrap();
+    let before = [read("xlsx"), read("docx"), read("txt")];
+    // The Word report of this cycle is about 31 KB, the workbook about 45 KB: 40 KB (dash's
+    // ulimit counts 512-byte blocks) lets the first be written and not the second.
+    assert!(before[1].len() < 40 * 1024 && before[0].len() > 40 * 1024);
+    let o = run("20/06/2021", "ulimit -f 80;");
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!([read("xlsx"), read("docx"), read("txt")], before);
+    assert_eq!(
+        files_under(out.path()).len(),
+        4,
+        "{:?}",
+        files_under(out.path())
+    );
+}
