@@ -70,7 +70,7 @@ pub(super) fn by_agency(
         (l("Nam", "Male"), None),
         (l("Kinh phí (đồng)", "Budget (VND)"), None),
     ];
-    let (_, n) = table(&mut ws, &cols, rows, f)?;
+    let n = table(&mut ws, &cols, rows, f)?;
     let sum = |g: &dyn Fn(&crate::consolidate::AgencyLine) -> u64| {
         k.agencies.iter().map(g).fold(0u64, u64::saturating_add)
     };

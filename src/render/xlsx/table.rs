@@ -19,13 +19,13 @@ pub(crate) type Row = (Vec<Cell>, bool);
 /// A table: header, rows (the flag highlights a row), frozen header, autofilter, widths that fit
 /// (within limits), rows as tall as their wrapped text, print setup. `rows` gives the rows
 /// afresh each time it is called: once for the widths, once to write them in order. Returns the
-/// widths and the number of data rows.
+/// number of data rows.
 pub(crate) fn table<I: Iterator<Item = Row>>(
     ws: &mut Worksheet,
     cols: &Columns,
     rows: impl Fn() -> I,
     f: &Formats,
-) -> Result<(Vec<f64>, u32), XlsxError> {
+) -> Result<u32, XlsxError> {
     let widths = widths(cols, rows());
     for (c, ((h, _), w)) in cols.iter().zip(&widths).enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &f.header)?;
@@ -40,7 +40,7 @@ pub(crate) fn table<I: Iterator<Item = Row>>(
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, n, cols.len().saturating_sub(1) as u16)?;
     print_setup(ws)?;
-    Ok((widths, n))
+    Ok(n)
 }
 
 /// Writes data row `r`, then sets its height (before the next row: a constant-memory sheet

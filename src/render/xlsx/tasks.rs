@@ -53,7 +53,7 @@ pub(super) fn sheet(
         (l("Tỷ lệ nữ", "Female share"), None),
         (l("Kinh phí (đồng)", "Budget (VND)"), None),
     ];
-    let (_, n) = table(ws, &cols, rows, f)?;
+    let n = table(ws, &cols, rows, f)?;
     let sum = |col: usize| {
         k.period_tasks()
             .map(|tl| match col {
