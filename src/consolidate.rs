@@ -229,7 +229,8 @@ pub fn fold<'c, E>(
         })
         .collect();
     let mut totals = Totals::default();
-    let mut agencies = Vec::new();
+    let mut agencies = Vec::with_capacity(c.agencies.len());
+    let companions = crate::indicators::companion_rows_excluded(c);
     for a in &c.agencies {
         let mut line = AgencyLine {
             agency: a.agency,
@@ -248,7 +249,7 @@ pub fn fold<'c, E>(
             let rows = rows_of(f)?;
             line.rows = rows.len();
             line.rows_excluded =
-                r.excluded_rows() + crate::indicators::companion_rows_excluded(c, a.agency);
+                r.excluded_rows() + companions.get(&a.agency).copied().unwrap_or(0);
             for row in rows.iter() {
                 count_row(
                     &mut tasks[row.task],

@@ -108,14 +108,25 @@ pub fn counted_rows<'c>(c: &'c Cycle) -> Vec<(AgencyIdx, &'c IndicatorRow)> {
         .collect()
 }
 
-/// The indicator rows refused in an agency's companion file of the cycle's period (the latest,
-/// as for the figures): they count among the agency's excluded rows, as refused task rows do.
-pub fn companion_rows_excluded(c: &Cycle, a: AgencyIdx) -> usize {
-    (c.reports.iter())
-        .filter(|r| r.indicators_only && r.agency == Some(a))
-        .filter(|r| r.period.as_deref() == Some(&c.period.id))
-        .max_by_key(|r| (r.usable(), r.submitted_on, &r.file))
-        .map_or(0, |r| r.excluded_rows())
+/// The indicator rows refused in each agency's companion file of the cycle's period (the
+/// latest, as for the figures), by agency: they count among the agency's excluded rows, as
+/// refused task rows do. One pass over the reports (a national cycle has tens of thousands).
+pub fn companion_rows_excluded(c: &Cycle) -> std::collections::HashMap<AgencyIdx, usize> {
+    let key = |r: &crate::report::Report| (r.usable(), r.submitted_on, r.file.clone());
+    let mut latest: std::collections::HashMap<AgencyIdx, &crate::report::Report> =
+        Default::default();
+    let companions = (c.reports.iter())
+        .filter(|r| r.indicators_only && r.period.as_deref() == Some(&c.period.id));
+    for r in companions {
+        let Some(a) = r.agency else { continue };
+        if latest.get(&a).is_none_or(|o| key(r) >= key(o)) {
+            latest.insert(a, r);
+        }
+    }
+    latest
+        .into_iter()
+        .map(|(a, r)| (a, r.excluded_rows()))
+        .collect()
 }
 
 /// The results as the consolidate JSON's `indicators` array.

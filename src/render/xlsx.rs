@@ -10,18 +10,20 @@ mod fit;
 mod indicators;
 mod problems;
 mod summary;
+mod table;
 mod tasks;
 
 use crate::consolidate::Consolidation;
 use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook,
-    Worksheet, XlsxError,
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
 };
 
 pub(crate) use fit::{fit_row, fit_text};
 pub use fit::{CUT_MARK, MAX_CELL_CHARS};
+pub(crate) use table::{table, total_row, Row, Total};
 
 /// One cell's value and how it is shown.
 pub(crate) enum Cell {
@@ -112,133 +114,6 @@ pub(crate) fn write_cell(
         }
     }
     .map(|_| ())
-}
-
-/// A table's columns: header and width (characters); `None` fits the width to the content.
-pub(crate) type Columns<'a> = [(&'a str, Option<f64>)];
-
-/// A table: header, rows (the flag highlights a row), frozen header, autofilter, widths that fit
-/// (within limits), rows as tall as their wrapped text, print setup. Returns the widths.
-pub(crate) fn table(
-    ws: &mut Worksheet,
-    cols: &Columns,
-    rows: &[(Vec<Cell>, bool)],
-    f: &Formats,
-) -> Result<Vec<f64>, XlsxError> {
-    let widths = widths(cols, rows);
-    for (c, ((h, _), w)) in cols.iter().zip(&widths).enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &f.header)?;
-        ws.set_column_width(c as u16, *w)?;
-    }
-    fit_row(ws, 0, cols.iter().map(|c| c.0).zip(widths.iter().copied()))?;
-    for (r, (cells, hl)) in rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, cell) in cells.iter().enumerate() {
-            let fmt = cell_format(cell, f);
-            if *hl {
-                let fmt = fmt.clone().set_background_color(f.highlight);
-                write_cell(ws, r, c as u16, cell, &fmt)?;
-            } else {
-                write_cell(ws, r, c as u16, cell, fmt)?;
-            }
-        }
-        let texts = cells.iter().zip(&widths).filter_map(|(c, w)| match c {
-            Cell::Text(s) => Some((s.as_str(), *w)),
-            _ => None,
-        });
-        fit_row(ws, r, texts)?;
-    }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, rows.len() as u32, cols.len().saturating_sub(1) as u16)?;
-    print_setup(ws)?;
-    Ok(widths)
-}
-
-fn widths(cols: &Columns, rows: &[(Vec<Cell>, bool)]) -> Vec<f64> {
-    let mut widths: Vec<usize> = cols
-        .iter()
-        .map(|(h, _)| {
-            h.split(' ')
-                .map(crate::text::width)
-                .max()
-                .unwrap_or(0)
-                .clamp(8, 30)
-        })
-        .collect();
-    for (cells, _) in rows {
-        for (c, cell) in cells.iter().enumerate() {
-            let w = match cell {
-                Cell::Text(s) => s.lines().map(crate::text::width).max().unwrap_or(0),
-                Cell::Int(n) | Cell::Money(n) => n.to_string().len() + n.to_string().len() / 3,
-                Cell::Date(_) => 10,
-                _ => 6,
-            };
-            widths[c] = widths[c].max(w.min(60));
-        }
-    }
-    cols.iter()
-        .zip(widths)
-        .map(|((_, fixed), w)| fixed.unwrap_or((w as f64 + 2.0).min(62.0)))
-        .collect()
-}
-
-/// What a total cell adds up.
-pub(crate) enum Total {
-    /// The column's figures; the value is the summary's, cached in the formula.
-    Sum(u64),
-    /// Women's share from the totals of the female and male columns.
-    Share(u16, u16, Option<f64>),
-}
-
-/// A total row under a table of `n` data rows: SUBTOTAL formulas over the table's own figure
-/// cells (rows hidden by a filter drop out), each with the summary's value cached so that a
-/// reader that does not calculate sees the same figure.
-pub(crate) fn total_row(
-    ws: &mut Worksheet,
-    n: u32,
-    label: (u16, &str),
-    totals: &[(u16, Total)],
-) -> Result<(), XlsxError> {
-    let row = n + 1;
-    let bold = Format::new()
-        .set_bold()
-        .set_align(FormatAlign::Top)
-        .set_border_top(FormatBorder::Double);
-    ws.write_string_with_format(row, label.0, label.1, &bold)?;
-    let a1 = |c: u16, r: u32| {
-        format!(
-            "{}{}",
-            rust_xlsxwriter::utility::column_number_to_name(c),
-            r + 1
-        )
-    };
-    for (col, t) in totals {
-        match t {
-            Total::Sum(v) => {
-                let range = format!("{}:{}", a1(*col, 1), a1(*col, n.max(1)));
-                let formula =
-                    Formula::new(format!("=SUBTOTAL(9,{range})")).set_result(v.to_string());
-                ws.write_formula_with_format(
-                    row,
-                    *col,
-                    formula,
-                    &bold.clone().set_num_format("#,##0"),
-                )?;
-            }
-            Total::Share(fc, mc, v) => {
-                let (fe, ma) = (a1(*fc, row), a1(*mc, row));
-                let formula = Formula::new(format!("=IF({fe}+{ma}>0,{fe}/({fe}+{ma}),\"\")"))
-                    .set_result(v.map_or(String::new(), |x| x.to_string()));
-                ws.write_formula_with_format(
-                    row,
-                    *col,
-                    formula,
-                    &bold.clone().set_num_format("0.0%"),
-                )?;
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Printing: A4 landscape, one page wide, the header row on every page.
@@ -453,10 +328,12 @@ impl<'p> Book<'p> {
         } = self;
         summary::sheet(&mut wb, k, lang, &f)?;
         tasks::sheet(&mut wb, k, lang, &f)?;
-        agencies::by_agency(&mut wb, k, lang, &f)?;
+        let by_agency = agencies::by_agency(&mut wb, k, lang, &f)?;
+        wb.push_worksheet(by_agency);
         indicators::sheet(&mut wb, k, lang, &f)?;
         details.add_to(&mut wb)?;
-        agencies::overdue(&mut wb, k, lang, &f)?;
+        let overdue = agencies::overdue(&mut wb, k, lang, &f)?;
+        wb.push_worksheet(overdue);
         problems::sheets(&mut wb, k, lang, &f, max_rows)?;
         Ok(wb)
     }

@@ -1,25 +1,35 @@
 //! The by-agency sheet (every expected agency, a total row) and the overdue sheet. Agencies
 //! appear by name, their id beside it.
+//!
+//! Both grow with the number of agencies (50,000 in a national cycle), so they are written with
+//! the constant-memory writer: each row goes out when the next begins, none is kept until the
+//! workbook is saved, and their texts are written inline in the sheet (no shared strings held).
+//! The sheets are made apart and returned; the caller adds them to the workbook in order.
 
-use super::{table, total_row, Cell, Formats, Total};
+use super::{table, total_row, Cell, Formats, Row, Total};
 use crate::consolidate::Consolidation;
 use crate::cycle::State;
 use crate::lang::Lang;
-use rust_xlsxwriter::{Workbook, XlsxError};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+
+/// A constant-memory sheet named `name`, not yet in the workbook.
+fn streamed_sheet(wb: &mut Workbook, name: &str) -> Result<Worksheet, XlsxError> {
+    let mut ws = wb.new_worksheet_with_constant_memory()?;
+    ws.set_name(name)?;
+    Ok(ws)
+}
 
 pub(super) fn by_agency(
     wb: &mut Workbook,
     k: &Consolidation,
     lang: Lang,
     f: &Formats,
-) -> Result<(), XlsxError> {
+) -> Result<Worksheet, XlsxError> {
     let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
     let plan = k.cycle.plan;
-    let ws = wb.add_worksheet().set_name(l("Theo đơn vị", "By agency"))?;
-    let rows: Vec<(Vec<Cell>, bool)> = k
-        .agencies
-        .iter()
-        .map(|a| {
+    let mut ws = streamed_sheet(wb, l("Theo đơn vị", "By agency"))?;
+    let rows = || {
+        k.agencies.iter().map(|a| -> Row {
             let ag = &plan.agencies[a.agency];
             let cells = vec![
                 Cell::Text(ag.name_in(lang).to_string()),
@@ -45,7 +55,7 @@ pub(super) fn by_agency(
             ];
             (cells, a.expected && a.state.is_overdue())
         })
-        .collect();
+    };
     let cols = [
         (l("Đơn vị", "Agency"), Some(36.0)),
         (l("Mã", "Id"), None),
@@ -60,7 +70,7 @@ pub(super) fn by_agency(
         (l("Nam", "Male"), None),
         (l("Kinh phí (đồng)", "Budget (VND)"), None),
     ];
-    table(ws, &cols, &rows, f)?;
+    let n = table(&mut ws, &cols, rows, f)?;
     let sum = |g: &dyn Fn(&crate::consolidate::AgencyLine) -> u64| {
         k.agencies.iter().map(g).fold(0u64, u64::saturating_add)
     };
@@ -71,7 +81,8 @@ pub(super) fn by_agency(
         (10, Total::Sum(sum(&|a| a.totals.participants_male))),
         (11, Total::Sum(sum(&|a| a.totals.budget_vnd))),
     ];
-    total_row(ws, rows.len() as u32, (0, l("Tổng cộng", "Total")), &totals)
+    total_row(&mut ws, n, (0, l("Tổng cộng", "Total")), &totals)?;
+    Ok(ws)
 }
 
 /// The date a report gives for itself: the date written in the file, not the day it arrived.
@@ -84,29 +95,29 @@ pub(super) fn overdue(
     k: &Consolidation,
     lang: Lang,
     f: &Formats,
-) -> Result<(), XlsxError> {
+) -> Result<Worksheet, XlsxError> {
     let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
     let plan = k.cycle.plan;
     let due = k.cycle.period.due;
-    let ws = wb.add_worksheet().set_name(l("Quá hạn", "Overdue"))?;
-    let rows: Vec<(Vec<Cell>, bool)> = k
-        .agencies
-        .iter()
-        .filter(|a| a.expected && a.state.is_overdue())
-        .map(|a| {
-            let ag = &plan.agencies[a.agency];
-            let cells = vec![
-                Cell::Text(ag.name_in(lang).to_string()),
-                Cell::Text(ag.id.clone()),
-                Cell::Text(a.state.label(lang).into()),
-                Cell::Date(Some(due)),
-                Cell::Date(a.submitted_on),
-                a.days_late
-                    .map_or(Cell::Blank, |d| Cell::Int(d.max(0) as u64)),
-            ];
-            (cells, matches!(a.state, State::Missing | State::Rejected))
-        })
-        .collect();
+    let mut ws = streamed_sheet(wb, l("Quá hạn", "Overdue"))?;
+    let rows = || {
+        k.agencies
+            .iter()
+            .filter(|a| a.expected && a.state.is_overdue())
+            .map(|a| -> Row {
+                let ag = &plan.agencies[a.agency];
+                let cells = vec![
+                    Cell::Text(ag.name_in(lang).to_string()),
+                    Cell::Text(ag.id.clone()),
+                    Cell::Text(a.state.label(lang).into()),
+                    Cell::Date(Some(due)),
+                    Cell::Date(a.submitted_on),
+                    a.days_late
+                        .map_or(Cell::Blank, |d| Cell::Int(d.max(0) as u64)),
+                ];
+                (cells, matches!(a.state, State::Missing | State::Rejected))
+            })
+    };
     let cols = [
         (l("Đơn vị", "Agency"), Some(36.0)),
         (l("Mã", "Id"), None),
@@ -115,6 +126,6 @@ pub(super) fn overdue(
         (report_date(lang), None),
         (l("Số ngày trễ", "Days late"), None),
     ];
-    table(ws, &cols, &rows, f)?;
-    Ok(())
+    table(&mut ws, &cols, rows, f)?;
+    Ok(ws)
 }

@@ -57,9 +57,7 @@ pub(super) fn sheet(
     }
     let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
     let ws = wb.add_worksheet().set_name(l("Chỉ tiêu", "Indicators"))?;
-    let rows: Vec<(Vec<Cell>, bool)> = (k.indicators.iter())
-        .map(|r| (row(k, r, lang), false))
-        .collect();
+    let rows = || k.indicators.iter().map(|r| (row(k, r, lang), false));
     let cols = [
         (l("Mã", "Id"), None),
         (l("Chỉ tiêu", "Indicator"), Some(50.0)),
@@ -75,11 +73,11 @@ pub(super) fn sheet(
         (l("Chênh lệch so với mục tiêu", "Distance to target"), None),
         (l("Nguồn", "Source"), Some(30.0)),
     ];
-    table(ws, &cols, &rows, f)?;
+    table(ws, &cols, rows, f)?;
     // Whole figures as such (98,450; 60), others with up to three decimals (1.933, not 1.9).
     let whole = f.dec.clone().set_num_format("#,##0");
     let decimals = f.dec.clone().set_num_format("#,##0.0##");
-    for (i, (cells, _)) in rows.iter().enumerate() {
+    for (i, (cells, _)) in rows().enumerate() {
         for c in FIGURE_COLS {
             if let Cell::Dec(Some(x)) = cells[c as usize] {
                 let fmt = if x.fract() == 0.0 { &whole } else { &decimals };

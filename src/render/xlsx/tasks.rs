@@ -1,6 +1,6 @@
 //! The by-task sheet: every task of the plan with its figures, and a total row.
 
-use super::{table, total_row, Cell, Formats, Total};
+use super::{table, total_row, Cell, Formats, Row, Total};
 use crate::consolidate::Consolidation;
 use crate::lang::Lang;
 use rust_xlsxwriter::{Workbook, XlsxError};
@@ -14,9 +14,8 @@ pub(super) fn sheet(
     let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
     let plan = k.cycle.plan;
     let ws = wb.add_worksheet().set_name(l("Theo nhiệm vụ", "By task"))?;
-    let rows: Vec<(Vec<Cell>, bool)> = k
-        .period_tasks()
-        .map(|tl| {
+    let rows = || {
+        k.period_tasks().map(|tl| -> Row {
             let task = &plan.tasks[tl.task];
             let figures = &tl.totals;
             let cells = vec![
@@ -37,7 +36,7 @@ pub(super) fn sheet(
             ];
             (cells, tl.reports == 0)
         })
-        .collect();
+    };
     let cols = [
         (l("Mã nhiệm vụ", "Task"), None),
         (l("Mục", "Section"), None),
@@ -54,7 +53,7 @@ pub(super) fn sheet(
         (l("Tỷ lệ nữ", "Female share"), None),
         (l("Kinh phí (đồng)", "Budget (VND)"), None),
     ];
-    table(ws, &cols, &rows, f)?;
+    let n = table(ws, &cols, rows, f)?;
     let sum = |col: usize| {
         k.period_tasks()
             .map(|tl| match col {
@@ -82,5 +81,5 @@ pub(super) fn sheet(
         (12, Total::Share(10, 11, t.female_share())),
         (13, Total::Sum(t.budget_vnd)),
     ];
-    total_row(ws, rows.len() as u32, (2, l("Tổng cộng", "Total")), &totals)
+    total_row(ws, n, (2, l("Tổng cộng", "Total")), &totals)
 }
