@@ -60,7 +60,7 @@ fn write_outputs(
 ) -> Result<Outcome> {
     let lang = g.lang;
     let paths = Paths::of(a, c, lang)?;
-    let mut book = xlsx::Book::new(c, lang, xlsx::MAX_SHEET_ROWS)
+    let mut book = xlsx::Book::new_in(c, lang, xlsx::MAX_SHEET_ROWS, Some(&a.out))
         .map_err(|e| crate::fsx::write_failed(&paths.xlsx, &e.into()))?;
     // The details go to the workbook's temporary files as they are counted: a panic there (a
     // full disk) fails the workbook, as one error.
