@@ -244,14 +244,37 @@ pub fn scalar(s: &str) -> String {
     // A star or ampersand after a space reads as an alias or anchor to a line-based guard.
     let starred = s.starts_with(['*', '&']) || s.contains(" *") || s.contains(" &");
     if starred || s.contains(['\n', '\r']) {
-        return serde_json::to_string(s).expect("a string serialises");
+        return nfc_safe(serde_json::to_string(s).expect("a string serialises"));
     }
-    match serde_yaml::to_string(s) {
+    nfc_safe(match serde_yaml::to_string(s) {
         Ok(out) if !out.contains('\n') || out.trim_end_matches('\n').lines().count() == 1 => {
             out.trim_end_matches('\n').to_string()
         }
         _ => serde_json::to_string(s).expect("a string serialises"),
+    })
+}
+
+/// A double-quoted scalar whose combining marks after an ASCII character are written as
+/// `\uXXXX`: plan text is put in NFC before it is parsed, and an escape such as `\t` followed by
+/// a combining dot below would become `\ṭ`, which YAML refuses. The value read back is the same.
+fn nfc_safe(quoted: String) -> String {
+    if !quoted.starts_with('"') || quoted.is_ascii() {
+        return quoted;
     }
+    let mut out = String::with_capacity(quoted.len());
+    let mut prev_ascii = false;
+    for c in quoted.chars() {
+        if prev_ascii && unicode_normalization::char::canonical_combining_class(c) != 0 {
+            match c as u32 {
+                n @ 0..=0xFFFF => out.push_str(&format!("\\u{n:04X}")),
+                n => out.push_str(&format!("\\U{n:08X}")),
+            }
+            continue;
+        }
+        out.push(c);
+        prev_ascii = c.is_ascii();
+    }
+    out
 }
 
 /// A character YAML refuses in a comment or reads as a line break in a block scalar.
@@ -375,6 +398,8 @@ mod writer_tests {
             "10/6",
             "'q'",
             "\"d\"",
+            "ba\t\u{323}o",
+            "x\u{1D167}",
             "",
             " sp",
             "*al",
@@ -385,9 +410,10 @@ mod writer_tests {
             "Lưu: VT, VXNV. NVT.",
             "a\nb",
         ] {
-            let yaml = format!("k: {}\n", scalar(s));
+            // As a plan is read: put in NFC first.
+            let yaml = crate::text::nfc(&format!("k: {}\n", scalar(s)));
             let v: std::collections::BTreeMap<String, String> = super::from_str(&yaml).unwrap();
-            assert_eq!(v["k"], s, "{yaml}");
+            assert_eq!(v["k"], crate::text::nfc(s), "{yaml}");
         }
     }
 
