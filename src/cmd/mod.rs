@@ -3,6 +3,7 @@
 mod check;
 mod consolidate;
 mod consolidate_json;
+mod consolidate_summary;
 mod overdue;
 mod plan;
 mod plan_import;
