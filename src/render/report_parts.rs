@@ -39,7 +39,7 @@ pub fn assessment(k: &Consolidation, lang: Lang) -> Vec<Block> {
     out.push(sub(1, "Ưu điểm", "Strengths", lang));
     let rate = percent(n.reporting_rate(), lang);
     let mut s = t!(
-        "Các cơ quan, đơn vị, địa phương đã triển khai các nhiệm vụ của Kế hoạch; {rate} đơn vị gửi báo cáo; {done}/{total} nhiệm vụ có đơn vị báo cáo đã hoàn thành",
+        "Các cơ quan, đơn vị, địa phương đã triển khai các nhiệm vụ của Kế hoạch; {rate} đơn vị gửi báo cáo; {done}/{total} nhiệm vụ có ít nhất một đơn vị báo cáo đã hoàn thành",
         "The agencies carried out the tasks of the Plan; {rate} of them reported; {done} of {total} tasks were reported done by at least one agency"
     )
     .get(lang)
@@ -172,8 +172,8 @@ pub fn next_period(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let n = open.len();
     let mut out = vec![Block::para(
         t!(
-            "Tiếp tục triển khai {n} nhiệm vụ của Kế hoạch chưa hoàn thành trong kỳ, cụ thể:",
-            "Carry on the {n} tasks of the Plan not completed in the period:"
+            "Tiếp tục triển khai {n} nhiệm vụ của Kế hoạch chưa hoàn thành trong kỳ (chưa có đơn vị báo cáo, hoặc còn đơn vị báo cáo chưa hoàn thành), cụ thể:",
+            "Carry on the {n} tasks of the Plan not completed in the period (no report yet, or some agency reporting them not done):"
         )
         .get(lang),
     )];
