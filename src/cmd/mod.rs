@@ -361,14 +361,22 @@ pub fn with_cycle<T>(
         input.reports,
         input.as_of,
     );
-    // What changes a verdict is said on the spot: a date after the as-of date, an old report.
+    // What changes a verdict or which figures count is said on the spot: a date after the
+    // as-of date, an old report, a file that does not count (a copy, an earlier version, two
+    // reports that disagree, another period's report).
     let verdicts: Vec<_> = c
         .notices
         .iter()
         .filter(|d| {
             matches!(
                 d.kind,
-                Kind::FutureDate { .. } | Kind::DoubtfulDate { .. } | Kind::BeforeWindow { .. }
+                Kind::FutureDate { .. }
+                    | Kind::DoubtfulDate { .. }
+                    | Kind::BeforeWindow { .. }
+                    | Kind::DuplicateFile { .. }
+                    | Kind::Superseded { .. }
+                    | Kind::Conflict { .. }
+                    | Kind::OtherPeriod { .. }
             )
         })
         .cloned()
