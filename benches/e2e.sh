@@ -3,12 +3,12 @@
 # as whole processes, with peak memory (/usr/bin/time), median of RUNS runs, beside the floor
 # (examples/floor.rs: the csv crate and one constant-memory rust_xlsxwriter sheet, one thread;
 # `--parse-only` for the floor of `check`), and prints the ratios. At 5,000 units it also runs
-# the pandas peer (`peer_pandas.py`, shipped with the project's benchmark notes) when PEER
+# the pandas peer (`benches/peer_pandas.py`: what a desk officer who knows Python would script instead) when PEER
 # names it.
 #
 #   benches/e2e.sh                       # sizes 500 5000 50000, 5 runs (LARGE_RUNS=1 at 50,000)
 #   SIZES="5000" RUNS=3 benches/e2e.sh
-#   PEER=path/to/peer_pandas.py PEER_PYTHON=/tmp/peer/bin/python benches/e2e.sh
+#   PEER=benches/peer_pandas.py PEER_PYTHON=/tmp/peer/bin/python benches/e2e.sh
 #   BDG=/tmp/old/bdg benches/e2e.sh      # another build of bdg (e.g. before a change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
