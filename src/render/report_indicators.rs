@@ -50,8 +50,8 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
         .count();
     let year = plan.meta.year;
     let summary = t!(
-        "Trong {total} chỉ tiêu của Kế hoạch báo cáo trong kỳ này, {with_figure} chỉ tiêu có số liệu báo cáo; {met} chỉ tiêu đạt mốc mục tiêu áp dụng cho năm {year} (mốc gần nhất chưa qua).",
-        "Of the plan's {total} indicators reported this period, {with_figure} have reported figures; {met} meet the milestone that applies to {year} (the next one not yet passed)."
+        "Trong {total} chỉ tiêu của Kế hoạch báo cáo trong kỳ này, {with_figure} chỉ tiêu có số liệu báo cáo; {met} chỉ tiêu đã đạt mốc mục tiêu gần nhất tính từ năm {year} (năm của mốc ghi trong bảng).",
+        "Of the plan's {total} indicators reported this period, {with_figure} have reported figures; {met} already meet their nearest milestone from {year} on (its year is in the table)."
     )
     .get(lang)
     .to_string();

@@ -130,7 +130,7 @@ fn by_agency(k: &Consolidation, lang: Lang) -> Table {
             let mut r = vec![
                 plan.agencies[a.agency].name_in(lang).to_string(),
                 a.state.label(lang).to_string(),
-                a.submitted_on.map(short_date).unwrap_or_else(|| NA.into()),
+                report_date(k, a, lang),
                 if reported {
                     a.rows.to_string()
                 } else {
@@ -162,6 +162,26 @@ fn by_agency(k: &Consolidation, lang: Lang) -> Table {
         numeric: vec![false, false, false, true, true, true, true, true, true],
         rows,
     }
+}
+
+/// An agency's report date as Appendix 2 gives it. A date after the last on-time day on a
+/// report counted on time is one bdg did not believe (after the as-of date, or most likely
+/// written month first): the ministry reads why beside it, not a contradiction.
+fn report_date(k: &Consolidation, a: &crate::consolidate::AgencyLine, lang: Lang) -> String {
+    let Some(d) = a.submitted_on else {
+        return NA.into();
+    };
+    let last = k.cycle.period.last_on_time_day();
+    if a.state == State::OnTime && d > last {
+        let date = short_date(d);
+        return t!(
+            "{date} (ngày ghi chưa đúng, không tính trễ)",
+            "{date} (date as written not believed; not counted late)"
+        )
+        .get(lang)
+        .to_string();
+    }
+    short_date(d)
 }
 
 /// Appendix 3: late, missing, and submitted-but-rejected agencies, of those the plan asks to

@@ -57,6 +57,15 @@ fn a_report_dated_after_the_as_of_date_is_not_late_and_the_swap_is_hinted() {
     assert_eq!(d["data"]["date"], "2021-09-06");
     assert_eq!(d["data"]["swapped"], "2021-06-09");
     assert!(d["hint"].is_string());
+    // The report for the ministry gives the date with why it did not count as late, not a bare
+    // date after the deadline beside "on time".
+    let word = part(
+        &out.path().join("ninh-thuan-2021_2021-H1.docx"),
+        "word/document.xml",
+    );
+    let appendix = &word[word.find("Phụ lục 2").unwrap()..];
+    assert!(appendix.contains("6/9/2021 ("), "{appendix}");
+    assert!(!appendix.contains(">6/9/2021<"));
     // overdue does not list it; the diagnostic is said on stderr with its code.
     let o = overdue(&fixture("truth/future"), "csv", &[]);
     let csv = String::from_utf8(o.stdout).unwrap();
