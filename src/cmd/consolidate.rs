@@ -60,10 +60,10 @@ fn write_outputs(
     let paths = Paths::of(a, c, lang)?;
     let mut book = xlsx::Book::new_in(c, lang, xlsx::MAX_SHEET_ROWS, Some(&a.out))
         .map_err(|e| crate::fsx::write_failed(&paths.xlsx, &e.into()))?;
-    // The details go to the workbook's temporary files as they are counted: a panic there (a
-    // full disk) fails the workbook, as one error.
     let n = c.figures_files().count() as u64;
     let bar = output::progress(g, n, lang.pick("ghi sổ Excel", "writing the workbook"));
+    // The details go to the workbook's temporary files as they are counted: a panic there (a
+    // full disk) fails the workbook, as one error.
     let k = crate::isolate::quietly(|| {
         stream(c, sources, (&mut book, &paths.xlsx), lang, &|| bar.inc(1))
     })
