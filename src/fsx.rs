@@ -198,6 +198,20 @@ impl Pending {
     }
 }
 
+/// Refuses, before anything is written, a target that could not be replaced: a folder where the
+/// file should go. Outputs that go in place together are checked first, so that one of them
+/// failing at its rename does not leave the others new.
+pub fn check_replaceable(path: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => Err(FsError::err(
+            FsOp::Replace,
+            path,
+            std::io::Error::from(std::io::ErrorKind::IsADirectory),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The first half of [`write_atomic_with`]: `write` fills the temporary file of `path`, which is
 /// synced and given its mode, and handed back to be committed.
 pub fn write_pending(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) -> Result<Pending> {
@@ -230,9 +244,12 @@ pub fn write_pending(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) 
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path)
-            .map(|m| m.permissions().mode() & 0o7777)
-            .unwrap_or(0o644);
+        // The mode of the file it replaces (not of a link's target, nor a folder's), without
+        // setuid, setgid or sticky bits.
+        let mode = std::fs::symlink_metadata(path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map_or(0o644, |m| m.permissions().mode() & 0o777);
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .map_err(|e| FsError::err(FsOp::Permissions, path, e))?;

@@ -112,7 +112,9 @@ pub fn counted_rows<'c>(c: &'c Cycle) -> Vec<(AgencyIdx, &'c IndicatorRow)> {
 /// latest, as for the figures), by agency: they count among the agency's excluded rows, as
 /// refused task rows do. One pass over the reports (a national cycle has tens of thousands).
 pub fn companion_rows_excluded(c: &Cycle) -> std::collections::HashMap<AgencyIdx, usize> {
-    let key = |r: &crate::report::Report| (r.usable(), r.submitted_on, r.file.clone());
+    fn key(r: &crate::report::Report) -> (bool, Option<chrono::NaiveDate>, &str) {
+        (r.usable(), r.submitted_on, &r.file)
+    }
     let mut latest: std::collections::HashMap<AgencyIdx, &crate::report::Report> =
         Default::default();
     let companions = (c.reports.iter())

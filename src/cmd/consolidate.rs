@@ -179,12 +179,16 @@ impl Paths {
         super::check_file_parts(&[("plan", &c.plan.meta.id), ("period", &c.period.id)], lang)?;
         let stem = format!("{}_{}{suffix}", c.plan.meta.id, c.period.id);
         let lock = ensure_dir(&a.out)?;
-        Ok(Paths {
+        let paths = Paths {
             xlsx: a.out.join(format!("{stem}.xlsx")),
             docx: a.out.join(format!("{stem}.docx")),
             txt: a.out.join(format!("{stem}.txt")),
             _lock: lock,
-        })
+        };
+        for p in [&paths.xlsx, &paths.docx, &paths.txt] {
+            crate::fsx::check_replaceable(p)?;
+        }
+        Ok(paths)
     }
 }
 
@@ -194,7 +198,9 @@ impl Paths {
 fn write_documents(k: &Consolidation, book: xlsx::Book, lang: Lang, paths: &Paths) -> Result<()> {
     let (workbook, documents) = std::thread::scope(|s| {
         let documents = s.spawn(|| -> Result<(Pending, Pending)> {
-            let doc = report_doc::build(k, lang);
+            // A panic while the document is built fails the Word report, as one error.
+            let doc = crate::isolate::quietly(|| report_doc::build(k, lang))
+                .map_err(|what| crate::fsx::write_panicked(&paths.docx, &what))?;
             // Straight into their files: neither report is ever held whole.
             let word = write_pending(&paths.docx, |f| {
                 docx::write(&doc, std::io::BufWriter::new(f))

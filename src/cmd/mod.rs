@@ -362,8 +362,9 @@ pub fn with_cycle<T>(
         input.as_of,
     );
     // What changes a verdict or which figures count is said on the spot: a date after the
-    // as-of date, an old report, a file that does not count (a copy, an earlier version, two
-    // reports that disagree, another period's report).
+    // as-of date, an old report, a file of this period that does not count (a copy, an earlier
+    // version, two reports that disagree). Other periods' files are not: a folder shared by
+    // several periods would print one line for each (they are in the workbook and the JSON).
     let verdicts: Vec<_> = c
         .notices
         .iter()
@@ -376,7 +377,6 @@ pub fn with_cycle<T>(
                     | Kind::DuplicateFile { .. }
                     | Kind::Superseded { .. }
                     | Kind::Conflict { .. }
-                    | Kind::OtherPeriod { .. }
             )
         })
         .cloned()

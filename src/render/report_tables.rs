@@ -42,7 +42,7 @@ pub fn appendix(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let c = k.cycle;
     let number = super::admin::code(c.plan, true);
     let date = short_date(c.as_of);
-    vec![
+    let mut blocks = vec![
         Block::Centered {
             text: lang.pick("PHỤ LỤC", "APPENDIX").into(),
             bold: true,
@@ -58,8 +58,19 @@ pub fn appendix(k: &Consolidation, lang: Lang) -> Vec<Block> {
         },
         Block::Table(by_task(k, lang)),
         Block::Table(by_agency(k, lang)),
-        Block::Table(overdue(k, lang)),
-    ]
+    ];
+    if k.agencies.iter().any(|a| disbelieved(k, a)) {
+        blocks.push(Block::styled(
+            lang.pick(
+                "(*) Ngày ghi trong tệp chưa đúng (sau ngày tính, hoặc ghi tháng trước ngày): báo cáo đã nhận, không tính trễ hạn.",
+                "(*) The date written in the file cannot be right (after the as-of date, or month first): the report was received and is not counted late.",
+            ),
+            0,
+            super::doc::ParaStyle::Quote,
+        ));
+    }
+    blocks.push(Block::Table(overdue(k, lang)));
+    blocks
 }
 
 /// Appendix 1: every task of the plan, the columns of the workbook's by-task sheet.
@@ -130,7 +141,7 @@ fn by_agency(k: &Consolidation, lang: Lang) -> Table {
             let mut r = vec![
                 plan.agencies[a.agency].name_in(lang).to_string(),
                 a.state.label(lang).to_string(),
-                report_date(k, a, lang),
+                report_date(k, a),
                 if reported {
                     a.rows.to_string()
                 } else {
@@ -164,24 +175,22 @@ fn by_agency(k: &Consolidation, lang: Lang) -> Table {
     }
 }
 
-/// An agency's report date as Appendix 2 gives it. A date after the last on-time day on a
-/// report counted on time is one bdg did not believe (after the as-of date, or most likely
-/// written month first): the ministry reads why beside it, not a contradiction.
-fn report_date(k: &Consolidation, a: &crate::consolidate::AgencyLine, lang: Lang) -> String {
-    let Some(d) = a.submitted_on else {
-        return NA.into();
-    };
-    let last = k.cycle.period.last_on_time_day();
-    if a.state == State::OnTime && d > last {
-        let date = short_date(d);
-        return t!(
-            "{date} (ngày ghi chưa đúng, không tính trễ)",
-            "{date} (date as written not believed; not counted late)"
-        )
-        .get(lang)
-        .to_string();
+/// An agency's report date as Appendix 2 gives it: marked `(*)` when bdg did not believe it
+/// (see [`disbelieved`]), with the reason in one line under the table, so that the ministry
+/// does not read a bare date after the deadline beside "on time".
+fn report_date(k: &Consolidation, a: &crate::consolidate::AgencyLine) -> String {
+    match a.submitted_on {
+        None => NA.into(),
+        Some(d) if disbelieved(k, a) => format!("{} (*)", short_date(d)),
+        Some(d) => short_date(d),
     }
-    short_date(d)
+}
+
+/// A report counted on time whose date is after the last on-time day: a date bdg did not
+/// believe (after the as-of date, or most likely written month first).
+fn disbelieved(k: &Consolidation, a: &crate::consolidate::AgencyLine) -> bool {
+    let last = k.cycle.period.last_on_time_day();
+    a.state == State::OnTime && a.submitted_on.is_some_and(|d| d > last)
 }
 
 /// Appendix 3: late, missing, and submitted-but-rejected agencies, of those the plan asks to

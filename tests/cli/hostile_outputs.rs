@@ -320,3 +320,30 @@ fn a_workbook_that_cannot_be_written_leaves_the_earlier_reports_in_place() {
         files_under(out.path())
     );
 }
+
+/// A folder where one of the three outputs goes is refused before anything is written: the other
+/// two stay as they were (before, the workbook was replaced and the run failed at the Word
+/// report's rename).
+#[test]
+fn a_folder_in_place_of_an_output_is_refused_before_anything_is_written() {
+    let out = tempfile::tempdir().unwrap();
+    let run = |as_of: &str| {
+        bdg()
+            .current_dir(root())
+            .args(["-q", "consolidate", "--plan", PLAN, "--period", "2021-H1"])
+            .args(["--reports", "examples/reports/2021-H1", "--as-of", as_of])
+            .arg("--out")
+            .arg(out.path())
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run("10/06/2021").status.code(), Some(1));
+    let stem = out.path().join("ninh-thuan-2021_2021-H1");
+    std::fs::remove_file(stem.with_extension("docx")).unwrap();
+    std::fs::create_dir(stem.with_extension("docx")).unwrap();
+    let read = |ext: &str| std::fs::read(stem.with_extension(ext)).unwrap();
+    let before = [read("xlsx"), read("txt")];
+    assert_eq!(run("20/06/2021").status.code(), Some(2));
+    assert_eq!([read("xlsx"), read("txt")], before);
+    assert!(stem.with_extension("docx").is_dir());
+}

@@ -64,8 +64,12 @@ fn a_report_dated_after_the_as_of_date_is_not_late_and_the_swap_is_hinted() {
         "word/document.xml",
     );
     let appendix = &word[word.find("Phụ lục 2").unwrap()..];
-    assert!(appendix.contains("6/9/2021 ("), "{appendix}");
+    assert!(appendix.contains(">6/9/2021 (*)<"), "{appendix}");
     assert!(!appendix.contains(">6/9/2021<"));
+    assert!(
+        appendix.contains(">(*) "),
+        "the mark is explained under the table"
+    );
     // overdue does not list it; the diagnostic is said on stderr with its code.
     let o = overdue(&fixture("truth/future"), "csv", &[]);
     let csv = String::from_utf8(o.stdout).unwrap();
