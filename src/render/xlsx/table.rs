@@ -105,6 +105,13 @@ pub(crate) enum Total {
     Share(u16, u16, Option<f64>),
 }
 
+/// The SUBTOTAL over column `col`'s `n` data rows (rows 2 to n + 1), or none when there are no
+/// rows: a range of the total row's own cell would be a circular reference.
+fn sum_formula(col: u16, n: u32) -> Option<String> {
+    let name = rust_xlsxwriter::utility::column_number_to_name(col);
+    (n > 0).then(|| format!("=SUBTOTAL(9,{name}2:{name}{})", n + 1))
+}
+
 /// A total row under a table of `n` data rows: SUBTOTAL formulas over the table's own figure
 /// cells (rows hidden by a filter drop out), each with the summary's value cached so that a
 /// reader that does not calculate sees the same figure.
@@ -130,15 +137,17 @@ pub(crate) fn total_row(
     for (col, t) in totals {
         match t {
             Total::Sum(v) => {
-                let range = format!("{}:{}", a1(*col, 1), a1(*col, n.max(1)));
-                let formula =
-                    Formula::new(format!("=SUBTOTAL(9,{range})")).set_result(v.to_string());
-                ws.write_formula_with_format(
-                    row,
-                    *col,
-                    formula,
-                    &bold.clone().set_num_format("#,##0"),
-                )?;
+                let fmt = bold.clone().set_num_format("#,##0");
+                match sum_formula(*col, n) {
+                    Some(f) => {
+                        let formula = Formula::new(f).set_result(v.to_string());
+                        ws.write_formula_with_format(row, *col, formula, &fmt)?;
+                    }
+                    // No row to add up: the figure itself, not a formula over its own cell.
+                    None => {
+                        ws.write_number_with_format(row, *col, *v as f64, &fmt)?;
+                    }
+                }
             }
             Total::Share(fc, mc, v) => {
                 let (fe, ma) = (a1(*fc, row), a1(*mc, row));
@@ -154,4 +163,20 @@ pub(crate) fn total_row(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_total_over_no_rows_is_no_formula() {
+        assert_eq!(
+            super::sum_formula(7, 3).as_deref(),
+            Some("=SUBTOTAL(9,H2:H4)")
+        );
+        assert_eq!(
+            super::sum_formula(0, 1).as_deref(),
+            Some("=SUBTOTAL(9,A2:A2)")
+        );
+        assert_eq!(super::sum_formula(7, 0), None);
+    }
 }
