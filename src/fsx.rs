@@ -166,12 +166,6 @@ impl std::io::Seek for Latch<'_> {
     }
 }
 
-/// The error of an output whose writer panicked before the file was opened (a library's own
-/// temporary file on a full disk): a failed write of `path`, in the user's language.
-pub fn write_panicked(path: &Path, what: &str) -> anyhow::Error {
-    FsError::err(FsOp::Write, path, std::io::Error::other(what.to_string()))
-}
-
 /// Like [`write_atomic`], for a writer that produces the bytes itself (a workbook saved straight
 /// to the file, never held whole in memory).
 pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) -> Result<()> {

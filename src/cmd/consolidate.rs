@@ -5,7 +5,7 @@ use super::CycleArgs;
 use crate::consolidate::Consolidation;
 use crate::cycle;
 use crate::emit;
-use crate::fsx::{ensure_dir, write_pending, Pending};
+use crate::fsx::{ensure_dir, write_failed, write_pending, Pending};
 use crate::lang::Lang;
 use crate::output::{self, Format, Global};
 use crate::render::{docx, plain, report_doc, xlsx};
@@ -59,7 +59,7 @@ fn write_outputs(
     let lang = g.lang;
     let paths = Paths::of(a, c, lang)?;
     let mut book = xlsx::Book::new_in(c, lang, xlsx::MAX_SHEET_ROWS, Some(&a.out))
-        .map_err(|e| crate::fsx::write_failed(&paths.xlsx, &e.into()))?;
+        .map_err(|e| write_failed(&paths.xlsx, &e.into()))?;
     let n = c.figures_files().count() as u64;
     let bar = output::progress(g, n, lang.pick("ghi sổ Excel", "writing the workbook"));
     // The details go to the workbook's temporary files as they are counted: a panic there (a
@@ -67,7 +67,7 @@ fn write_outputs(
     let k = crate::isolate::quietly(|| {
         stream(c, sources, (&mut book, &paths.xlsx), lang, &|| bar.inc(1))
     })
-    .unwrap_or_else(|what| Err(crate::fsx::write_panicked(&paths.xlsx, &what)))?;
+    .unwrap_or_else(|what| Err(write_failed(&paths.xlsx, &anyhow::anyhow!(what))))?;
     bar.finish_and_clear();
     write_documents(&k, book, lang, &paths)?;
     let format = match a.format {
@@ -122,7 +122,7 @@ fn stream<'c>(
             }
         };
         crate::consolidate::fold(c, rows_of, |d| {
-            (book.detail(d)).map_err(|e| crate::fsx::write_failed(xlsx_path, &e.into()))
+            (book.detail(d)).map_err(|e| write_failed(xlsx_path, &e.into()))
         })
     })
 }
@@ -200,7 +200,7 @@ fn write_documents(k: &Consolidation, book: xlsx::Book, lang: Lang, paths: &Path
         let documents = s.spawn(|| -> Result<(Pending, Pending)> {
             // A panic while the document is built fails the Word report, as one error.
             let doc = crate::isolate::quietly(|| report_doc::build(k, lang))
-                .map_err(|what| crate::fsx::write_panicked(&paths.docx, &what))?;
+                .map_err(|what| write_failed(&paths.docx, &anyhow::anyhow!(what)))?;
             // Straight into their files: neither report is ever held whole.
             let word = write_pending(&paths.docx, |f| {
                 docx::write(&doc, std::io::BufWriter::new(f))
