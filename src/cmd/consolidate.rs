@@ -233,11 +233,11 @@ fn write_documents(k: &Consolidation, book: xlsx::Book, lang: Lang, paths: &Path
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{collect, read_all_with, ReadOptions, Report};
+    use crate::report::Report;
     use std::path::Path;
 
-    /// The example cycle copied to a folder of its own, read as `consolidate` reads it: without
-    /// rows.
+    /// The example cycle copied to a folder of its own, read as `consolidate` reads it
+    /// (`read_reports`: without rows).
     fn cycle_in(dir: &Path) -> (crate::plan::Plan, Vec<Report>, super::super::Sources) {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         for e in std::fs::read_dir(root.join("examples/reports/2021-H1")).unwrap() {
@@ -247,17 +247,16 @@ mod tests {
         let plan = crate::plan::load(&root.join("plans/ninh-thuan-2021.yaml"))
             .unwrap()
             .0;
-        let found = collect(&[dir.to_path_buf()], None);
-        let opts = ReadOptions::default();
-        let keep = |mut r: Report| {
-            r.drop_rows();
-            r
+        let g = Global {
+            lang: Lang::En,
+            quiet: true,
+            verbose: 0,
+            color_out: false,
+            color_err: false,
+            today: chrono::NaiveDate::from_ymd_opt(2021, 6, 20).unwrap(),
         };
-        let reports = read_all_with(&found.files, &plan, &opts, &|| {}, &keep);
-        let sources = super::super::Sources {
-            files: found.files,
-            opts,
-        };
+        let (reports, sources) =
+            super::super::read_reports(&[dir.to_path_buf()], None, &plan, &g, None).unwrap();
         (plan, reports, sources)
     }
 
