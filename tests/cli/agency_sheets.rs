@@ -122,24 +122,8 @@ fn run(args: &[&str], lang: Lang, out: &Path) -> (Value, std::path::PathBuf) {
         .output()
         .unwrap();
     assert!(matches!(o.status.code(), Some(0 | 1)), "{o:?}");
-    let book = std::fs::read_dir(out)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|x| x == "xlsx"))
-        .unwrap();
-    (json_of(&o.stdout), book)
+    (json_of(&o.stdout), workbook_in(out))
 }
-
-const EXAMPLE: [&str; 8] = [
-    "--plan",
-    PLAN,
-    "--period",
-    "2021-H1",
-    "--as-of",
-    "20/06/2021",
-    "--reports",
-    "examples/reports/2021-H1",
-];
 
 /// The by-agency sheet's rows, one per agency of the JSON in its order, then the total row.
 fn check_by_agency(book: &Path, v: &Value, lang: Lang) {

@@ -289,12 +289,7 @@ fn cycle(name: &str, plan: &Path, files: &[(&str, &str)]) -> (Value, PathBuf) {
         .output()
         .unwrap();
     assert!(o.status.code().is_some_and(|c| c < 2), "{o:?}");
-    let stem = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|x| x == "xlsx"))
-        .unwrap();
-    (json_of(&o.stdout), stem)
+    (json_of(&o.stdout), workbook_in(&out))
 }
 
 /// The codes of the workbook's diagnostics sheet, with the file each names.

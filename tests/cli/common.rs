@@ -140,3 +140,48 @@ pub fn template_sample(dir: &std::path::Path, extra: &[&str]) {
         .assert()
         .success();
 }
+
+/// The shipped example cycle's arguments, as the README's first command gives them.
+pub const EXAMPLE: [&str; 8] = [
+    "--plan",
+    PLAN,
+    "--period",
+    "2021-H1",
+    "--as-of",
+    "20/06/2021",
+    "--reports",
+    "examples/reports/2021-H1",
+];
+
+/// FNV-1a, 64 bits: enough to see that a file changed (not a security measure).
+pub fn fnv(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// The checksum of a zip's parts: each name, a NUL and its uncompressed content, in order.
+pub fn zip_parts(zip_bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+    let mut all = Vec::new();
+    for i in 0..z.len() {
+        let mut part = z.by_index(i).unwrap();
+        all.extend_from_slice(part.name().unwrap().as_bytes());
+        all.push(0);
+        part.read_to_end(&mut all).unwrap();
+    }
+    fnv(&all)
+}
+
+/// The workbook `consolidate` wrote into `out`.
+pub fn workbook_in(out: &std::path::Path) -> std::path::PathBuf {
+    std::fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "xlsx"))
+        .unwrap()
+}

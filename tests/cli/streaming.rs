@@ -25,12 +25,7 @@ fn both_workbooks(plan: &Path, period: &str, reports: &Path, as_of: &str) -> (Ve
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let xlsx = std::fs::read_dir(out.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|x| x == "xlsx"))
-        .unwrap();
-    let streamed = std::fs::read(xlsx).unwrap();
+    let streamed = std::fs::read(workbook_in(out.path())).unwrap();
 
     let p = bdg::plan::load(plan).unwrap().0;
     let found = bdg::report::collect(&[reports.to_path_buf()], None);
@@ -109,16 +104,6 @@ fn edge_cycle(dir: &Path) {
             .replace(";41;96;", ";43;96;"),
     );
     std::fs::write(dir.join("rac.csv"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
-}
-
-/// FNV-1a, 64 bits.
-fn fnv(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
 }
 
 /// On the edge cycle, the streamed workbook is the one held whole, and the JSON summary, the
