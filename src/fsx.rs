@@ -127,13 +127,15 @@ impl std::fmt::Display for FsError {
 
 impl std::error::Error for FsError {}
 
+/// Writes `bytes` to a temporary file beside `path` and renames it over `path` (see
+/// [`write_pending`], for a writer that produces the bytes itself).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_atomic_with(path, |f| f.write_all(bytes).map_err(Into::into))
+    write_pending(path, |f| f.write_all(bytes).map_err(Into::into))?.commit()
 }
 
 /// The file being written, as a writer that keeps the first error to itself: a library that
 /// writes and then finalises in `Drop` (a zip archive) sees success, finishes quietly instead of
-/// printing its own raw line, and [`write_atomic_with`] reports the error, in the user's
+/// printing its own raw line, and [`write_pending`] reports the error, in the user's
 /// language.
 pub struct Latch<'f> {
     file: &'f mut std::fs::File,
@@ -164,12 +166,6 @@ impl std::io::Seek for Latch<'_> {
     fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
         self.file.seek(pos)
     }
-}
-
-/// Like [`write_atomic`], for a writer that produces the bytes itself (a workbook saved straight
-/// to the file, never held whole in memory).
-pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) -> Result<()> {
-    write_pending(path, write)?.commit()
 }
 
 /// An output written whole to its temporary file beside its target, synced, not yet in place.
@@ -206,8 +202,9 @@ pub fn check_replaceable(path: &Path) -> Result<()> {
     }
 }
 
-/// The first half of [`write_atomic_with`]: `write` fills the temporary file of `path`, which is
-/// synced and given its mode, and handed back to be committed.
+/// An output written by `write` (a workbook saved straight to the file, never held whole in
+/// memory) into the temporary file of `path`, synced and given its mode, and handed back to be
+/// committed.
 pub fn write_pending(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) -> Result<Pending> {
     let dir = path
         .parent()
