@@ -274,6 +274,9 @@ pub enum Kind {
     MissingColumns { columns: Vec<String> },
     /// A template nobody filled in: `tasks` rows, none with a status or figure.
     EmptyReport { tasks: usize },
+    /// An indicator file (a template's companion) nobody filled in: `indicators` rows, none
+    /// with a figure or a note. Coded `empty-report`, like its task table.
+    EmptyIndicators { indicators: usize },
     /// No row gives the file's agency, period or date (`column`).
     NoValue { column: String },
     /// The file's agency is not in the plan.
@@ -395,7 +398,7 @@ impl Kind {
             Kind::UnreadFigureColumn { .. } => Code::UnreadFigureColumn,
             Kind::FigureOverflow { .. } => Code::FigureOverflow,
             Kind::MissingColumns { .. } => Code::MissingColumn,
-            Kind::EmptyReport { .. } => Code::EmptyReport,
+            Kind::EmptyReport { .. } | Kind::EmptyIndicators { .. } => Code::EmptyReport,
             Kind::NoValue { .. } | Kind::MissingTask | Kind::MissingStatus => Code::MissingValue,
             Kind::UnknownAgency { .. } | Kind::RowUnknownAgency { .. } => Code::UnknownAgency,
             Kind::UnknownPeriod { .. } => Code::UnknownPeriod,

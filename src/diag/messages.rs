@@ -485,6 +485,11 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "báo cáo chưa được điền: {tasks} nhiệm vụ đều không có tình trạng hay số liệu",
             "the report is not filled in: none of its {tasks} tasks has a status or figures"
         ),
+        Kind::EmptyIndicators { indicators } => tr!(
+            lang,
+            "bảng chỉ tiêu chưa được điền: {indicators} chỉ tiêu đều không có số liệu",
+            "the indicator table is not filled in: none of its {indicators} indicators has a figure"
+        ),
         Kind::NoValue { column } => {
             tr!(lang, "không dòng nào ghi '{column}'", "no row gives '{column}'")
         }
@@ -729,6 +734,11 @@ fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
             lang,
             "điền cột 'Tình trạng' và ngày báo cáo cho từng nhiệm vụ rồi gửi lại",
             "fill in the status of each task and the report date, and send it again"
+        ),
+        Kind::EmptyIndicators { .. } => tr!(
+            lang,
+            "điền tử số và mẫu số (hoặc giá trị) và ngày báo cáo cho từng chỉ tiêu rồi gửi lại",
+            "fill in each indicator's numerator and denominator (or value) and the report date, and send it again"
         ),
         Kind::TooLong { .. } => tr!(
             lang,

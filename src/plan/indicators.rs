@@ -161,6 +161,13 @@ impl Indicator {
             .copied()
     }
 
+    /// A share: a ratio in percent, whose numerator counts part of what its denominator counts,
+    /// so can never exceed it. A ratio of two amounts (boys born per 100 girls, women's hours
+    /// as a multiple of men's) is not one, whatever its scale.
+    pub fn is_share(&self) -> bool {
+        matches!(self.kind, IndicatorKind::Ratio { .. }) && self.unit.contains('%')
+    }
+
     /// Does a report for `period` ask this indicator?
     pub fn in_period(&self, period: &str) -> bool {
         self.periods.iter().any(|p| p == period)

@@ -45,18 +45,23 @@ pub(super) fn unfilled_template(ctx: &Ctx, raw: &[RawRow]) -> Option<(Identity, 
     if raw.is_empty() || !raw.iter().all(|row| unfilled(ctx, row)) {
         return None;
     }
-    let plan = ctx.plan;
-    let id = Identity {
-        agency: majority(ctx, raw, Col::Agency).and_then(|(v, _)| plan.find_agency(&v)),
-        period: majority(ctx, raw, Col::Period)
-            .and_then(|(v, _)| plan.find_period(&v).map(|p| p.id.clone())),
-        ..Identity::default()
-    };
+    let id = unfilled_identity(ctx, raw);
     let kind = Kind::EmptyReport { tasks: raw.len() };
     Some((
         id,
         Diagnostic::err(ctx.file, kind).excluding(Excludes::File),
     ))
+}
+
+/// The agency and period of a table nobody filled in, as the template wrote them (no date).
+pub(super) fn unfilled_identity(ctx: &Ctx, raw: &[RawRow]) -> Identity {
+    let plan = ctx.plan;
+    Identity {
+        agency: majority(ctx, raw, Col::Agency).and_then(|(v, _)| plan.find_agency(&v)),
+        period: majority(ctx, raw, Col::Period)
+            .and_then(|(v, _)| plan.find_period(&v).map(|p| p.id.clone())),
+        ..Identity::default()
+    }
 }
 
 /// The file's agency, period and date: the value most rows give, each checked against the

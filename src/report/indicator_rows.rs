@@ -97,6 +97,10 @@ impl Reader<'_> {
             cols: &cols,
             width,
         };
+        let blank = !t.rows.is_empty() && t.rows.iter().all(|r| unfilled(&ctx, r));
+        if blank && self.unfilled_companion(&ctx, &t.rows, standalone) {
+            return;
+        }
         let id = if standalone {
             self.r.indicators_only = true;
             let id = identity::identify(&ctx, &t.rows, &mut self.r.diagnostics);
@@ -207,6 +211,27 @@ impl Reader<'_> {
         Some(r)
     }
 
+    /// An indicator table nobody filled in, left as the template made it: in a file of its
+    /// own, one `empty-report` error (its agency and period still known, for the lists of who
+    /// reported); beside a task table nobody filled in either, nothing more than that table's
+    /// error. Returns whether the table is dealt with; an empty indicator sheet beside a filled
+    /// task table is not, and goes on to say which indicators it lacks.
+    fn unfilled_companion(&mut self, ctx: &Ctx, rows: &[RawRow], standalone: bool) -> bool {
+        if standalone {
+            self.r.indicators_only = true;
+            let id = identity::unfilled_identity(ctx, rows);
+            (self.r.agency, self.r.period) = (id.agency, id.period);
+            let kind = Kind::EmptyIndicators {
+                indicators: rows.len(),
+            };
+            self.push(Diagnostic::err(ctx.file, kind).excluding(Excludes::File));
+            return true;
+        }
+        let tasks_unfilled =
+            (self.r.diagnostics.iter()).any(|d| matches!(d.kind, Kind::EmptyReport { .. }));
+        tasks_unfilled
+    }
+
     /// The agency's indicators its table does not give (for a file whose agency is known).
     fn indicators_not_reported(&self, seen: &[usize]) -> Option<Diagnostic> {
         let (a, period) = (self.r.agency?, self.r.period.as_deref()?);
@@ -271,12 +296,8 @@ fn judge(ctx: &Ctx, row: &RawRow, ind: &Indicator, r: &IndicatorRow, errs: &mut 
         errs.push(d.excluding(Excludes::Row));
         return;
     }
-    if let (IndicatorKind::Ratio { scale, .. }, Some(n), Some(d)) =
-        (&ind.kind, r.numerator, r.denominator)
-    {
-        // A share (a percentage) cannot have more in its numerator than its denominator; a
-        // ratio of two amounts (women's hours / men's) can.
-        if *scale == 100.0 && n > d {
+    if let (true, Some(n), Some(d)) = (ind.is_share(), r.numerator, r.denominator) {
+        if n > d {
             let kind = Kind::NumeratorAboveDenominator {
                 indicator: code,
                 numerator: n,

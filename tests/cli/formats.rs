@@ -47,10 +47,10 @@ fn check_formats_agree() {
     assert_eq!(code, 1, "the sample has errors");
     let v = json_of(json.as_bytes());
     let diags = v["diagnostics"].as_array().unwrap();
-    // 16 task reports and 7 companion indicator files.
-    assert_eq!(v["files"], 23);
+    // 16 task reports and 8 companion indicator files.
+    assert_eq!(v["files"], 24);
     assert_eq!(v["rows"], 259);
-    assert_eq!(v["reports"].as_array().unwrap().len(), 23);
+    assert_eq!(v["reports"].as_array().unwrap().len(), 24);
     let r = &v["reports"][0];
     for key in [
         "agency",
@@ -88,9 +88,9 @@ fn check_formats_agree() {
         let files = text
             .lines()
             .filter(|l| !l.starts_with(' ') && (l.contains(".csv:") || l.contains(".txt:")));
-        assert_eq!(files.count(), 23, "{text}");
+        assert_eq!(files.count(), 24, "{text}");
         let last = text.lines().last().unwrap();
-        for n in ["23", "259", "4"] {
+        for n in ["24", "259", "4"] {
             assert!(last.contains(n), "{n} in {last}");
         }
         assert!(text.contains("[unknown-task]"), "{text}");
@@ -161,10 +161,15 @@ fn plan_show_of_one_agency_in_every_format() {
 
     let (_, text) = run("en", &[&base[..], &["table"]].concat());
     let cells = table_cells(&text);
-    // A header row, then one row per task in the JSON's order.
+    // A header row, then one row per task in the JSON's order; then the indicators it reports,
+    // under a header of their own.
     let ids: Vec<&str> = cells[1..].iter().map(|r| r[0].as_str()).collect();
     let json_ids: Vec<&str> = roles.iter().map(|r| r.0).collect();
-    assert_eq!(ids, json_ids);
+    let json_indicators: Vec<&str> = (v["indicators"].as_array().unwrap().iter())
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(json_indicators, ["NQ28-4.1", "NQ28-4.2", "NQ28-4.3"]);
+    assert_eq!(ids, [&json_ids[..], &["Id"], &json_indicators[..]].concat());
     assert!(text.contains("SYT"), "{text}");
 }
 

@@ -10,7 +10,7 @@ fn shipped_plan_is_valid_with_no_diagnostics() {
         "no diagnostic expected, got: {stderr}"
     );
     assert!(
-        stderr.contains("39 nhiệm vụ (II: 13, IV: 26), 10 chỉ tiêu, 0 cảnh báo"),
+        stderr.contains("39 nhiệm vụ (II: 13, IV: 26), 13 chỉ tiêu, 0 cảnh báo"),
         "{stderr}"
     );
 }

@@ -146,10 +146,17 @@ fn the_template_folder_is_safe_to_mail_and_returned_files_there_are_read() {
         names.iter().all(|n| !n.starts_with('.')),
         "nothing hidden: {names:?}"
     );
-    // The unfilled templates in the reports folder: each one diagnostic, "not filled in".
+    // The unfilled templates in the reports folder: each one diagnostic, "not filled in": the
+    // CSV, the workbook (its indicator sheet adds nothing), and the CSV's indicator companion.
     let (_, v) = check_json(&reports);
     let codes = codes(&v);
-    assert_eq!(codes, ["empty-report", "empty-report"], "{v}");
+    assert_eq!(
+        codes,
+        ["empty-report", "empty-report", "empty-report"],
+        "{v}"
+    );
+    assert_eq!(v["diagnostics"][2]["data"]["kind"], "empty-indicators");
+    assert_eq!(v["diagnostics"][2]["data"]["indicators"], 3);
 }
 
 #[test]

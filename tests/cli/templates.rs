@@ -94,7 +94,8 @@ fn one_template_per_expected_agency_listing_its_tasks() {
         .to_string()
         .starts_with("Sở Y tế: thực hiện lồng ghép giới"));
     let mut wb: Xlsx<_> = open_workbook(dir.path().join("2021-H1_SYT_so-y-te.xlsx")).unwrap();
-    assert_eq!(wb.sheet_names(), ["Báo cáo", "Hướng dẫn"]);
+    // SYT reports three health indicators: their sheet comes after the tasks'.
+    assert_eq!(wb.sheet_names(), ["Báo cáo", "Chỉ tiêu", "Hướng dẫn"]);
     let help = wb.worksheet_range("Hướng dẫn").unwrap();
     assert!(
         help.rows().any(|r| r[1].to_string().contains("10/6/2021")),
@@ -118,6 +119,15 @@ fn an_empty_template_is_reported_as_such() {
         assert_eq!(d.len(), 1, "{f}: {d:?}");
         assert_eq!(d[0]["code"], "empty-report", "{f}");
     }
+    // The CSV's indicator companion, left as made: one error too, with its agency and period.
+    let (code, v) = check_json(dir.path().join("2021-H1_SYT_so-y-te_chi-tieu.csv"));
+    assert_eq!(code, 1);
+    let d = v["diagnostics"].as_array().unwrap();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["code"], "empty-report");
+    assert_eq!(d[0]["data"]["indicators"], 3);
+    assert_eq!(v["reports"][0]["agency"], "SYT");
+    assert_eq!(v["reports"][0]["period"], "2021-H1");
 }
 
 #[test]
