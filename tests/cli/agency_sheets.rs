@@ -327,3 +327,28 @@ fn an_agency_with_a_long_name_gets_a_tall_row_in_both_sheets() {
         }
     }
 }
+
+/// The file column is as wide as the longest path (the example's 54 characters: width 56), so
+/// no path wraps and no agency's row needs a height of its own: a row given one is kept in
+/// memory until the workbook is saved, in a sheet of 50,000 agencies too.
+#[test]
+fn the_file_column_fits_the_longest_path_and_no_row_is_made_taller() {
+    let dir = tempfile::tempdir().unwrap();
+    let (v, book) = run(&EXAMPLE, Lang::Vi, dir.path());
+    let s = sheet(&book, "Theo đơn vị");
+    let longest = (s.rows().skip(1))
+        .map(|r| r[6].to_string().chars().count())
+        .max()
+        .unwrap();
+    assert_eq!(longest, 54);
+    let xml = sheet_xml(&book, "Theo đơn vị");
+    let g = xml
+        .split("<col ")
+        .find(|c| c.starts_with("min=\"7\""))
+        .unwrap();
+    assert_eq!(attr(&format!(" {g}"), "width"), Some("56.7109375"));
+    let n = v["agencies"].as_array().unwrap().len() as u32;
+    for r in 1..=n {
+        assert_eq!(height(row_tag(&xml, r)), None, "row {r}");
+    }
+}

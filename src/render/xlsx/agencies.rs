@@ -63,7 +63,10 @@ pub(super) fn by_agency(
         (l("Tình trạng", "State"), None),
         (report_date(lang), None),
         (l("Số ngày trễ", "Days late"), None),
-        (l("Tệp", "File"), Some(40.0)),
+        // As wide as the longest path (up to 60 characters), so that a path stays on one line
+        // and its row keeps the default height: a row given a height costs memory until the
+        // workbook is saved, in a sheet of 50,000 agencies too.
+        (l("Tệp", "File"), None),
         (l("Dòng nhận", "Rows accepted"), None),
         (l("Dòng bị loại", "Rows excluded"), None),
         (l("Nữ", "Female"), None),

@@ -15,8 +15,13 @@ pub(super) fn sheets(
     max_rows: u32,
 ) -> Result<(), XlsxError> {
     let l = |vi: &'static str, en: &'static str| lang.pick(vi, en);
+    // The file column as wide as the longest path (12 to 60 characters): a path on one line.
+    let longest = (k.excluded.iter().chain(&k.diagnostics))
+        .map(|d| crate::text::width(&d.file))
+        .max()
+        .unwrap_or(0);
     let cols = [
-        (l("Tệp", "File"), 36.0),
+        (l("Tệp", "File"), longest.clamp(12, 60) as f64 + 2.0),
         (l("Dòng", "Line"), 8.0),
         (l("Cột", "Column"), 8.0),
         (l("Mức", "Severity"), 10.0),
