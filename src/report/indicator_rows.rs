@@ -227,9 +227,7 @@ impl Reader<'_> {
             self.push(Diagnostic::err(ctx.file, kind).excluding(Excludes::File));
             return true;
         }
-        let tasks_unfilled =
-            (self.r.diagnostics.iter()).any(|d| matches!(d.kind, Kind::EmptyReport { .. }));
-        tasks_unfilled
+        (self.r.diagnostics.iter()).any(|d| matches!(d.kind, Kind::EmptyReport { .. }))
     }
 
     /// The agency's indicators its table does not give (for a file whose agency is known).
