@@ -12,7 +12,7 @@ fn cells(path: &std::path::Path) -> Vec<Vec<Data>> {
 }
 
 /// The template filled in as an agency would: a date cell, statuses from the list, numbers,
-/// an amount typed as text, a formula with its cached value. `bad` puts a wrong status in
+/// an amount typed as text, a formula with its cached value; its indicator sheet left as made. `bad` puts a wrong status in
 /// the given row.
 fn fill(template: &std::path::Path, out: &std::path::Path, bad: Option<usize>) {
     let rows = cells(template);
@@ -49,6 +49,19 @@ fn fill(template: &std::path::Path, out: &std::path::Path, bad: Option<usize>) {
         ws.write_number(r, 9, 5.0).unwrap();
         ws.write_string(r, 10, "1.500.000").unwrap();
         ws.write_string(r, 11, format!("=> kết quả {i}")).unwrap();
+    }
+    // The indicator sheet, where the template has one, left as made.
+    let mut template: Xlsx<_> = open_workbook(template).unwrap();
+    if let Ok(sheet) = template.worksheet_range("Chỉ tiêu") {
+        let ws = wb.add_worksheet().set_name("Chỉ tiêu").unwrap();
+        for (r, row) in sheet.rows().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if *cell != Data::Empty {
+                    ws.write_string(r as u32, c as u16, cell.to_string())
+                        .unwrap();
+                }
+            }
+        }
     }
     wb.save(out).unwrap();
 }
@@ -146,6 +159,14 @@ fn a_filled_template_goes_back_in_unchanged() {
     // Its 16 tasks and the 4 it co-ordinates on (IV.1), all filled.
     assert_eq!(v["rows"], 20);
     assert_eq!(v["reports"][0]["submitted_on"], "2021-06-09");
+    // Its indicator sheet, left as made beside a filled task sheet: one warning naming them.
+    let d = v["diagnostics"].as_array().unwrap();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["code"], "indicator-not-reported");
+    assert_eq!(
+        d[0]["data"]["indicators"],
+        serde_json::json!(["NQ28-4.1", "NQ28-4.2", "NQ28-4.3"])
+    );
     // Its figures reach the consolidated workbook.
     let book_dir = dir.path().join("out");
     let (_, v) = consolidate_json(&reports, &book_dir);
