@@ -1,6 +1,7 @@
 //! `bdg check --plan P FILES-OR-DIRS…`: read every report and print its diagnostics.
 
 use super::PlanArg;
+use crate::diag::{Diagnostic, Kind};
 use crate::emit::{self, Block, Cell, Column, Listing, View};
 use crate::lang::Lang;
 use crate::output::{Format, Global};
@@ -9,6 +10,7 @@ use crate::report::Report;
 use crate::Outcome;
 use anyhow::Result;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -37,7 +39,8 @@ pub struct Args {
 pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     let plan = super::load_plan(&a.plan.plan, g)?;
     // check needs the diagnostics and the counts, not the rows: memory stays bounded.
-    let (files, _) = super::read_reports(&a.paths, a.encoding, &plan, g, None)?;
+    let (mut files, _) = super::read_reports(&a.paths, a.encoding, &plan, g, None)?;
+    mark_duplicates(&mut files);
     let sum = Summary::of(&files);
     let view = View {
         blocks: if a.format == Format::Table {
@@ -54,6 +57,30 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     };
     emit::emit(&view, a.format, g.lang)?;
     Ok(Outcome::flagged_if(sum.errors > 0))
+}
+
+/// A usable file with the same content as another (same agency, period, date and rows,
+/// whatever its bytes: the same fingerprint) is a copy: it gets the warning `consolidate` gives
+/// it, naming the one that counts there (the oldest, then by name). `check` still reads and
+/// counts it as a file of its own: the warning says what the consolidation will do.
+fn mark_duplicates(files: &mut [Report]) {
+    let mut order: Vec<usize> = (0..files.len()).filter(|&i| files[i].usable()).collect();
+    order.sort_by(|&x, &y| {
+        (files[x].submitted_on, &files[x].file).cmp(&(files[y].submitted_on, &files[y].file))
+    });
+    let mut first: HashMap<u64, usize> = HashMap::new();
+    for i in order {
+        match first.get(&files[i].fingerprint) {
+            Some(&kept) => {
+                let other = files[kept].file.clone();
+                let d = Diagnostic::warn(&files[i].file, Kind::DuplicateFile { other });
+                files[i].diagnostics.push(d);
+            }
+            None => {
+                first.insert(files[i].fingerprint, i);
+            }
+        }
+    }
 }
 
 /// The counts over every file read.

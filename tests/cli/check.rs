@@ -340,3 +340,40 @@ fn messages_quote_the_column_header_the_file_wrote() {
         (Some("bad-number"), Some("numerator"))
     );
 }
+
+/// A copy of a report (here with other line endings: other bytes, the same content) is said
+/// by `check` as `consolidate` says it: a `duplicate-file` warning on the copy that will not
+/// count, naming the one that will (the oldest, then by name), and nothing on a different
+/// report of the same agency.
+#[test]
+fn check_names_a_copy_of_a_report_as_consolidate_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let src =
+        std::fs::read_to_string(root().join("examples/reports/2021-H1/SYT_2021-H1.csv")).unwrap();
+    std::fs::write(dir.path().join("a.csv"), &src).unwrap();
+    std::fs::write(dir.path().join("b.csv"), src.replace('\n', "\r\n")).unwrap();
+    let other = src.replace("2021-06-09", "2021-06-10");
+    std::fs::write(dir.path().join("c.csv"), other).unwrap();
+    let (code, v) = check_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{v}");
+    let dups: Vec<(&str, &str)> = (v["diagnostics"].as_array().unwrap().iter())
+        .filter(|d| d["code"] == "duplicate-file")
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap(),
+                d["data"]["other"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let name = |f: &str| dir.path().join(f).to_str().unwrap().to_string();
+    assert_eq!(dups, [(name("b.csv").as_str(), name("a.csv").as_str())]);
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1, "{v}");
+    // consolidate picks the same copy out.
+    let out = tempfile::tempdir().unwrap();
+    let (_, c) = consolidate_json(dir.path(), out.path());
+    let said: Vec<&str> = (c["excluded"].as_array().unwrap().iter())
+        .filter(|d| d["code"] == "duplicate-file")
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(said, [name("b.csv").as_str()]);
+}
