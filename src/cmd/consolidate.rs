@@ -225,9 +225,7 @@ fn write_documents(k: &Consolidation, book: xlsx::Book, lang: Lang, paths: &Path
     // The workbook's failure first: it is the main output.
     let workbook = workbook?;
     let (word, text) = documents?;
-    workbook.commit()?;
-    word.commit()?;
-    text.commit()
+    crate::fsx::commit_together(vec![workbook, word, text])
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! Writing outputs: always to a temporary file beside the target, then renamed over it, so an
 //! interruption leaves the old file or the new one, never half of one.
 
+mod together;
+pub use together::commit_together;
+
 use crate::lang::Lang;
 use anyhow::Result;
 use std::io::Write;
