@@ -16,8 +16,9 @@ pub struct Rows {
     row_ends: Vec<u32>,
 }
 
-/// The offsets are `u32`: a table's text is far under 4 GiB (a row per agency of a plan that
-/// is itself read whole), so going past it is a bug, not an input to report.
+/// The offsets are `u32`: a table's text is far under 4 GiB (its rows are the agencies, tasks or
+/// indicators of a plan of at most 16 MiB, `MAX_PLAN_BYTES`, each with a few figures), so going
+/// past it is a bug, not an input to report.
 fn offset(n: usize) -> u32 {
     u32::try_from(n).expect("a document table holds under 4 GiB of text")
 }
