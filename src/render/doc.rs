@@ -6,6 +6,9 @@ use crate::lang::Lang;
 use crate::plan::Plan;
 use chrono::NaiveDate;
 
+mod rows;
+pub use rows::{Row, Rows};
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub lang: Lang,
@@ -76,7 +79,8 @@ pub struct Table {
     pub widths: Vec<u16>,
     /// Numeric columns are right-aligned.
     pub numeric: Vec<bool>,
-    pub rows: Vec<Vec<String>>,
+    /// The cells, compactly: one per agency in an appendix (see [`Rows`]).
+    pub rows: Rows,
 }
 
 #[derive(Debug, Clone, PartialEq)]

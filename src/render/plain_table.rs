@@ -42,13 +42,15 @@ fn natural_widths(t: &Table) -> Option<Vec<u16>> {
     if is_long(t) {
         return None;
     }
-    let columns = t.rows.iter().map(Vec::len).fold(t.header.len(), usize::max);
+    let columns = t
+        .rows
+        .iter()
+        .map(|r| r.len())
+        .fold(t.header.len(), usize::max);
     let mut widths = vec![1usize; columns];
-    for row in std::iter::once(&t.header).chain(&t.rows) {
-        for (i, cell) in row.iter().enumerate() {
-            let widest = cell.split('\n').map(str::width).max().unwrap_or(0);
-            widths[i] = widths[i].max(widest);
-        }
+    widen(&mut widths, t.header.iter().map(String::as_str));
+    for r in &t.rows {
+        widen(&mut widths, r.iter());
     }
     // comfy saturates a width at u16::MAX and would then split the wider line: let it.
     widths
@@ -57,13 +59,27 @@ fn natural_widths(t: &Table) -> Option<Vec<u16>> {
         .collect()
 }
 
+/// Widens each column to the widest line of its cell in `cells`.
+fn widen<'a>(widths: &mut [usize], cells: impl Iterator<Item = &'a str>) {
+    for (i, cell) in cells.enumerate() {
+        let widest = cell.split('\n').map(str::width).max().unwrap_or(0);
+        widths[i] = widths[i].max(widest);
+    }
+}
+
 /// The table at its natural width, a line at a time: the header, the separator, the rows.
 fn natural(w: &mut dyn Write, t: &Table, widths: &[u16]) -> io::Result<()> {
     let right: Vec<bool> = (0..widths.len())
         .map(|i| t.numeric.get(i).copied().unwrap_or(false))
         .collect();
     let mut line = String::new();
-    row(w, &mut line, &t.header, widths, &right)?;
+    row(
+        w,
+        &mut line,
+        t.header.iter().map(String::as_str),
+        widths,
+        &right,
+    )?;
     line.clear();
     line.push('|');
     for (i, &width) in widths.iter().enumerate() {
@@ -75,28 +91,28 @@ fn natural(w: &mut dyn Write, t: &Table, widths: &[u16]) -> io::Result<()> {
     line.push_str("|\n");
     w.write_all(line.as_bytes())?;
     for r in &t.rows {
-        row(w, &mut line, r, widths, &right)?;
+        row(w, &mut line, r.iter(), widths, &right)?;
     }
     Ok(())
 }
 
 /// One row: as many lines as its tallest cell (cells split at `\n`), a missing cell or line as
 /// spaces; each cell padded by one space on both sides, numbers to the right.
-fn row(
+fn row<'a>(
     w: &mut dyn Write,
     line: &mut String,
-    cells: &[String],
+    cells: impl Iterator<Item = &'a str>,
     widths: &[u16],
     right: &[bool],
 ) -> io::Result<()> {
     if widths.is_empty() {
         return Ok(());
     }
+    let mut parts: Vec<std::str::Split<'_, char>> = cells.map(|c| c.split('\n')).collect();
     let height = (0..widths.len())
-        .map(|i| cells.get(i).map_or(1, |c| c.split('\n').count()))
+        .map(|i| parts.get(i).map_or(1, |p| p.clone().count()))
         .max()
         .unwrap_or(0);
-    let mut parts: Vec<std::str::Split<'_, char>> = cells.iter().map(|c| c.split('\n')).collect();
     for _ in 0..height {
         line.clear();
         line.push('|');
@@ -132,7 +148,7 @@ pub fn comfy(t: &Table, page: usize) -> String {
             .set_width(page as u16);
     }
     for r in &t.rows {
-        tb.add_row(r.clone());
+        tb.add_row(r);
     }
     for (i, &num) in t.numeric.iter().enumerate() {
         if let (true, Some(c)) = (num, tb.column_mut(i)) {

@@ -2,7 +2,7 @@
 //! and rejected agencies, as real tables. "—" only where a figure does not apply (no report).
 
 use super::admin::short_date;
-use super::doc::{Block, Table};
+use super::doc::{Block, Rows, Table};
 use crate::consolidate::{Consolidation, Totals};
 use crate::cycle::State;
 use crate::lang::Lang;
@@ -76,7 +76,7 @@ pub fn appendix(k: &Consolidation, lang: Lang) -> Vec<Block> {
 /// Appendix 1: every task of the plan, the columns of the workbook's by-task sheet.
 fn by_task(k: &Consolidation, lang: Lang) -> Table {
     let plan = k.cycle.plan;
-    let mut rows: Vec<Vec<String>> = k
+    let mut rows: Rows = k
         .period_tasks()
         .map(|tl| {
             let mut r = vec![
@@ -105,7 +105,7 @@ fn by_task(k: &Consolidation, lang: Lang) -> Table {
         sum(|s| s.done),
     ];
     total.extend(figures(&k.totals, reports > 0, lang));
-    rows.push(total);
+    rows.push_row(total);
     let mut header: Vec<String> = [
         lang.pick("Nhiệm vụ", "Task"),
         lang.pick("Số báo cáo", "Reports"),
@@ -133,25 +133,25 @@ fn by_task(k: &Consolidation, lang: Lang) -> Table {
 /// Appendix 2: every agency of the cycle, by name, with its state and figures.
 fn by_agency(k: &Consolidation, lang: Lang) -> Table {
     let plan = k.cycle.plan;
-    let rows = k
-        .agencies
-        .iter()
-        .map(|a| {
-            let reported = a.file.is_some();
-            let mut r = vec![
-                plan.agencies[a.agency].name_in(lang).to_string(),
-                a.state.label(lang).to_string(),
-                report_date(k, a),
-                if reported {
-                    a.rows.to_string()
-                } else {
-                    NA.into()
-                },
-            ];
-            r.extend(figures(&a.totals, reported, lang));
-            r
-        })
-        .collect();
+    // A row per agency, straight into the table's one text (no `String` per cell kept).
+    let mut rows = Rows::new();
+    for a in &k.agencies {
+        let reported = a.file.is_some();
+        let date = report_date(k, a);
+        let tasks = match reported {
+            true => a.rows.to_string(),
+            false => NA.into(),
+        };
+        let lead = [
+            plan.agencies[a.agency].name_in(lang),
+            a.state.label(lang),
+            &date,
+            &tasks,
+        ];
+        let figures = figures(&a.totals, reported, lang);
+        rows.push_row(lead.into_iter().chain(figures.iter().map(String::as_str)));
+    }
+    rows.shrink_to_fit();
     let mut header: Vec<String> = [
         lang.pick("Cơ quan, đơn vị", "Agency"),
         lang.pick("Tình trạng", "State"),
@@ -197,7 +197,7 @@ fn disbelieved(k: &Consolidation, a: &crate::consolidate::AgencyLine) -> bool {
 /// report (as [`crate::cycle::Cycle::overdue`]).
 fn overdue(k: &Consolidation, lang: Lang) -> Table {
     let plan = k.cycle.plan;
-    let mut rows: Vec<Vec<String>> = k
+    let mut rows: Rows = k
         .agencies
         .iter()
         .filter(|a| a.expected && a.state.is_overdue())
@@ -228,13 +228,7 @@ fn overdue(k: &Consolidation, lang: Lang) -> Table {
         })
         .collect();
     if rows.is_empty() {
-        rows.push(vec![
-            lang.pick("Không có", "None").into(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ]);
+        rows.push_row([lang.pick("Không có", "None"), "", "", "", ""]);
     }
     Table {
         title: lang

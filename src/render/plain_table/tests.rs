@@ -127,7 +127,7 @@ fn an_agency_table_keeps_its_natural_width() {
             .to_vec(),
         widths: vec![],
         numeric: vec![false, false, false, true, true],
-        rows,
+        rows: rows.into_iter().collect(),
     };
     assert_same(&t);
     assert_eq!(streamed(&t).lines().count(), 502);
@@ -168,7 +168,7 @@ fn generated() -> impl Strategy<Value = Table> {
             header,
             widths: vec![],
             numeric,
-            rows,
+            rows: rows.into_iter().collect(),
         })
 }
 
