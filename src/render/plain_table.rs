@@ -12,7 +12,7 @@
 //! both ways and compares the text.
 
 use super::doc::Table;
-use comfy_table::{CellAlignment, ContentArrangement};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Width};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -139,6 +139,9 @@ fn row<'a>(
 /// The table as comfy-table draws it, held whole: the wrapped (long) case, and the reference the
 /// tests hold [`natural`] to. Tables of figures keep their natural width; a table of texts is
 /// wrapped to `page` columns.
+/// A column whose cells are all this wide or less is kept on one line in a long table.
+const SHORT: usize = 14;
+
 pub fn comfy(t: &Table, page: usize) -> String {
     let mut tb = comfy_table::Table::new();
     tb.load_style(comfy_table::presets::ASCII_MARKDOWN)
@@ -146,6 +149,31 @@ pub fn comfy(t: &Table, page: usize) -> String {
     if is_long(t) {
         tb.set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(page as u16);
+    }
+    // The first column (the names) gets at least its share of the page, as the Word report's
+    // relative widths give it: a long unit beside it ("bé trai/100 bé gái") wraps in its own
+    // column rather than squeezing the names to a few words a line.
+    // And a column whose cells are all short ("≤ 111 (2025)", "Chưa đạt") is never wrapped.
+    if is_long(t) {
+        let total: u32 = t.widths.iter().map(|&w| u32::from(w)).sum();
+        for (i, &w) in t.widths.iter().enumerate() {
+            // The cells, and the header's longest word (a header wraps between words only).
+            let header = t.header.get(i).map_or("", String::as_str).split(' ');
+            let longest = (t.rows.iter())
+                .filter_map(|r| r.iter().nth(i))
+                .chain(header)
+                .map(UnicodeWidthStr::width)
+                .max()
+                .unwrap_or(0);
+            let least = match i {
+                0 if total > 0 => (u32::from(w) * page as u32 / total) as usize,
+                _ if longest <= SHORT => longest + 2,
+                _ => continue,
+            };
+            if let Some(c) = tb.column_mut(i) {
+                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least as u16)));
+            }
+        }
     }
     for r in &t.rows {
         tb.add_row(r);

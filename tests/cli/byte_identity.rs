@@ -21,7 +21,9 @@
 //! output, nothing else), and the Word reports again when the indicator table's unit column
 //! was sized to its longest word. The workbooks' parts and bytes were re-taken when the file
 //! columns of the by-agency, excluded and diagnostics sheets were sized to the longest path
-//! (paths on one line, fewer rows with a height of their own). Any change to a byte fails here, so a change that means
+//! (paths on one line, fewer rows with a height of their own), and the text reports when a
+//! wrapped table's first column got its share of the page and its short columns stayed whole
+//! (the English Appendix 2 no longer breaks agency names mid-word). Any change to a byte fails here, so a change that means
 //! to alter an output must update its checksum on purpose.
 
 use crate::common::*;
@@ -65,7 +67,7 @@ fn the_example_cycle_gives_the_same_bytes_as_before_in_vietnamese() {
         [
             "642c7ca4bfccead3",
             "cd294c39f63c68d2",
-            "a533f7c4d4728f8e",
+            "6ab16caf571793b8",
             "8e7e4ef1847cfd2d",
             "98952f38727868dc",
             "d7fb3476716ecfe5"
@@ -80,7 +82,7 @@ fn the_example_cycle_gives_the_same_bytes_as_before_in_english() {
         [
             "200b3e4a386e6280",
             "d9567e6bdb1b3d1b",
-            "241e6e60c54010a6",
+            "008c2cc89a3a9557",
             "b55c9a2717892ef3",
             "4831387520b6f27b",
             "8e8f310e93b4c5c1"

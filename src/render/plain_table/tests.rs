@@ -209,3 +209,40 @@ fn a_failed_write_is_the_writers_error() {
     }
     assert!(write(&mut Full { room: whole }, &t, PAGE).is_ok());
 }
+
+/// A long table (a cell over 40 characters) is wrapped to the page; its first column gets at
+/// least its share of the page, and a column of short cells and short header words is never
+/// wrapped, nor a header word broken: a long unit beside the names wraps in its own column.
+#[test]
+fn a_long_table_keeps_its_names_wide_and_its_short_columns_whole() {
+    let name = "NQ28-4.2 Tỷ lệ tử vong bà mẹ liên quan đến thai sản ".repeat(3);
+    let mut t = table(
+        &["Chỉ tiêu", "ĐVT", "Mục tiêu (năm)", "Reporters"],
+        &[
+            &[name.trim(), "/100.000 trẻ sinh sống", "≤ 42 (2025)", "1"],
+            &["NQ28-1.1", "%", "≥ 100 (2025)", "12"],
+        ],
+        &[false, false, true, true],
+    );
+    t.widths = vec![40, 16, 14, 10];
+    let out = comfy(&t, PAGE);
+    let lines: Vec<&str> = out.lines().collect();
+    let cells = |l: &str| -> Vec<String> {
+        l.trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_string())
+            .collect()
+    };
+    // The first column at least 40% of the page (its share of 80), padding aside.
+    let first = lines[0].split('|').nth(1).unwrap().chars().count();
+    assert!(first >= PAGE * 40 / 80 - 2, "{out}");
+    // Short cells and header words appear whole on some line, never split.
+    let all: Vec<String> = lines.iter().flat_map(|l| cells(l)).collect();
+    for whole in ["≤ 42 (2025)", "≥ 100 (2025)", "Reporters", "12"] {
+        assert!(all.iter().any(|c| c == whole), "{whole} whole in\n{out}");
+    }
+    // The unit wraps in its own column, between words.
+    let unit = "/100.000 trẻ sinh sống";
+    assert!(!all.iter().any(|c| c == unit), "{out}");
+    assert!(all.iter().any(|c| c.starts_with("/100.000 ")), "{out}");
+}
