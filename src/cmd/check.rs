@@ -64,7 +64,11 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
 /// it, naming the one that counts there (the oldest, then by name). `check` still reads and
 /// counts it as a file of its own: the warning says what the consolidation will do.
 fn mark_duplicates(files: &mut [Report]) {
-    let mut order: Vec<usize> = (0..files.len()).filter(|&i| files[i].usable()).collect();
+    // Indicator companions are left out, as the cycle leaves them out of its copies: of an
+    // agency's companions the latest counts, copy or not (see `indicators.rs`).
+    let mut order: Vec<usize> = (0..files.len())
+        .filter(|&i| files[i].usable() && !files[i].indicators_only)
+        .collect();
     order.sort_by(|&x, &y| {
         (files[x].submitted_on, &files[x].file).cmp(&(files[y].submitted_on, &files[y].file))
     });

@@ -127,7 +127,8 @@ fn replaceable(path: &std::path::Path, new: &[u8], plan: &crate::plan::Plan) -> 
     let name = path.display().to_string();
     let r = crate::report::read(&old, &name, plan, &Default::default());
     r.rows.is_empty()
-        && r.diagnostics
-            .iter()
-            .any(|d| matches!(d.kind, crate::diag::Kind::EmptyReport { .. }))
+        && r.diagnostics.iter().any(|d| {
+            use crate::diag::Kind::{EmptyIndicators, EmptyReport};
+            matches!(d.kind, EmptyReport { .. } | EmptyIndicators { .. })
+        })
 }

@@ -217,7 +217,9 @@ impl Reader<'_> {
     /// error. Returns whether the table is dealt with; an empty indicator sheet beside a filled
     /// task table is not, and goes on to say which indicators it lacks.
     fn unfilled_companion(&mut self, ctx: &Ctx, rows: &[RawRow], standalone: bool) -> bool {
+        // Every row of a refused file counts as excluded, as an unfilled task template's do.
         if standalone {
+            self.r.indicator_data_rows += rows.len();
             self.r.indicators_only = true;
             let id = identity::unfilled_identity(ctx, rows);
             (self.r.agency, self.r.period) = (id.agency, id.period);
@@ -227,7 +229,12 @@ impl Reader<'_> {
             self.push(Diagnostic::err(ctx.file, kind).excluding(Excludes::File));
             return true;
         }
-        (self.r.diagnostics.iter()).any(|d| matches!(d.kind, Kind::EmptyReport { .. }))
+        let tasks_unfilled =
+            (self.r.diagnostics.iter()).any(|d| matches!(d.kind, Kind::EmptyReport { .. }));
+        if tasks_unfilled {
+            self.r.indicator_data_rows += rows.len();
+        }
+        tasks_unfilled
     }
 
     /// The agency's indicators its table does not give (for a file whose agency is known).

@@ -354,6 +354,11 @@ fn check_names_a_copy_of_a_report_as_consolidate_does() {
     std::fs::write(dir.path().join("b.csv"), src.replace('\n', "\r\n")).unwrap();
     let other = src.replace("2021-06-09", "2021-06-10");
     std::fs::write(dir.path().join("c.csv"), other).unwrap();
+    // Two copies of its indicator companion: of those the latest counts, copy or not, in
+    // consolidate as in check (no duplicate-file on them).
+    let companion = root().join("examples/reports/2021-H1/SYT_2021-H1_chi-tieu.csv");
+    std::fs::copy(&companion, dir.path().join("d_chi-tieu.csv")).unwrap();
+    std::fs::copy(&companion, dir.path().join("e_chi-tieu.csv")).unwrap();
     let (code, v) = check_json(&[dir.path().to_str().unwrap()]);
     assert_eq!(code, 0, "{v}");
     let dups: Vec<(&str, &str)> = (v["diagnostics"].as_array().unwrap().iter())

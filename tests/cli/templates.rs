@@ -139,6 +139,8 @@ fn an_empty_template_is_reported_as_such() {
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0]["code"], "empty-report");
     assert_eq!(d[0]["data"]["indicators"], 3);
+    // Its three rows are excluded rows, as an unfilled task template's are.
+    assert_eq!(v["rows_excluded"], 3);
     assert_eq!(v["reports"][0]["agency"], "SYT");
     assert_eq!(v["reports"][0]["period"], "2021-H1");
 }
@@ -250,4 +252,44 @@ fn a_bad_cell_is_reported_at_that_cell() {
         (d["cell"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
         (Some("Báo cáo!F5"), Some(5), Some(6))
     );
+}
+
+/// An unfilled CSV indicator companion is bdg's own file: made again when the plan changes
+/// (here SYT is given one more indicator), not kept as if an agency had filled it in.
+#[test]
+fn an_unfilled_companion_is_made_again_when_the_plan_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["ninh-thuan-2021.yaml", "nq28-2021-2030.yaml"] {
+        std::fs::copy(root().join("plans").join(f), dir.path().join(f)).unwrap();
+    }
+    let plan = dir.path().join("ninh-thuan-2021.yaml");
+    let out = dir.path().join("mau");
+    let run = || {
+        bdg()
+            .args(["template", "--plan"])
+            .arg(&plan)
+            .args(["--period", "2021-H1", "--format", "csv", "--agency", "SYT"])
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run().status.code(), Some(0));
+    let companion = out.join("2021-H1_SYT_so-y-te_chi-tieu.csv");
+    let ids = || {
+        let text = std::fs::read_to_string(&companion).unwrap();
+        text.lines().filter(|l| l.contains("NQ28-")).count()
+    };
+    assert_eq!(ids(), 3);
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let old = "{id: NQ28-3.4, reporters: [SLDTBXH]";
+    assert!(text.contains(old));
+    std::fs::write(
+        &plan,
+        text.replace(old, "{id: NQ28-3.4, reporters: [SLDTBXH, SYT]"),
+    )
+    .unwrap();
+    let o = run();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(ids(), 4, "{}", String::from_utf8_lossy(&o.stderr));
 }
