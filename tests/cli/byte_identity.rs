@@ -23,7 +23,8 @@
 //! columns of the by-agency, excluded and diagnostics sheets were sized to the longest path
 //! (paths on one line, fewer rows with a height of their own), and the text reports when a
 //! wrapped table's first column got its share of the page and its short columns stayed whole
-//! (the English Appendix 2 no longer breaks agency names mid-word). Any change to a byte fails here, so a change that means
+//! (the English Appendix 2 no longer breaks agency names mid-word), and all six when the
+//! adolescent birth rate (an annual rate) left the six-month report. Any change to a byte fails here, so a change that means
 //! to alter an output must update its checksum on purpose.
 
 use crate::common::*;
@@ -65,12 +66,12 @@ fn the_example_cycle_gives_the_same_bytes_as_before_in_vietnamese() {
     assert_eq!(
         checksums(&root(), &EXAMPLE, "vi", "ninh-thuan-2021_2021-H1"),
         [
-            "642c7ca4bfccead3",
-            "cd294c39f63c68d2",
-            "6ab16caf571793b8",
-            "8e7e4ef1847cfd2d",
-            "98952f38727868dc",
-            "d7fb3476716ecfe5"
+            "38635e35644a7373",
+            "b01f779654ebeb9f",
+            "59e655eb897414be",
+            "07691a99867c4073",
+            "33fd3ac158bec605",
+            "311c1b9615e5e358"
         ]
     );
 }
@@ -80,12 +81,12 @@ fn the_example_cycle_gives_the_same_bytes_as_before_in_english() {
     assert_eq!(
         checksums(&root(), &EXAMPLE, "en", "ninh-thuan-2021_2021-H1_en"),
         [
-            "200b3e4a386e6280",
-            "d9567e6bdb1b3d1b",
-            "008c2cc89a3a9557",
-            "b55c9a2717892ef3",
-            "4831387520b6f27b",
-            "8e8f310e93b4c5c1"
+            "168b438dfd01bc48",
+            "686852a91a2208ae",
+            "b2fccebaeeaca989",
+            "a654bbdafc72df73",
+            "2837aed97647000d",
+            "3d64a1500fb2fefc"
         ]
     );
 }

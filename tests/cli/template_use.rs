@@ -156,7 +156,7 @@ fn the_template_folder_is_safe_to_mail_and_returned_files_there_are_read() {
         "{v}"
     );
     assert_eq!(v["diagnostics"][2]["data"]["kind"], "empty-indicators");
-    assert_eq!(v["diagnostics"][2]["data"]["indicators"], 3);
+    assert_eq!(v["diagnostics"][2]["data"]["indicators"], 2);
 }
 
 #[test]

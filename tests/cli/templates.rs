@@ -107,7 +107,7 @@ fn one_template_per_expected_agency_listing_its_tasks() {
         .to_string()
         .starts_with("Sở Y tế: thực hiện lồng ghép giới"));
     let mut wb: Xlsx<_> = open_workbook(dir.path().join("2021-H1_SYT_so-y-te.xlsx")).unwrap();
-    // SYT reports three health indicators: their sheet comes after the tasks'.
+    // SYT reports two health indicators in its six-month report: their sheet comes after the tasks'.
     assert_eq!(wb.sheet_names(), ["Báo cáo", "Chỉ tiêu", "Hướng dẫn"]);
     let help = wb.worksheet_range("Hướng dẫn").unwrap();
     assert!(
@@ -138,9 +138,9 @@ fn an_empty_template_is_reported_as_such() {
     let d = v["diagnostics"].as_array().unwrap();
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0]["code"], "empty-report");
-    assert_eq!(d[0]["data"]["indicators"], 3);
-    // Its three rows are excluded rows, as an unfilled task template's are.
-    assert_eq!(v["rows_excluded"], 3);
+    assert_eq!(d[0]["data"]["indicators"], 2);
+    // Its two rows are excluded rows, as an unfilled task template's are.
+    assert_eq!(v["rows_excluded"], 2);
     assert_eq!(v["reports"][0]["agency"], "SYT");
     assert_eq!(v["reports"][0]["period"], "2021-H1");
 }
@@ -167,7 +167,7 @@ fn a_filled_template_goes_back_in_unchanged() {
     assert_eq!(d[0]["code"], "indicator-not-reported");
     assert_eq!(
         d[0]["data"]["indicators"],
-        serde_json::json!(["NQ28-4.1", "NQ28-4.2", "NQ28-4.3"])
+        serde_json::json!(["NQ28-4.1", "NQ28-4.2"])
     );
     // Its figures reach the consolidated workbook.
     let book_dir = dir.path().join("out");
@@ -280,7 +280,7 @@ fn an_unfilled_companion_is_made_again_when_the_plan_changes() {
         let text = std::fs::read_to_string(&companion).unwrap();
         text.lines().filter(|l| l.contains("NQ28-")).count()
     };
-    assert_eq!(ids(), 3);
+    assert_eq!(ids(), 2);
     let text = std::fs::read_to_string(&plan).unwrap();
     let old = "{id: NQ28-3.4, reporters: [SLDTBXH]";
     assert!(text.contains(old));
@@ -291,5 +291,5 @@ fn an_unfilled_companion_is_made_again_when_the_plan_changes() {
     .unwrap();
     let o = run();
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(ids(), 4, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(ids(), 3, "{}", String::from_utf8_lossy(&o.stderr));
 }
