@@ -43,7 +43,7 @@ impl IndicatorRow {
 impl super::Report {
     /// Indicator rows refused by a check (in a usable file).
     pub fn indicator_rows_excluded(&self) -> usize {
-        (self.indicator_data_rows).saturating_sub(self.indicators.len())
+        (self.indicator_data_rows as usize).saturating_sub(self.indicators.len())
     }
 }
 
