@@ -29,7 +29,9 @@ pub struct Plan {
     pub tasks: Vec<Task>,
     /// The indicators measured against targets (issue 14), in file order.
     pub indicators: Vec<indicators::Indicator>,
-    agency_keys: HashMap<String, AgencyIdx>,
+    /// Every spelling of every agency, folded (`validate::agencies`): an index, not an
+    /// [`AgencyIdx`], to keep the map small when the agencies are many.
+    agency_keys: HashMap<Box<str>, u32>,
     task_keys: HashMap<String, TaskIdx>,
 }
 
@@ -144,13 +146,15 @@ impl Period {
 }
 
 #[derive(Debug, Clone)]
+/// One agency of the plan. A plan may list tens of thousands (every commune of a country), so
+/// what most agencies leave out is held without room to grow (boxed).
 pub struct Agency {
     pub id: String,
     pub name: String,
-    pub name_en: Option<String>,
-    pub kind: Option<String>,
-    pub aliases: Vec<String>,
-    pub expanded_from: Option<String>,
+    pub name_en: Option<Box<str>>,
+    pub kind: Option<Box<str>>,
+    pub aliases: Box<[String]>,
+    pub expanded_from: Option<Box<str>>,
 }
 
 impl Agency {
@@ -251,9 +255,9 @@ impl Plan {
     /// An agency by id, name or alias, in any case, with or without diacritics.
     pub fn find_agency(&self, s: &str) -> Option<AgencyIdx> {
         self.agency_keys
-            .get(&fold(s))
-            .or_else(|| self.agency_keys.get(&crate::text::fold_tight(s)))
-            .copied()
+            .get(fold(s).as_str())
+            .or_else(|| self.agency_keys.get(crate::text::fold_tight(s).as_str()))
+            .map(|&i| i as AgencyIdx)
     }
 
     /// A task by id in the forms people write: `II.2.b`, `II-2-b`, `ii.2.b`, `IV 3`.

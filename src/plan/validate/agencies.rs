@@ -15,7 +15,7 @@ impl Validator<'_> {
         raw: Vec<AgencyFile>,
     ) -> (Vec<Agency>, HashMap<String, AgencyIdx>) {
         let top = Place::default();
-        let mut agencies = Vec::new();
+        let mut agencies = Vec::with_capacity(raw.len());
         let mut ids: HashMap<String, AgencyIdx> = HashMap::new();
         let agencies_at = self.loc.key(top, "agencies").unwrap_or(top);
         // Agencies stand in order: each search starts below the previous one.
@@ -33,10 +33,10 @@ impl Validator<'_> {
             agencies.push(Agency {
                 id,
                 name: a.name,
-                name_en: a.name_en,
-                kind: a.kind,
-                aliases: a.aliases,
-                expanded_from: a.expanded_from,
+                name_en: a.name_en.map(String::into_boxed_str),
+                kind: a.kind.map(String::into_boxed_str),
+                aliases: a.aliases.into_boxed_slice(),
+                expanded_from: a.expanded_from.map(String::into_boxed_str),
             });
         }
         (agencies, ids)
@@ -98,7 +98,7 @@ impl Validator<'_> {
         let known: HashSet<&str> = groups.iter().map(|g| g.id.as_str()).collect();
         for a in agencies {
             if let Some(g) = &a.expanded_from {
-                if !known.contains(g.as_str()) {
+                if !known.contains(&**g) {
                     let at = self.loc.path(&[("agencies", ""), ("id", &a.id)], Some(g));
                     let hint = did_you_mean(g, groups.iter().map(|x| x.id.as_str()));
                     self.error_suggesting(
@@ -136,9 +136,11 @@ impl Validator<'_> {
         }
     }
 
-    /// Every spelling of every agency, folded; a spelling two agencies share is an error.
-    pub(super) fn agency_keys(&mut self, agencies: &[Agency]) -> HashMap<String, AgencyIdx> {
-        let mut keys: HashMap<String, AgencyIdx> = HashMap::new();
+    /// Every spelling of every agency, folded; a spelling two agencies share is an error. The
+    /// plan keeps the map for the whole run, so its keys are boxed (no spare room) and its
+    /// values `u32` (a plan has fewer agencies than that).
+    pub(super) fn agency_keys(&mut self, agencies: &[Agency]) -> HashMap<Box<str>, u32> {
+        let mut keys: HashMap<Box<str>, u32> = HashMap::new();
         let mut tight: HashMap<String, Option<AgencyIdx>> = HashMap::new();
         for (i, a) in agencies.iter().enumerate() {
             let spellings = std::iter::once(&a.id)
@@ -149,8 +151,8 @@ impl Validator<'_> {
                 if k.is_empty() {
                     continue;
                 }
-                match keys.get(&k) {
-                    Some(&j) if j != i => {
+                match keys.get(k.as_str()).map(|&j| j as AgencyIdx) {
+                    Some(j) if j != i => {
                         let at = self.loc.path(&[("agencies", ""), ("id", &a.id)], Some(s));
                         let other = agencies[j].id.clone();
                         self.error(
@@ -163,7 +165,7 @@ impl Validator<'_> {
                         );
                     }
                     _ => {
-                        keys.insert(k, i);
+                        keys.insert(k.into_boxed_str(), index(i));
                     }
                 }
                 let tk = fold_tight(s);
@@ -179,7 +181,7 @@ impl Validator<'_> {
         }
         for (k, v) in tight {
             if let Some(i) = v {
-                keys.entry(k).or_insert(i);
+                keys.entry(k.into_boxed_str()).or_insert(index(i));
             }
         }
         keys
@@ -262,4 +264,9 @@ impl Validator<'_> {
             Resolved::Some(v) => Assignment::Agencies(v),
         }
     }
+}
+
+/// An agency's index as the plan's spelling map holds it.
+fn index(i: AgencyIdx) -> u32 {
+    u32::try_from(i).expect("fewer than 2^32 agencies: the plan file is at most 16 MB")
 }
