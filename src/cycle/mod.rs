@@ -194,7 +194,8 @@ pub fn build<'p>(
     let mut notices = Vec::new();
     let last_on_time = period.last_on_time_day();
     let (mut grouped, mut rejected) = by_agency(plan, &reports, period, as_of, &mut notices);
-    let mut agencies = Vec::new();
+    // Held for the whole run, one per agency (tens of thousands in a large plan): no spare room.
+    let mut agencies = Vec::with_capacity(period.reporters.len());
     let mut judge = |a: AgencyIdx, expected: bool, files: Vec<usize>, notices: &mut Vec<_>| {
         let kept = dedupe(&reports, files, notices);
         let figures = figures_from(&reports, &kept, notices);
@@ -230,6 +231,7 @@ pub fn build<'p>(
         }
         judge(a, false, files, &mut notices);
     }
+    agencies.shrink_to_fit();
     Cycle {
         plan,
         period,
@@ -379,6 +381,7 @@ fn dedupe(reports: &[Report], mut files: Vec<usize>, notices: &mut Vec<Diagnosti
             None => kept.push(f),
         }
     }
+    kept.shrink_to_fit();
     kept
 }
 
