@@ -29,10 +29,36 @@ pub struct Plan {
     pub tasks: Vec<Task>,
     /// The indicators measured against targets (issue 14), in file order.
     pub indicators: Vec<indicators::Indicator>,
-    /// Every spelling of every agency, folded (`validate::agencies`): an index, not an
-    /// [`AgencyIdx`], to keep the map small when the agencies are many.
-    agency_keys: HashMap<Box<str>, u32>,
+    agency_keys: AgencyKeys,
     task_keys: HashMap<String, TaskIdx>,
+}
+
+/// Every spelling of every agency, folded (`validate::agencies`), sorted, with its agency.
+///
+/// A plan may list tens of thousands of agencies, each with three spellings or more, held for
+/// the whole run: a sorted slice (boxed keys, `u32` indexes) takes a third of the room a hash
+/// map does. It is looked up about once per report file (the file's agency), so the binary
+/// search costs nothing that shows.
+#[derive(Debug, Clone)]
+struct AgencyKeys(Box<[(Box<str>, u32)]>);
+
+impl AgencyKeys {
+    fn new(keys: HashMap<String, AgencyIdx>) -> Self {
+        let index = |i: AgencyIdx| {
+            u32::try_from(i).expect("fewer than 2^32 agencies: a plan file is at most 16 MB")
+        };
+        let mut keys: Vec<_> = keys
+            .into_iter()
+            .map(|(k, i)| (k.into_boxed_str(), index(i)))
+            .collect();
+        keys.sort_unstable();
+        AgencyKeys(keys.into_boxed_slice())
+    }
+
+    fn get(&self, key: &str) -> Option<AgencyIdx> {
+        let i = self.0.binary_search_by(|(k, _)| (**k).cmp(key)).ok()?;
+        Some(self.0[i].1 as AgencyIdx)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -254,10 +280,9 @@ pub enum Role {
 impl Plan {
     /// An agency by id, name or alias, in any case, with or without diacritics.
     pub fn find_agency(&self, s: &str) -> Option<AgencyIdx> {
-        self.agency_keys
-            .get(fold(s).as_str())
-            .or_else(|| self.agency_keys.get(crate::text::fold_tight(s).as_str()))
-            .map(|&i| i as AgencyIdx)
+        let keys = &self.agency_keys;
+        keys.get(&fold(s))
+            .or_else(|| keys.get(&crate::text::fold_tight(s)))
     }
 
     /// A task by id in the forms people write: `II.2.b`, `II-2-b`, `ii.2.b`, `IV 3`.

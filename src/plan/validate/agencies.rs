@@ -136,11 +136,9 @@ impl Validator<'_> {
         }
     }
 
-    /// Every spelling of every agency, folded; a spelling two agencies share is an error. The
-    /// plan keeps the map for the whole run, so its keys are boxed (no spare room) and its
-    /// values `u32` (a plan has fewer agencies than that).
-    pub(super) fn agency_keys(&mut self, agencies: &[Agency]) -> HashMap<Box<str>, u32> {
-        let mut keys: HashMap<Box<str>, u32> = HashMap::new();
+    /// Every spelling of every agency, folded; a spelling two agencies share is an error.
+    pub(super) fn agency_keys(&mut self, agencies: &[Agency]) -> HashMap<String, AgencyIdx> {
+        let mut keys: HashMap<String, AgencyIdx> = HashMap::new();
         let mut tight: HashMap<String, Option<AgencyIdx>> = HashMap::new();
         for (i, a) in agencies.iter().enumerate() {
             let spellings = std::iter::once(&a.id)
@@ -151,8 +149,8 @@ impl Validator<'_> {
                 if k.is_empty() {
                     continue;
                 }
-                match keys.get(k.as_str()).map(|&j| j as AgencyIdx) {
-                    Some(j) if j != i => {
+                match keys.get(&k) {
+                    Some(&j) if j != i => {
                         let at = self.loc.path(&[("agencies", ""), ("id", &a.id)], Some(s));
                         let other = agencies[j].id.clone();
                         self.error(
@@ -165,7 +163,7 @@ impl Validator<'_> {
                         );
                     }
                     _ => {
-                        keys.insert(k.into_boxed_str(), index(i));
+                        keys.insert(k, i);
                     }
                 }
                 let tk = fold_tight(s);
@@ -181,7 +179,7 @@ impl Validator<'_> {
         }
         for (k, v) in tight {
             if let Some(i) = v {
-                keys.entry(k.into_boxed_str()).or_insert(index(i));
+                keys.entry(k).or_insert(i);
             }
         }
         keys
@@ -264,9 +262,4 @@ impl Validator<'_> {
             Resolved::Some(v) => Assignment::Agencies(v),
         }
     }
-}
-
-/// An agency's index as the plan's spelling map holds it.
-fn index(i: AgencyIdx) -> u32 {
-    u32::try_from(i).expect("fewer than 2^32 agencies: the plan file is at most 16 MB")
 }
