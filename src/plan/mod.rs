@@ -33,31 +33,50 @@ pub struct Plan {
     task_keys: HashMap<String, TaskIdx>,
 }
 
-/// Every spelling of every agency, folded (`validate::agencies`), sorted, with its agency.
+/// Every spelling of every agency, folded (`validate::agencies`), with its agency.
 ///
 /// A plan may list tens of thousands of agencies, each with three spellings or more, held for
-/// the whole run: a sorted slice (boxed keys, `u32` indexes) takes a third of the room a hash
-/// map does. It is looked up about once per report file (the file's agency), so the binary
-/// search costs nothing that shows.
+/// the whole run. So the spellings are written one after another into one text, and the
+/// index holds where each lies and its agency, sorted by spelling: a few bytes a spelling, not
+/// a string (and a hash map's room) each. It is looked up about once per report file (the
+/// file's agency): the binary search costs nothing that shows.
 #[derive(Debug, Clone)]
-struct AgencyKeys(Box<[(Box<str>, u32)]>);
+struct AgencyKeys {
+    text: String,
+    index: Box<[Spelling]>,
+}
+
+/// One spelling in [`AgencyKeys`]: `text[start..end]`, and its agency.
+#[derive(Debug, Clone, Copy)]
+struct Spelling {
+    start: u32,
+    end: u32,
+    agency: u32,
+}
 
 impl AgencyKeys {
     fn new(keys: HashMap<String, AgencyIdx>) -> Self {
-        let index = |i: AgencyIdx| {
-            u32::try_from(i).expect("fewer than 2^32 agencies: a plan file is at most 16 MB")
-        };
-        let mut keys: Vec<_> = keys
-            .into_iter()
-            .map(|(k, i)| (k.into_boxed_str(), index(i)))
-            .collect();
+        // A plan file is at most 16 MB: its spellings, folded, are far from 4 GB.
+        let small = |n: usize| u32::try_from(n).expect("a plan's spellings fit in 4 GB");
+        let mut keys: Vec<_> = keys.into_iter().collect();
         keys.sort_unstable();
-        AgencyKeys(keys.into_boxed_slice())
+        let mut text = String::with_capacity(keys.iter().map(|(k, _)| k.len()).sum());
+        let index = keys
+            .iter()
+            .map(|(k, agency)| {
+                let start = small(text.len());
+                text.push_str(k);
+                let (end, agency) = (small(text.len()), small(*agency));
+                Spelling { start, end, agency }
+            })
+            .collect();
+        AgencyKeys { text, index }
     }
 
     fn get(&self, key: &str) -> Option<AgencyIdx> {
-        let i = self.0.binary_search_by(|(k, _)| (**k).cmp(key)).ok()?;
-        Some(self.0[i].1 as AgencyIdx)
+        let spelling = |s: &Spelling| &self.text[s.start as usize..s.end as usize];
+        let i = self.index.binary_search_by(|s| spelling(s).cmp(key)).ok()?;
+        Some(self.index[i].agency as AgencyIdx)
     }
 }
 
