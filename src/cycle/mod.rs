@@ -169,7 +169,7 @@ impl<'p> Cycle<'p> {
         self.reports
             .iter()
             .enumerate()
-            .filter(|(_, r)| !r.usable() || r.period.as_deref() == Some(&self.period.id))
+            .filter(|(_, r)| !r.usable() || r.period_id(self.plan) == Some(&self.period.id))
     }
 
     /// Every diagnostic of the cycle: the relevant files' own, then the cycle's notices.
@@ -267,7 +267,7 @@ fn by_agency(
             }
             continue;
         }
-        let (Some(a), Some(p), Some(date)) = (r.agency, r.period.as_deref(), r.submitted_on) else {
+        let (Some(a), Some(p), Some(date)) = (r.agency, r.period_id(plan), r.submitted_on) else {
             continue;
         };
         if p != period.id {
@@ -318,7 +318,7 @@ fn sent_for(plan: &Plan, r: &Report, period: &Period) -> Option<AgencyIdx> {
             _ => None,
         })
     })?;
-    match (r.period.as_deref(), r.submitted_on) {
+    match (r.period_id(plan), r.submitted_on) {
         (Some(p), _) if p == period.id => Some(agency),
         (None, _) => Some(agency),
         (Some(p), Some(date)) if nearer_this_period(plan, p, date, period) => Some(agency),

@@ -76,8 +76,9 @@ pub struct Report {
     pub file: String,
     /// The file's agency (what most rows give), when the plan knows it.
     pub agency: Option<AgencyIdx>,
-    /// The file's period id, when the plan knows it.
-    pub period: Option<String>,
+    /// The file's period, when the plan knows it: an index into the plan's periods (a string
+    /// each would cost more than the report's other fields); [`Report::period_id`] gives its id.
+    pub period: Option<u32>,
     /// The file's report date.
     pub submitted_on: Option<NaiveDate>,
     /// The rows read without error.
@@ -156,6 +157,11 @@ impl Report {
         } else {
             0
         }
+    }
+
+    /// The id of the file's period, when the plan (the one it was read with) knows it.
+    pub fn period_id<'p>(&self, plan: &'p Plan) -> Option<&'p str> {
+        self.period.map(|p| plan.periods[p as usize].id.as_str())
     }
 
     /// The agency's difficulties and proposals (empty when the file gives none).
@@ -334,13 +340,13 @@ impl<'a> Reader<'a> {
             width,
         };
         if let Some((id, d)) = identity::unfilled_template(&ctx, &raw) {
-            (self.r.agency, self.r.period) = (id.agency, id.period);
+            (self.r.agency, self.r.period) = (id.agency, period_index(self.plan, &id.period));
             self.push(d);
             return;
         }
         let id = identity::identify(&ctx, &raw, &mut self.r.diagnostics);
         (self.r.agency, self.r.period, self.r.submitted_on) =
-            (id.agency, id.period.clone(), id.date);
+            (id.agency, period_index(self.plan, &id.period), id.date);
         let mut seen_tasks: HashMap<TaskIdx, u32> = HashMap::new();
         let mut unfilled = Vec::new();
         let mut hasher = std::hash::DefaultHasher::new();
@@ -418,7 +424,7 @@ impl<'a> Reader<'a> {
             .into_iter()
             .filter(|&(t, role)| role == Role::Lead && !seen.contains_key(&t))
             .filter(|&(t, _)| {
-                let p = self.r.period.as_deref();
+                let p = self.r.period_id(plan);
                 p.is_none_or(|p| plan.tasks[t].in_period(p))
             })
             .map(|(t, _)| plan.tasks[t].id.clone())
@@ -427,6 +433,15 @@ impl<'a> Reader<'a> {
         (!matches!(&kind, Kind::TaskNotReported { tasks } if tasks.is_empty()))
             .then(|| Diagnostic::warn(&self.r.file, kind))
     }
+}
+
+/// The index of the plan's period `id` (one of the plan's, as the file's identity gives it).
+fn period_index(plan: &Plan, id: &Option<String>) -> Option<u32> {
+    let i = plan
+        .periods
+        .iter()
+        .position(|p| Some(&p.id) == id.as_ref())?;
+    u32::try_from(i).ok()
 }
 
 /// A row with neither status nor figures: a warning, the row left out.
