@@ -213,30 +213,31 @@ pub fn read_all_with(
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
-    let next = &AtomicUsize::new(0);
+    let next = AtomicUsize::new(0);
     // Each report goes to its slot as soon as it is read: no worker keeps a list of its own,
     // so the reports are held once, in one vector of the right size.
-    let mut slots: Vec<Option<Report>> = (0..files.len()).map(|_| None).collect();
-    let (tx, rx) = std::sync::mpsc::channel();
+    let slots: Vec<Option<Report>> = (0..files.len()).map(|_| None).collect();
+    let slots = std::sync::Mutex::new(slots);
     std::thread::scope(|s| {
         for _ in 0..workers {
-            let tx = tx.clone();
-            s.spawn(move || loop {
+            s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 if i >= files.len() {
                     break;
                 }
                 let r = keep(read_path(&files[i], plan, opts));
-                // The receiver lives until every worker is done.
-                let _ = tx.send((i, r));
+                let mut slots = slots
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                slots[i] = Some(r);
+                drop(slots);
                 done();
             });
         }
-        drop(tx);
-        for (i, r) in rx {
-            slots[i] = Some(r);
-        }
     });
+    let slots = slots
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     slots
         .into_iter()
         .map(|r| r.expect("every file read"))
