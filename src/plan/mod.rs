@@ -35,7 +35,7 @@ pub struct Plan {
 
 /// Every spelling of every agency, folded (`validate::agencies`), with its agency.
 ///
-/// A plan may list tens of thousands of agencies, each with three spellings or more, held for
+/// A plan may list tens of thousands of agencies, each with two spellings or more, held for
 /// the whole run. So the spellings are written one after another into one text, and the
 /// index holds where each lies and its agency, sorted by spelling: a few bytes a spelling, not
 /// a string (and a hash map's room) each. It is looked up about once per report file (the

@@ -197,7 +197,7 @@ impl Report {
         if self.usable() {
             (self.data_rows - self.accepted) as usize + self.indicator_rows_excluded()
         } else {
-            (self.data_rows + self.indicator_data_rows) as usize
+            self.data_rows as usize + self.indicator_data_rows as usize
         }
     }
 }
@@ -211,13 +211,14 @@ pub struct ReadOptions {
 
 /// Reads one report from its bytes, its diagnostics capped ([`limits::MAX_DIAGNOSTICS`]).
 pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
-    let mut r = read_text(bytes, file, plan, opts);
+    let mut r = read_bytes(bytes, file, plan, opts);
     // Kept for the whole run, one report per file: no room for more diagnostics is kept.
     r.diagnostics.shrink_to_fit();
     r
 }
 
-fn read_text(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
+/// A text report or a workbook, by what its bytes are.
+fn read_bytes(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
     if let Some(kind) = decode::binary_kind(bytes) {
         if kind.starts_with("ZIP") || kind.starts_with("XLS") {
             // A workbook, whatever its name says.
