@@ -94,7 +94,7 @@ pub struct TaskLine {
 
 /// One agency of the cycle (every expected one, and any that reported unexpected).
 #[derive(Debug, Clone)]
-pub struct AgencyLine {
+pub struct AgencyLine<'c> {
     /// The agency.
     pub agency: AgencyIdx,
     /// Whether the period expects its report.
@@ -105,8 +105,8 @@ pub struct AgencyLine {
     pub submitted_on: Option<NaiveDate>,
     /// Days past the due date, when late or missing.
     pub days_late: Option<i64>,
-    /// The file whose figures count.
-    pub file: Option<String>,
+    /// The file whose figures count (its name, as the cycle's report holds it).
+    pub file: Option<&'c str>,
     /// Rows accepted from its file.
     pub rows: usize,
     /// Rows of its file excluded.
@@ -140,7 +140,7 @@ pub struct Consolidation<'c> {
     /// Every task of the plan, in plan order.
     pub tasks: Vec<TaskLine>,
     /// Every expected agency, then any unexpected one that reported.
-    pub agencies: Vec<AgencyLine>,
+    pub agencies: Vec<AgencyLine<'c>>,
     /// The figures of every accepted row, summed.
     pub totals: Totals,
     /// Every diagnostic that cost a row or a file, in file order.
@@ -238,7 +238,7 @@ pub fn fold<'c, E>(
             state: a.state,
             submitted_on: a.submitted_on,
             days_late: a.days_late,
-            file: a.figures_from.map(|f| c.reports[f].file.clone()),
+            file: a.figures_from.map(|f| c.reports[f].file.as_str()),
             rows: 0,
             rows_excluded: 0,
             errors: a.reports.iter().map(|&f| c.reports[f].errors()).sum(),

@@ -90,7 +90,7 @@ pub fn results(
 pub fn counted_rows<'c>(c: &'c Cycle) -> Vec<(AgencyIdx, &'c IndicatorRow)> {
     let mut latest: std::collections::BTreeMap<AgencyIdx, usize> = Default::default();
     for (i, r) in c.reports.iter().enumerate() {
-        let ok = r.usable() && r.period.as_deref() == Some(&c.period.id);
+        let ok = r.usable() && r.period_id(c.plan) == Some(&c.period.id);
         let (true, Some(a), false) = (ok, r.agency, r.indicators.is_empty()) else {
             continue;
         };
@@ -118,7 +118,7 @@ pub fn companion_rows_excluded(c: &Cycle) -> std::collections::HashMap<AgencyIdx
     let mut latest: std::collections::HashMap<AgencyIdx, &crate::report::Report> =
         Default::default();
     let companions = (c.reports.iter())
-        .filter(|r| r.indicators_only && r.period.as_deref() == Some(&c.period.id));
+        .filter(|r| r.indicators_only && r.period_id(c.plan) == Some(&c.period.id));
     for r in companions {
         let Some(a) = r.agency else { continue };
         if latest.get(&a).is_none_or(|o| key(r) >= key(o)) {

@@ -153,7 +153,7 @@ impl<'a> CheckJson<'a> {
                     delimiter: r.delimiter.map(String::from),
                     encoding: Some(r.encoding).filter(|e| !e.is_empty()),
                     file: &r.file,
-                    period: r.period.as_deref(),
+                    period: r.period_id(plan),
                     rows: r.rows_counted(),
                     rows_excluded: r.excluded_rows(),
                     submitted_on: r.submitted_on.map(|d| d.to_string()),
@@ -277,6 +277,6 @@ fn file_line(r: &Report, plan: &Plan, lang: Lang) -> String {
     format!(
         "{}: {who}, {}, {date} — {n} {what} — {verdict}",
         crate::text::visible(&r.file),
-        r.period.as_deref().unwrap_or("?"),
+        r.period_id(plan).unwrap_or("?"),
     )
 }

@@ -106,7 +106,7 @@ fn stream<'c>(
         .figures_files()
         .map(|f| {
             sources
-                .path(f)
+                .path(f, &c.reports)
                 .expect("a report whose figures count was read from a file")
         })
         .collect();

@@ -169,7 +169,7 @@ impl<'p> Cycle<'p> {
         self.reports
             .iter()
             .enumerate()
-            .filter(|(_, r)| !r.usable() || r.period.as_deref() == Some(&self.period.id))
+            .filter(|(_, r)| !r.usable() || r.period_id(self.plan) == Some(&self.period.id))
     }
 
     /// Every diagnostic of the cycle: the relevant files' own, then the cycle's notices.
@@ -194,7 +194,8 @@ pub fn build<'p>(
     let mut notices = Vec::new();
     let last_on_time = period.last_on_time_day();
     let (mut grouped, mut rejected) = by_agency(plan, &reports, period, as_of, &mut notices);
-    let mut agencies = Vec::new();
+    // Held for the whole run, one per agency (tens of thousands in a large plan): no spare room.
+    let mut agencies = Vec::with_capacity(period.reporters.len());
     let mut judge = |a: AgencyIdx, expected: bool, files: Vec<usize>, notices: &mut Vec<_>| {
         let kept = dedupe(&reports, files, notices);
         let figures = figures_from(&reports, &kept, notices);
@@ -230,6 +231,7 @@ pub fn build<'p>(
         }
         judge(a, false, files, &mut notices);
     }
+    agencies.shrink_to_fit();
     Cycle {
         plan,
         period,
@@ -265,7 +267,7 @@ fn by_agency(
             }
             continue;
         }
-        let (Some(a), Some(p), Some(date)) = (r.agency, r.period.as_deref(), r.submitted_on) else {
+        let (Some(a), Some(p), Some(date)) = (r.agency, r.period_id(plan), r.submitted_on) else {
             continue;
         };
         if p != period.id {
@@ -316,7 +318,7 @@ fn sent_for(plan: &Plan, r: &Report, period: &Period) -> Option<AgencyIdx> {
             _ => None,
         })
     })?;
-    match (r.period.as_deref(), r.submitted_on) {
+    match (r.period_id(plan), r.submitted_on) {
         (Some(p), _) if p == period.id => Some(agency),
         (None, _) => Some(agency),
         (Some(p), Some(date)) if nearer_this_period(plan, p, date, period) => Some(agency),
@@ -379,6 +381,7 @@ fn dedupe(reports: &[Report], mut files: Vec<usize>, notices: &mut Vec<Diagnosti
             None => kept.push(f),
         }
     }
+    kept.shrink_to_fit();
     kept
 }
 

@@ -239,3 +239,24 @@ fn a_cycle_whose_only_overdue_agency_is_rejected_is_flagged() {
     assert_eq!(c.overdue().count(), 1);
     assert!(crate::consolidate::consolidate(&c).flagged());
 }
+
+/// The cycle is held for the whole run, one line per agency (tens of thousands in a large
+/// plan), with an expected agency's reports and an unexpected one's: no spare room.
+#[test]
+fn the_cycle_keeps_no_spare_room() {
+    let p = plan();
+    let syt = report(&p, "SYT", "10/06/2021", "a");
+    // The last agency reports, though this period does not ask it to.
+    let last = p.agencies.len() - 1;
+    let mut period = p.periods[0].clone();
+    period.reporters.retain(|&a| a != last);
+    let mut unexpected = syt.clone();
+    unexpected.agency = Some(last);
+    unexpected.file = "unexpected.csv".into();
+    let c = build(&p, &period, vec![syt, unexpected], d("2021-06-20"));
+    assert_eq!(c.agencies.len(), period.reporters.len() + 1);
+    assert_eq!(c.agencies.capacity(), c.agencies.len());
+    let syt = state_of(&c, "SYT");
+    assert_eq!(syt.reports, [0]);
+    assert_eq!(syt.reports.capacity(), 1);
+}

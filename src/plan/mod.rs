@@ -29,8 +29,55 @@ pub struct Plan {
     pub tasks: Vec<Task>,
     /// The indicators measured against targets (issue 14), in file order.
     pub indicators: Vec<indicators::Indicator>,
-    agency_keys: HashMap<String, AgencyIdx>,
+    agency_keys: AgencyKeys,
     task_keys: HashMap<String, TaskIdx>,
+}
+
+/// Every spelling of every agency, folded (`validate::agencies`), with its agency.
+///
+/// A plan may list tens of thousands of agencies, each with two spellings or more, held for
+/// the whole run. So the spellings are written one after another into one text, and the
+/// index holds where each lies and its agency, sorted by spelling: a few bytes a spelling, not
+/// a string (and a hash map's room) each. It is looked up about once per report file (the
+/// file's agency): the binary search costs nothing that shows.
+#[derive(Debug, Clone)]
+struct AgencyKeys {
+    text: String,
+    index: Box<[Spelling]>,
+}
+
+/// One spelling in [`AgencyKeys`]: `text[start..end]`, and its agency.
+#[derive(Debug, Clone, Copy)]
+struct Spelling {
+    start: u32,
+    end: u32,
+    agency: u32,
+}
+
+impl AgencyKeys {
+    fn new(keys: HashMap<String, AgencyIdx>) -> Self {
+        // A plan file is at most 16 MB: its spellings, folded, are far from 4 GB.
+        let small = |n: usize| u32::try_from(n).expect("a plan's spellings fit in 4 GB");
+        let mut keys: Vec<_> = keys.into_iter().collect();
+        keys.sort_unstable();
+        let mut text = String::with_capacity(keys.iter().map(|(k, _)| k.len()).sum());
+        let index = keys
+            .iter()
+            .map(|(k, agency)| {
+                let start = small(text.len());
+                text.push_str(k);
+                let (end, agency) = (small(text.len()), small(*agency));
+                Spelling { start, end, agency }
+            })
+            .collect();
+        AgencyKeys { text, index }
+    }
+
+    fn get(&self, key: &str) -> Option<AgencyIdx> {
+        let spelling = |s: &Spelling| &self.text[s.start as usize..s.end as usize];
+        let i = self.index.binary_search_by(|s| spelling(s).cmp(key)).ok()?;
+        Some(self.index[i].agency as AgencyIdx)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -144,13 +191,15 @@ impl Period {
 }
 
 #[derive(Debug, Clone)]
+/// One agency of the plan. A plan may list tens of thousands (every commune of a country), so
+/// what most agencies leave out is held without room to grow (boxed).
 pub struct Agency {
     pub id: String,
     pub name: String,
-    pub name_en: Option<String>,
-    pub kind: Option<String>,
-    pub aliases: Vec<String>,
-    pub expanded_from: Option<String>,
+    pub name_en: Option<Box<str>>,
+    pub kind: Option<Box<str>>,
+    pub aliases: Box<[String]>,
+    pub expanded_from: Option<Box<str>>,
 }
 
 impl Agency {
@@ -250,10 +299,9 @@ pub enum Role {
 impl Plan {
     /// An agency by id, name or alias, in any case, with or without diacritics.
     pub fn find_agency(&self, s: &str) -> Option<AgencyIdx> {
-        self.agency_keys
-            .get(&fold(s))
-            .or_else(|| self.agency_keys.get(&crate::text::fold_tight(s)))
-            .copied()
+        let keys = &self.agency_keys;
+        keys.get(&fold(s))
+            .or_else(|| keys.get(&crate::text::fold_tight(s)))
     }
 
     /// A task by id in the forms people write: `II.2.b`, `II-2-b`, `ii.2.b`, `IV 3`.

@@ -101,7 +101,7 @@ fn with_remarks<'a>(
     let c = k.cycle;
     c.agencies
         .iter()
-        .filter_map(move |a| a.figures_from.map(|f| (a.agency, &c.reports[f].remarks)))
+        .filter_map(move |a| a.figures_from.map(|f| (a.agency, c.reports[f].remarks())))
         .filter(|(_, r)| !r.is_empty())
 }
 

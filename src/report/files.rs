@@ -72,6 +72,7 @@ pub fn collect(paths: &[PathBuf], outputs: Option<&Path>) -> Found {
         let real = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
         !outputs.as_ref().is_some_and(|o| real.starts_with(o)) && seen.insert(real)
     });
+    files.shrink_to_fit();
     Found {
         files,
         problems,
@@ -144,7 +145,8 @@ fn walk(dir: &Path, found: &mut Lists, outputs: Option<&Path>) {
                 found.2.push(p);
             }
         } else if is_report_file(&p) {
-            found.0.push(p);
+            // Kept for the whole run (`cmd::Sources`): without the room the join left.
+            found.0.push(p.into_boxed_path().into_path_buf());
         }
     }
 }
@@ -212,31 +214,30 @@ pub fn read_all_with(
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<Report>> = (0..files.len()).map(|_| None).collect();
-    let results: Vec<Vec<(usize, Report)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= files.len() {
-                            break out;
-                        }
-                        out.push((i, keep(read_path(&files[i], plan, opts))));
-                        done();
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("reader thread panicked"))
-            .collect()
+    // Each report goes to its slot as soon as it is read: no worker keeps a list of its own,
+    // so the reports are held once, in one vector of the right size.
+    let slots: Vec<Option<Report>> = (0..files.len()).map(|_| None).collect();
+    let slots = std::sync::Mutex::new(slots);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= files.len() {
+                    break;
+                }
+                let r = keep(read_path(&files[i], plan, opts));
+                let mut slots = slots
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                slots[i] = Some(r);
+                drop(slots);
+                done();
+            });
+        }
     });
-    for (i, r) in results.into_iter().flatten() {
-        slots[i] = Some(r);
-    }
+    let slots = slots
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     slots
         .into_iter()
         .map(|r| r.expect("every file read"))

@@ -43,7 +43,7 @@ impl IndicatorRow {
 impl super::Report {
     /// Indicator rows refused by a check (in a usable file).
     pub fn indicator_rows_excluded(&self) -> usize {
-        (self.indicator_data_rows).saturating_sub(self.indicators.len())
+        (self.indicator_data_rows as usize).saturating_sub(self.indicators.len())
     }
 }
 
@@ -104,14 +104,20 @@ impl Reader<'_> {
         let id = if standalone {
             self.r.indicators_only = true;
             let id = identity::identify(&ctx, &t.rows, &mut self.r.diagnostics);
-            (self.r.agency, self.r.period, self.r.submitted_on) =
-                (id.agency, id.period.clone(), id.date);
+            (self.r.agency, self.r.period, self.r.submitted_on) = (
+                id.agency,
+                super::period_index(self.plan, &id.period),
+                id.date,
+            );
             id
         } else {
             let mut ignored = Vec::new();
             let mut id = identity::identify(&ctx, &t.rows, &mut ignored);
-            (id.agency, id.period, id.date) =
-                (self.r.agency, self.r.period.clone(), self.r.submitted_on);
+            (id.agency, id.period, id.date) = (
+                self.r.agency,
+                self.r.period_id(self.plan).map(String::from),
+                self.r.submitted_on,
+            );
             id
         };
         let filled = t.rows.iter().filter(|r| !unfilled(&ctx, r));
@@ -239,7 +245,7 @@ impl Reader<'_> {
 
     /// The agency's indicators its table does not give (for a file whose agency is known).
     fn indicators_not_reported(&self, seen: &[usize]) -> Option<Diagnostic> {
-        let (a, period) = (self.r.agency?, self.r.period.as_deref()?);
+        let (a, period) = (self.r.agency?, self.r.period_id(self.plan)?);
         let missing: Vec<String> = (self.plan.indicators_of(a, period).into_iter())
             .filter(|i| !seen.contains(i))
             .map(|i| self.plan.indicators[i].id.clone())

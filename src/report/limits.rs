@@ -101,30 +101,36 @@ pub fn suppressed_diagnostic(file: &str, code: Code, count: usize, errors: bool)
     }
 }
 
-impl super::Report {
-    /// Keeps a diagnostic: in full while the file has fewer than [`MAX_DIAGNOSTICS`] (and always
-    /// one about the whole file: a handful at most), else only counted by code, so that memory
-    /// stays bounded whatever the file holds.
-    pub(crate) fn add(&mut self, d: Diagnostic) {
+/// The diagnostics of a file past [`MAX_DIAGNOSTICS`], counted by code while it is read (how
+/// many, any of them an error) and closed into one "and N more" line each. It lives only while
+/// the file is read: a [`Report`](super::Report) kept keeps none of it.
+#[derive(Debug, Default)]
+pub(crate) struct Overflow(Vec<(Code, usize, bool)>);
+
+impl Overflow {
+    /// Keeps a diagnostic in `r`: in full while the file has fewer than [`MAX_DIAGNOSTICS`]
+    /// (and always one about the whole file: a handful at most), else only counted by code,
+    /// so that memory stays bounded whatever the file holds.
+    pub(crate) fn add(&mut self, r: &mut super::Report, d: Diagnostic) {
         let whole_file = d.excludes == Excludes::File || d.line.is_none();
-        if self.diagnostics.len() < MAX_DIAGNOSTICS || whole_file {
-            self.diagnostics.push(d);
+        if r.diagnostics.len() < MAX_DIAGNOSTICS || whole_file {
+            r.diagnostics.push(d);
             return;
         }
-        match self.suppressed.iter_mut().find(|s| s.0 == d.code()) {
+        match self.0.iter_mut().find(|s| s.0 == d.code()) {
             Some(s) => {
                 s.1 += 1;
                 s.2 |= d.is_error();
             }
-            None => self.suppressed.push((d.code(), 1, d.is_error())),
+            None => self.0.push((d.code(), 1, d.is_error())),
         }
     }
 
     /// Turns the counted diagnostics into one "and N more" line per code, once reading is done.
-    pub(crate) fn close_diagnostics(&mut self) {
-        for (code, n, errors) in std::mem::take(&mut self.suppressed) {
-            let d = suppressed_diagnostic(&self.file, code, n, errors);
-            self.diagnostics.push(d);
+    pub(crate) fn close(self, r: &mut super::Report) {
+        for (code, n, errors) in self.0 {
+            let d = suppressed_diagnostic(&r.file, code, n, errors);
+            r.diagnostics.push(d);
         }
     }
 }
@@ -141,10 +147,12 @@ mod tests {
             column: "activities".into(),
             found: "x".into(),
         };
+        let mut over = Overflow::default();
         for _ in 0..MAX_DIAGNOSTICS + 5 {
-            r.add(Diagnostic::err("f.csv", bad()).at_line(2));
+            over.add(&mut r, Diagnostic::err("f.csv", bad()).at_line(2));
         }
-        r.add(
+        over.add(
+            &mut r,
             Diagnostic::warn(
                 "f.csv",
                 Kind::UnfilledRow {
@@ -153,8 +161,11 @@ mod tests {
             )
             .at_line(3),
         );
-        r.add(Diagnostic::err("f.csv", Kind::MissingStatus).excluding(Excludes::File));
-        r.close_diagnostics();
+        over.add(
+            &mut r,
+            Diagnostic::err("f.csv", Kind::MissingStatus).excluding(Excludes::File),
+        );
+        over.close(&mut r);
         assert_eq!(r.diagnostics.len(), MAX_DIAGNOSTICS + 3);
         let last: Vec<_> = r.diagnostics[MAX_DIAGNOSTICS..]
             .iter()

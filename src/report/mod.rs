@@ -65,14 +65,20 @@ pub struct Row {
 }
 
 /// One report file as read: who, which period, when, the accepted rows, and every problem.
+///
+/// Every command holds one per file read, all at once (50,000 files make 50,000 of them), so
+/// it is kept small: counts in `u32` (a file has at most [`limits::MAX_ROWS`] text rows or
+/// [`limits::MAX_CELLS`] cells), what few files have behind a box, and nothing that is needed
+/// only while the file is read (the diagnostics over the cap are counted in the reader).
 #[derive(Debug, Clone)]
 pub struct Report {
     /// The file as the user named it.
     pub file: String,
     /// The file's agency (what most rows give), when the plan knows it.
     pub agency: Option<AgencyIdx>,
-    /// The file's period id, when the plan knows it.
-    pub period: Option<String>,
+    /// The file's period, when the plan knows it: an index into the plan's periods (a string
+    /// each would cost more than the report's other fields); [`Report::period_id`] gives its id.
+    pub period: Option<u32>,
     /// The file's report date.
     pub submitted_on: Option<NaiveDate>,
     /// The rows read without error.
@@ -84,25 +90,24 @@ pub struct Report {
     /// The field delimiter of a text table.
     pub delimiter: Option<char>,
     /// Non-blank data rows in the file, accepted or not.
-    pub data_rows: usize,
+    pub data_rows: u32,
     /// Rows accepted; stays when the rows themselves are dropped ([`Report::drop_rows`]).
-    pub accepted: usize,
+    pub accepted: u32,
     /// Same agency, period, date and rows give the same fingerprint, whatever the file's bytes.
     pub fingerprint: u64,
     /// The file's size, when read from disk (0 otherwise): with the fingerprint and the counts,
     /// tells a file read a second time from one saved over in between ([`Report::same_reading`]).
     pub bytes: u64,
-    /// The agency's difficulties and proposals (reserved rows, see `remarks.rs`).
-    pub remarks: remarks::Remarks,
+    /// The agency's difficulties and proposals (reserved rows, see `remarks.rs`), when the
+    /// file gives some: most do not ([`Report::remarks`]).
+    remarks: Option<Box<remarks::Remarks>>,
     /// The indicator rows read without error (issue 14; see `indicator_rows.rs`).
     pub indicators: Vec<IndicatorRow>,
     /// Filled indicator rows, accepted or refused: those refused count as excluded rows.
-    pub indicator_data_rows: usize,
+    pub indicator_data_rows: u32,
     /// The file holds an indicator table and no task table (a companion CSV): it does not
     /// count as the agency's report, only for its indicators.
     pub indicators_only: bool,
-    /// Diagnostics over the per-file cap: code, how many, any of them an error.
-    suppressed: Vec<(crate::diag::Code, usize, bool)>,
 }
 
 impl Report {
@@ -120,19 +125,17 @@ impl Report {
             accepted: 0,
             fingerprint: 0,
             bytes: 0,
-            remarks: remarks::Remarks::default(),
+            remarks: None,
             indicators: Vec::new(),
             indicator_data_rows: 0,
             indicators_only: false,
-            suppressed: Vec::new(),
         }
     }
 
     /// A file problem that makes the whole file unusable.
     pub fn fail(file: &str, kind: Kind) -> Self {
         let mut r = Report::new(file);
-        r.diagnostics
-            .push(Diagnostic::err(file, kind).excluding(Excludes::File));
+        r.diagnostics = vec![Diagnostic::err(file, kind).excluding(Excludes::File)];
         r
     }
 
@@ -150,10 +153,21 @@ impl Report {
     /// Rows that count: the accepted ones of a usable file.
     pub fn rows_counted(&self) -> usize {
         if self.usable() {
-            self.accepted
+            self.accepted as usize
         } else {
             0
         }
+    }
+
+    /// The id of the file's period, when the plan (the one it was read with) knows it.
+    pub fn period_id<'p>(&self, plan: &'p Plan) -> Option<&'p str> {
+        self.period.map(|p| plan.periods[p as usize].id.as_str())
+    }
+
+    /// The agency's difficulties and proposals (empty when the file gives none).
+    pub fn remarks(&self) -> &remarks::Remarks {
+        static NONE: remarks::Remarks = remarks::Remarks::EMPTY;
+        self.remarks.as_deref().unwrap_or(&NONE)
     }
 
     /// Frees the rows, keeping their count: for commands that need only the diagnostics.
@@ -181,9 +195,9 @@ impl Report {
     /// unusable.
     pub fn excluded_rows(&self) -> usize {
         if self.usable() {
-            self.data_rows - self.accepted + self.indicator_rows_excluded()
+            (self.data_rows - self.accepted) as usize + self.indicator_rows_excluded()
         } else {
-            self.data_rows + self.indicator_data_rows
+            self.data_rows as usize + self.indicator_data_rows as usize
         }
     }
 }
@@ -197,12 +211,14 @@ pub struct ReadOptions {
 
 /// Reads one report from its bytes, its diagnostics capped ([`limits::MAX_DIAGNOSTICS`]).
 pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
-    let mut r = read_uncapped(bytes, file, plan, opts);
-    r.close_diagnostics();
+    let mut r = read_bytes(bytes, file, plan, opts);
+    // Kept for the whole run, one report per file: no room for more diagnostics is kept.
+    r.diagnostics.shrink_to_fit();
     r
 }
 
-fn read_uncapped(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
+/// A text report or a workbook, by what its bytes are.
+fn read_bytes(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
     if let Some(kind) = decode::binary_kind(bytes) {
         if kind.starts_with("ZIP") || kind.starts_with("XLS") {
             // A workbook, whatever its name says.
@@ -226,7 +242,7 @@ fn read_uncapped(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> R
             },
         ));
     }
-    let mut reader = Reader { plan, r: &mut r };
+    let mut reader = Reader::new(plan, &mut r);
     match text_table(&dec.text, file) {
         Ok((table, skipped)) => {
             reader.r.delimiter = match table.source {
@@ -238,6 +254,7 @@ fn read_uncapped(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> R
         }
         Err(d) => reader.push(*d),
     }
+    reader.finish();
     r
 }
 
@@ -259,22 +276,35 @@ pub fn read_sheet(bytes: &[u8], file: &str, plan: &Plan) -> Report {
         }
     };
     r.diagnostics.extend(others);
-    let mut reader = Reader { plan, r: &mut r };
+    let mut reader = Reader::new(plan, &mut r);
     reader.table(table);
     if let Some(t) = indicators {
         reader.indicator_rows(t, false);
     }
+    reader.finish();
     r
 }
 
 struct Reader<'a> {
     plan: &'a Plan,
     r: &'a mut Report,
+    /// The diagnostics over the cap, counted while reading.
+    over: limits::Overflow,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(plan: &'a Plan, r: &'a mut Report) -> Self {
+        let over = limits::Overflow::default();
+        Reader { plan, r, over }
+    }
+
     fn push(&mut self, d: Diagnostic) {
-        self.r.add(d);
+        self.over.add(self.r, d);
+    }
+
+    /// Done reading: the diagnostics over the cap become their "and N more" lines.
+    fn finish(self) {
+        self.over.close(self.r);
     }
 
     /// The header's columns, then the rows (an indicator table's: `indicator_rows.rs`).
@@ -288,7 +318,8 @@ impl Reader<'_> {
         let Some(cols) = cols else {
             return;
         };
-        self.r.data_rows = t.rows.len();
+        // At most `limits::MAX_ROWS` rows of text, `limits::MAX_CELLS` cells of a workbook.
+        self.r.data_rows = u32::try_from(t.rows.len()).unwrap_or(u32::MAX);
         // In text, more cells than the header has columns means a delimiter inside a value
         // (a decimal comma in a comma-separated file): every value after it has moved.
         let text_width = match t.source {
@@ -310,13 +341,13 @@ impl Reader<'_> {
             width,
         };
         if let Some((id, d)) = identity::unfilled_template(&ctx, &raw) {
-            (self.r.agency, self.r.period) = (id.agency, id.period);
+            (self.r.agency, self.r.period) = (id.agency, period_index(self.plan, &id.period));
             self.push(d);
             return;
         }
         let id = identity::identify(&ctx, &raw, &mut self.r.diagnostics);
         (self.r.agency, self.r.period, self.r.submitted_on) =
-            (id.agency, id.period.clone(), id.date);
+            (id.agency, period_index(self.plan, &id.period), id.date);
         let mut seen_tasks: HashMap<TaskIdx, u32> = HashMap::new();
         let mut unfilled = Vec::new();
         let mut hasher = std::hash::DefaultHasher::new();
@@ -381,7 +412,7 @@ impl Reader<'_> {
         if let (Some(d), false) = (not_reported, raw.is_empty()) {
             self.push(d);
         }
-        self.r.remarks.hash(&mut hasher);
+        self.r.remarks().hash(&mut hasher);
         self.r.fingerprint = hasher.finish();
     }
 
@@ -394,7 +425,7 @@ impl Reader<'_> {
             .into_iter()
             .filter(|&(t, role)| role == Role::Lead && !seen.contains_key(&t))
             .filter(|&(t, _)| {
-                let p = self.r.period.as_deref();
+                let p = self.r.period_id(plan);
                 p.is_none_or(|p| plan.tasks[t].in_period(p))
             })
             .map(|(t, _)| plan.tasks[t].id.clone())
@@ -403,6 +434,15 @@ impl Reader<'_> {
         (!matches!(&kind, Kind::TaskNotReported { tasks } if tasks.is_empty()))
             .then(|| Diagnostic::warn(&self.r.file, kind))
     }
+}
+
+/// The index of the plan's period `id` (one of the plan's, as the file's identity gives it).
+fn period_index(plan: &Plan, id: &Option<String>) -> Option<u32> {
+    let i = plan
+        .periods
+        .iter()
+        .position(|p| Some(&p.id) == id.as_ref())?;
+    u32::try_from(i).ok()
 }
 
 /// A row with neither status nor figures: a warning, the row left out.

@@ -12,6 +12,12 @@ pub struct Remarks {
 }
 
 impl Remarks {
+    /// None given.
+    pub const EMPTY: Remarks = Remarks {
+        difficulties: Vec::new(),
+        proposals: Vec::new(),
+    };
+
     pub fn is_empty(&self) -> bool {
         self.difficulties.is_empty() && self.proposals.is_empty()
     }
@@ -46,9 +52,10 @@ pub fn take(r: &mut super::Report, task_cell: &str, note: &str) -> bool {
     };
     let text = note.trim();
     if !text.is_empty() {
+        let remarks = r.remarks.get_or_insert_default();
         let list = match k {
-            Kind::Difficulties => &mut r.remarks.difficulties,
-            Kind::Proposals => &mut r.remarks.proposals,
+            Kind::Difficulties => &mut remarks.difficulties,
+            Kind::Proposals => &mut remarks.proposals,
         };
         list.push(text.to_string());
     }

@@ -166,3 +166,16 @@ fn tasks_of_others_count_with_a_warning_and_own_tasks_left_out_are_listed() {
     };
     assert_eq!(kinds(&r), vec![left_out]);
 }
+
+/// Every command holds one report per file, all at once (50,000 files in a large run): a
+/// report read keeps no spare room for diagnostics, and stays small.
+#[test]
+fn a_report_read_keeps_no_spare_room() {
+    assert!(std::mem::size_of::<Report>() <= 184);
+    let p = plan();
+    let src = format!("{HEAD}SYT,2021-H1,08/06/2021,IV.8,hoàn thành,100,mười,120,80,0,\n");
+    let r = read(src.as_bytes(), "a.csv", &p, &ReadOptions::default());
+    assert!(!r.diagnostics.is_empty());
+    assert_eq!(r.diagnostics.capacity(), r.diagnostics.len());
+    assert!(r.remarks().is_empty());
+}

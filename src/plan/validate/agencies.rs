@@ -15,7 +15,7 @@ impl Validator<'_> {
         raw: Vec<AgencyFile>,
     ) -> (Vec<Agency>, HashMap<String, AgencyIdx>) {
         let top = Place::default();
-        let mut agencies = Vec::new();
+        let mut agencies = Vec::with_capacity(raw.len());
         let mut ids: HashMap<String, AgencyIdx> = HashMap::new();
         let agencies_at = self.loc.key(top, "agencies").unwrap_or(top);
         // Agencies stand in order: each search starts below the previous one.
@@ -33,10 +33,10 @@ impl Validator<'_> {
             agencies.push(Agency {
                 id,
                 name: a.name,
-                name_en: a.name_en,
-                kind: a.kind,
-                aliases: a.aliases,
-                expanded_from: a.expanded_from,
+                name_en: a.name_en.map(String::into_boxed_str),
+                kind: a.kind.map(String::into_boxed_str),
+                aliases: a.aliases.into_boxed_slice(),
+                expanded_from: a.expanded_from.map(String::into_boxed_str),
             });
         }
         (agencies, ids)
@@ -98,7 +98,7 @@ impl Validator<'_> {
         let known: HashSet<&str> = groups.iter().map(|g| g.id.as_str()).collect();
         for a in agencies {
             if let Some(g) = &a.expanded_from {
-                if !known.contains(g.as_str()) {
+                if !known.contains(&**g) {
                     let at = self.loc.path(&[("agencies", ""), ("id", &a.id)], Some(g));
                     let hint = did_you_mean(g, groups.iter().map(|x| x.id.as_str()));
                     self.error_suggesting(

@@ -179,7 +179,7 @@ impl Validator<'_> {
             sections,
             tasks,
             indicators,
-            agency_keys,
+            agency_keys: super::AgencyKeys::new(agency_keys),
             task_keys,
         }
     }

@@ -46,7 +46,7 @@ pub(super) fn by_agency(
                 Cell::Date(a.submitted_on),
                 a.days_late
                     .map_or(Cell::Blank, |d| Cell::Int(d.max(0) as u64)),
-                Cell::Text(a.file.clone().unwrap_or_default()),
+                Cell::Text(a.file.unwrap_or_default().to_string()),
                 Cell::Int(a.rows as u64),
                 Cell::Int(a.rows_excluded as u64),
                 Cell::Int(a.totals.participants_female),
