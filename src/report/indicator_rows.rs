@@ -225,10 +225,11 @@ impl Reader<'_> {
     fn unfilled_companion(&mut self, ctx: &Ctx, rows: &[RawRow], standalone: bool) -> bool {
         // Every row of a refused file counts as excluded, as an unfilled task template's do.
         if standalone {
-            self.r.indicator_data_rows += rows.len();
+            self.r.indicator_data_rows += rows.len() as u32;
             self.r.indicators_only = true;
             let id = identity::unfilled_identity(ctx, rows);
-            (self.r.agency, self.r.period) = (id.agency, id.period);
+            (self.r.agency, self.r.period) =
+                (id.agency, super::period_index(self.plan, &id.period));
             let kind = Kind::EmptyIndicators {
                 indicators: rows.len(),
             };
@@ -238,7 +239,7 @@ impl Reader<'_> {
         let tasks_unfilled =
             (self.r.diagnostics.iter()).any(|d| matches!(d.kind, Kind::EmptyReport { .. }));
         if tasks_unfilled {
-            self.r.indicator_data_rows += rows.len();
+            self.r.indicator_data_rows += rows.len() as u32;
         }
         tasks_unfilled
     }
