@@ -20,6 +20,9 @@ pub enum FsOp {
     NotADir,
     /// Another bdg run holds the output folder's lock.
     Locked,
+    /// An output could not be put back as it was after another was refused: the path is
+    /// where its old content is kept (see `together.rs`).
+    KeptAside,
 }
 
 /// A file-system failure with its data: the operation, the path, the system's error. Printed
@@ -80,6 +83,12 @@ impl FsError {
                 .pick(
                     &format!("một lần chạy bdg khác đang ghi vào {p}; chờ nó xong rồi chạy lại"),
                     &format!("another bdg run is writing into {p}; run again when it is done"),
+                )
+                .to_string(),
+            FsOp::KeptAside => lang
+                .pick(
+                    &format!("không đưa được tệp cũ về chỗ; nội dung cũ còn ở {p}"),
+                    &format!("could not put an old output back; its old content is kept as {p}"),
                 )
                 .to_string(),
         };
