@@ -124,7 +124,9 @@ fn by_task(k: &Consolidation, lang: Lang) -> Table {
             )
             .into(),
         header,
-        widths: vec![12, 7, 8, 8, 8, 8, 9, 9, 9, 16],
+        // In hundredths of the text width (12 pt): a figure column holds "27.414" and the
+        // budget "606.600.000" on one line, a header's longest word ("thành", "Đang") unbroken.
+        widths: vec![12, 8, 9, 9, 9, 8, 10, 10, 9, 16],
         numeric: vec![false, true, true, true, true, true, true, true, true, true],
         rows,
     }
@@ -169,7 +171,8 @@ fn by_agency(k: &Consolidation, lang: Lang) -> Table {
             )
             .into(),
         header,
-        widths: vec![24, 9, 10, 8, 8, 8, 8, 8, 17],
+        // As Appendix 1's; the date "10/6/2021" on one line, "nhiệm" unbroken.
+        widths: vec![18, 9, 13, 10, 8, 9, 9, 9, 15],
         numeric: vec![false, false, false, true, true, true, true, true, true],
         rows,
     }
