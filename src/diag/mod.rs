@@ -3,9 +3,11 @@
 //! A [`Diagnostic`] holds a [`Kind`] with the values found; [`Kind::code`] gives its stable
 //! [`Code`]; [`messages`] is the one catalogue that turns a kind into a sentence in a language.
 
+mod code;
 mod kind;
 pub mod messages;
 
+pub use code::Code;
 pub use kind::Kind;
 
 use crate::lang::Lang;
@@ -20,116 +22,6 @@ pub enum Severity {
     Warning,
     /// Reported; costs what its `Excludes` says.
     Error,
-}
-
-/// Declares [`Code`] from one table: each variant beside its stable name.
-macro_rules! codes {
-    ($($(#[$m:meta])* $v:ident = $name:literal,)*) => {
-        /// Stable codes: scripts and the README depend on these names, written once in the
-        /// table below.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Code {
-            $($(#[$m])* $v,)*
-        }
-
-        impl Code {
-            /// Every code, in the table's order.
-            pub const ALL: &'static [Code] = &[$(Code::$v,)*];
-
-            /// The stable name, `unknown-task`.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Code::$v => $name,)*
-                }
-            }
-        }
-    };
-}
-
-codes! {
-    // plan
-    Yaml = "yaml",
-    YamlAlias = "yaml-alias",
-    TooDeep = "too-deep",
-    UnknownField = "unknown-field",
-    DuplicateAgency = "duplicate-agency",
-    DuplicateTask = "duplicate-task",
-    DuplicatePeriod = "duplicate-period",
-    DuplicateGroup = "duplicate-group",
-    DuplicateSection = "duplicate-section",
-    UnsafeId = "unsafe-id",
-    DateOutOfRange = "date-out-of-range",
-    ReversedWindow = "reversed-window",
-    DueOutsideWindow = "due-outside-window",
-    DueOutsideYear = "due-outside-year",
-    AmbiguousAlias = "ambiguous-alias",
-    UnknownReporter = "unknown-reporter",
-    UnknownCoordinator = "unknown-coordinator",
-    UnknownGroup = "unknown-group",
-    UnassignedTask = "unassigned-task",
-    MissingDueDate = "missing-due-date",
-    ZeroReplyDays = "zero-reply-days",
-    EmptyPlan = "empty-plan",
-    // reports
-    Encoding = "encoding",
-    NotATable = "not-a-table",
-    MissingColumn = "missing-column",
-    UnknownColumn = "unknown-column",
-    DuplicateColumn = "duplicate-column",
-    MissingValue = "missing-value",
-    ExtraFields = "extra-fields",
-    UnknownAgency = "unknown-agency",
-    UnknownPeriod = "unknown-period",
-    MixedAgency = "mixed-agency",
-    MixedPeriod = "mixed-period",
-    MixedDate = "mixed-date",
-    UnknownTask = "unknown-task",
-    BadStatus = "bad-status",
-    BadNumber = "bad-number",
-    BadDate = "bad-date",
-    OutOfRange = "out-of-range",
-    NotAssigned = "not-assigned",
-    TaskNotReported = "task-not-reported",
-    EmptyReport = "empty-report",
-    UnfilledRow = "unfilled-row",
-    SkippedLines = "skipped-lines",
-    SkippedOutputFolder = "skipped-output-folder",
-    TooLarge = "too-large",
-    TooLong = "too-long",
-    TooManyColumns = "too-many-columns",
-    TooManyCells = "too-many-cells",
-    TooManyRows = "too-many-rows",
-    NotAFile = "not-a-file",
-    SheetNotRead = "sheet-not-read",
-    InternalError = "internal-error",
-    Unreadable = "unreadable",
-    // cycle
-    OtherPeriod = "other-period",
-    FutureDate = "future-date",
-    UnreadFigureColumn = "unread-figure-column",
-    FigureOverflow = "figure-overflow",
-    BeforeWindow = "before-window",
-    DoubtfulDate = "doubtful-date",
-    UnexpectedAgency = "unexpected-agency",
-    Superseded = "superseded",
-    DuplicateFile = "duplicate-file",
-    Conflict = "conflict",
-    // indicators
-    DuplicateIndicator = "duplicate-indicator",
-    UnknownIndicator = "unknown-indicator",
-    BadIndicator = "bad-indicator",
-    BadInclude = "bad-include",
-    NumeratorAboveDenominator = "numerator-above-denominator",
-    NegativeValue = "negative-value",
-    IndicatorNotReported = "indicator-not-reported",
-    IndicatorNotAsked = "indicator-not-asked",
-    ImplausibleValue = "implausible-value",
-}
-
-impl Serialize for Code {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
 }
 
 /// Where in a file: 1-based line and column as an editor (or Excel's row and column) shows

@@ -4,6 +4,7 @@
 //! is replayed here.
 
 use super::*;
+use crate::plan::Plan;
 use proptest::prelude::*;
 
 fn plan() -> Plan {

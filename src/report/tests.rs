@@ -1,6 +1,9 @@
 //! The reader on a small plan built here: values, places and kinds of what it finds.
 
 use super::*;
+use crate::diag::Kind;
+use crate::plan::Plan;
+use chrono::NaiveDate;
 
 /// A small plan built here: two agencies, one period, tasks II.1.a–b (all agencies) and
 /// IV.8, IV.15.a–b (SYT).

@@ -1,0 +1,69 @@
+//! Which of an agency's files counts: identical files once, then the latest; two different
+//! reports on the latest date conflict, earlier ones are superseded.
+
+use crate::diag::{Diagnostic, Excludes, Kind};
+use crate::report::Report;
+
+/// One agency's files, oldest first (then by name); a file with the same content as an
+/// earlier one counts once, with a notice.
+pub(super) fn dedupe(
+    reports: &[Report],
+    mut files: Vec<usize>,
+    notices: &mut Vec<Diagnostic>,
+) -> Vec<usize> {
+    files.sort_by(|&x, &y| {
+        (reports[x].submitted_on, &reports[x].file)
+            .cmp(&(reports[y].submitted_on, &reports[y].file))
+    });
+    let mut kept: Vec<usize> = Vec::new();
+    for f in files {
+        match kept
+            .iter()
+            .find(|&&k| reports[k].fingerprint == reports[f].fingerprint)
+        {
+            Some(&same) => {
+                let other = reports[same].file.clone();
+                let d = Diagnostic::warn(&reports[f].file, Kind::DuplicateFile { other });
+                notices.push(d.excluding(Excludes::File));
+            }
+            None => kept.push(f),
+        }
+    }
+    kept.shrink_to_fit();
+    kept
+}
+
+/// The report whose figures count: the latest. Two different reports on the latest date
+/// conflict (none counts until the agency says which is right); earlier ones are superseded.
+pub(super) fn figures_from(
+    reports: &[Report],
+    kept: &[usize],
+    notices: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let latest = kept.last().and_then(|&f| reports[f].submitted_on);
+    let on_latest: Vec<usize> = kept
+        .iter()
+        .copied()
+        .filter(|&f| reports[f].submitted_on == latest)
+        .collect();
+    let figures = if on_latest.len() > 1 {
+        let files: Vec<String> = on_latest.iter().map(|&f| reports[f].file.clone()).collect();
+        for &f in &on_latest {
+            let kind = Kind::Conflict {
+                files: files.clone(),
+            };
+            notices.push(Diagnostic::err(&reports[f].file, kind).excluding(Excludes::File));
+        }
+        None
+    } else {
+        on_latest.first().copied()
+    };
+    for &f in kept {
+        if Some(f) != figures && !on_latest.contains(&f) {
+            let newer = figures.map(|n| reports[n].file.clone()).unwrap_or_default();
+            let d = Diagnostic::warn(&reports[f].file, Kind::Superseded { newer });
+            notices.push(d.excluding(Excludes::File));
+        }
+    }
+    figures
+}

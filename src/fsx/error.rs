@@ -1,0 +1,138 @@
+//! The error of a file-system operation, with its data, and its message in the user's language.
+
+use crate::lang::Lang;
+use std::path::{Path, PathBuf};
+
+/// What bdg was doing to a file when the system said no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FsOp {
+    CreateTemp,
+    Write,
+    Permissions,
+    Replace,
+    CreateDir,
+    NotADir,
+    /// Another bdg run holds the output folder's lock.
+    Locked,
+    /// An output could not be put back as it was after another was refused: the path is
+    /// where its old content is kept (see `together.rs`).
+    KeptAside,
+}
+
+/// A file-system failure with its data: the operation, the path, the system's error. Printed
+/// in the user's language by [`FsError::message`].
+#[derive(Debug)]
+pub struct FsError {
+    pub op: FsOp,
+    pub path: PathBuf,
+    pub source: Option<std::io::Error>,
+}
+
+impl FsError {
+    pub(super) fn err(
+        op: FsOp,
+        path: &Path,
+        source: impl Into<Option<std::io::Error>>,
+    ) -> anyhow::Error {
+        anyhow::Error::new(FsError {
+            op,
+            path: path.to_path_buf(),
+            source: source.into(),
+        })
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let p = crate::text::for_message(&self.path.display().to_string());
+        let what = match self.op {
+            FsOp::CreateTemp => lang
+                .pick(
+                    &format!("không tạo được tệp tạm trong {p}"),
+                    &format!("cannot create a temporary file in {p}"),
+                )
+                .to_string(),
+            FsOp::Write => lang
+                .pick(&format!("không ghi được {p}"), &format!("cannot write {p}"))
+                .to_string(),
+            FsOp::Permissions => lang
+                .pick(
+                    &format!("không đặt được quyền của {p}"),
+                    &format!("cannot set the permissions of {p}"),
+                )
+                .to_string(),
+            FsOp::Replace => lang
+                .pick(
+                    &format!("không thay được {p}"),
+                    &format!("cannot replace {p}"),
+                )
+                .to_string(),
+            FsOp::CreateDir => lang
+                .pick(
+                    &format!("không tạo được thư mục {p}"),
+                    &format!("cannot create the folder {p}"),
+                )
+                .to_string(),
+            FsOp::NotADir => lang
+                .pick(
+                    &format!("{p} đã có và không phải thư mục"),
+                    &format!("{p} exists and is not a folder"),
+                )
+                .to_string(),
+            FsOp::Locked => lang
+                .pick(
+                    &format!("một lần chạy bdg khác đang ghi vào {p}; chờ nó xong rồi chạy lại"),
+                    &format!("another bdg run is writing into {p}; run again when it is done"),
+                )
+                .to_string(),
+            FsOp::KeptAside => lang
+                .pick(
+                    &format!("không đưa được tệp cũ về chỗ; nội dung cũ còn ở {p}"),
+                    &format!("could not put an old output back; its old content is kept as {p}"),
+                )
+                .to_string(),
+        };
+        match &self.source {
+            Some(e) => format!("{what}: {}", io_reason(e, lang)),
+            None => what,
+        }
+    }
+}
+
+/// The system's reason, in Vietnamese for the common ones.
+pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let vi = match e.kind() {
+        K::StorageFull => "hết chỗ trên đĩa",
+        K::PermissionDenied => "không có quyền",
+        K::NotFound => "không tìm thấy",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ đọc",
+        K::AlreadyExists => "đã có",
+        K::InvalidFilename => "tên tệp không hợp lệ hoặc quá dài",
+        K::NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục",
+        K::IsADirectory => "là thư mục, không phải tệp",
+        K::DirectoryNotEmpty => "thư mục không trống",
+        K::FileTooLarge => "tệp quá lớn",
+        K::QuotaExceeded => "vượt hạn mức dung lượng",
+        K::ResourceBusy => "tệp hoặc thư mục đang được dùng",
+        K::CrossesDevices => "không chuyển được giữa hai ổ đĩa",
+        K::TimedOut => "hết thời gian chờ",
+        K::Interrupted => "bị ngắt",
+        K::InvalidData => "dữ liệu không hợp lệ",
+        K::UnexpectedEof => "tệp bị cắt cụt",
+        _ => "",
+    };
+    match (lang, e.raw_os_error()) {
+        (Lang::Vi, _) if !vi.is_empty() => vi.to_string(),
+        // No Vietnamese word for it: the system's code, never its English sentence.
+        (Lang::Vi, Some(code)) => format!("lỗi hệ thống (mã {code})"),
+        (Lang::Vi, None) => "lỗi hệ thống".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+impl std::fmt::Display for FsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for FsError {}
