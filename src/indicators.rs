@@ -13,6 +13,11 @@ pub struct IndicatorResult {
     pub indicator: usize,
     /// Rows counted (one per reporting agency).
     pub reporters: usize,
+    /// The agencies asked to report it (the indicator's reporters).
+    pub expected: usize,
+    /// Those of them whose figure is not among the rows counted, in the plan's order: the
+    /// province's value is the others' alone.
+    pub missing: Vec<AgencyIdx>,
     /// A ratio's summed numerator and denominator.
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
@@ -71,9 +76,14 @@ pub fn results(
             };
             let target = ind.milestone(year);
             let achieved = value.zip(target).map(|(v, (_, t))| ind.direction.met(v, t));
+            let missing = (ind.reporters.iter().copied())
+                .filter(|a| !mine.iter().any(|(x, _)| x == a))
+                .collect();
             IndicatorResult {
                 indicator: i,
                 reporters: mine.len(),
+                expected: ind.reporters.len(),
+                missing,
                 numerator,
                 denominator,
                 value,
@@ -144,6 +154,8 @@ pub fn to_json(plan: &Plan, results: &[IndicatorResult]) -> serde_json::Value {
                 "unit": ind.unit,
                 "direction": ind.direction.name(),
                 "reporters": r.reporters,
+                "reporters_expected": r.expected,
+                "missing_reporters": r.missing.iter().map(|&a| &plan.agencies[a].id).collect::<Vec<_>>(),
                 "numerator": r.numerator,
                 "denominator": r.denominator,
                 "value": r.value,

@@ -3,7 +3,7 @@
 
 use super::doc::{Block, Table};
 use crate::consolidate::Consolidation;
-use crate::indicators::{number, target_text};
+use crate::indicators::{number, target_text, IndicatorResult};
 use crate::lang::Lang;
 use crate::plan::indicators::Direction;
 use crate::t;
@@ -65,7 +65,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
                 figure(r.value, lang),
                 target,
                 achieved_label(r.achieved, lang).to_string(),
-                r.reporters.to_string(),
+                reporters(r),
             ]
         })
         .collect();
@@ -75,11 +75,11 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
         lang.pick("Kết quả", "Value"),
         lang.pick("Mục tiêu (năm)", "Target (year)"),
         lang.pick("Đánh giá", "Assessment"),
-        lang.pick("Số đơn vị", "Reporters"),
+        lang.pick("Đơn vị báo cáo", "Reporters"),
     ]
     .map(String::from)
     .to_vec();
-    vec![
+    let mut blocks = vec![
         Block::para(summary),
         Block::Table(Table {
             title: lang
@@ -102,7 +102,49 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
             numeric: vec![false, false, true, true, false, true],
             rows,
         }),
-    ]
+    ];
+    blocks.extend(missing_reporters(k, lang).map(Block::para));
+    blocks
+}
+
+/// "4/8": the agencies whose figure counts, of those asked (just "4" when none is named).
+fn reporters(r: &IndicatorResult) -> String {
+    match r.expected {
+        0 => r.reporters.to_string(),
+        n => format!("{}/{n}", r.reporters),
+    }
+}
+
+/// Under the table, when some agencies asked gave no figure: who, and for which indicators,
+/// so that a figure from part of the province is not read as the whole province's.
+fn missing_reporters(k: &Consolidation, lang: Lang) -> Option<String> {
+    let plan = k.cycle.plan;
+    let mut by_agency: Vec<(usize, Vec<&str>)> = Vec::new();
+    for r in &k.indicators {
+        for &a in &r.missing {
+            let id = plan.indicators[r.indicator].id.as_str();
+            match by_agency.iter_mut().find(|(x, _)| *x == a) {
+                Some((_, ids)) => ids.push(id),
+                None => by_agency.push((a, vec![id])),
+            }
+        }
+    }
+    if by_agency.is_empty() {
+        return None;
+    }
+    by_agency.sort_by_key(|(a, _)| *a);
+    let list: Vec<String> = (by_agency.iter())
+        .map(|(a, ids)| format!("{} ({})", plan.agencies[*a].name_in(lang), ids.join(", ")))
+        .collect();
+    let list = list.join("; ");
+    Some(
+        t!(
+            "Chưa có số liệu chỉ tiêu của: {list}. Kết quả của các chỉ tiêu này chỉ tính từ các đơn vị đã báo cáo (cột “Đơn vị báo cáo”).",
+            "No indicator figures yet from: {list}. These indicators' results count only the agencies that reported (column “Reporters”)."
+        )
+        .get(lang)
+        .to_string(),
+    )
 }
 
 /// The unit column's share of the table's width (in hundredths): its longest word whole, at
@@ -134,9 +176,19 @@ pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
             let value = format!("{} {}", figure(r.value, lang), ind.unit_in(lang));
             let label = achieved_label(r.achieved, lang);
             let name = crate::text::shorten_words(ind.name_in(lang), SUMMARY_NAME_CHARS);
+            // Said only when some agency asked gave no figure: "— 4/8 đơn vị".
+            let part = match r.reporters < r.expected {
+                true => format!(
+                    " — {}/{} {}",
+                    r.reporters,
+                    r.expected,
+                    lang.pick("đơn vị", "agencies")
+                ),
+                false => String::new(),
+            };
             (
                 format!("{} {name}", ind.id),
-                format!("{value} — {target}: {label}"),
+                format!("{value} — {target}: {label}{part}"),
             )
         })
         .collect()

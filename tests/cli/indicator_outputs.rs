@@ -23,21 +23,32 @@ fn the_workbook_sheet_reads_back_with_its_figures_and_colours() {
             .unwrap_or_else(|| panic!("no row {id}"))
             .to_vec()
     };
-    // Id, name, unit, numerator, denominator, value, reporters, direction, target, year,
-    // result, distance.
+    // Id, name, unit, numerator, denominator, value, reporters, reporters asked, direction,
+    // target, year, result, distance.
     let r1 = row("R1");
     assert_eq!(r1[3], Data::Float(18.0));
     assert_eq!(r1[4], Data::Float(60.0));
     assert_eq!(r1[5], Data::Float(30.0));
     assert_eq!(r1[6], Data::Float(2.0));
-    assert_eq!(r1[8], Data::Float(60.0));
-    assert_eq!(r1[9], Data::String("2025".into()));
-    assert_eq!(r1[10], Data::String("Chưa đạt".into()));
-    assert_eq!(r1[11], Data::Float(-30.0));
+    assert_eq!(r1[9], Data::Float(60.0));
+    assert_eq!(r1[10], Data::String("2025".into()));
+    assert_eq!(r1[11], Data::String("Chưa đạt".into()));
+    assert_eq!(r1[12], Data::Float(-30.0));
     assert_eq!(row("C1")[5], Data::Float(55.0));
-    assert_eq!(row("C1")[10], Data::String("Đạt".into()));
+    assert_eq!(row("C1")[11], Data::String("Đạt".into()));
     assert_eq!(row("V1")[5], Data::Float(108.5));
-    assert_eq!(row("V1")[10], Data::String("Đạt".into()));
+    assert_eq!(row("V1")[11], Data::String("Đạt".into()));
+    // Who was asked, beside who gave a figure.
+    let json = consolidate_indicators(
+        &root().join(MINI),
+        &fixture("indicators/reports"),
+        out.path(),
+    )
+    .1;
+    for id in ["R1", "C1", "V1"] {
+        let expected = by_id(&json, id)["reporters_expected"].as_f64().unwrap();
+        assert_eq!(row(id)[7], Data::Float(expected), "{id}");
+    }
     // The result cells are filled: green when achieved, red when not.
     let styles = part(&path, "xl/styles.xml");
     assert!(

@@ -355,3 +355,46 @@ fn a_ratio_of_two_amounts_may_exceed_one_hundred() {
         .any(|d| d["file"].as_str().unwrap().contains("SYT_2021-H1_chi-tieu"));
     assert!(!refused, "{}", v["excluded"]);
 }
+
+/// An indicator's figure from part of its reporters says so: in the example, 3.2a is asked
+/// of the culture department and the seven districts, and four districts sent no figure. The
+/// JSON names them, and the report lists them under its table, with "4/8" in the table.
+#[test]
+fn a_figure_from_part_of_its_reporters_names_those_missing() {
+    let out = tempfile::tempdir().unwrap();
+    let o = bdg()
+        .args(["consolidate", "--format", "json", "--plan", PLAN])
+        .args(["--period", "2021-H1", "--as-of", "20/06/2021"])
+        .args(["--reports", "examples/reports/2021-H1", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let v = json_of(&o.stdout);
+    let i = by_id(&v, "NQ28-3.2a");
+    assert_eq!(
+        (i["reporters"].as_u64(), i["reporters_expected"].as_u64()),
+        (Some(4), Some(8))
+    );
+    let missing = ["UBND_PRTC", "UBND_BA", "UBND_NS", "UBND_TB"];
+    assert_eq!(i["missing_reporters"], serde_json::json!(missing));
+    let all = by_id(&v, "NQ28-1.1");
+    assert_eq!(
+        (
+            all["reporters"].as_u64(),
+            all["reporters_expected"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(all["missing_reporters"], serde_json::json!([]));
+    let txt = std::fs::read_to_string(out.path().join("ninh-thuan-2021_2021-H1.txt")).unwrap();
+    let row = txt.lines().find(|l| l.starts_with("| NQ28-3.2a")).unwrap();
+    assert!(row.trim_end().ends_with("4/8 |"), "{row}");
+    let note = txt
+        .split("Chưa có số liệu chỉ tiêu của:")
+        .nth(1)
+        .expect("the list");
+    assert!(
+        note.contains("UBND huyện Bác Ái (NQ28-3.2a, NQ28-3.2b, NQ28-6.1)"),
+        "{note}"
+    );
+}

@@ -9,9 +9,9 @@ use crate::render::report_indicators::achieved_label;
 use rust_xlsxwriter::{Color, Workbook, XlsxError};
 
 /// The column of "achieved" in the sheet (0-based).
-const ACHIEVED_COL: u16 = 10;
+const ACHIEVED_COL: u16 = 11;
 /// The columns of figures: numerator, denominator, value, target, distance.
-const FIGURE_COLS: [u16; 5] = [3, 4, 5, 8, 11];
+const FIGURE_COLS: [u16; 5] = [3, 4, 5, 9, 12];
 
 fn row(k: &Consolidation, r: &IndicatorResult, lang: Lang) -> Vec<Cell> {
     let ind = &k.cycle.plan.indicators[r.indicator];
@@ -35,6 +35,7 @@ fn row(k: &Consolidation, r: &IndicatorResult, lang: Lang) -> Vec<Cell> {
         Cell::Dec(r.denominator),
         Cell::Dec(r.value),
         Cell::Int(r.reporters as u64),
+        Cell::Int(r.expected as u64),
         Cell::Text(direction.to_string()),
         Cell::Dec(r.target.map(|t| t.1)),
         // The year as text: a number format would write it 2,025.
@@ -66,6 +67,7 @@ pub(super) fn sheet(
         (l("Mẫu số", "Denominator"), None),
         (l("Giá trị của tỉnh", "Province value"), None),
         (l("Số đơn vị báo cáo", "Reporters"), None),
+        (l("Số đơn vị phải báo cáo", "Reporters asked"), None),
         (l("Chiều", "Direction"), None),
         (l("Mục tiêu", "Target"), None),
         (l("Năm mục tiêu", "Target year"), None),
