@@ -63,24 +63,38 @@ pub fn find_agency(
 pub type EncodingArg = &'static encoding_rs::Encoding;
 
 /// clap's parser for `--encoding`: an unknown name is a usage error (exit 2) listing the names
-/// people use. Both languages, as `--lang` is not known yet when clap parses.
+/// people use, in the language asked for (read from the arguments, as for `--as-of`).
 pub fn parse_encoding(label: &str) -> std::result::Result<EncodingArg, String> {
+    let lang = crate::usage::lang_of(std::env::args());
     crate::report::decode::encoding_for_label(label).ok_or_else(|| {
-        format!(
-            "không biết mã ký tự '{label}' / unknown encoding '{label}'; \
-             dùng / use: utf-8, utf-16le, utf-16be, windows-1258"
+        let names = "utf-8, utf-16le, utf-16be, windows-1258";
+        lang.pick(
+            &format!("không biết mã ký tự '{label}'; dùng: {names}"),
+            &format!("unknown encoding '{label}'; use: {names}"),
         )
+        .to_string()
     })
 }
 
 /// clap's parser for `--as-of`: a date that is not one is a usage error (exit 2), before the
-/// plan or any report is read.
+/// plan or any report is read. In the language asked for on the command line (clap parses
+/// before `--lang` is known: it is read from the arguments, as for the other usage errors),
+/// with the date meant when it was written month first.
 pub fn parse_as_of(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    let lang = crate::usage::lang_of(std::env::args());
     crate::report::fields::parse_date(s).map_err(|_| {
-        format!(
-            "'{s}' không phải ngày / is not a date; \
-             cần / expected dd/mm/yyyy, yyyy-mm-dd"
+        let meant = crate::report::fields::month_first(s)
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .map(|d| {
+                lang.pick(&format!("; có phải {d}?"), &format!("; did you mean {d}?"))
+                    .to_string()
+            })
+            .unwrap_or_default();
+        lang.pick(
+            &format!("'{s}' không phải ngày; cần dd/mm/yyyy hoặc yyyy-mm-dd{meant}"),
+            &format!("'{s}' is not a date; expected dd/mm/yyyy or yyyy-mm-dd{meant}"),
         )
+        .to_string()
     })
 }
 

@@ -751,12 +751,19 @@ fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
             "usually a decimal comma (85,5) in a comma-separated file: quote the value, or save the file with ';'"
         ),
         Kind::BadDate {
-            month_first: true, ..
-        } => tr!(
-            lang,
-            "ngày viết theo thứ tự ngày/tháng/năm, không phải tháng/ngày",
-            "dates are read day first (day/month/year), never month first"
-        ),
+            month_first: true,
+            found,
+        } => {
+            let meant = crate::report::fields::month_first(found)
+                .map(|d| d.format("%d/%m/%Y").to_string())
+                .map(|d| tr!(lang, "; có phải {d}?", "; did you mean {d}?"))
+                .unwrap_or_default();
+            tr!(
+                lang,
+                "ngày viết theo thứ tự ngày/tháng/năm, không phải tháng/ngày{meant}",
+                "dates are read day first (day/month/year), never month first{meant}"
+            )
+        }
         Kind::UnknownTask { key, sub_items, .. } if !sub_items.is_empty() => {
             let list = sub_items.join(", ");
             tr!(

@@ -152,8 +152,8 @@ fn send_by(c: &Cycle, state: State, reply_by: NaiveDate, coordinator: &str, lang
     };
     let what = what.get(lang);
     t!(
-        "Để kịp thời tổng hợp, báo cáo {recipient}, {coordinator} đề nghị Quý cơ quan {what} trước ngày {reply}.",
-        "So that the consolidated report can reach the {recipient} in time, the {coordinator} asks you to {what} before {reply}."
+        "Để kịp thời tổng hợp, báo cáo {recipient}, {coordinator} đề nghị Quý cơ quan {what} chậm nhất ngày {reply}.",
+        "So that the consolidated report can reach the {recipient} in time, the {coordinator} asks you to {what} by {reply} at the latest."
     )
     .get(lang)
     .to_string()

@@ -160,8 +160,8 @@ fn status(k: &Consolidation, lang: Lang) -> Vec<Block> {
     };
     if let Some(what) = what {
         out.push(Block::para(t!(
-            "Có {what} báo cáo không được đưa vào số liệu do sai mẫu (chi tiết tại trang \"Bị loại\" của sổ Excel kèm theo).",
-            "{what} of the agencies' reports were left out of the figures as malformed (listed in the \"Excluded\" sheet of the attached workbook)."
+            "Có {what} báo cáo không được đưa vào số liệu do có lỗi (từng dòng, từng tệp và lý do tại trang \"Bị loại\" của sổ Excel kèm theo).",
+            "{what} of the agencies' reports were left out of the figures because of errors (each row and file, with its reason, in the \"Excluded\" sheet of the attached workbook)."
         ).get(lang)));
     }
     out

@@ -213,8 +213,8 @@ fn overdue(k: &Consolidation, lang: Lang) -> Table {
             };
             let note = match (a.state, is_rejected) {
                 (_, true) => lang.pick(
-                    "báo cáo sai mẫu, đề nghị gửi lại (trang \"Bị loại\" của sổ Excel)",
-                    "malformed report, to be sent again (\"Excluded\" sheet of the workbook)",
+                    "báo cáo bị loại, đề nghị gửi lại (lý do tại trang \"Bị loại\" của sổ Excel)",
+                    "report excluded, to be sent again (the reason is in the \"Excluded\" sheet of the workbook)",
                 ),
                 (State::Late, _) => lang.pick("đã gửi, trễ hạn", "sent late"),
                 _ => lang.pick("chưa gửi báo cáo", "no report"),

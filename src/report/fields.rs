@@ -254,10 +254,36 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
     })
 }
 
+/// The date `s` means when it is written month first ("06/14/2021": 14 June 2021), if read day
+/// first it is no date and read month first it is one: what to suggest.
+pub fn month_first(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    let [m, d, y] = parts[..] else {
+        return None;
+    };
+    if parse_date(s).is_ok() || y.len() != 4 || m.len() > 2 || d.len() > 2 {
+        return None;
+    }
+    let n = |p: &str| p.parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(n(y)? as i32, n(m)?, n(d)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_month_first_date_is_read_back_as_meant() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(month_first("06/14/2021"), d(2021, 6, 14));
+        assert_eq!(month_first(" 6/20/2021 "), d(2021, 6, 20));
+        // A date that reads day first, or is no date either way, is not one.
+        assert_eq!(month_first("06/09/2021"), None);
+        assert_eq!(month_first("31/13/2021"), None);
+        assert_eq!(month_first("2021-06-14"), None);
+    }
 
     #[test]
     fn whole_numbers_vi_and_en() {

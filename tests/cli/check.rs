@@ -382,3 +382,24 @@ fn check_names_a_copy_of_a_report_as_consolidate_does() {
         .collect();
     assert_eq!(said, [name("b.csv").as_str()]);
 }
+
+/// A report date written month first, with a day over 12 (06/14/2021: no 14th month), is an
+/// error whose hint gives the date meant.
+#[test]
+fn a_month_first_report_date_is_refused_with_the_date_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let src =
+        std::fs::read_to_string(root().join("examples/reports/2021-H1/SYT_2021-H1.csv")).unwrap();
+    std::fs::write(
+        dir.path().join("syt.csv"),
+        src.replace("2021-06-09", "06/14/2021"),
+    )
+    .unwrap();
+    let (code, v) = check_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let d = (v["diagnostics"].as_array().unwrap().iter())
+        .find(|d| d["code"] == "bad-date")
+        .expect("bad-date");
+    assert_eq!(d["data"]["month_first"], true);
+    assert!(d["hint"].as_str().unwrap().contains("14/06/2021"), "{d}");
+}

@@ -103,3 +103,40 @@ fn excel_without_csv_is_a_usage_error() {
         assert!(err.contains("--excel") && !err.contains(NO_PLAN), "{err}");
     }
 }
+
+/// A date written month first is a usage error that says, in the language asked for alone,
+/// which date was meant.
+#[test]
+fn a_month_first_as_of_is_refused_in_one_language_with_the_date_meant() {
+    let run = |lang: &str| {
+        let o = bdg()
+            .args([
+                "--lang",
+                lang,
+                "consolidate",
+                "--plan",
+                NO_PLAN,
+                "--period",
+                "2021-H1",
+            ])
+            .args(["--reports", "x", "--out", "y", "--as-of", "06/20/2021"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let (vi, en) = (run("vi"), run("en"));
+    assert!(
+        vi.contains("20/06/2021") && en.contains("20/06/2021"),
+        "{vi}\n{en}"
+    );
+    // Each in its own language only: the other's words for "not a date" are absent.
+    assert!(
+        vi.contains("không phải ngày") && !vi.contains("is not a date"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("is not a date") && !en.contains("không phải ngày"),
+        "{en}"
+    );
+}
