@@ -61,7 +61,8 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
 
 /// A usable file with the same content as another (same agency, period, date and rows,
 /// whatever its bytes: the same fingerprint) is a copy: it gets the warning `consolidate` gives
-/// it, naming the one that counts there (the oldest, then by name). `check` still reads and
+/// it, naming the one that counts there (the oldest, then the shorter name: see
+/// `cycle::copy_order`). `check` still reads and
 /// counts it as a file of its own: the warning says what the consolidation will do.
 fn mark_duplicates(files: &mut [Report]) {
     // Indicator companions are left out, as the cycle leaves them out of its copies: of an
@@ -69,9 +70,7 @@ fn mark_duplicates(files: &mut [Report]) {
     let mut order: Vec<usize> = (0..files.len())
         .filter(|&i| files[i].usable() && !files[i].indicators_only)
         .collect();
-    order.sort_by(|&x, &y| {
-        (files[x].submitted_on, &files[x].file).cmp(&(files[y].submitted_on, &files[y].file))
-    });
+    order.sort_by_key(|&i| crate::cycle::copy_order(&files[i]));
     let mut first: HashMap<u64, usize> = HashMap::new();
     for i in order {
         match first.get(&files[i].fingerprint) {

@@ -4,17 +4,15 @@
 use crate::diag::{Diagnostic, Excludes, Kind};
 use crate::report::Report;
 
-/// One agency's files, oldest first (then by name); a file with the same content as an
-/// earlier one counts once, with a notice.
+/// One agency's files, oldest first (then the shorter name, then by name); a file with the
+/// same content as an earlier one counts once, with a notice.
 pub(super) fn dedupe(
     reports: &[Report],
     mut files: Vec<usize>,
     notices: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
-    files.sort_by(|&x, &y| {
-        (reports[x].submitted_on, &reports[x].file)
-            .cmp(&(reports[y].submitted_on, &reports[y].file))
-    });
+    files.sort_by_key(|&f| copy_order(&reports[f]));
+    // Of two identical files the first counts and the other is named the copy.
     let mut kept: Vec<usize> = Vec::new();
     for f in files {
         match kept
@@ -31,6 +29,13 @@ pub(super) fn dedupe(
     }
     kept.shrink_to_fit();
     kept
+}
+
+/// The order in which an agency's files are taken: by report date, then the shorter name, then
+/// by name. Of two identical files, the one a person copied ("SYT - Copy.csv", "SYT (1).csv",
+/// "Copy of SYT.csv") has the longer name: the original counts, the copy is named as such.
+pub fn copy_order(r: &Report) -> (Option<chrono::NaiveDate>, usize, &str) {
+    (r.submitted_on, r.file.chars().count(), &r.file)
 }
 
 /// The report whose figures count: the latest. Two different reports on the latest date

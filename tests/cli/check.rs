@@ -343,7 +343,7 @@ fn messages_quote_the_column_header_the_file_wrote() {
 
 /// A copy of a report (here with other line endings: other bytes, the same content) is said
 /// by `check` as `consolidate` says it: a `duplicate-file` warning on the copy that will not
-/// count, naming the one that will (the oldest, then by name), and nothing on a different
+/// count, naming the one that will (the oldest, then the shorter name), and nothing on a different
 /// report of the same agency.
 #[test]
 fn check_names_a_copy_of_a_report_as_consolidate_does() {
@@ -351,7 +351,8 @@ fn check_names_a_copy_of_a_report_as_consolidate_does() {
     let src =
         std::fs::read_to_string(root().join("examples/reports/2021-H1/SYT_2021-H1.csv")).unwrap();
     std::fs::write(dir.path().join("a.csv"), &src).unwrap();
-    std::fs::write(dir.path().join("b.csv"), src.replace('\n', "\r\n")).unwrap();
+    // The copy's name sorts first but is longer: the original counts.
+    std::fs::write(dir.path().join("a - Copy.csv"), src.replace('\n', "\r\n")).unwrap();
     let other = src.replace("2021-06-09", "2021-06-10");
     std::fs::write(dir.path().join("c.csv"), other).unwrap();
     // Two copies of its indicator companion: of those the latest counts, copy or not, in
@@ -371,7 +372,10 @@ fn check_names_a_copy_of_a_report_as_consolidate_does() {
         })
         .collect();
     let name = |f: &str| dir.path().join(f).to_str().unwrap().to_string();
-    assert_eq!(dups, [(name("b.csv").as_str(), name("a.csv").as_str())]);
+    assert_eq!(
+        dups,
+        [(name("a - Copy.csv").as_str(), name("a.csv").as_str())]
+    );
     assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1, "{v}");
     // consolidate picks the same copy out.
     let out = tempfile::tempdir().unwrap();
@@ -380,7 +384,7 @@ fn check_names_a_copy_of_a_report_as_consolidate_does() {
         .filter(|d| d["code"] == "duplicate-file")
         .map(|d| d["file"].as_str().unwrap())
         .collect();
-    assert_eq!(said, [name("b.csv").as_str()]);
+    assert_eq!(said, [name("a - Copy.csv").as_str()]);
 }
 
 /// A report date written month first, with a day over 12 (06/14/2021: no 14th month), is an
