@@ -88,6 +88,7 @@ impl CycleInput {
             }
         }
         if let Some(out) = outputs {
+            refuse_out_not_a_folder(out, lang)?;
             refuse_out_in_reports(out, &a.reports, lang)?;
         }
         let (reports, sources) = read_reports(&a.reports, a.encoding, &plan, g, outputs)?;
@@ -116,6 +117,22 @@ impl CycleInput {
             as_of,
         })
     }
+}
+
+/// `--out` naming something that is not a folder (a file, a link to one) is refused before any
+/// report is read, naming the flag.
+fn refuse_out_not_a_folder(out: &Path, lang: crate::lang::Lang) -> Result<()> {
+    if out.exists() && !out.is_dir() {
+        let o = out.display();
+        anyhow::bail!(
+            "{}",
+            lang.pick(
+                &format!("--out {o}: đã có tệp tên này, không phải thư mục; chọn một thư mục để ghi kết quả"),
+                &format!("--out {o}: a file of that name exists, not a folder; choose a folder for the outputs"),
+            )
+        );
+    }
+    Ok(())
 }
 
 /// `--out` equal to or inside a `--reports` folder is refused: its outputs would be read as

@@ -347,3 +347,23 @@ fn a_folder_in_place_of_an_output_is_refused_before_anything_is_written() {
     assert_eq!([read("xlsx"), read("txt")], before);
     assert!(stem.with_extension("docx").is_dir());
 }
+
+/// `--out` naming a file is refused before any report is read (no notice about the reports on
+/// stderr), and the message names the flag; the file is left as it was.
+#[test]
+fn an_out_that_is_a_file_is_refused_before_the_reports_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ket-qua");
+    std::fs::write(&file, b"not a folder").unwrap();
+    let o = consolidate_sample(&["--lang", "en"], &file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("--out"), "{err}");
+    assert!(
+        !err.contains("[superseded]"),
+        "the reports were read: {err}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), b"not a folder");
+}
