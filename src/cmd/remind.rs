@@ -110,12 +110,13 @@ fn write_letters(
         "tệp\tđơn vị\ttình trạng\tsố ngày trễ\n",
         "file\tagency\tstate\tdays late\n",
     );
+    let list_name = format!(
+        "{}_{}.tsv",
+        c.period.id,
+        g.lang.pick("danh-sach-don-doc", "reminders")
+    );
     write_atomic(
-        &a.out.join(format!(
-            "{}_{}.tsv",
-            c.period.id,
-            g.lang.pick("danh-sach-don-doc", "reminders")
-        )),
+        &a.out.join(&list_name),
         format!("{header}{summary}").as_bytes(),
     )?;
     let removed = remove_stale_letters(&a.out, c, g.lang);
@@ -132,8 +133,14 @@ fn write_letters(
     output::note(
         g,
         g.lang.pick(
-            &format!("Đã viết {n} công văn đôn đốc vào {}", a.out.display()),
-            &format!("Wrote {n} reminder letters to {}", a.out.display()),
+            &format!(
+                "Đã ghi {n} công văn đôn đốc và danh sách {list_name} vào {}",
+                a.out.display()
+            ),
+            &format!(
+                "Wrote {n} reminder letters and the list {list_name} to {}",
+                a.out.display()
+            ),
         ),
     );
     Ok(Outcome::flagged_if(n > 0))

@@ -88,7 +88,7 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     output::note(
         g,
         lang.pick(
-            &format!("Đã viết {written} mẫu báo cáo vào {}", a.out.display()),
+            &format!("Đã ghi {written} mẫu báo cáo vào {}", a.out.display()),
             &format!("Wrote {written} report templates to {}", a.out.display()),
         ),
     );
