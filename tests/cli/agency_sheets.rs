@@ -352,3 +352,39 @@ fn the_file_column_fits_the_longest_path_and_no_row_is_made_taller() {
         assert_eq!(height(row_tag(&xml, r)), None, "row {r}");
     }
 }
+
+/// An agency that sent a report and later a supplement: on time by its first report's date,
+/// its figures from the supplement. The by-agency sheet says both, under headers that say so.
+#[test]
+fn the_first_report_date_and_the_file_counted_stand_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, book) = run(&EXAMPLE, Lang::Vi, dir.path());
+    let s = sheet(&book, "Theo đơn vị");
+    let header: Vec<String> = s
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let (date, file) = (
+        header
+            .iter()
+            .position(|h| h.starts_with("Ngày báo cáo đầu tiên")),
+        header.iter().position(|h| h == "Tệp tính số liệu"),
+    );
+    let (date, file) = (date.expect("date column"), file.expect("file column"));
+    let prtc = s
+        .rows()
+        .find(|r| r[1] == Data::String("UBND_PRTC".into()))
+        .unwrap();
+    assert!(prtc[file]
+        .to_string()
+        .ends_with("UBND_PRTC_2021-H1_bo-sung.csv"));
+    // 9 June 2021, as Excel counts days.
+    assert!(
+        matches!(&prtc[date], Data::DateTime(d) if d.as_f64() == 44356.0),
+        "{:?}",
+        prtc[date]
+    );
+}

@@ -61,12 +61,12 @@ pub(super) fn by_agency(
         (l("Mã", "Id"), None),
         (l("Phải báo cáo", "Expected"), None),
         (l("Tình trạng", "State"), None),
-        (report_date(lang), None),
+        (first_report_date(lang), None),
         (l("Số ngày trễ", "Days late"), None),
         // As wide as the longest path (up to 60 characters), so that a path stays on one line
         // and its row keeps the default height: a row given a height costs memory until the
         // workbook is saved, in a sheet of 50,000 agencies too.
-        (l("Tệp", "File"), None),
+        (l("Tệp tính số liệu", "File counted"), None),
         (l("Dòng nhận", "Rows accepted"), None),
         (l("Dòng bị loại", "Rows excluded"), None),
         (l("Nữ", "Female"), None),
@@ -86,6 +86,16 @@ pub(super) fn by_agency(
     ];
     total_row(&mut ws, n, (0, l("Tổng cộng", "Total")), &totals)?;
     Ok(ws)
+}
+
+/// An agency's report date, by which it is on time or late: the earliest of its reports (a
+/// supplement sent later does not make it late), as written in the file. Its figures may come
+/// from a later file, named beside it.
+fn first_report_date(lang: Lang) -> &'static str {
+    lang.pick(
+        "Ngày báo cáo đầu tiên (ghi trong tệp)",
+        "First report date (as written)",
+    )
 }
 
 /// The date a report gives for itself: the date written in the file, not the day it arrived.
@@ -126,7 +136,7 @@ pub(super) fn overdue(
         (l("Mã", "Id"), None),
         (l("Tình trạng", "State"), None),
         (l("Hạn nộp", "Due"), None),
-        (report_date(lang), None),
+        (first_report_date(lang), None),
         (l("Số ngày trễ", "Days late"), None),
     ];
     table(&mut ws, &cols, rows, f)?;
