@@ -122,11 +122,14 @@ fn identical_files_count_once_and_same_day_differences_conflict() {
     let p = plan();
     let a = report(&p, "SYT", "08/06/2021", "x");
     let mut b = a.clone();
-    b.file = "copy.csv".into();
+    // A copy as a person makes one: its name longer, though it sorts first.
+    b.file = a.file.replace(".csv", " - Copy.csv");
+    assert!(b.file < a.file);
+    let (copy, original) = (b.file.clone(), a.file.clone());
     let c = build(&p, &p.periods[0], vec![a, b], d("2021-06-20"));
     assert_eq!(state_of(&c, "SYT").reports.len(), 1);
-    assert!(c.notices.iter().any(|n| n.file == "copy.csv"
-        && matches!(&n.kind, Kind::DuplicateFile { other } if other != "copy.csv")));
+    assert!(c.notices.iter().any(|n| n.file == copy
+        && matches!(&n.kind, Kind::DuplicateFile { other } if *other == original)));
 
     let x = report(&p, "SYT", "08/06/2021", "x");
     let y = report(&p, "SYT", "08/06/2021", "y");
