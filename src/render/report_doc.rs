@@ -147,22 +147,31 @@ fn status(k: &Consolidation, lang: Lang) -> Vec<Block> {
         "Danh sách đơn vị trễ hạn, chưa gửi báo cáo và báo cáo bị loại tại Phụ lục 3; số liệu theo nhiệm vụ và theo đơn vị tại Phụ lục 1 và Phụ lục 2.",
         "The late, missing and rejected agencies are listed in Appendix 3; the figures by task and by agency are in Appendices 1 and 2.",
     )));
-    // Rows and files apart, each counted once (a superseded or duplicate file is not an error).
+    // The rows left out, a file excluded whole with all its rows (a superseded or duplicate
+    // file is not an error).
     let (rows, files) = (k.rows_excluded, k.files_excluded);
-    let what = match (rows, files, lang) {
-        (0, 0, _) => None,
-        (r, 0, Lang::Vi) => Some(format!("{r} dòng")),
-        (0, f, Lang::Vi) => Some(format!("{f} tệp")),
-        (r, f, Lang::Vi) => Some(format!("{r} dòng và {f} tệp")),
-        (r, 0, Lang::En) => Some(format!("{r} rows")),
-        (0, f, Lang::En) => Some(format!("{f} files")),
-        (r, f, Lang::En) => Some(format!("{r} rows and {f} files")),
-    };
+    let what = match (rows, files) {
+        (0, 0) => None,
+        // Files excluded whole with no rows in them (an empty or unreadable file).
+        (0, f) => Some(t!("{f} tệp", "{f} files")),
+        (r, _) => Some(t!("{r} dòng", "{r} rows")),
+    }
+    .map(|w| w.get(lang).to_string());
     if let Some(what) = what {
         out.push(Block::para(t!(
             "Có {what} báo cáo không được đưa vào số liệu do có lỗi (từng dòng, từng tệp và lý do tại trang \"Bị loại\" của sổ Excel kèm theo).",
             "{what} of the agencies' reports were left out of the figures because of errors (each row and file, with its reason, in the \"Excluded\" sheet of the attached workbook)."
         ).get(lang)));
+    }
+    // A file excluded whole has its rows among those rows: said so, not added to them.
+    if rows > 0 && files > 0 {
+        out.push(Block::para(
+            t!(
+                "Trong số đó có mọi dòng của {files} tệp bị loại cả tệp.",
+                "Among them are all the rows of {files} files excluded whole."
+            )
+            .get(lang),
+        ));
     }
     out
 }

@@ -396,3 +396,33 @@ fn an_agency_whose_only_report_was_rejected_is_listed_as_such() {
         .iter()
         .all(|r| r[1] == "0" && r[5] == "—" && r[9] == "—"));
 }
+
+/// A file excluded whole has its rows among the rows left out: the report says they are
+/// among them, not beside them ("17 rows and 1 file" read as 18 things).
+#[test]
+fn a_file_excluded_whole_is_said_to_be_among_the_rows_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    let ex = root().join("examples/reports/2021-H1");
+    std::fs::copy(ex.join("SYT_2021-H1.csv"), reports.join("SYT_2021-H1.csv")).unwrap();
+    // An agency the plan does not know: the file is excluded whole, its 17 rows with it.
+    let snv = std::fs::read_to_string(ex.join("SNV_2021-H1.csv")).unwrap();
+    let unknown = snv
+        .replace("Sở Nội vụ", "Sở Không Có")
+        .replace("SNV", "XYZ");
+    std::fs::write(reports.join("XYZ.csv"), unknown).unwrap();
+    let out = dir.path().join("out");
+    let (_, v) = consolidate_json(&reports, &out);
+    assert_eq!(v["rows_excluded"], 17, "{v}");
+    let txt = std::fs::read_to_string(out.join("ninh-thuan-2021_2021-H1.txt")).unwrap();
+    let flat = txt.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Có 17 dòng báo cáo không được đưa vào số liệu"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("Trong số đó có mọi dòng của 1 tệp bị loại cả tệp."),
+        "{flat}"
+    );
+}
