@@ -292,16 +292,7 @@ fn an_agency_with_a_long_name_gets_a_tall_row_in_both_sheets() {
             std::fs::write(reports.join(name), body).unwrap()
         }
     });
-    let args = [
-        "--plan",
-        "plan.yaml",
-        "--period",
-        "2025-Y",
-        "--as-of",
-        "2025-12-31",
-        "--reports",
-        "reports",
-    ];
+    let args = GENERATED;
     let out = dir.path().join("out");
     let o = bdg()
         .current_dir(dir.path())

@@ -107,16 +107,7 @@ fn a_generated_cycle_gives_the_same_bytes_as_before() {
         std::fs::write(dir.path().join("reports").join(name), body).unwrap()
     });
     assert_eq!((stats.files, stats.late, stats.bad_rows), (117, 10, 14));
-    let args = [
-        "--plan",
-        "plan.yaml",
-        "--period",
-        "2025-Y",
-        "--as-of",
-        "2025-12-31",
-        "--reports",
-        "reports",
-    ];
+    let args = GENERATED;
     assert_eq!(
         checksums(dir.path(), &args, "vi", "gen-120x25_2025-Y"),
         [

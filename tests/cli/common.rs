@@ -153,6 +153,19 @@ pub const EXAMPLE: [&str; 8] = [
     "examples/reports/2021-H1",
 ];
 
+/// A generated cycle's arguments (`gen::plan_yaml` into `plan.yaml`, `gen::reports` into
+/// `reports/`), run from the folder that holds them.
+pub const GENERATED: [&str; 8] = [
+    "--plan",
+    "plan.yaml",
+    "--period",
+    "2025-Y",
+    "--as-of",
+    "2025-12-31",
+    "--reports",
+    "reports",
+];
+
 /// FNV-1a, 64 bits: enough to see that a file changed (not a security measure).
 pub fn fnv(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
