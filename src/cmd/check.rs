@@ -10,7 +10,6 @@ use crate::report::Report;
 use crate::Outcome;
 use anyhow::Result;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -59,30 +58,21 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
     Ok(Outcome::flagged_if(sum.errors > 0))
 }
 
-/// A usable file with the same content as another (same agency, period, date and rows,
-/// whatever its bytes: the same fingerprint) is a copy: it gets the warning `consolidate` gives
-/// it, naming the one that counts there (the oldest, then the shorter name: see
-/// `cycle::copy_order`). `check` still reads and
-/// counts it as a file of its own: the warning says what the consolidation will do.
+/// A usable file with the same content as another is a copy: it gets the warning
+/// `consolidate` gives it, naming the one that counts there (`cycle::copies`, the same choice).
+/// `check` still reads and counts it as a file of its own: the warning says what the
+/// consolidation will do.
 fn mark_duplicates(files: &mut [Report]) {
     // Indicator companions are left out, as the cycle leaves them out of its copies: of an
     // agency's companions the latest counts, copy or not (see `indicators.rs`).
-    let mut order: Vec<usize> = (0..files.len())
+    let candidates = (0..files.len())
         .filter(|&i| files[i].usable() && !files[i].indicators_only)
         .collect();
-    order.sort_by_key(|&i| crate::cycle::copy_order(&files[i]));
-    let mut first: HashMap<u64, usize> = HashMap::new();
-    for i in order {
-        match first.get(&files[i].fingerprint) {
-            Some(&kept) => {
-                let other = files[kept].file.clone();
-                let d = Diagnostic::warn(&files[i].file, Kind::DuplicateFile { other });
-                files[i].diagnostics.push(d);
-            }
-            None => {
-                first.insert(files[i].fingerprint, i);
-            }
-        }
+    let (_, copies) = crate::cycle::copies(files, candidates);
+    for (copy, original) in copies {
+        let other = files[original].file.clone();
+        let d = Diagnostic::warn(&files[copy].file, Kind::DuplicateFile { other });
+        files[copy].diagnostics.push(d);
     }
 }
 

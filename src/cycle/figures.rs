@@ -8,33 +8,42 @@ use crate::report::Report;
 /// same content as an earlier one counts once, with a notice.
 pub(super) fn dedupe(
     reports: &[Report],
-    mut files: Vec<usize>,
+    files: Vec<usize>,
     notices: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
-    files.sort_by_key(|&f| copy_order(&reports[f]));
-    // Of two identical files the first counts and the other is named the copy.
-    let mut kept: Vec<usize> = Vec::new();
-    for f in files {
-        match kept
-            .iter()
-            .find(|&&k| reports[k].fingerprint == reports[f].fingerprint)
-        {
-            Some(&same) => {
-                let other = reports[same].file.clone();
-                let d = Diagnostic::warn(&reports[f].file, Kind::DuplicateFile { other });
-                notices.push(d.excluding(Excludes::File));
-            }
-            None => kept.push(f),
-        }
+    let (mut kept, copies) = copies(reports, files);
+    for (copy, original) in copies {
+        let other = reports[original].file.clone();
+        let d = Diagnostic::warn(&reports[copy].file, Kind::DuplicateFile { other });
+        notices.push(d.excluding(Excludes::File));
     }
     kept.shrink_to_fit();
     kept
 }
 
+/// `files` in [`copy_order`], split into those kept and the copies: a file with the same
+/// content (the same fingerprint: agency, period, date and rows, whatever its bytes) as one
+/// before it, as (copy, original). The cycle names each copy; `check` says the same.
+pub fn copies(reports: &[Report], mut files: Vec<usize>) -> (Vec<usize>, Vec<(usize, usize)>) {
+    files.sort_by_key(|&f| copy_order(&reports[f]));
+    let mut first: std::collections::HashMap<u64, usize> = Default::default();
+    let (mut kept, mut copies) = (Vec::new(), Vec::new());
+    for f in files {
+        match first.entry(reports[f].fingerprint) {
+            std::collections::hash_map::Entry::Occupied(o) => copies.push((f, *o.get())),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(f);
+                kept.push(f);
+            }
+        }
+    }
+    (kept, copies)
+}
+
 /// The order in which an agency's files are taken: by report date, then the shorter name, then
 /// by name. Of two identical files, the one a person copied ("SYT - Copy.csv", "SYT (1).csv",
 /// "Copy of SYT.csv") has the longer name: the original counts, the copy is named as such.
-pub fn copy_order(r: &Report) -> (Option<chrono::NaiveDate>, usize, &str) {
+fn copy_order(r: &Report) -> (Option<chrono::NaiveDate>, usize, &str) {
     (r.submitted_on, r.file.chars().count(), &r.file)
 }
 

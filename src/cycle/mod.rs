@@ -9,7 +9,7 @@ mod figures;
 mod files;
 mod model;
 
-pub use figures::copy_order;
+pub use figures::copies;
 pub use model::{AgencyCycle, Counts, Cycle, State};
 
 use figures::{dedupe, figures_from};
