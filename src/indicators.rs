@@ -76,8 +76,9 @@ pub fn results(
             };
             let target = ind.milestone(year);
             let achieved = value.zip(target).map(|(v, (_, t))| ind.direction.met(v, t));
+            let gave: std::collections::HashSet<AgencyIdx> = mine.iter().map(|(a, _)| *a).collect();
             let missing = (ind.reporters.iter().copied())
-                .filter(|a| !mine.iter().any(|(x, _)| x == a))
+                .filter(|a| !gave.contains(a))
                 .collect();
             IndicatorResult {
                 indicator: i,

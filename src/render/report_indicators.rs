@@ -119,20 +119,17 @@ fn reporters(r: &IndicatorResult) -> String {
 /// so that a figure from part of the province is not read as the whole province's.
 fn missing_reporters(k: &Consolidation, lang: Lang) -> Option<String> {
     let plan = k.cycle.plan;
-    let mut by_agency: Vec<(usize, Vec<&str>)> = Vec::new();
+    // By agency, in the plan's order.
+    let mut by_agency: std::collections::BTreeMap<usize, Vec<&str>> = Default::default();
     for r in &k.indicators {
         for &a in &r.missing {
             let id = plan.indicators[r.indicator].id.as_str();
-            match by_agency.iter_mut().find(|(x, _)| *x == a) {
-                Some((_, ids)) => ids.push(id),
-                None => by_agency.push((a, vec![id])),
-            }
+            by_agency.entry(a).or_default().push(id);
         }
     }
     if by_agency.is_empty() {
         return None;
     }
-    by_agency.sort_by_key(|(a, _)| *a);
     let list: Vec<String> = (by_agency.iter())
         .map(|(a, ids)| format!("{} ({})", plan.agencies[*a].name_in(lang), ids.join(", ")))
         .collect();
