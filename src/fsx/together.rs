@@ -89,30 +89,18 @@ fn put_back(
 ) -> Result<()> {
     let mut first_failure: Option<(PathBuf, std::io::Error)> = None;
     for t in done.iter_mut().rev() {
-        let failure = match t.old.take() {
-            Some(old) => {
-                let second = old.to_path_buf();
-                match rename(&second, &t.path) {
-                    Ok(()) => {
-                        // Its second name is now the target's: nothing left to remove.
-                        let _ = old.keep();
-                        None
-                    }
-                    Err(e) => {
-                        let _ = old.keep();
-                        Some((out_of_the_sweep(second, &t.path, rename), e))
-                    }
-                }
-            }
+        let Some(mut old) = t.old.take() else {
             // No old file: the new one goes (if it cannot, a whole new file stays; nothing old
             // is lost).
-            None => {
-                let _ = std::fs::remove_file(&t.path);
-                None
-            }
+            let _ = std::fs::remove_file(&t.path);
+            continue;
         };
-        if let Some(f) = failure {
-            first_failure.get_or_insert(f);
+        // Kept, not removed, whether it goes back (it is then the target) or not.
+        old.disable_cleanup(true);
+        let second = old.to_path_buf();
+        if let Err(e) = rename(&second, &t.path) {
+            let kept = out_of_the_sweep(second, &t.path, rename);
+            first_failure.get_or_insert((kept, e));
         }
     }
     match first_failure {
