@@ -146,6 +146,8 @@ pub(crate) struct Parts {
     base: &'static str,
     max_rows: u32,
     cols: Vec<(&'static str, f64)>,
+    /// Formats whole columns take (see [`Parts::with_column_formats`]).
+    col_formats: Vec<(u16, Format)>,
     sheets: Vec<Worksheet>,
     /// Data rows in the last sheet.
     rows: u32,
@@ -159,10 +161,25 @@ impl Parts {
         cols: &[(&'static str, f64)],
         f: &Formats,
     ) -> Result<Self, XlsxError> {
+        Self::with_column_formats(wb, base, max_rows, cols, f, &[])
+    }
+
+    /// [`Parts::new`], with `formats` given to whole columns: a cell written there without a
+    /// format takes its column's. The hot path of the details writes its figures so, because
+    /// rust_xlsxwriter finds a cell's own format by hashing all of it, for every cell.
+    pub(crate) fn with_column_formats(
+        wb: &mut Workbook,
+        base: &'static str,
+        max_rows: u32,
+        cols: &[(&'static str, f64)],
+        f: &Formats,
+        formats: &[(u16, &Format)],
+    ) -> Result<Self, XlsxError> {
         let mut p = Parts {
             base,
             max_rows: max_rows.max(1),
             cols: cols.to_vec(),
+            col_formats: formats.iter().map(|(c, f)| (*c, (*f).clone())).collect(),
             sheets: Vec::new(),
             rows: 0,
         };
@@ -176,6 +193,9 @@ impl Parts {
         for (c, (h, w)) in self.cols.iter().enumerate() {
             ws.set_column_width(c as u16, *w)?;
             ws.write_string_with_format(0, c as u16, *h, &f.header)?;
+        }
+        for (c, format) in &self.col_formats {
+            ws.set_column_format(*c, format)?;
         }
         ws.set_freeze_panes(1, 0)?;
         print_setup(&mut ws)?;

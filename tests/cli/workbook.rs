@@ -126,6 +126,61 @@ fn total_rows_equal_the_summary() {
     assert_eq!(float(&total[7]), rows);
 }
 
+/// The number format (`formatCode`) of the cell `cell` (`"F2"`) in the sheet XML `xml`, from
+/// its style in the workbook's `styles.xml`.
+fn number_format(styles: &str, xml: &str, cell: &str) -> String {
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(tag[at..at + tag[at..].find('"')?].to_string())
+    };
+    let at = xml.find(&format!("<c r=\"{cell}\"")).unwrap();
+    let c = &xml[at..at + xml[at..].find('>').unwrap()];
+    let s: usize = attr(c, "s").map_or(0, |s| s.parse().unwrap());
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let xf = format!(" {}", xfs.split("<xf ").nth(s + 1).unwrap());
+    let id = attr(&xf, "numFmtId").unwrap();
+    let fmt = styles
+        .split("<numFmt ")
+        .skip(1)
+        .map(|f| format!(" {f}"))
+        .find(|f| attr(f, "numFmtId").as_deref() == Some(id.as_str()))
+        .unwrap_or_else(|| panic!("numFmtId {id} of {cell} is not a custom format"));
+    attr(&fmt, "formatCode").unwrap()
+}
+
+#[test]
+fn the_details_figures_keep_their_number_formats() {
+    // The details' figures are written without a format of their own (their columns carry it,
+    // for speed): a reader must still see each cell formatted.
+    let dir = tempfile::tempdir().unwrap();
+    consolidate_json("examples/reports/2021-H1".as_ref(), dir.path());
+    let book = dir.path().join(BOOK);
+    let d = sheet(&book, "Chi tiết");
+    let names = Xlsx::<_>::sheet_names(&open_workbook::<Xlsx<_>, _>(&book).unwrap());
+    let n = names.iter().position(|s| s == "Chi tiết").unwrap() + 1;
+    let xml = part(&book, &format!("xl/worksheets/sheet{n}.xml"));
+    let styles = part(&book, "xl/styles.xml");
+    let (mut progress, mut budget) = (0, 0);
+    for (i, r) in d.rows().enumerate().skip(1) {
+        let row = i + 1;
+        if matches!(r[5], Data::Float(_)) {
+            assert_eq!(number_format(&styles, &xml, &format!("F{row}")), "0.0");
+            progress += 1;
+        }
+        if matches!(r[9], Data::Float(_)) {
+            assert_eq!(number_format(&styles, &xml, &format!("J{row}")), "#,##0");
+            budget += 1;
+        }
+        if matches!(r[2], Data::DateTime(_)) {
+            assert_eq!(
+                number_format(&styles, &xml, &format!("C{row}")),
+                "dd/mm/yyyy"
+            );
+        }
+    }
+    assert!(progress > 100 && budget > 50, "{progress} {budget}");
+}
+
 #[test]
 fn details_carry_the_report_date() {
     let dir = tempfile::tempdir().unwrap();

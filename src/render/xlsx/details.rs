@@ -2,11 +2,16 @@
 //! split past Excel's row limit into "Chi tiết 2", "Chi tiết 3" … Rows are written one at a
 //! time, as the consolidation counts them (see [`super::Book`]).
 
-use super::{fit_text, write_cell, Cell, Formats, Parts};
+use super::{excel_date, fit_text, Formats, Parts};
 use crate::consolidate::Detail;
 use crate::lang::Lang;
 use crate::plan::Plan;
 use rust_xlsxwriter::{Workbook, XlsxError};
+
+/// The columns whose figures take a format: their cells take it from the column.
+const DATE: u16 = 2;
+const PROGRESS: u16 = 5;
+const BUDGET: u16 = 9;
 
 /// The details sheets being written.
 pub(super) struct Details {
@@ -36,7 +41,9 @@ impl Details {
             (l("Tệp", "File"), 40.0),
             (l("Dòng", "Line"), 8.0),
         ];
-        let parts = Parts::new(wb, l("Chi tiết", "Details"), max_rows, &cols, f)?;
+        let formats = [(DATE, &f.date), (PROGRESS, &f.dec), (BUDGET, &f.money)];
+        let parts =
+            Parts::with_column_formats(wb, l("Chi tiết", "Details"), max_rows, &cols, f, &formats)?;
         Ok(Details { parts })
     }
 
@@ -75,14 +82,15 @@ impl Details {
                 ws.write_number(r, col, n as f64)?;
             }
         }
-        if d.submitted_on.is_some() {
-            write_cell(ws, r, 2, &Cell::Date(d.submitted_on), &f.date)?;
+        // Written without a format: their columns have it (see `new`).
+        if let Some(day) = d.submitted_on {
+            ws.write_datetime(r, DATE, excel_date(day)?)?;
         }
-        if row.progress.is_some() {
-            write_cell(ws, r, 5, &Cell::Dec(row.progress), &f.dec)?;
+        if let Some(x) = row.progress {
+            ws.write_number(r, PROGRESS, x)?;
         }
         if let Some(v) = row.budget_vnd {
-            write_cell(ws, r, 9, &Cell::Money(v), &f.money)?;
+            ws.write_number(r, BUDGET, v as f64)?;
         }
         Ok(())
     }
