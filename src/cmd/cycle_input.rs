@@ -36,6 +36,7 @@ pub fn with_cycle<T>(
                 d.kind,
                 Kind::FutureDate { .. }
                     | Kind::DoubtfulDate { .. }
+                    | Kind::BeforeYear { .. }
                     | Kind::BeforeWindow { .. }
                     | Kind::DuplicateFile { .. }
                     | Kind::Superseded { .. }

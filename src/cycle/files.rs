@@ -4,14 +4,16 @@
 use crate::diag::{Diagnostic, Excludes, Kind};
 use crate::plan::{AgencyIdx, Period, Plan};
 use crate::report::Report;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 
 /// Files by agency: the usable reports of `period`, and the files the agency sent for it that
 /// were excluded whole (rejected). A report of another period is a notice and left out (and
 /// counts as rejected for this period when its date is nearer this period's due date than its
 /// own's); one dated after `as_of` is a warning (never late); one dated before the period's
-/// window is an error that excludes it.
+/// window is an error that excludes it; without a window, one dated before the plan's year's
+/// reporting begins is a warning (the year most likely mistyped; counted on time, as any date
+/// before the deadline).
 pub(super) fn by_agency(
     plan: &Plan,
     reports: &[Report],
@@ -51,6 +53,11 @@ pub(super) fn by_agency(
             notices.push(Diagnostic::err(&r.file, kind).excluding(Excludes::File));
             rejected.entry(a).or_default().push(i);
             continue;
+        }
+        if let Some(from) = year_begins(plan, period).filter(|from| date < *from) {
+            let year = plan.meta.year;
+            let kind = Kind::BeforeYear { date, year, from };
+            notices.push(Diagnostic::warn(&r.file, kind));
         }
         if let Some(swapped) = slipped_date(period, date, as_of) {
             let to = period.window.map_or(date, |(_, to)| to);
@@ -117,9 +124,18 @@ pub(super) fn slipped_date(
     swap_day_month(date).filter(|s| in_window(period, *s, as_of))
 }
 
+/// For a period without a window, the first day a report of the plan's year can bear: 15
+/// December of the year before, where a year's reporting begins (Decree 09/2019/NĐ-CP; the
+/// shipped plan's windows begin there). An earlier date is most likely a mistyped year.
+fn year_begins(plan: &Plan, period: &Period) -> Option<NaiveDate> {
+    match period.window {
+        Some(_) => None,
+        None => NaiveDate::from_ymd_opt(plan.meta.year - 1, 12, 15),
+    }
+}
+
 /// The date with day and month swapped (06/09 → 09/06), when that is a date.
 fn swap_day_month(d: NaiveDate) -> Option<NaiveDate> {
-    use chrono::Datelike;
     NaiveDate::from_ymd_opt(d.year(), d.day(), d.month()).filter(|s| *s != d)
 }
 

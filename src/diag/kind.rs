@@ -58,6 +58,16 @@ pub enum Kind {
         #[serde(serialize_with = "iso")]
         from: NaiveDate,
     },
+    /// A report dated before the plan's year's reports can begin (`from`: 15 December of the
+    /// year before), in a period without a window: the year most likely mistyped (2020 for
+    /// 2021). Counted as received, never late on that date.
+    BeforeYear {
+        #[serde(serialize_with = "iso")]
+        date: NaiveDate,
+        year: i32,
+        #[serde(serialize_with = "iso")]
+        from: NaiveDate,
+    },
     /// Same content as another file; counted once.
     DuplicateFile { other: String },
     /// Same report date, different content: these files.

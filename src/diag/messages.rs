@@ -647,6 +647,14 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
                 "the report is dated {d}, before the period began ({f}): likely an earlier period's report sent again; ignored"
             )
         }
+        Kind::BeforeYear { date, year, from } => {
+            let (d, f) = (dmy(*date), dmy(*from));
+            tr!(
+                lang,
+                "báo cáo đề ngày {d}, trước khi kỳ số liệu của năm {year} bắt đầu ({f}): có thể ghi nhầm năm; không tính trễ hạn theo ngày này, đề nghị kiểm tra lại",
+                "the report is dated {d}, before the reporting of {year} begins ({f}): the year may be mistyped; not counted late on that date, please check it"
+            )
+        }
         Kind::DuplicateFile { other } => tr!(
             lang,
             "trùng nội dung với {other}; chỉ tính một lần",
@@ -700,6 +708,11 @@ fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
                 "did they mean {s}? correct the date in the file and run again"
             )
         }
+        Kind::BeforeYear { .. } => tr!(
+            lang,
+            "sửa ngày trong tệp rồi chạy lại",
+            "correct the date in the file and run again"
+        ),
         Kind::BeforeWindow { .. } => tr!(
             lang,
             "đề nghị đơn vị gửi báo cáo của kỳ này",

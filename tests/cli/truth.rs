@@ -634,3 +634,69 @@ fn a_month_first_date_after_the_window_is_not_counted_late() {
         .any(|e| e.file_name().to_string_lossy().contains("_BNT_"));
     assert!(!bnt_letter);
 }
+
+/// A plan without reporting windows: a report dated before its year's reporting can begin (15
+/// December of the year before) is warned about (the year most likely mistyped) and counted on
+/// time, never late on that date; one dated inside that span is not warned about.
+#[test]
+fn a_date_before_the_plans_year_is_warned_when_the_plan_has_no_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(root().join(PLAN)).unwrap();
+    let windowless: String = yaml
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("window:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(windowless.len() < yaml.len());
+    let plan = dir.path().join("plan.yaml");
+    std::fs::write(&plan, windowless).unwrap();
+    let national = "nq28-2021-2030.yaml";
+    std::fs::copy(
+        root().join("plans").join(national),
+        dir.path().join(national),
+    )
+    .unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    let header = "agency,period,submitted_on,task,status,female,male\n";
+    for (agency, date) in [("BNT", "10/06/2020"), ("SYT", "16/12/2020")] {
+        let row = format!("{agency},2021-H1,{date},II.1.a,done,5,3\n");
+        std::fs::write(
+            reports.join(format!("{agency}.csv")),
+            format!("{header}{row}"),
+        )
+        .unwrap();
+    }
+    let o = bdg()
+        .args(["consolidate", "--format", "json", "--plan"])
+        .arg(&plan)
+        .args(["--period", "2021-H1", "--as-of", "20/06/2021", "--reports"])
+        .arg(&reports)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let v = json_of(&o.stdout);
+    let warned: Vec<&Value> = v["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "before-year")
+        .collect();
+    assert_eq!(warned.len(), 1, "{}", v["notices"]);
+    assert!(warned[0]["file"].as_str().unwrap().ends_with("BNT.csv"));
+    assert_eq!(warned[0]["severity"], "warning");
+    assert_eq!(warned[0]["data"]["date"], "2020-06-10");
+    assert_eq!(warned[0]["data"]["from"], "2020-12-15");
+    assert_eq!(warned[0]["data"]["year"], 2021);
+    for id in ["BNT", "SYT"] {
+        let a = agency(&v, id);
+        assert_eq!(
+            (&a["state"], &a["days_late"]),
+            (&"on_time".into(), &Value::Null),
+            "{id}"
+        );
+    }
+    // Said on stderr as the cycle is judged, as the other dates bdg does not believe.
+    assert!(String::from_utf8_lossy(&o.stderr).contains("BNT.csv"));
+}
