@@ -2,7 +2,6 @@
 //! checked, the cycle built, what changes a verdict said on the spot.
 
 use super::{find_period, load_plan, read_reports, skipped_notices, CycleArgs, Sources};
-use crate::diag::Kind;
 use crate::output::{self, Global};
 use crate::plan::Plan;
 use anyhow::Result;
@@ -24,25 +23,9 @@ pub fn with_cycle<T>(
         input.reports,
         input.as_of,
     );
-    // What changes a verdict or which figures count is said on the spot: a date after the
-    // as-of date, an old report, a file of this period that does not count (a copy, an earlier
-    // version, two reports that disagree). Other periods' files are not: a folder shared by
-    // several periods would print one line for each (they are in the workbook and the JSON).
-    let verdicts: Vec<_> = c
-        .notices
-        .iter()
-        .filter(|d| {
-            matches!(
-                d.kind,
-                Kind::FutureDate { .. }
-                    | Kind::DoubtfulDate { .. }
-                    | Kind::BeforeYear { .. }
-                    | Kind::BeforeWindow { .. }
-                    | Kind::DuplicateFile { .. }
-                    | Kind::Superseded { .. }
-                    | Kind::Conflict { .. }
-            )
-        })
+    // What changes a verdict or which figures count is said on the spot.
+    let verdicts: Vec<_> = (c.notices.iter())
+        .filter(|d| d.kind.changes_a_verdict())
         .cloned()
         .collect();
     output::print_diagnostics(g, &verdicts);

@@ -351,4 +351,23 @@ impl Kind {
     pub fn data(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
+
+    /// A cycle's notice that changes a verdict or which of the period's files counts, said on
+    /// the spot as the cycle is judged: a date bdg does not believe (after the as-of date,
+    /// month first, before the year), an old report, a file of this period that does not count
+    /// (a copy, an earlier version, two reports that disagree). Other periods' files are not: a
+    /// folder shared by several periods would print one line for each (they are in the workbook
+    /// and the JSON).
+    pub fn changes_a_verdict(&self) -> bool {
+        matches!(
+            self,
+            Kind::FutureDate { .. }
+                | Kind::DoubtfulDate { .. }
+                | Kind::BeforeYear { .. }
+                | Kind::BeforeWindow { .. }
+                | Kind::DuplicateFile { .. }
+                | Kind::Superseded { .. }
+                | Kind::Conflict { .. }
+        )
+    }
 }
