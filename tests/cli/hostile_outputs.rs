@@ -215,9 +215,12 @@ fn a_second_run_into_a_locked_out_refuses_and_writes_nothing() {
         .code(2)
         .stderr(predicate::str::contains(out.path().to_str().unwrap()));
     assert_eq!(files_under(out.path()), [".bdg-output"]);
+    // Unlocked, not only closed: a child another test thread is forking at this moment shares
+    // the open file (until its exec closes it), and would keep the lock held past a close.
+    held.unlock().unwrap();
     drop(held);
     consolidate_sample(&[], out.path())
-        .env("BDG_LOCK_WAIT_SECS", "0")
+        .env("BDG_LOCK_WAIT_SECS", "10")
         .assert()
         .code(1);
     // The marker, the workbook, the Word report and its text companion.
