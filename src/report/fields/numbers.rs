@@ -1,78 +1,4 @@
-//! Field parsers for what people type in Vietnamese and English spreadsheets.
-
-use chrono::NaiveDate;
-
-/// Columns people add to a report that bdg does not read and need not mention: a row number,
-/// an extra note, a signature. Folded (see [`crate::text::fold`]).
-const HARMLESS_COLUMNS: &[&str] = &[
-    "stt",
-    "tt",
-    "so tt",
-    "so thu tu",
-    "no",
-    "ghi chu them",
-    "ghi chu khac",
-    "chu thich",
-    "nguoi bao cao",
-    "nguoi lap",
-    "ky ten",
-];
-
-/// A column a person added that is ignored without a word: `STT`, `Ghi chú thêm` …
-pub fn is_harmless_column(header: &str) -> bool {
-    let folded = crate::text::fold(header);
-    // A header of signs only (`#`) folds to nothing.
-    HARMLESS_COLUMNS.contains(&folded.as_str()) || folded.is_empty()
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Status {
-    NotStarted,
-    InProgress,
-    Done,
-}
-
-impl Status {
-    pub const ALL: [Status; 3] = [Status::NotStarted, Status::InProgress, Status::Done];
-
-    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
-        match self {
-            Status::NotStarted => lang.pick("chưa thực hiện", "not started"),
-            Status::InProgress => lang.pick("đang thực hiện", "in progress"),
-            Status::Done => lang.pick("hoàn thành", "done"),
-        }
-    }
-
-    /// English ids or Vietnamese labels, any case, with or without diacritics.
-    pub fn parse(s: &str) -> Option<Status> {
-        // The labels as the templates write them, without folding (most rows); then any spelling.
-        if let Some(st) = Status::ALL
-            .into_iter()
-            .find(|st| s == st.label(crate::lang::Lang::Vi) || s == st.label(crate::lang::Lang::En))
-        {
-            return Some(st);
-        }
-        match crate::text::fold(s).as_str() {
-            "not started" | "notstarted" | "chua thuc hien" | "chua bat dau"
-            | "chua trien khai" | "chua" => Some(Status::NotStarted),
-            "in progress" | "inprogress" | "dang thuc hien" | "dang trien khai" | "dang"
-            | "ongoing" => Some(Status::InProgress),
-            "done" | "completed" | "complete" | "hoan thanh" | "da hoan thanh" | "da thuc hien"
-            | "xong" => Some(Status::Done),
-            _ => None,
-        }
-    }
-
-    /// The spellings offered in "did you mean".
-    pub const SPELLINGS: [&'static str; 6] = [
-        "hoàn thành",
-        "đang thực hiện",
-        "chưa thực hiện",
-        "done",
-        "in_progress",
-        "not_started",
-    ];
-}
+//! Whole numbers, amounts in a unit and percentages, written the vi-VN or the en way.
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum NumError {
@@ -220,70 +146,10 @@ pub fn parse_percent(s: &str) -> Result<f64, NumError> {
     Ok(v)
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum DateError {
-    /// Not in a form bdg reads.
-    Form,
-    /// The form is right but the day does not exist; `month_first` when it reads as mm/dd.
-    NoSuchDay { month_first: bool },
-}
-
-/// `dd/mm/yyyy`, `d/m/yyyy` (also with `.` or `-`), or `yyyy-mm-dd`; a time after it is ignored.
-/// Never month-first: `06/13/2021` is an error.
-pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
-    let s = s.trim();
-    let s = s.split([' ', 'T']).next().unwrap_or(s);
-    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
-    {
-        return Err(DateError::Form);
-    }
-    let n = |p: &str| p.parse::<u32>().map_err(|_| DateError::Form);
-    let (y, m, d) = if parts[0].len() == 4 && parts[1].len() <= 2 && parts[2].len() <= 2 {
-        (n(parts[0])?, n(parts[1])?, n(parts[2])?)
-    } else if parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
-        (n(parts[2])?, n(parts[1])?, n(parts[0])?)
-    } else {
-        return Err(DateError::Form);
-    };
-    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(DateError::NoSuchDay {
-        month_first: m > 12 && d <= 12 && parts[2].len() == 4,
-    })
-}
-
-/// The date `s` means when it is written month first ("06/14/2021": 14 June 2021), if read day
-/// first it is no date and read month first it is one: what to suggest.
-pub fn month_first(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    let [m, d, y] = parts[..] else {
-        return None;
-    };
-    if parse_date(s).is_ok() || y.len() != 4 || m.len() > 2 || d.len() > 2 {
-        return None;
-    }
-    let n = |p: &str| p.parse::<u32>().ok();
-    NaiveDate::from_ymd_opt(n(y)? as i32, n(m)?, n(d)?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    #[test]
-    fn a_month_first_date_is_read_back_as_meant() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
-        assert_eq!(month_first("06/14/2021"), d(2021, 6, 14));
-        assert_eq!(month_first(" 6/20/2021 "), d(2021, 6, 20));
-        // A date that reads day first, or is no date either way, is not one.
-        assert_eq!(month_first("06/09/2021"), None);
-        assert_eq!(month_first("31/13/2021"), None);
-        assert_eq!(month_first("2021-06-14"), None);
-    }
 
     #[test]
     fn whole_numbers_vi_and_en() {
@@ -331,53 +197,6 @@ mod tests {
         assert_eq!(parse_percent("abc"), Err(NumError::NotANumber));
     }
 
-    #[test]
-    fn dates_are_day_first() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(parse_date("10/06/2021"), Ok(d(2021, 6, 10)));
-        assert_eq!(parse_date("1/6/2021"), Ok(d(2021, 6, 1)));
-        assert_eq!(parse_date("2021-06-10"), Ok(d(2021, 6, 10)));
-        assert_eq!(parse_date("10.06.2021"), Ok(d(2021, 6, 10)));
-        assert_eq!(parse_date("10/06/2021 00:00"), Ok(d(2021, 6, 10)));
-        assert_eq!(
-            parse_date("06/13/2021"),
-            Err(DateError::NoSuchDay { month_first: true })
-        );
-        assert_eq!(
-            parse_date("31/02/2021"),
-            Err(DateError::NoSuchDay { month_first: false })
-        );
-        assert_eq!(parse_date("10/06/21"), Err(DateError::Form));
-        assert_eq!(parse_date("hôm qua"), Err(DateError::Form));
-    }
-
-    #[test]
-    fn added_columns_are_harmless_and_report_columns_are_not() {
-        for h in ["STT", "Số TT", "#", "Ghi chú thêm", "No."] {
-            assert!(is_harmless_column(h), "{h}");
-        }
-        for h in ["Tình trạng", "status", "Ghi chú", "Nữ"] {
-            assert!(!is_harmless_column(h), "{h}");
-        }
-    }
-
-    #[test]
-    fn statuses_in_both_languages() {
-        assert_eq!(Status::parse("Hoàn thành"), Some(Status::Done));
-        assert_eq!(Status::parse("hoan thanh"), Some(Status::Done));
-        assert_eq!(Status::parse("in_progress"), Some(Status::InProgress));
-        assert_eq!(Status::parse("ĐANG THỰC HIỆN"), Some(Status::InProgress));
-        assert_eq!(Status::parse("chưa thực hiện"), Some(Status::NotStarted));
-        assert_eq!(Status::parse("hoàn thàn"), None);
-        for st in Status::ALL {
-            for lang in [crate::lang::Lang::Vi, crate::lang::Lang::En] {
-                let folded = crate::text::fold(st.label(lang));
-                assert_eq!(Status::parse(st.label(lang)), Some(st));
-                assert_eq!(Status::parse(&folded), Some(st), "{folded}");
-            }
-        }
-    }
-
     fn group(n: u64, sep: char) -> String {
         let digits = n.to_string();
         let mut out = String::new();
@@ -400,32 +219,10 @@ mod tests {
         }
 
         #[test]
-        fn whole_number_parser_never_panics(s in "\\PC{0,20}") {
-            let _ = parse_whole(&s);
-            let _ = parse_percent(&s);
-            let _ = parse_date(&s);
-        }
-
-        #[test]
         fn percent_with_decimal_comma(whole in 0u32..100, tenth in 0u32..10) {
             let v = parse_percent(&format!("{whole},{tenth}")).unwrap();
             prop_assert!((v - (whole as f64 + tenth as f64 / 10.0)).abs() < 1e-9);
             prop_assert_eq!(parse_percent(&format!("{whole}%")), Ok(whole as f64));
-        }
-
-        #[test]
-        fn every_real_day_parses_in_every_form(days in 0i64..40_000) {
-            let d = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Days::new(days as u64);
-            for s in [d.format("%d/%m/%Y").to_string(), d.format("%-d/%-m/%Y").to_string(), d.format("%Y-%m-%d").to_string()] {
-                prop_assert_eq!(parse_date(&s), Ok(d));
-            }
-        }
-
-        #[test]
-        fn month_first_dates_are_never_accepted_as_such(m in 1u32..=12, d in 13u32..=28, y in 2000i32..2100) {
-            // "06/13/2021" must not become 13 June; it is an error.
-            let s = format!("{m:02}/{d:02}/{y}");
-            prop_assert!(parse_date(&s).is_err());
         }
     }
 }
