@@ -67,30 +67,36 @@ fn summary(k: &Consolidation, lang: Lang) -> String {
         None => t!("(năm của mốc ghi trong bảng)", "(its year is in the table)"),
     };
     let when = when.get(lang);
+    // English says "1 meets", "2 meet".
+    let en = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut parts = Vec::new();
     if met > 0 {
-        parts.push(t!("{met} chỉ tiêu đạt mục tiêu", "{met} meet their target"));
+        let vi = format!("{met} chỉ tiêu đạt mục tiêu");
+        parts.push((vi, en(met, "meets its target", "meet their target")));
     }
     if ahead > 0 {
-        parts.push(t!(
-            "{ahead} chỉ tiêu chưa đạt, còn thời gian phấn đấu đến mốc {when}",
-            "{ahead} fall short of a milestone still ahead {when}"
-        ));
+        let vi = format!("{ahead} chỉ tiêu chưa đạt, còn thời gian phấn đấu đến mốc {when}");
+        let short = en(ahead, "falls short", "fall short");
+        parts.push((vi, format!("{short} of a milestone still ahead {when}")));
     }
     if due > 0 {
-        parts.push(t!(
-            "{due} chỉ tiêu không đạt mục tiêu của mốc đã đến hạn",
-            "{due} fall short of a milestone now due"
-        ));
+        let vi = format!("{due} chỉ tiêu không đạt mục tiêu của mốc đã đến hạn");
+        let short = en(due, "falls short", "fall short");
+        parts.push((vi, format!("{short} of a milestone now due")));
     }
-    let mut s = t!(
-        "Trong {total} chỉ tiêu của Kế hoạch báo cáo trong kỳ này, {with_figure} chỉ tiêu có số liệu báo cáo",
-        "Of the plan's {total} indicators reported this period, {with_figure} have reported figures"
-    )
-    .get(lang)
-    .to_string();
+    let have = en(
+        with_figure,
+        "has a reported figure",
+        "have reported figures",
+    );
+    let mut s = lang
+        .pick(
+            &format!("Trong {total} chỉ tiêu của Kế hoạch báo cáo trong kỳ này, {with_figure} chỉ tiêu có số liệu báo cáo"),
+            &format!("Of the plan's {total} indicators reported this period, {have}"),
+        )
+        .to_string();
     if !parts.is_empty() {
-        let parts: Vec<&str> = parts.iter().map(|p| p.get(lang)).collect();
+        let parts: Vec<&str> = parts.iter().map(|(vi, en)| lang.pick(vi, en)).collect();
         s += lang.pick(", trong đó: ", ": ");
         s += &parts.join("; ");
     }
