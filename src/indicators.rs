@@ -1,5 +1,7 @@
 //! Indicators consolidated: for each of the plan's indicators, the province's figure from the
-//! counted rows, the milestone that applies to the plan's year, and whether it is met. Pure.
+//! counted rows, the milestone that applies to the plan's year, and its verdict: met, not yet
+//! (the milestone still ahead), or not met (the milestone due). Pure; every output prints the
+//! verdict decided here.
 
 use crate::cycle::Cycle;
 use crate::plan::indicators::{Direction, IndicatorKind};
@@ -25,10 +27,52 @@ pub struct IndicatorResult {
     pub value: Option<f64>,
     /// The milestone that applies: year and target.
     pub target: Option<(i32, f64)>,
-    /// The value meets the target (`None` without a value or a target).
-    pub achieved: Option<bool>,
+    /// How the value stands against the milestone (`None` without a value or a target).
+    pub verdict: Option<Verdict>,
     /// value − target.
     pub distance: Option<f64>,
+}
+
+/// A figure against the milestone that applies. Before the milestone's year a figure short
+/// of its target is on its way, not a failure: only in the milestone's year or after it is it
+/// not achieved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The value meets the target.
+    Achieved,
+    /// It does not yet, and the milestone's year is after the plan's: still ahead.
+    OnTheWay,
+    /// It does not, and the milestone's year is the plan's or has passed.
+    NotAchieved,
+}
+
+impl Verdict {
+    /// The verdict on a value that meets its target or not (`met`), against a milestone of
+    /// `milestone_year`, in a plan of `year`.
+    pub fn of(met: bool, milestone_year: i32, year: i32) -> Self {
+        match (met, milestone_year > year) {
+            (true, _) => Verdict::Achieved,
+            (false, true) => Verdict::OnTheWay,
+            (false, false) => Verdict::NotAchieved,
+        }
+    }
+
+    /// Its stable name in the JSON (`"verdict"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Achieved => "achieved",
+            Verdict::OnTheWay => "on_the_way",
+            Verdict::NotAchieved => "not_achieved",
+        }
+    }
+}
+
+impl IndicatorResult {
+    /// The value meets the target (`None` without a value or a target): the JSON's
+    /// `achieved`, whatever the milestone's year.
+    pub fn achieved(&self) -> Option<bool> {
+        self.verdict.map(|v| v == Verdict::Achieved)
+    }
 }
 
 /// Rounds away the last bits of binary arithmetic, so that 12 / 40 × 100 reads 30.
@@ -75,7 +119,8 @@ pub fn results(
                 }
             };
             let target = ind.milestone(year);
-            let achieved = value.zip(target).map(|(v, (_, t))| ind.direction.met(v, t));
+            let verdict = (value.zip(target))
+                .map(|(v, (y, t))| Verdict::of(ind.direction.met(v, t), y, year));
             let gave: std::collections::HashSet<AgencyIdx> = mine.iter().map(|(a, _)| *a).collect();
             let missing = (ind.reporters.iter().copied())
                 .filter(|a| !gave.contains(a))
@@ -89,7 +134,7 @@ pub fn results(
                 denominator,
                 value,
                 target,
-                achieved,
+                verdict,
                 distance: value.zip(target).map(|(v, (_, t))| tidy(v - t)),
             }
         })
@@ -162,7 +207,8 @@ pub fn to_json(plan: &Plan, results: &[IndicatorResult]) -> serde_json::Value {
                 "value": r.value,
                 "target": r.target.map(|t| t.1),
                 "target_year": r.target.map(|t| t.0),
-                "achieved": r.achieved,
+                "achieved": r.achieved(),
+                "verdict": r.verdict.map(Verdict::code),
                 "distance": r.distance,
                 "source": ind.source.as_ref().map(|s| json!({
                     "resolution": s.resolution, "goal": s.goal, "target": s.target,
@@ -233,9 +279,15 @@ mod tests {
             (r[0].numerator, r[0].denominator, r[0].value),
             (Some(10.0), Some(20.0), Some(50.0))
         );
-        assert_eq!((r[0].achieved, r[0].distance), (Some(false), Some(-10.0)));
+        assert_eq!(
+            (r[0].verdict, r[0].distance),
+            (Some(Verdict::OnTheWay), Some(-10.0))
+        );
         assert_eq!((r[1].value, r[1].reporters), (Some(7.5), 2));
-        assert_eq!((r[2].value, r[2].achieved), (Some(105.0), Some(true)));
+        assert_eq!(
+            (r[2].value, r[2].verdict),
+            (Some(105.0), Some(Verdict::Achieved))
+        );
     }
 
     #[test]
@@ -245,11 +297,34 @@ mod tests {
         let rows: Vec<(AgencyIdx, &IndicatorRow)> = vec![(0, &zero[0])];
         let r = results(&p, 2021, "2021-H1", &rows);
         assert_eq!(
-            (r[0].value, r[0].achieved, r[0].distance),
+            (r[0].value, r[0].verdict, r[0].distance),
             (None, None, None)
         );
         assert_eq!(r[0].target, Some((2025, 60.0)));
         assert_eq!((r[1].value, r[1].reporters), (None, 0));
+    }
+
+    #[test]
+    fn short_of_a_milestone_still_ahead_is_on_the_way_and_in_or_after_its_year_not_achieved() {
+        use Verdict::*;
+        // (met, milestone's year, plan's year) → verdict
+        for (met, milestone, year, verdict) in [
+            (true, 2025, 2021, Achieved),
+            (true, 2025, 2025, Achieved),
+            (true, 2030, 2031, Achieved),
+            (false, 2025, 2021, OnTheWay),
+            (false, 2025, 2024, OnTheWay),
+            (false, 2025, 2025, NotAchieved),
+            (false, 2030, 2031, NotAchieved),
+        ] {
+            assert_eq!(
+                Verdict::of(met, milestone, year),
+                verdict,
+                "{milestone} {year}"
+            );
+        }
+        let codes = [Achieved, OnTheWay, NotAchieved].map(Verdict::code);
+        assert_eq!(codes, ["achieved", "on_the_way", "not_achieved"]);
     }
 
     #[test]

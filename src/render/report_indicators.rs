@@ -1,9 +1,10 @@
 //! The report's part on indicators ("Kết quả thực hiện các chỉ tiêu"): how many meet the
-//! milestone that applies, and a table of every indicator against its target.
+//! milestone that applies, fall short of one still ahead or of one due, and a table of every
+//! indicator against its target. The verdicts' words, for every output, are here.
 
 use super::doc::{Block, Table};
 use crate::consolidate::Consolidation;
-use crate::indicators::{number, target_text, IndicatorResult};
+use crate::indicators::{number, target_text, IndicatorResult, Verdict};
 use crate::lang::Lang;
 use crate::plan::indicators::Direction;
 use crate::t;
@@ -30,31 +31,82 @@ fn target(direction: Direction, target: Option<(i32, f64)>, lang: Lang) -> Strin
     })
 }
 
-/// "Đạt" / "Chưa đạt" / "—" (no figure or no target). "Chưa đạt" (not yet achieved) is how
-/// Vietnamese reports say a milestone is not reached, before or after its year.
-pub(crate) fn achieved_label(achieved: Option<bool>, lang: Lang) -> &'static str {
-    match achieved {
-        Some(true) => lang.pick("Đạt", "Achieved"),
-        Some(false) => lang.pick("Chưa đạt", "Not achieved"),
-        None => "—",
+/// The verdict's words, short enough for a table cell: "Đạt", "Chưa đạt mốc 2025" (short of a
+/// milestone still ahead: not a failure), "Không đạt" (short of a milestone due or passed), or
+/// "—" (no figure or no target). Every output words it here. The English "Not yet" leaves the
+/// year to the target beside it: no wider than "Not achieved", it takes no room from the text
+/// table's other columns; the Vietnamese one wraps between its words ("Chưa đạt / mốc 2025").
+pub(crate) fn verdict_label(r: &IndicatorResult, lang: Lang) -> String {
+    match (r.verdict, r.target) {
+        (Some(Verdict::Achieved), _) => lang.pick("Đạt", "Achieved").into(),
+        (Some(Verdict::OnTheWay), Some((y, _))) => {
+            lang.pick(&format!("Chưa đạt mốc {y}"), "Not yet").into()
+        }
+        (Some(Verdict::NotAchieved), _) => lang.pick("Không đạt", "Not achieved").into(),
+        _ => "—".into(),
     }
+}
+
+/// The part's opening sentence: how many indicators have a figure, and of those how many meet
+/// their target, fall short of a milestone still ahead, or of one due (the verdicts of the
+/// table; a count of none is left out).
+fn summary(k: &Consolidation, lang: Lang) -> String {
+    let total = k.indicators.len();
+    let with_figure = k.indicators.iter().filter(|r| r.value.is_some()).count();
+    let of = |v: Verdict| k.indicators.iter().filter(move |r| r.verdict == Some(v));
+    let (met, ahead, due) = (
+        of(Verdict::Achieved).count(),
+        of(Verdict::OnTheWay).count(),
+        of(Verdict::NotAchieved).count(),
+    );
+    // The milestone ahead by its year when they share one, else the table says it.
+    let mut years = of(Verdict::OnTheWay).filter_map(|r| r.target.map(|t| t.0));
+    let first = years.next();
+    let when = match first.filter(|&y| years.all(|x| x == y)) {
+        Some(y) => t!("năm {y}", "({y})"),
+        None => t!("(năm của mốc ghi trong bảng)", "(its year is in the table)"),
+    };
+    let when = when.get(lang);
+    // English says "1 meets", "2 meet".
+    let en = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = Vec::new();
+    if met > 0 {
+        let vi = format!("{met} chỉ tiêu đạt mục tiêu");
+        parts.push((vi, en(met, "meets its target", "meet their target")));
+    }
+    if ahead > 0 {
+        let vi = format!("{ahead} chỉ tiêu chưa đạt, còn thời gian phấn đấu đến mốc {when}");
+        let short = en(ahead, "falls short", "fall short");
+        parts.push((vi, format!("{short} of a milestone still ahead {when}")));
+    }
+    if due > 0 {
+        let vi = format!("{due} chỉ tiêu không đạt mục tiêu của mốc đã đến hạn");
+        let short = en(due, "falls short", "fall short");
+        parts.push((vi, format!("{short} of a milestone now due")));
+    }
+    let have = en(
+        with_figure,
+        "has a reported figure",
+        "have reported figures",
+    );
+    let mut s = lang
+        .pick(
+            &format!("Trong {total} chỉ tiêu của Kế hoạch báo cáo trong kỳ này, {with_figure} chỉ tiêu có số liệu báo cáo"),
+            &format!("Of the plan's {total} indicators reported this period, {have}"),
+        )
+        .to_string();
+    if !parts.is_empty() {
+        let parts: Vec<&str> = parts.iter().map(|(vi, en)| lang.pick(vi, en)).collect();
+        s += lang.pick(", trong đó: ", ": ");
+        s += &parts.join("; ");
+    }
+    s.push('.');
+    s
 }
 
 /// The part's blocks: a summary sentence and the table (nothing when the plan has none).
 pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let plan = k.cycle.plan;
-    let total = k.indicators.len();
-    let with_figure = k.indicators.iter().filter(|r| r.value.is_some()).count();
-    let met = (k.indicators.iter())
-        .filter(|r| r.achieved == Some(true))
-        .count();
-    let year = plan.meta.year;
-    let summary = t!(
-        "Trong {total} chỉ tiêu của Kế hoạch báo cáo trong kỳ này, {with_figure} chỉ tiêu có số liệu báo cáo; {met} chỉ tiêu đã đạt mốc mục tiêu gần nhất tính từ năm {year} (năm của mốc ghi trong bảng).",
-        "Of the plan's {total} indicators reported this period, {with_figure} have reported figures; {met} already meet their nearest milestone from {year} on (its year is in the table)."
-    )
-    .get(lang)
-    .to_string();
     let rows = (k.indicators.iter())
         .map(|r| {
             let ind = &plan.indicators[r.indicator];
@@ -64,7 +116,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
                 ind.unit_in(lang).to_string(),
                 figure(r.value, lang),
                 target,
-                achieved_label(r.achieved, lang).to_string(),
+                verdict_label(r, lang),
                 reporters(r),
             ]
         })
@@ -80,7 +132,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
     .map(String::from)
     .to_vec();
     let mut blocks = vec![
-        Block::para(summary),
+        Block::para(summary(k, lang)),
         Block::Table(Table {
             title: lang
                 .pick(
@@ -89,7 +141,7 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
                 )
                 .into(),
             header,
-            // The name wraps; the short cells ("Chưa đạt", "≥ 100 (2025)") do not, nor does
+            // The name wraps; the short cells ("Không đạt", "≥ 100 (2025)") do not, nor does
             // a unit's longest word ("/100.000 trẻ sinh sống" breaks between words only).
             widths: vec![
                 48 - unit_width(k, lang),
@@ -163,7 +215,7 @@ fn unit_width(k: &Consolidation, lang: Lang) -> u16 {
 const SUMMARY_NAME_CHARS: usize = 48;
 
 /// The terminal summary's lines: one per indicator, its id and name shortened, then
-/// "30 % — ≥ 60 (2025): Chưa đạt".
+/// "30 % — ≥ 60 (2025): Chưa đạt mốc 2025".
 pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
     let plan = k.cycle.plan;
     (k.indicators.iter())
@@ -171,7 +223,7 @@ pub fn summary_rows(k: &Consolidation, lang: Lang) -> Vec<(String, String)> {
             let ind = &plan.indicators[r.indicator];
             let target = target(ind.direction, r.target, lang);
             let value = format!("{} {}", figure(r.value, lang), ind.unit_in(lang));
-            let label = achieved_label(r.achieved, lang);
+            let label = verdict_label(r, lang);
             let name = crate::text::shorten_words(ind.name_in(lang), SUMMARY_NAME_CHARS);
             // Said only when some agency asked gave no figure: "— 4/8 đơn vị".
             let part = match r.reporters < r.expected {

@@ -32,6 +32,10 @@
 //! The workbooks' parts and bytes were re-taken when the details' date, progress and budget
 //! columns took their formats as column formats (`<col … style="N">`; every cell keeps the same
 //! style index, `workbook.rs` reads the formats back), which spares hashing a format per cell.
+//! The example cycle's six were re-taken when an indicator short of a milestone still ahead
+//! (2025, in the 2021 report) was no longer called "Chưa đạt" but on its way ("Chưa đạt mốc
+//! 2025", "Not yet", an amber cell), the report's sentence counting the three verdicts and
+//! the JSON gaining `verdict` (the generated cycle has no indicators: unchanged).
 //! Any change to a byte fails here, so a change that means
 //! to alter an output must update its checksum on purpose.
 
@@ -74,12 +78,12 @@ fn the_example_cycle_gives_the_same_bytes_as_before_in_vietnamese() {
     assert_eq!(
         checksums(&root(), &EXAMPLE, "vi", "ninh-thuan-2021_2021-H1"),
         [
-            "76460b45b4b1fc0d",
-            "e0dc938e070789d9",
-            "d6ad9832172faf6c",
-            "e8fcfed48f06b5e2",
-            "31669386e7c34b65",
-            "166fa83b95b205a9"
+            "a4e7321cab51237f",
+            "9f177246a4553319",
+            "18592f290ebe27b2",
+            "691bd715c2932f4e",
+            "1cb439334f194825",
+            "6fa67f8e525835db"
         ]
     );
 }
@@ -89,12 +93,12 @@ fn the_example_cycle_gives_the_same_bytes_as_before_in_english() {
     assert_eq!(
         checksums(&root(), &EXAMPLE, "en", "ninh-thuan-2021_2021-H1_en"),
         [
-            "2841cdd9c8a6ad0d",
-            "1d2adf67492d5955",
-            "7644901d3daa5e9b",
-            "ed205958aa9d41d8",
-            "8aabaee1fe70d7ef",
-            "be3b3d6249aefa9a"
+            "3b7c260d5a90876f",
+            "cfd275dbe731ccc2",
+            "4e7beb73a626f1d2",
+            "800f6f78f4c53f3c",
+            "f7dd4e343c1c144f",
+            "da2df1d17cf18b1f"
         ]
     );
 }

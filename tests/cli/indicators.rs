@@ -7,7 +7,7 @@ use std::path::Path;
 pub const MINI: &str = "tests/fixtures/indicators/plan.yaml";
 
 /// The small plan copied to `dir` (with its included set), its year set to `year`.
-fn mini_plan_of_year(dir: &Path, year: i32) -> PathBuf {
+pub fn mini_plan_of_year(dir: &Path, year: i32) -> PathBuf {
     let src = std::fs::read_to_string(root().join(MINI)).unwrap();
     let plan = dir.join("plan.yaml");
     std::fs::write(&plan, src.replace("year: 2021", &format!("year: {year}"))).unwrap();

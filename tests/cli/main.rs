@@ -35,4 +35,5 @@ mod streaming;
 mod template_use;
 mod templates;
 mod truth;
+mod verdicts;
 mod workbook;

@@ -1,14 +1,15 @@
 //! The indicators sheet: every indicator of the plan with the province's figure, the
-//! milestone that applies, and whether it is met (green) or not (red).
+//! milestone that applies, and its verdict: met (green), short of a milestone still ahead
+//! (amber), short of one due (red).
 
 use super::{table, write_cell, Cell, Formats};
 use crate::consolidate::Consolidation;
-use crate::indicators::IndicatorResult;
+use crate::indicators::{IndicatorResult, Verdict};
 use crate::lang::Lang;
-use crate::render::report_indicators::achieved_label;
+use crate::render::report_indicators::verdict_label;
 use rust_xlsxwriter::{Color, Workbook, XlsxError};
 
-/// The column of "achieved" in the sheet (0-based).
+/// The column of the verdict in the sheet (0-based).
 const ACHIEVED_COL: u16 = 11;
 /// The columns of figures: numerator, denominator, value, target, distance.
 const FIGURE_COLS: [u16; 5] = [3, 4, 5, 9, 12];
@@ -41,7 +42,7 @@ fn row(k: &Consolidation, r: &IndicatorResult, lang: Lang) -> Vec<Cell> {
         // The year as text: a number format would write it 2,025.
         r.target
             .map_or(Cell::Blank, |t| Cell::Text(t.0.to_string())),
-        Cell::Text(achieved_label(r.achieved, lang).to_string()),
+        Cell::Text(verdict_label(r, lang)),
         Cell::Dec(r.distance),
         Cell::Text(source),
     ]
@@ -87,15 +88,17 @@ pub(super) fn sheet(
             }
         }
     }
-    // Achieved in green, not achieved in red.
+    // Excel's own fills: achieved "good" green, on the way "neutral" amber, not achieved "bad"
+    // red.
     for (i, r) in k.indicators.iter().enumerate() {
-        let fill = match r.achieved {
-            Some(true) => Color::RGB(0xC6EFCE),
-            Some(false) => Color::RGB(0xFFC7CE),
+        let fill = match r.verdict {
+            Some(Verdict::Achieved) => Color::RGB(0xC6EFCE),
+            Some(Verdict::OnTheWay) => Color::RGB(0xFFEB9C),
+            Some(Verdict::NotAchieved) => Color::RGB(0xFFC7CE),
             None => continue,
         };
         let fmt = f.text.clone().set_background_color(fill);
-        let cell = Cell::Text(achieved_label(r.achieved, lang).to_string());
+        let cell = Cell::Text(verdict_label(r, lang));
         write_cell(ws, i as u32 + 1, ACHIEVED_COL, &cell, &fmt)?;
     }
     Ok(())

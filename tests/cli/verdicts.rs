@@ -1,0 +1,116 @@
+//! An indicator short of a milestone still ahead is on its way, not a failure: the verdict
+//! (`achieved`, `on_the_way`, `not_achieved`) of the small plan's three indicators for plan
+//! years before, at and after their milestones (2025, then 2030), both directions, in the JSON
+//! and read back from the workbook's result cells and their fills.
+
+use crate::common::*;
+use crate::indicators::{by_id, mini_plan_of_year};
+use std::path::Path;
+
+/// The fill colour (`RRGGBB`) of the cell `cell` ("L2") of the workbook's sheet `name`, from
+/// its style in `styles.xml`; `None` without a solid fill.
+fn fill(book: &Path, name: &str, cell: &str) -> Option<String> {
+    use calamine::Reader;
+    let attr = |tag: &str, key: &str| -> Option<String> {
+        let at = tag.find(&format!(" {key}=\""))? + key.len() + 3;
+        Some(tag[at..at + tag[at..].find('"')?].to_string())
+    };
+    let wb: calamine::Xlsx<_> = calamine::open_workbook(book).unwrap();
+    let n = wb.sheet_names().iter().position(|s| s == name).unwrap() + 1;
+    let xml = part(book, &format!("xl/worksheets/sheet{n}.xml"));
+    let at = xml.find(&format!("<c r=\"{cell}\"")).unwrap();
+    let c = &xml[at..at + xml[at..].find('>').unwrap()];
+    let s: usize = attr(c, "s").map_or(0, |s| s.parse().unwrap());
+    let styles = part(book, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let xf = format!(" {}", xfs.split("<xf ").nth(s + 1).unwrap());
+    let id: usize = attr(&xf, "fillId").unwrap().parse().unwrap();
+    let fills = &styles[styles.find("<fills").unwrap()..styles.find("</fills>").unwrap()];
+    let f = fills.split("<fill>").nth(id + 1).unwrap();
+    let rgb = attr(f.split("<fgColor").nth(1)?, "rgb")?;
+    Some(rgb[2..].to_string())
+}
+
+/// Each indicator's verdict code in the JSON, its result cell and the cell's fill, for the
+/// small plan of `year` consolidated in `lang`.
+fn verdicts(year: i32, lang: &str) -> Vec<(String, String, Option<String>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = mini_plan_of_year(dir.path(), year);
+    let out = dir.path().join("out");
+    let o = bdg()
+        .args(["--lang", lang, "consolidate", "--format", "json", "--plan"])
+        .arg(&plan)
+        .args(["--period", "2021-H1", "--as-of", "20/06/2021", "--reports"])
+        .arg(fixture("indicators/reports"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{year}");
+    let v = json_of(&o.stdout);
+    let suffix = if lang == "en" { "_en" } else { "" };
+    let book = out.join(format!("mini-ind_2021-H1{suffix}.xlsx"));
+    let name = if lang == "en" {
+        "Indicators"
+    } else {
+        "Chỉ tiêu"
+    };
+    let s = sheet(&book, name);
+    ["R1", "C1", "V1"]
+        .iter()
+        .map(|id| {
+            let j = by_id(&v, id);
+            let code = j["verdict"].as_str().unwrap().to_string();
+            // `achieved` keeps its meaning: the target met, whatever the milestone's year.
+            assert_eq!(j["achieved"], code == "achieved", "{year} {id}");
+            let r = (s
+                .rows()
+                .position(|r| r[0] == calamine::Data::String(id.to_string())))
+            .unwrap_or_else(|| panic!("no row {id}"));
+            let cell = s.get((r, 11)).unwrap().to_string();
+            (code, cell, fill(&book, name, &format!("L{}", r + 1)))
+        })
+        .collect()
+}
+
+const GREEN: &str = "C6EFCE";
+const AMBER: &str = "FFEB9C";
+const RED: &str = "FFC7CE";
+
+#[test]
+fn a_figure_short_of_a_milestone_ahead_is_on_the_way_and_in_or_after_its_year_not_achieved() {
+    // R1 30 % (at least 60 by 2025, 75 by 2030), C1 55 classes (at least 50, then 80), V1 108.5
+    // boys per 100 girls (at most 109, then 108).
+    let (ok, ahead, due) = ("achieved", "on_the_way", "not_achieved");
+    let cases = [
+        (2021, [ahead, ok, ok], ["Chưa đạt mốc 2025", "Đạt", "Đạt"]),
+        (2024, [ahead, ok, ok], ["Chưa đạt mốc 2025", "Đạt", "Đạt"]),
+        (2025, [due, ok, ok], ["Không đạt", "Đạt", "Đạt"]),
+        (2026, [ahead; 3], ["Chưa đạt mốc 2030"; 3]),
+        (2030, [due; 3], ["Không đạt"; 3]),
+        (2031, [due; 3], ["Không đạt"; 3]),
+    ];
+    for (year, codes, cells) in cases {
+        let got = verdicts(year, "vi");
+        for (i, (code, cell, fill)) in got.iter().enumerate() {
+            assert_eq!(
+                (code.as_str(), cell.as_str()),
+                (codes[i], cells[i]),
+                "{year} {i}"
+            );
+            let colour = [(ok, GREEN), (ahead, AMBER), (due, RED)]
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map(|(_, f)| f.to_string());
+            assert_eq!(fill.as_ref(), colour.as_ref(), "{year} {i}");
+        }
+    }
+}
+
+#[test]
+fn the_english_workbook_says_not_yet_and_not_achieved() {
+    let cells = |year| -> Vec<String> { verdicts(year, "en").into_iter().map(|v| v.1).collect() };
+    assert_eq!(cells(2026), ["Not yet"; 3]);
+    assert_eq!(cells(2030), ["Not achieved"; 3]);
+    assert_eq!(cells(2021), ["Not yet", "Achieved", "Achieved"]);
+}
