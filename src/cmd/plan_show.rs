@@ -35,6 +35,7 @@ pub fn plan_json(plan: &Plan, tasks: &[(usize, Option<Role>)]) -> Value {
     json!({
         "plan": {
             "id": m.id, "title": m.title, "title_en": m.title_en, "issuer": m.issuer,
+            "issuer_en": m.issuer_en,
             "province": m.province, "year": m.year, "legal_basis": m.legal_basis,
             "cited_documents": m.cited_documents,
             "coordinator": plan.agencies[m.coordinator].id, "recipient": m.recipient,

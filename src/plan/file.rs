@@ -37,6 +37,8 @@ pub struct MetaFile {
     pub title_en: Option<String>,
     pub issuer: String,
     #[serde(default)]
+    pub issuer_en: Option<String>,
+    #[serde(default)]
     pub province: Option<String>,
     pub year: i32,
     #[serde(default)]

@@ -10,6 +10,7 @@ pub struct Meta {
     pub title: String,
     pub title_en: Option<String>,
     pub issuer: String,
+    pub issuer_en: Option<String>,
     pub province: Option<String>,
     pub year: i32,
     pub legal_basis: Vec<String>,
@@ -25,6 +26,14 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// The body that issued the plan, in `lang` (its English name when the plan gives one).
+    pub fn issuer_in(&self, lang: crate::lang::Lang) -> &str {
+        match lang {
+            crate::lang::Lang::En => self.issuer_en.as_deref().unwrap_or(&self.issuer),
+            crate::lang::Lang::Vi => &self.issuer,
+        }
+    }
+
     /// How documents cite the plan: by number, date and issuing body when the plan gives them
     /// ("Kế hoạch số 1140/KH-UBND ngày 29/4/2025 của UBND tỉnh Khánh Hòa về …"), else by title.
     pub fn cited(&self, lang: crate::lang::Lang) -> String {
@@ -50,7 +59,7 @@ impl Meta {
         let (number, date, issuer) = (
             number.unwrap_or_default(),
             date.unwrap_or_default(),
-            &self.issuer,
+            self.issuer_in(lang),
         );
         match lang {
             Lang::Vi => {

@@ -23,7 +23,7 @@ pub fn wording(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> W
     let p = c.period;
     let coordinator = plan.agencies[plan.meta.coordinator].name_in(lang);
     let title = plan.meta.cited(lang);
-    let issuer = &plan.meta.issuer;
+    let issuer = plan.meta.issuer_in(lang);
     let period = p.name_in(lang);
     let due = short_date(p.due);
     let rule = match p.on_due_date {

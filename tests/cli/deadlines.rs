@@ -287,3 +287,27 @@ fn english_letters_count_one_day_in_the_singular() {
         "{stp}"
     );
 }
+
+#[test]
+fn each_letter_names_the_plans_issuer_in_its_own_language() {
+    let plan = bdg::plan::load(&root().join(PLAN)).unwrap().0;
+    let (vi_name, en_name) = (&plan.meta.issuer, plan.meta.issuer_en.clone().unwrap());
+    let read = |lang: &str, name: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        bdg()
+            .args(["--lang", lang, "remind"])
+            .args(CYCLE)
+            .args(["--as-of", "20/06/2021", "--out"])
+            .arg(dir.path())
+            .assert()
+            .code(1);
+        // The letter's lines are wrapped: compared with its words joined by single spaces.
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let en = read("en", "2021-H1_STP_reminder.txt");
+    assert!(en.contains(&format!("to the {en_name} (")), "{en}");
+    assert!(!en.contains(vi_name.as_str()), "{en}");
+    let vi = read("vi", "2021-H1_STP_don-doc.txt");
+    assert!(vi.contains(&format!("về {vi_name} (")), "{vi}");
+}

@@ -232,6 +232,7 @@ fn heading(
             title: plan.title,
             title_en: plan.title_en,
             issuer: plan.issuer,
+            issuer_en: plan.issuer_en,
             province: plan.province.clone(),
             year: plan.year,
             legal_basis: plan.legal_basis,
