@@ -155,6 +155,15 @@ fn cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
     c
 }
 
+/// A borderless table of one row of two cells (each its width in twips and its paragraphs), as
+/// the heading and the closing are laid out. Its row is kept on one page: a signature is not cut from its title.
+fn two_cells(left: (usize, Vec<Paragraph>), right: (usize, Vec<Paragraph>)) -> DTable {
+    let row = TableRow::new(vec![cell(left.0, left.1), cell(right.0, right.1)]).cant_split();
+    DTable::without_borders(vec![row])
+        .set_grid(vec![left.0, right.0])
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
 /// Issuing body | motto, each with its short rule; number (and subject) | place and date.
 fn heading(h: &Heading) -> DTable {
     let (l, r) = (3686, TEXT_WIDTH - 3686);
@@ -173,9 +182,7 @@ fn heading(h: &Heading) -> DTable {
         rule_in(2600, r),
         centered(&h.place_and_date, 28, false, true),
     ];
-    DTable::without_borders(vec![TableRow::new(vec![cell(l, left), cell(r, right)])])
-        .set_grid(vec![l, r])
-        .width(TEXT_WIDTH, WidthType::Dxa)
+    two_cells((l, left), (r, right))
 }
 
 /// A short rule centred in a cell `cell` twips wide.
@@ -286,7 +293,9 @@ fn table(x: &mut impl Body, t: &Table) -> anyhow::Result<()> {
             .set_grid(widths.clone())
             .width(TEXT_WIDTH, WidthType::Dxa),
     )?;
-    x.row(
+    // The headings repeat at the top of each page the table runs onto; no row, the headings'
+    // included, is cut across two pages.
+    x.header_row(
         TableRow::new(
             t.header
                 .iter()
@@ -341,9 +350,7 @@ fn closing(c: &Closing) -> DTable {
         true,
         false,
     ));
-    DTable::without_borders(vec![TableRow::new(vec![cell(l, left), cell(r, right)])])
-        .set_grid(vec![l, r])
-        .width(TEXT_WIDTH, WidthType::Dxa)
+    two_cells((l, left), (r, right))
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ mod plan_v2;
 mod remarks;
 mod scale;
 mod streaming;
+mod table_headers;
 mod template_use;
 mod templates;
 mod truth;

@@ -29,6 +29,8 @@ pub(super) trait Body {
     /// A big table: its properties and grid (`t` has no rows), then [`Body::row`] for each
     /// row, then [`Body::close_table`].
     fn open_table(&mut self, t: &Table) -> anyhow::Result<()>;
+    /// The open table's heading row, repeated at the top of each page the table runs onto.
+    fn header_row(&mut self, r: TableRow) -> anyhow::Result<()>;
     fn row(&mut self, r: TableRow) -> anyhow::Result<()>;
     fn close_table(&mut self) -> anyhow::Result<()>;
 }
@@ -66,6 +68,37 @@ impl Ids {
             self.row(r);
         }
     }
+}
+
+/// A table's heading row as docx-rs writes it, marked to repeat at the top of each page the
+/// table runs onto: `<w:tblHeader />` ends the row's `<w:trPr>` (docx-rs 0.4 has no setter for
+/// it). The stream writes these bytes and the tree puts them in place of the row's own, so both
+/// carry the mark from here.
+pub(super) fn header_row(r: &TableRow) -> anyhow::Result<Vec<u8>> {
+    const MARK: &[u8] = b"<w:tblHeader />";
+    const EMPTY: &[u8] = b"<w:tr><w:trPr />";
+    const OPEN: &[u8] = b"<w:tr><w:trPr>";
+    const END: &[u8] = b"</w:trPr>";
+    let xml = r.build();
+    let mut out = Vec::with_capacity(xml.len() + 2 * MARK.len());
+    if let Some(rest) = xml.strip_prefix(EMPTY) {
+        out.extend_from_slice(OPEN);
+        out.extend_from_slice(MARK);
+        out.extend_from_slice(END);
+        out.extend_from_slice(rest);
+    } else if xml.starts_with(OPEN) {
+        // The row's own properties end first: what follows are its cells.
+        let at = xml
+            .windows(END.len())
+            .position(|w| w == END)
+            .ok_or_else(|| anyhow::anyhow!("docx-rs wrote a row whose <w:trPr> does not end"))?;
+        out.extend_from_slice(&xml[..at]);
+        out.extend_from_slice(MARK);
+        out.extend_from_slice(&xml[at..]);
+    } else {
+        anyhow::bail!("docx-rs wrote a row that does not begin <w:tr><w:trPr>");
+    }
+    Ok(out)
 }
 
 /// Zip options of every part: deflated (docx-rs stores them, 14 MB for 5,000 agencies against
@@ -192,6 +225,11 @@ impl<W: Write + Seek> Body for Stream<'_, W> {
         Ok(())
     }
 
+    fn header_row(&mut self, mut r: TableRow) -> anyhow::Result<()> {
+        self.ids.row(&mut r);
+        self.put(&header_row(&r)?)
+    }
+
     fn row(&mut self, mut r: TableRow) -> anyhow::Result<()> {
         self.ids.row(&mut r);
         self.put(&r.build())
@@ -204,12 +242,15 @@ impl<W: Write + Seek> Body for Stream<'_, W> {
 }
 
 /// The whole document as a docx-rs tree, for tests to compare the stream with what docx-rs
-/// writes from the tree.
+/// writes from the tree ([`Tree::pack`]).
 #[cfg(test)]
 pub(super) struct Tree {
     pub docx: Docx,
     pub ids: Ids,
     open: Option<Table>,
+    /// Each heading row's bytes as docx-rs writes them in the tree, and as [`header_row`]
+    /// marks them.
+    headers: Vec<(Vec<u8>, Vec<u8>)>,
 }
 
 #[cfg(test)]
@@ -219,7 +260,31 @@ impl Tree {
             docx: skeleton,
             ids: Ids(first_id),
             open: None,
+            headers: Vec::new(),
         }
+    }
+
+    /// The package as docx-rs builds and packs it from the whole tree, each heading row marked
+    /// by [`header_row`] in its place (found by its bytes: every row holds a paragraph, and
+    /// paragraph ids are unique).
+    pub fn pack(self) -> Vec<u8> {
+        let mut xml = self.docx.build();
+        for (plain, marked) in &self.headers {
+            let doc = &xml.document;
+            let at = doc
+                .windows(plain.len())
+                .position(|w| w == plain.as_slice())
+                .expect("the heading row in the tree");
+            let rest = &doc[at + 1..];
+            assert!(
+                !rest.windows(plain.len()).any(|w| w == plain.as_slice()),
+                "a heading row found twice"
+            );
+            xml.document = [&doc[..at], marked.as_slice(), &doc[at + plain.len()..]].concat();
+        }
+        let mut stored = Cursor::new(Vec::new());
+        xml.pack(&mut stored).unwrap();
+        stored.into_inner()
     }
 
     fn add(&mut self, f: impl FnOnce(Docx) -> Docx) {
@@ -244,6 +309,14 @@ impl Body for Tree {
 
     fn open_table(&mut self, t: &Table) -> anyhow::Result<()> {
         self.open = Some(t.clone());
+        Ok(())
+    }
+
+    fn header_row(&mut self, mut r: TableRow) -> anyhow::Result<()> {
+        self.ids.row(&mut r);
+        self.headers.push((r.build(), header_row(&r)?));
+        let t = self.open.take().expect("an open table");
+        self.open = Some(t.add_row(r));
         Ok(())
     }
 

@@ -78,9 +78,16 @@ fn whole_tree(d: &Document) -> Vec<u8> {
     let (skeleton, first_id) = super::skeleton();
     let mut tree = package::Tree::new(skeleton, first_id);
     super::layout(d, &mut tree).unwrap();
-    let mut stored = std::io::Cursor::new(Vec::new());
-    tree.docx.build().pack(&mut stored).unwrap();
-    stored.into_inner()
+    tree.pack()
+}
+
+/// The rows of `document.xml`, each from its `<w:tr>` to its `</w:tr>`.
+fn rows(document: &str) -> Vec<&str> {
+    document
+        .split("<w:tr>")
+        .skip(1)
+        .map(|r| &r[..r.find("</w:tr>").unwrap()])
+        .collect()
 }
 
 /// The streamed file has docx-rs's own parts, names, order and contents, byte for byte, for a
@@ -109,6 +116,18 @@ fn a_big_table_streams_to_the_parts_docx_rs_writes_from_the_whole_tree() {
         1 + (1 + 3) + 1 + (1 + 20_000)
     );
     assert!(text.contains("Đơn vị số 20000 &amp; &lt;Cty&gt;"));
+    // Both carry the heading rows' mark: the first row of each figures table (the 2nd and the
+    // 7th row: the heading's table, "Bảng 1" with three rows and the closing come first), and no other
+    // row; every row is kept on one page.
+    let rows = rows(&text);
+    let marked: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].contains("<w:tblHeader />"))
+        .collect();
+    assert_eq!(marked, [1, 6]);
+    assert!(rows[1].starts_with("<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>"));
+    assert!(rows
+        .iter()
+        .all(|r| r.starts_with("<w:trPr><w:cantSplit />")));
     let ids: Vec<u32> = text
         .split("w14:paraId=\"")
         .skip(1)
@@ -147,4 +166,28 @@ fn a_letter_streams_to_the_parts_of_the_whole_tree() {
     for (a, b) in streamed.iter().zip(&whole) {
         assert_eq!((&a.0, &a.1), (&b.0, &b.1));
     }
+}
+
+/// The heading row's mark goes at the end of the row's own properties, or makes them.
+#[test]
+fn a_heading_row_is_marked_in_its_own_properties() {
+    use docx_rs::{BuildXML, Paragraph, TableCell, TableRow};
+    let row = TableRow::new(vec![TableCell::new().add_paragraph(Paragraph::new())]);
+    let text = |r: &TableRow| String::from_utf8(package::header_row(r).unwrap()).unwrap();
+    let plain = String::from_utf8(row.build()).unwrap();
+    assert!(plain.starts_with("<w:tr><w:trPr />"), "{plain}");
+    assert_eq!(
+        text(&row),
+        plain.replacen("<w:trPr />", "<w:trPr><w:tblHeader /></w:trPr>", 1)
+    );
+    let kept = row.cant_split();
+    let plain = String::from_utf8(kept.build()).unwrap();
+    assert!(
+        plain.starts_with("<w:tr><w:trPr><w:cantSplit /></w:trPr>"),
+        "{plain}"
+    );
+    assert_eq!(
+        text(&kept),
+        plain.replacen("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />", 1)
+    );
 }
