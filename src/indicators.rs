@@ -48,9 +48,13 @@ pub enum Verdict {
 
 impl Verdict {
     /// The verdict on a value that meets its target or not (`met`), against a milestone of
-    /// `milestone_year`, in a plan of `year`.
-    pub fn of(met: bool, milestone_year: i32, year: i32) -> Self {
-        match (met, milestone_year > year) {
+    /// `milestone_year`, in a plan of `year`, by a report that closes the plan's year or not
+    /// (`closes_year`: the year's last report, see [`Plan::closes_year`]). Short of the
+    /// milestone is a failure only once its year is over: in a later year, or in the last
+    /// report of its own year; the six-month report of the milestone's year is still on the way.
+    pub fn of(met: bool, milestone_year: i32, year: i32, closes_year: bool) -> Self {
+        let ahead = milestone_year > year || (milestone_year == year && !closes_year);
+        match (met, ahead) {
             (true, _) => Verdict::Achieved,
             (false, true) => Verdict::OnTheWay,
             (false, false) => Verdict::NotAchieved,
@@ -88,6 +92,7 @@ pub fn results(
     period: &str,
     rows: &[(AgencyIdx, &IndicatorRow)],
 ) -> Vec<IndicatorResult> {
+    let closes_year = plan.closes_year(period);
     plan.indicators
         .iter()
         .enumerate()
@@ -120,7 +125,7 @@ pub fn results(
             };
             let target = ind.milestone(year);
             let verdict = (value.zip(target))
-                .map(|(v, (y, t))| Verdict::of(ind.direction.met(v, t), y, year));
+                .map(|(v, (y, t))| Verdict::of(ind.direction.met(v, t), y, year, closes_year));
             let gave: std::collections::HashSet<AgencyIdx> = mine.iter().map(|(a, _)| *a).collect();
             let missing = (ind.reporters.iter().copied())
                 .filter(|a| !gave.contains(a))
@@ -307,20 +312,23 @@ mod tests {
     #[test]
     fn short_of_a_milestone_still_ahead_is_on_the_way_and_in_or_after_its_year_not_achieved() {
         use Verdict::*;
-        // (met, milestone's year, plan's year) → verdict
-        for (met, milestone, year, verdict) in [
-            (true, 2025, 2021, Achieved),
-            (true, 2025, 2025, Achieved),
-            (true, 2030, 2031, Achieved),
-            (false, 2025, 2021, OnTheWay),
-            (false, 2025, 2024, OnTheWay),
-            (false, 2025, 2025, NotAchieved),
-            (false, 2030, 2031, NotAchieved),
+        // (met, milestone's year, plan's year, the year's last report) → verdict
+        for (met, milestone, year, last, verdict) in [
+            (true, 2025, 2021, true, Achieved),
+            (true, 2025, 2025, false, Achieved),
+            (true, 2030, 2031, true, Achieved),
+            (false, 2025, 2021, true, OnTheWay),
+            (false, 2025, 2024, true, OnTheWay),
+            // The milestone's own year: its six-month report is still on the way.
+            (false, 2025, 2025, false, OnTheWay),
+            (false, 2025, 2025, true, NotAchieved),
+            (false, 2030, 2031, false, NotAchieved),
+            (false, 2030, 2031, true, NotAchieved),
         ] {
             assert_eq!(
-                Verdict::of(met, milestone, year),
+                Verdict::of(met, milestone, year, last),
                 verdict,
-                "{milestone} {year}"
+                "{milestone} {year} {last}"
             );
         }
         let codes = [Achieved, OnTheWay, NotAchieved].map(Verdict::code);

@@ -68,6 +68,14 @@ impl Plan {
             .collect()
     }
 
+    /// The period `id` is the plan's year's last report: no period of the plan is due later
+    /// (the annual report, in a plan of six-month and annual reports). An indicator short of a
+    /// milestone of this year is judged not achieved only there.
+    pub fn closes_year(&self, id: &str) -> bool {
+        let last = self.periods.iter().map(|p| p.due).max();
+        (self.periods.iter()).any(|p| p.id == id && Some(p.due) == last)
+    }
+
     pub fn find_period(&self, s: &str) -> Option<&Period> {
         let k = fold(s);
         self.periods.iter().find(|p| {

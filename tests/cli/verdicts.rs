@@ -34,8 +34,30 @@ fn fill(book: &Path, name: &str, cell: &str) -> Option<String> {
 /// Each indicator's verdict code in the JSON, its result cell and the cell's fill, for the
 /// small plan of `year` consolidated in `lang`.
 fn verdicts(year: i32, lang: &str) -> Vec<(String, String, Option<String>)> {
+    verdicts_with(year, lang, false)
+}
+
+/// [`verdicts`], the plan given an annual report after its six-month one when `annual` (the
+/// six-month report, consolidated, no longer closes the year).
+fn verdicts_with(year: i32, lang: &str, annual: bool) -> Vec<(String, String, Option<String>)> {
     let dir = tempfile::tempdir().unwrap();
     let plan = mini_plan_of_year(dir.path(), year);
+    if annual {
+        // The annual period, and the indicators asked in both reports (without `periods`, an
+        // indicator is asked in the annual report only).
+        let yaml = std::fs::read_to_string(&plan).unwrap();
+        let periods = "periods:\n  - id: 2021-Y\n    name: Năm 2021\n    due: 2021-12-10\n";
+        let yaml = (yaml.replacen("periods:\n", periods, 1))
+            .replace(
+                "R1, reporters: [SLDTBXH, SYT]}",
+                "R1, reporters: [SLDTBXH, SYT], periods: [2021-H1, 2021-Y]}",
+            )
+            .replace(
+                "\n    reporters: [",
+                "\n    periods: [2021-H1, 2021-Y]\n    reporters: [",
+            );
+        std::fs::write(&plan, yaml).unwrap();
+    }
     let out = dir.path().join("out");
     let o = bdg()
         .args(["--lang", lang, "consolidate", "--format", "json", "--plan"])
@@ -113,4 +135,17 @@ fn the_english_workbook_says_not_yet_and_not_achieved() {
     assert_eq!(cells(2026), ["Not yet"; 3]);
     assert_eq!(cells(2030), ["Not achieved"; 3]);
     assert_eq!(cells(2021), ["Not yet", "Achieved", "Achieved"]);
+}
+
+#[test]
+fn the_six_month_report_of_the_milestones_own_year_is_still_on_the_way() {
+    // The small plan set to 2025 with an annual report due after its six-month one: R1 is
+    // short of its 2025 milestone, but the year is not over; the annual report judges it.
+    let got = verdicts_with(2025, "vi", true);
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.as_str(), got[0].2.as_deref()),
+        ("on_the_way", "Chưa đạt mốc 2025", Some(AMBER))
+    );
+    // Without the annual report, the six-month report is the year's last: not achieved.
+    assert_eq!(verdicts_with(2025, "vi", false)[0].0, "not_achieved");
 }
