@@ -69,7 +69,7 @@ pub(crate) fn commit_with(
 ) -> Result<()> {
     let mut targets = Vec::with_capacity(outputs.len() + stale.len());
     for p in outputs {
-        let old = keep_old(&p.path).map_err(unchanged)?;
+        let old = keep_old(&p.path, FsOp::Replace).map_err(unchanged)?;
         targets.push(Target {
             path: p.path,
             new: Some(p.tmp),
@@ -77,7 +77,7 @@ pub(crate) fn commit_with(
         });
     }
     for path in stale {
-        let old = keep_old(path).map_err(unchanged)?;
+        let old = keep_old(path, FsOp::Remove).map_err(unchanged)?;
         // Nothing there any more (or not a file): nothing to remove.
         if old.is_some() {
             let path = path.clone();
@@ -113,8 +113,9 @@ fn put_in(new: TempPath, target: &Path, steps: &mut dyn Steps) -> std::io::Resul
     })
 }
 
-/// A second name for the file at `target`, if there is one: a hard link, else a copy.
-fn keep_old(target: &Path) -> Result<Option<TempPath>> {
+/// A second name for the file at `target`, if there is one: a hard link, else a copy. Without
+/// one, the target is not replaced (or removed, as `op` says).
+fn keep_old(target: &Path, op: FsOp) -> Result<Option<TempPath>> {
     match std::fs::symlink_metadata(target) {
         Ok(m) if m.is_file() => {}
         // Nothing there, or a link: replaced by the new file; a link's own file is never
@@ -135,7 +136,7 @@ fn keep_old(target: &Path) -> Result<Option<TempPath>> {
     named(&|p| std::fs::hard_link(target, p))
         .or_else(|_| named(&|p| std::fs::copy(target, p).map(drop)))
         .map(Some)
-        .map_err(|e| FsError::err(FsOp::Replace, target, e))
+        .map_err(|e| FsError::err(op, target, e))
 }
 
 /// Undoes a commit that could not finish: the targets already done get their old file back,

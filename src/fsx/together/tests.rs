@@ -187,14 +187,15 @@ fn the_second_name_is_a_hidden_temporary_file_with_the_old_content() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("a.xlsx");
     std::fs::write(&target, b"old").unwrap();
-    let second = keep_old(&target).unwrap().unwrap();
+    let second = keep_old(&target, FsOp::Replace).unwrap().unwrap();
     let name = second.file_name().unwrap().to_string_lossy().into_owned();
     assert!(
         name.starts_with(".bdg-old-") && name.ends_with(TEMP_SUFFIX),
         "{name}"
     );
     assert_eq!(std::fs::read(&second).unwrap(), b"old");
-    assert!(keep_old(&dir.path().join("absent")).unwrap().is_none());
+    let absent = dir.path().join("absent");
+    assert!(keep_old(&absent, FsOp::Replace).unwrap().is_none());
 }
 
 /// The files of this process that are open under `dir` (Linux: `/proc/self/fd`).
