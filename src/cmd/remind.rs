@@ -3,7 +3,9 @@
 
 use super::CycleArgs;
 use crate::cycle;
-use crate::fsx::{ensure_dir, write_atomic};
+use crate::fsx::{
+    check_replaceable, commit_and_remove, ensure_dir, unchanged, write_pending, Pending,
+};
 use crate::lang::Lang;
 use crate::output::{self, Global};
 use crate::render::letter::letter_doc;
@@ -70,6 +72,10 @@ fn reply_by(a: &Args, g: &Global) -> Result<Option<chrono::NaiveDate>> {
     Ok(Some(date))
 }
 
+/// Writes every letter and the list, each to its temporary file in the output folder, then
+/// puts them all in place and removes the letters of an earlier run that no longer hold, or
+/// does none of it: a failure anywhere leaves the folder as it was, so no stale letter sits
+/// beside new ones and the list always matches the letters.
 fn write_letters(
     a: &Args,
     c: &cycle::Cycle,
@@ -84,49 +90,27 @@ fn write_letters(
     );
     super::check_file_parts(&parts, g.lang)?;
     let _out = ensure_dir(&a.out)?;
-    let mut summary = String::new();
-    let mut n = 0;
-    for ag in c.overdue() {
-        let id = &c.plan.agencies[ag.agency].id;
-        let stem = format!(
-            "{}_{}_{}",
-            c.period.id,
-            id,
-            g.lang.pick("don-doc", "reminder")
-        );
-        let name = format!("{stem}.txt");
-        // One document, both files: the text beside its Word file.
-        let doc = letter_doc(c, ag, reply_by, g.lang);
-        write_atomic(&a.out.join(&name), plain::render(&doc).as_bytes())?;
-        write_atomic(&a.out.join(format!("{stem}.docx")), &docx::render(&doc)?)?;
-        summary.push_str(&format!(
-            "{name}\t{id}\t{}\t{}\n",
-            ag.state.label(g.lang),
-            ag.days_late.unwrap_or(0)
-        ));
-        n += 1;
-    }
-    let header = g.lang.pick(
-        "tệp\tđơn vị\ttình trạng\tsố ngày trễ\n",
-        "file\tagency\tstate\tdays late\n",
-    );
-    let list_name = format!(
-        "{}_{}.tsv",
-        c.period.id,
-        g.lang.pick("danh-sach-don-doc", "reminders")
-    );
-    write_atomic(
-        &a.out.join(&list_name),
-        format!("{header}{summary}").as_bytes(),
-    )?;
-    let removed = remove_stale_letters(&a.out, c, g.lang);
-    if !removed.is_empty() {
-        let list = removed.join(", ");
+    let letters = Letters::prepare(&a.out, c, reply_by, g.lang).map_err(unchanged)?;
+    let Letters {
+        outputs,
+        stale,
+        n,
+        list_name,
+    } = letters;
+    commit_and_remove(outputs, &stale)?;
+    if !stale.is_empty() {
+        let name = |p: &PathBuf| {
+            p.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        };
+        let list = stale.iter().map(name).collect::<Vec<_>>().join(", ");
         output::note(
             g,
             g.lang.pick(
-                &format!("Đã xoá công văn của lần chạy trước, nay không còn đúng: {list}"),
-                &format!("Removed letters of an earlier run that no longer hold: {list}"),
+                &format!("Đã xoá các tệp của lần chạy trước, nay không còn đúng: {list}"),
+                &format!("Removed files of an earlier run that no longer hold: {list}"),
             ),
         );
     }
@@ -146,30 +130,109 @@ fn write_letters(
     Ok(Outcome::flagged_if(n > 0))
 }
 
-/// The letter names of this period that this run did not write, where an earlier run may
-/// have left them: for an agency no longer overdue (it has reported since, or the as-of date
-/// moved), and in the other language (their state may have changed since). Removed, so that
-/// no stale reminder is mailed; only bdg's own letter names are touched, in a folder whose
-/// lock this run holds. Returns the names removed.
-fn remove_stale_letters(out: &Path, c: &cycle::Cycle, lang: Lang) -> Vec<String> {
-    let overdue: Vec<_> = c.overdue().map(|a| a.agency).collect();
+/// One run's letters and their list, written to their temporary files but not yet in place
+/// (closed: thousands of them hold no open file), and the letters of an earlier run that
+/// no longer hold.
+struct Letters {
+    outputs: Vec<Pending>,
+    stale: Vec<PathBuf>,
+    /// How many letters (each a text and a Word file).
+    n: usize,
+    list_name: String,
+}
+
+impl Letters {
+    /// Writes the letters of `c`'s overdue agencies and their list beside their targets in
+    /// `out`, once every target is known to be replaceable; finds the stale letters.
+    fn prepare(
+        out: &Path,
+        c: &cycle::Cycle,
+        reply_by: chrono::NaiveDate,
+        lang: Lang,
+    ) -> Result<Letters> {
+        let word = lang.pick("don-doc", "reminder");
+        let list_name = format!(
+            "{}_{}.tsv",
+            c.period.id,
+            lang.pick("danh-sach-don-doc", "reminders")
+        );
+        let letter = |ag: &cycle::AgencyCycle, ext: &str| {
+            let id = &c.plan.agencies[ag.agency].id;
+            format!("{}_{id}_{word}.{ext}", c.period.id)
+        };
+        // A folder where a file goes is refused before anything is written.
+        for ag in c.overdue() {
+            for ext in ["txt", "docx"] {
+                check_replaceable(&out.join(letter(ag, ext)))?;
+            }
+        }
+        check_replaceable(&out.join(&list_name))?;
+        let stale = stale_letters(out, c, lang);
+        let mut outputs = Vec::new();
+        let mut summary = String::from(lang.pick(
+            "tệp\tđơn vị\ttình trạng\tsố ngày trễ\n",
+            "file\tagency\tstate\tdays late\n",
+        ));
+        for ag in c.overdue() {
+            // One document, both files: the text beside its Word file.
+            let doc = letter_doc(c, ag, reply_by, lang);
+            let txt = letter(ag, "txt");
+            outputs.push(write_pending(&out.join(&txt), |f| {
+                Ok(plain::write(&doc, std::io::BufWriter::new(f))?)
+            })?);
+            outputs.push(write_pending(&out.join(letter(ag, "docx")), |f| {
+                docx::write(&doc, std::io::BufWriter::new(f))
+            })?);
+            summary.push_str(&format!(
+                "{txt}\t{}\t{}\t{}\n",
+                c.plan.agencies[ag.agency].id,
+                ag.state.label(lang),
+                ag.days_late.unwrap_or(0)
+            ));
+        }
+        let n = outputs.len() / 2;
+        outputs.push(write_pending(&out.join(&list_name), |f| {
+            Ok(std::io::Write::write_all(f, summary.as_bytes())?)
+        })?);
+        Ok(Letters {
+            outputs,
+            stale,
+            n,
+            list_name,
+        })
+    }
+}
+
+/// The letters of this period that this run does not write, where an earlier run left them:
+/// for an agency no longer overdue (it has reported since, or the as-of date moved), and in
+/// the other language (their state may have changed since), with that language's list of
+/// them. They go with the commit, so that no stale reminder is mailed and no list names a
+/// letter that is not there; only bdg's own names are touched, and only files (not links
+/// nor folders), in a folder whose lock this run holds.
+fn stale_letters(out: &Path, c: &cycle::Cycle, lang: Lang) -> Vec<PathBuf> {
+    let overdue: std::collections::HashSet<_> = c.overdue().map(|a| a.agency).collect();
     let current = lang.pick("don-doc", "reminder");
-    let mut removed = Vec::new();
+    let other_list = lang.pick("reminders", "danh-sach-don-doc");
+    let is_file = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file());
+    let mut stale = Vec::new();
     for (i, ag) in c.plan.agencies.iter().enumerate() {
         for word in ["don-doc", "reminder"] {
             if word == current && overdue.contains(&i) {
                 continue;
             }
             for ext in ["txt", "docx"] {
-                let name = format!("{}_{}_{word}.{ext}", c.period.id, ag.id);
-                let path = out.join(&name);
-                if path.is_file() && std::fs::remove_file(&path).is_ok() {
-                    removed.push(name);
+                let path = out.join(format!("{}_{}_{word}.{ext}", c.period.id, ag.id));
+                if is_file(&path) {
+                    stale.push(path);
                 }
             }
         }
     }
-    removed
+    let list = out.join(format!("{}_{other_list}.tsv", c.period.id));
+    if is_file(&list) {
+        stale.push(list);
+    }
+    stale
 }
 
 #[cfg(test)]
@@ -207,6 +270,89 @@ mod tests {
             color_err: false,
             today,
         }
+    }
+
+    /// Every file in `dir` and its bytes, by name.
+    fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read(&p).unwrap())
+            })
+            .collect()
+    }
+
+    /// `remind`'s letters into `out` for the shipped plan's 2021-H1 as of June `day`, in
+    /// Vietnamese: with the shipped example reports, or with none (every reporter missing).
+    fn letters(out: &Path, day: u32, reports: bool) -> Letters {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let plan = crate::plan::load(&root.join("plans/ninh-thuan-2021.yaml"))
+            .unwrap()
+            .0;
+        let g = Global {
+            quiet: true,
+            ..global(NaiveDate::from_ymd_opt(2021, 6, day).unwrap())
+        };
+        let reports = match reports {
+            true => {
+                let dir = [root.join("examples/reports/2021-H1")];
+                super::super::read_reports(&dir, None, &plan, &g, None)
+                    .unwrap()
+                    .0
+            }
+            false => Vec::new(),
+        };
+        let c = cycle::build(&plan, &plan.periods[0], reports, g.today);
+        let reply_by = g.today + Days::new(5);
+        Letters::prepare(out, &c, reply_by, Lang::Vi).unwrap()
+    }
+
+    /// A first run with no report (a letter for every reporter), then a run five days later
+    /// with the example reports: fewer agencies overdue, their letters rewritten (more days
+    /// late), the others' letters stale. Refused at its first rename, its middle one, the
+    /// list's, the first removal and the last: every old letter and the list stay byte for byte,
+    /// no new one is left, nothing stale is removed. Let through, it replaces them all and
+    /// removes the stale letters.
+    #[test]
+    fn the_letters_and_their_list_go_in_together_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = letters(dir.path(), 20, false);
+        commit_and_remove(first.outputs, &first.stale).unwrap();
+        let old = snapshot(dir.path());
+        let second = letters(dir.path(), 25, true);
+        let (outputs, stale) = (second.outputs.len(), second.stale.len());
+        assert!(second.n > 0 && 2 * second.n + 1 == outputs, "{outputs}");
+        assert_eq!(old.len(), outputs + stale, "every letter old, or stale");
+        drop(second);
+        assert_eq!(
+            snapshot(dir.path()),
+            old,
+            "a run not committed leaves nothing"
+        );
+        for step in [1, outputs / 2, outputs, outputs + 1, outputs + stale] {
+            let l = letters(dir.path(), 25, true);
+            let refused = crate::fsx::commit_with(
+                l.outputs,
+                &l.stale,
+                &mut crate::fsx::Refusing::at(&[step]),
+            );
+            let err = refused.unwrap_err();
+            assert!(err.downcast_ref::<crate::fsx::FsError>().unwrap().unchanged);
+            assert_eq!(snapshot(dir.path()), old, "refused at step {step}");
+        }
+        let l = letters(dir.path(), 25, true);
+        let stale_names: Vec<_> = l.stale.iter().map(|p| p.file_name().unwrap()).collect();
+        commit_and_remove(l.outputs, &l.stale).unwrap();
+        let new = snapshot(dir.path());
+        assert_eq!(new.len(), outputs);
+        assert!(stale_names
+            .iter()
+            .all(|n| !new.contains_key(&*n.to_string_lossy())));
+        // Every letter kept is new: more days late, or no longer missing but late.
+        let changed = new.iter().filter(|(k, v)| old.get(*k) != Some(v)).count();
+        assert_eq!(changed, outputs);
     }
 
     #[test]

@@ -14,9 +14,14 @@ pub enum FsOp {
     NotADir,
     /// Another bdg run holds the output folder's lock.
     Locked,
+    /// A stale output of an earlier run could not be removed.
+    Remove,
     /// An output could not be put back as it was after another was refused: the path is
     /// where its old content is kept (see `together.rs`).
     KeptAside,
+    /// A new output (where there was none) could not be taken away after another was
+    /// refused: the path is that new output, still there.
+    LeftNew,
 }
 
 /// A file-system failure with its data: the operation, the path, the system's error. Printed
@@ -26,6 +31,18 @@ pub struct FsError {
     pub op: FsOp,
     pub path: PathBuf,
     pub source: Option<std::io::Error>,
+    /// Every output is as it was: nothing written, replaced or removed (see [`unchanged`]).
+    pub unchanged: bool,
+}
+
+/// Marks a file-system error as one after which every output is as it was (a failure while
+/// outputs that go together were being written, or a commit refused and undone): its message
+/// says so. Any other error is returned as it is.
+pub fn unchanged(mut e: anyhow::Error) -> anyhow::Error {
+    if let Some(fs) = e.downcast_mut::<FsError>() {
+        fs.unchanged = true;
+    }
+    e
 }
 
 impl FsError {
@@ -38,6 +55,7 @@ impl FsError {
             op,
             path: path.to_path_buf(),
             source: source.into(),
+            unchanged: false,
         })
     }
 
@@ -83,6 +101,18 @@ impl FsError {
                     &format!("another bdg run is writing into {p}; run again when it is done"),
                 )
                 .to_string(),
+            FsOp::Remove => lang
+                .pick(
+                    &format!("không xoá được {p}"),
+                    &format!("cannot remove {p}"),
+                )
+                .to_string(),
+            FsOp::LeftNew => lang
+                .pick(
+                    &format!("một tệp khác bị từ chối và không gỡ được tệp mới {p}; tệp này vẫn còn"),
+                    &format!("another output was refused and the new {p} could not be taken away; it is still there"),
+                )
+                .to_string(),
             FsOp::KeptAside => lang
                 .pick(
                     &format!("không đưa được tệp cũ về chỗ; nội dung cũ còn ở {p}"),
@@ -90,9 +120,16 @@ impl FsError {
                 )
                 .to_string(),
         };
-        match &self.source {
+        let what = match &self.source {
             Some(e) => format!("{what}: {}", io_reason(e, lang)),
             None => what,
+        };
+        match self.unchanged {
+            true => format!(
+                "{what}; {}",
+                lang.pick("không tệp nào bị thay đổi", "nothing was changed")
+            ),
+            false => what,
         }
     }
 }

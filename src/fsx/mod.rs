@@ -11,10 +11,12 @@ mod read;
 mod together;
 mod write;
 
-pub use error::{io_reason, FsError, FsOp};
+pub use error::{io_reason, unchanged, FsError, FsOp};
 pub use outdir::{ensure_dir, ensure_plain_dir, OutDir, LOCK_WAIT_SECS, OUTPUT_MARKER};
 pub use read::{read_limited, special_kind, ReadLimited};
-pub use together::commit_together;
+pub use together::{commit_and_remove, commit_together};
+#[cfg(test)]
+pub(crate) use together::{commit_with, tests::Refusing};
 pub use write::{check_replaceable, write_atomic, write_failed, write_pending, Latch, Pending};
 
 /// bdg's temporary files: `.bdg-XXXXXX.tmp` beside their target.

@@ -1,62 +1,121 @@
-//! Outputs that go in place together (the workbook, the Word report and its text): all of
-//! them, or none. A rename the system refuses (on Windows, a report open in Word) must not
-//! leave a new workbook beside old reports.
+//! Outputs that go in place together (the workbook, the Word report and its text; the
+//! reminder letters and their list), and the stale outputs of an earlier run that go with
+//! them: all of it, or none. A rename the system refuses (on Windows, a report open in Word)
+//! must not leave a new workbook beside old reports, nor new letters beside old ones.
 //!
 //! Each old file first gets a second name beside it, a hard link (or, where the file system
 //! has none, a copy): `.bdg-old-XXXXXX.tmp`. Then the new files are renamed over the old ones,
 //! one by one, each rename atomic, so at every instant each target holds a whole file, old or
-//! new. When a rename is refused, the targets already replaced get their old file back from
-//! its second name (again by an atomic rename), and a target that had none loses the new file.
-//! The second names are removed at the end, and, being bdg's temporary files, by the next run
-//! in that folder if a crash left one.
+//! new; then the stale files are removed (their content stays under the second name). When a
+//! step is refused, the targets already done get their old file back from its second name
+//! (again by an atomic rename), and a target that had none loses the new file. The second
+//! names are removed at the end, and, being bdg's temporary files, by the next run in that
+//! folder if a crash left one.
+//!
+//! No file is held open here: a [`Pending`] output is a closed temporary file known by its
+//! path, and a second name is a link or a closed copy. A national cycle's reminders are two
+//! files for each of thousands of agencies; one open handle each would pass the usual limit of
+//! 1,024 open files long before the commit.
 
-use super::{FsError, FsOp, Pending, TEMP_SUFFIX};
+use super::{unchanged, FsError, FsOp, Pending, TEMP_SUFFIX};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 use tempfile::{NamedTempFile, TempPath};
 
 /// Puts every output in place, or none (see the module's note).
 pub fn commit_together(outputs: Vec<Pending>) -> Result<()> {
-    commit_with(outputs, &mut |from, to| std::fs::rename(from, to))
+    commit_and_remove(outputs, &[])
 }
 
-/// An output's target and its old file's second name (none where there was no old file).
+/// Puts every output in place and removes the `stale` files (an earlier run's outputs that
+/// this run replaces by nothing), or does none of it (see the module's note). A stale path
+/// that is no longer a file is left alone.
+pub fn commit_and_remove(outputs: Vec<Pending>, stale: &[PathBuf]) -> Result<()> {
+    commit_with(outputs, stale, &mut System)
+}
+
+/// The steps of a commit that the system may refuse: the system's own, or, in tests, some
+/// refused on purpose.
+pub(crate) trait Steps {
+    fn rename(&mut self, from: &Path, to: &Path) -> std::io::Result<()>;
+    fn remove(&mut self, path: &Path) -> std::io::Result<()>;
+}
+
+/// The system's renames and removals.
+struct System;
+
+impl Steps for System {
+    fn rename(&mut self, from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::rename(from, to)
+    }
+    fn remove(&mut self, path: &Path) -> std::io::Result<()> {
+        std::fs::remove_file(path)
+    }
+}
+
+/// A target, its new file (none for a stale file, which goes) and its old file's second name
+/// (none where there was no old file).
 struct Target {
     path: PathBuf,
+    new: Option<TempPath>,
     old: Option<TempPath>,
 }
 
-/// [`commit_together`] with the rename it uses given, so that a refusal can be tested.
-fn commit_with(
+/// [`commit_and_remove`] with its steps given, so that a refusal can be tested.
+pub(crate) fn commit_with(
     outputs: Vec<Pending>,
-    rename: &mut dyn FnMut(&Path, &Path) -> std::io::Result<()>,
+    stale: &[PathBuf],
+    steps: &mut dyn Steps,
 ) -> Result<()> {
-    let mut targets = Vec::with_capacity(outputs.len());
-    for p in &outputs {
-        let old = keep_old(&p.path)?;
+    let mut targets = Vec::with_capacity(outputs.len() + stale.len());
+    for p in outputs {
+        let old = keep_old(&p.path, FsOp::Replace).map_err(unchanged)?;
         targets.push(Target {
-            path: p.path.clone(),
+            path: p.path,
+            new: Some(p.tmp),
             old,
         });
     }
-    for (i, p) in outputs.into_iter().enumerate() {
-        let refused = match p.tmp.into_temp_path().keep() {
-            Ok(tmp) => rename(&tmp, &targets[i].path).inspect_err(|_| {
-                let _ = std::fs::remove_file(&tmp);
-            }),
-            Err(e) => Err(e.error),
+    for path in stale {
+        let old = keep_old(path, FsOp::Remove).map_err(unchanged)?;
+        // Nothing there any more (or not a file): nothing to remove.
+        if old.is_some() {
+            let path = path.clone();
+            targets.push(Target {
+                path,
+                new: None,
+                old,
+            });
+        }
+    }
+    for i in 0..targets.len() {
+        let t = &mut targets[i];
+        let (op, refused) = match t.new.take() {
+            Some(new) => (FsOp::Replace, put_in(new, &t.path, steps)),
+            None => (FsOp::Remove, steps.remove(&t.path)),
         };
         if let Err(e) = refused {
-            put_back(&mut targets[..i], rename)?;
-            return Err(FsError::err(FsOp::Replace, &targets[i].path, e));
+            let path = t.path.clone();
+            put_back(&mut targets[..i], steps)?;
+            return Err(unchanged(FsError::err(op, &path, e)));
         }
     }
     // The second names are dropped here: removed.
     Ok(())
 }
 
-/// A second name for the file at `target`, if there is one: a hard link, else a copy.
-fn keep_old(target: &Path) -> Result<Option<TempPath>> {
+/// Renames a new file over its target; refused, the new file is removed.
+fn put_in(new: TempPath, target: &Path, steps: &mut dyn Steps) -> std::io::Result<()> {
+    // Kept: once renamed, its temporary name is no longer its own to remove.
+    let tmp = new.keep().map_err(|e| e.error)?;
+    steps.rename(&tmp, target).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// A second name for the file at `target`, if there is one: a hard link, else a copy. Without
+/// one, the target is not replaced (or removed, as `op` says).
+fn keep_old(target: &Path, op: FsOp) -> Result<Option<TempPath>> {
     match std::fs::symlink_metadata(target) {
         Ok(m) if m.is_file() => {}
         // Nothing there, or a link: replaced by the new file; a link's own file is never
@@ -77,34 +136,32 @@ fn keep_old(target: &Path) -> Result<Option<TempPath>> {
     named(&|p| std::fs::hard_link(target, p))
         .or_else(|_| named(&|p| std::fs::copy(target, p).map(drop)))
         .map(Some)
-        .map_err(|e| FsError::err(FsOp::Replace, target, e))
+        .map_err(|e| FsError::err(op, target, e))
 }
 
-/// Undoes a commit that could not finish: the targets already replaced get their old file
-/// back, or lose the new one where there was none. A step refused here is the error, naming
-/// where that old content stays (its second name is then kept, not removed).
-fn put_back(
-    done: &mut [Target],
-    rename: &mut dyn FnMut(&Path, &Path) -> std::io::Result<()>,
-) -> Result<()> {
-    let mut first_failure: Option<(PathBuf, std::io::Error)> = None;
+/// Undoes a commit that could not finish: the targets already done get their old file back,
+/// or lose the new one where there was none. A step refused here is the error: where that old
+/// content stays (its second name is then kept, not removed), or which new file stays.
+fn put_back(done: &mut [Target], steps: &mut dyn Steps) -> Result<()> {
+    let mut first_failure: Option<(FsOp, PathBuf, std::io::Error)> = None;
     for t in done.iter_mut().rev() {
         let Some(mut old) = t.old.take() else {
-            // No old file: the new one goes (if it cannot, a whole new file stays; nothing old
-            // is lost).
-            let _ = std::fs::remove_file(&t.path);
+            // No old file: the new one goes.
+            if let Err(e) = steps.remove(&t.path) {
+                first_failure.get_or_insert((FsOp::LeftNew, t.path.clone(), e));
+            }
             continue;
         };
         // Kept, not removed, whether it goes back (it is then the target) or not.
         old.disable_cleanup(true);
         let second = old.to_path_buf();
-        if let Err(e) = rename(&second, &t.path) {
-            let kept = out_of_the_sweep(second, &t.path, rename);
-            first_failure.get_or_insert((kept, e));
+        if let Err(e) = steps.rename(&second, &t.path) {
+            let kept = out_of_the_sweep(second, &t.path, steps);
+            first_failure.get_or_insert((FsOp::KeptAside, kept, e));
         }
     }
     match first_failure {
-        Some((path, e)) => Err(FsError::err(FsOp::KeptAside, &path, e)),
+        Some((op, path, e)) => Err(FsError::err(op, &path, e)),
         None => Ok(()),
     }
 }
@@ -112,141 +169,14 @@ fn put_back(
 /// An old file that could not go back is moved where no later run's sweep of temporary files
 /// would remove it: `NAME.bdg-old` beside its target (where that name is free), else left
 /// under its second name. Returns where it is.
-fn out_of_the_sweep(
-    second: PathBuf,
-    target: &Path,
-    rename: &mut dyn FnMut(&Path, &Path) -> std::io::Result<()>,
-) -> PathBuf {
+fn out_of_the_sweep(second: PathBuf, target: &Path, steps: &mut dyn Steps) -> PathBuf {
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     let kept = target.with_file_name(format!("{name}.bdg-old"));
-    if std::fs::symlink_metadata(&kept).is_err() && rename(&second, &kept).is_ok() {
+    if std::fs::symlink_metadata(&kept).is_err() && steps.rename(&second, &kept).is_ok() {
         return kept;
     }
     second
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Three outputs over three old files in `dir`: (targets, pendings).
-    fn three(dir: &Path) -> (Vec<PathBuf>, Vec<Pending>) {
-        let paths: Vec<PathBuf> = ["a.xlsx", "a.docx", "a.txt"]
-            .iter()
-            .map(|n| dir.join(n))
-            .collect();
-        for p in &paths {
-            std::fs::write(p, b"old").unwrap();
-        }
-        let new = |p: &PathBuf| {
-            super::super::write_pending(p, |f| Ok(std::io::Write::write_all(f, b"new")?)).unwrap()
-        };
-        let pending = paths.iter().map(new).collect();
-        (paths, pending)
-    }
-
-    fn contents(paths: &[PathBuf]) -> Vec<String> {
-        let read = |p: &PathBuf| std::fs::read_to_string(p).unwrap();
-        paths.iter().map(read).collect()
-    }
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
-    }
-
-    /// A rename that refuses the calls numbered in `refused` (from 1), and does the others.
-    fn refusing(refused: &'static [usize]) -> impl FnMut(&Path, &Path) -> std::io::Result<()> {
-        let mut calls = 0;
-        move |from, to| {
-            calls += 1;
-            if refused.contains(&calls) {
-                return Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
-            }
-            std::fs::rename(from, to)
-        }
-    }
-
-    #[test]
-    fn all_three_go_in_and_nothing_is_left_beside_them() {
-        let dir = tempfile::tempdir().unwrap();
-        let (paths, pending) = three(dir.path());
-        commit_together(pending).unwrap();
-        assert_eq!(contents(&paths), ["new", "new", "new"]);
-        assert_eq!(names(dir.path()), ["a.docx", "a.txt", "a.xlsx"]);
-    }
-
-    /// Each of the three renames refused in turn: the three old files stay, byte for byte, the
-    /// error names the file refused, and nothing else is left in the folder.
-    #[test]
-    fn a_refused_rename_leaves_the_three_old_files() {
-        for (n, refused) in [(1, &[1][..]), (2, &[2]), (3, &[3])] {
-            let dir = tempfile::tempdir().unwrap();
-            let (paths, pending) = three(dir.path());
-            let err = commit_with(pending, &mut refusing(refused)).unwrap_err();
-            let fs = err.downcast_ref::<FsError>().unwrap();
-            assert_eq!(
-                (fs.op, &fs.path),
-                (FsOp::Replace, &paths[n - 1]),
-                "rename {n}"
-            );
-            assert_eq!(contents(&paths), ["old", "old", "old"], "rename {n}");
-            assert_eq!(
-                names(dir.path()),
-                ["a.docx", "a.txt", "a.xlsx"],
-                "rename {n}"
-            );
-        }
-    }
-
-    /// Where one output is new (no old file), a refusal after it removes the new one.
-    #[test]
-    fn a_new_output_placed_before_a_refusal_is_taken_away() {
-        let dir = tempfile::tempdir().unwrap();
-        let (paths, pending) = three(dir.path());
-        std::fs::remove_file(&paths[0]).unwrap();
-        commit_with(pending, &mut refusing(&[2])).unwrap_err();
-        assert_eq!(names(dir.path()), ["a.docx", "a.txt"]);
-        assert_eq!(contents(&paths[1..]), ["old", "old"]);
-    }
-
-    /// The workbook in (1), the Word report refused (2), and the workbook's old file refused
-    /// its way back (3): the error says where the old workbook is kept, out of the reach of
-    /// the next run's sweep (4), and it is there.
-    #[test]
-    fn an_old_file_that_cannot_go_back_is_named_and_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let (paths, pending) = three(dir.path());
-        let err = commit_with(pending, &mut refusing(&[2, 3])).unwrap_err();
-        let fs = err.downcast_ref::<FsError>().unwrap();
-        assert_eq!(fs.op, FsOp::KeptAside);
-        assert_eq!(fs.path, dir.path().join("a.xlsx.bdg-old"));
-        assert_eq!(std::fs::read_to_string(&fs.path).unwrap(), "old");
-        assert_eq!(contents(&paths), ["new", "old", "old"]);
-        assert_eq!(
-            names(dir.path()),
-            ["a.docx", "a.txt", "a.xlsx", "a.xlsx.bdg-old"]
-        );
-    }
-
-    /// A second name is a link to the old file's content (or a copy): a bdg temporary file
-    /// that the next run's sweep removes if a crash left it.
-    #[test]
-    fn the_second_name_is_a_hidden_temporary_file_with_the_old_content() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("a.xlsx");
-        std::fs::write(&target, b"old").unwrap();
-        let second = keep_old(&target).unwrap().unwrap();
-        let name = second.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(
-            name.starts_with(".bdg-old-") && name.ends_with(TEMP_SUFFIX),
-            "{name}"
-        );
-        assert_eq!(std::fs::read(&second).unwrap(), b"old");
-        assert!(keep_old(&dir.path().join("absent")).unwrap().is_none());
-    }
-}
+pub(crate) mod tests;

@@ -46,12 +46,14 @@ impl std::io::Seek for Latch<'_> {
     }
 }
 
-/// An output written whole to its temporary file beside its target, synced, not yet in place.
-/// [`Pending::commit`] renames it over the target; dropped, it is removed. Outputs that belong
-/// together (a workbook and its reports) are all written first and committed after, so that a
-/// failure in one leaves every one of them as it was.
+/// An output written whole to its temporary file beside its target, synced and closed, not
+/// yet in place. [`Pending::commit`] renames it over the target; dropped, it is removed.
+/// Outputs that belong together (a workbook and its reports; the letters and their list) are
+/// all written first and committed after, so that a failure in one leaves every one of them as
+/// it was. Only the temporary file's path is held, never an open handle: thousands of pending
+/// letters must not hold thousands of open files (see `together.rs`).
 pub struct Pending {
-    pub(super) tmp: tempfile::NamedTempFile,
+    pub(super) tmp: tempfile::TempPath,
     pub(super) path: PathBuf,
 }
 
@@ -124,7 +126,8 @@ pub fn write_pending(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) 
             .map_err(|e| FsError::err(FsOp::Permissions, path, e))?;
     }
     Ok(Pending {
-        tmp,
+        // Closed here; the path still removes the file when dropped.
+        tmp: tmp.into_temp_path(),
         path: path.to_path_buf(),
     })
 }

@@ -30,6 +30,7 @@ mod plan_import;
 mod plan_roles;
 mod plan_v2;
 mod remarks;
+mod remind_together;
 mod scale;
 mod streaming;
 mod table_headers;
