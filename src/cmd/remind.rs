@@ -105,12 +105,24 @@ fn write_letters(
                 .to_string_lossy()
                 .into_owned()
         };
-        let list = stale.iter().map(name).collect::<Vec<_>>().join(", ");
+        // A national cycle may remove thousands: ten are named unless -v asks for all.
+        let shown = if g.verbose > 0 { stale.len() } else { 10 };
+        let mut list = (stale.iter().take(shown).map(name))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = stale.len().saturating_sub(shown);
+        if more > 0 {
+            list += g.lang.pick(
+                &format!(" và {more} tệp khác (-v để xem đủ)"),
+                &format!(" and {more} more (-v names them all)"),
+            );
+        }
+        let count = stale.len();
         output::note(
             g,
             g.lang.pick(
-                &format!("Đã xoá các tệp của lần chạy trước, nay không còn đúng: {list}"),
-                &format!("Removed files of an earlier run that no longer hold: {list}"),
+                &format!("Đã xoá {count} tệp của lần chạy trước, nay không còn đúng: {list}"),
+                &format!("Removed {count} files of an earlier run that no longer hold: {list}"),
             ),
         );
     }

@@ -213,3 +213,37 @@ fn more_letters_than_open_files_allowed() {
         assert_eq!(files.len(), letters * 2 + 2, "with the list and the marker");
     }
 }
+
+/// The note of the stale files removed names ten of them and counts the rest (a national cycle
+/// may remove thousands); `-v` names them all.
+#[test]
+fn the_stale_files_removed_are_counted_and_ten_named_unless_asked_for_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = |args: &[&str]| -> String {
+        let o = bdg()
+            .args(args)
+            .args(["remind", "--plan", PLAN, "--period", "2021-H1"])
+            .args(["--as-of", "20/06/2021", "--reports"])
+            .arg(example())
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    run(&["-q"]);
+    // Every Vietnamese letter and the list: stale for an English run.
+    let vi: Vec<String> = (snapshot(&out).into_keys())
+        .filter(|n| n.contains("don-doc"))
+        .collect();
+    assert!(vi.len() > 20, "{vi:?}");
+    let named = |err: &str| vi.iter().filter(|n| err.contains(n.as_str())).count();
+    let err = run(&["--lang", "en"]);
+    assert_eq!(named(&err), 10, "{err}");
+    assert!(err.contains(&format!("{} more", vi.len() - 10)), "{err}");
+    run(&["-q"]);
+    let err = run(&["--lang", "en", "-v"]);
+    assert_eq!(named(&err), vi.len(), "{err}");
+}
