@@ -3,7 +3,8 @@
 //! them: all of it, or none. A rename the system refuses (on Windows, a report open in Word)
 //! must not leave a new workbook beside old reports, nor new letters beside old ones.
 //!
-//! Each old file first gets a second name beside it, a hard link (or, where the file system
+//! Every new file is first synced to the disk (all of them, several at a time: see
+//! `write::sync_all`). Each old file then gets a second name beside it, a hard link (or, where the file system
 //! has none, a copy): `.bdg-old-XXXXXX.tmp`. Then the new files are renamed over the old ones,
 //! one by one, each rename atomic, so at every instant each target holds a whole file, old or
 //! new; then the stale files are removed (their content stays under the second name). When a
@@ -67,6 +68,7 @@ pub(crate) fn commit_with(
     stale: &[PathBuf],
     steps: &mut dyn Steps,
 ) -> Result<()> {
+    super::write::sync_all(&outputs).map_err(unchanged)?;
     let mut targets = Vec::with_capacity(outputs.len() + stale.len());
     for p in outputs {
         let old = keep_old(&p.path, FsOp::Replace).map_err(unchanged)?;
@@ -100,7 +102,13 @@ pub(crate) fn commit_with(
             return Err(unchanged(FsError::err(op, &path, e)));
         }
     }
-    // The second names are dropped here: removed.
+    // The second names are removed, several at a time (see `write::on_threads`); one that
+    // cannot be is a temporary file the next run in this folder removes.
+    let olds: Vec<TempPath> = targets.into_iter().filter_map(|t| t.old).collect();
+    let _ = super::write::on_threads(olds, |old| {
+        let _ = old.close();
+        Ok(())
+    });
     Ok(())
 }
 

