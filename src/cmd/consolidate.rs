@@ -5,7 +5,7 @@ use super::CycleArgs;
 use crate::consolidate::Consolidation;
 use crate::cycle;
 use crate::emit;
-use crate::fsx::{ensure_dir, write_failed, write_pending, Pending};
+use crate::fsx::{ensure_dir, unchanged, write_failed, write_pending, Pending};
 use crate::lang::Lang;
 use crate::output::{self, Format, Global};
 use crate::render::{docx, plain, report_doc, xlsx};
@@ -58,8 +58,10 @@ fn write_outputs(
 ) -> Result<Outcome> {
     let lang = g.lang;
     let paths = Paths::of(a, c, lang)?;
+    // Until the three outputs are put in place together, a failure leaves every one of them as
+    // it was, and says so (`fsx::unchanged`).
     let mut book = xlsx::Book::new_in(c, lang, xlsx::MAX_SHEET_ROWS, Some(&a.out))
-        .map_err(|e| write_failed(&paths.xlsx, &e.into()))?;
+        .map_err(|e| unchanged(write_failed(&paths.xlsx, &e.into())))?;
     let n = c.figures_files().count() as u64;
     let bar = output::progress(g, n, lang.pick("ghi sổ Excel", "writing the workbook"));
     // The details go to the workbook's temporary files as they are counted: a panic there (a
@@ -67,7 +69,8 @@ fn write_outputs(
     let k = crate::isolate::quietly(|| {
         stream(c, sources, (&mut book, &paths.xlsx), lang, &|| bar.inc(1))
     })
-    .unwrap_or_else(|what| Err(write_failed(&paths.xlsx, &anyhow::anyhow!(what))))?;
+    .unwrap_or_else(|what| Err(write_failed(&paths.xlsx, &anyhow::anyhow!(what))))
+    .map_err(unchanged)?;
     bar.finish_and_clear();
     write_documents(&k, book, lang, &paths)?;
     let format = match a.format {
@@ -223,8 +226,8 @@ fn write_documents(k: &Consolidation, book: xlsx::Book, lang: Lang, paths: &Path
         (workbook, documents)
     });
     // The workbook's failure first: it is the main output.
-    let workbook = workbook?;
-    let (word, text) = documents?;
+    let workbook = workbook.map_err(unchanged)?;
+    let (word, text) = documents.map_err(unchanged)?;
     crate::fsx::commit_together(vec![workbook, word, text])
 }
 

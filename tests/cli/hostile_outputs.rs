@@ -316,6 +316,9 @@ fn a_workbook_that_cannot_be_written_leaves_the_earlier_reports_in_place() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert_eq!([read("xlsx"), read("docx"), read("txt")], before);
+    // …and says so: nothing was changed.
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("không tệp nào bị thay đổi"), "{said}");
     assert_eq!(
         files_under(out.path()).len(),
         4,
