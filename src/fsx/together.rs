@@ -121,15 +121,18 @@ fn put_in(new: TempPath, target: &Path, steps: &mut dyn Steps) -> std::io::Resul
     })
 }
 
-/// A second name for the file at `target`, if there is one: a hard link, else a copy. Without
-/// one, the target is not replaced (or removed, as `op` says).
+/// A second name for the file at `target`, if there is one: a hard link, else a copy. A
+/// symbolic link standing there is kept as a link (a hard link to the link itself, or, where
+/// that is refused, the same link made again), so that a commit undone puts the link back,
+/// never a copy of the file it points to (that file is never touched). Without a second
+/// name, the target is not replaced (or removed, as `op` says).
 fn keep_old(target: &Path, op: FsOp) -> Result<Option<TempPath>> {
-    match std::fs::symlink_metadata(target) {
-        Ok(m) if m.is_file() => {}
-        // Nothing there, or a link: replaced by the new file; a link's own file is never
-        // touched, so there is nothing to keep.
+    let link = match std::fs::symlink_metadata(target) {
+        Ok(m) if m.is_file() => false,
+        Ok(m) if m.file_type().is_symlink() => true,
+        // Nothing there (or a folder, refused before any commit): nothing to keep.
         _ => return Ok(None),
-    }
+    };
     let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -141,10 +144,25 @@ fn keep_old(target: &Path, op: FsOp) -> Result<Option<TempPath>> {
             .make_in(dir, f)
             .map(NamedTempFile::into_temp_path)
     };
+    let again = |p: &Path| relink(target, p);
+    let copy = |p: &Path| std::fs::copy(target, p).map(drop);
+    let other: &dyn Fn(&Path) -> std::io::Result<()> = if link { &again } else { &copy };
     named(&|p| std::fs::hard_link(target, p))
-        .or_else(|_| named(&|p| std::fs::copy(target, p).map(drop)))
+        .or_else(|_| named(other))
         .map(Some)
         .map_err(|e| FsError::err(op, target, e))
+}
+
+/// The symbolic link at `link` made again at the free name `at`.
+#[cfg(unix)]
+fn relink(link: &Path, at: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(std::fs::read_link(link)?, at)
+}
+
+/// Elsewhere a link that cannot be given a second name is not replaced.
+#[cfg(not(unix))]
+fn relink(_link: &Path, _at: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
 /// Undoes a commit that could not finish: the targets already done get their old file back,

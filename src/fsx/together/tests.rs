@@ -235,3 +235,35 @@ fn two_thousand_outputs_go_in_together_without_a_file_held_open() {
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2000);
 }
+
+/// A symbolic link where an output goes is replaced by the new file; a commit undone puts the
+/// link back (pointing where it did), and the file it points to is never touched.
+#[cfg(unix)]
+#[test]
+fn a_link_replaced_comes_back_as_a_link_when_the_commit_is_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, outputs) = three(dir.path());
+    let mine = dir.path().join("my-notes.txt");
+    std::fs::write(&mine, b"mine").unwrap();
+    std::fs::remove_file(&paths[0]).unwrap();
+    std::os::unix::fs::symlink(&mine, &paths[0]).unwrap();
+    // The link replaced first, the third rename refused: all undone.
+    let err = commit_with(outputs, &[], &mut Refusing::at(&[3])).unwrap_err();
+    assert!(failure(&err).2, "said unchanged");
+    assert_eq!(std::fs::read_link(&paths[0]).unwrap(), mine);
+    assert_eq!(std::fs::read(&mine).unwrap(), b"mine");
+    assert_eq!(contents(&paths[1..]), ["old", "old"]);
+    assert_eq!(
+        names(dir.path()),
+        ["a.docx", "a.txt", "a.xlsx", "my-notes.txt"]
+    );
+    // Let through, the new file stands where the link was; the linked file is untouched.
+    commit_with(
+        vec![pending(&paths[0], b"new")],
+        &[],
+        &mut Refusing::at(&[]),
+    )
+    .unwrap();
+    assert!(std::fs::symlink_metadata(&paths[0]).unwrap().is_file());
+    assert_eq!(std::fs::read(&mine).unwrap(), b"mine");
+}
