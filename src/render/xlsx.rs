@@ -331,8 +331,12 @@ impl<'p> Book<'p> {
                     c.period.name_in(lang)
                 ))
                 .set_subject(plan.meta.cited(lang))
-                .set_author(plan.report.issuing_body.clone())
-                .set_company(plan.meta.issuer.clone())
+                .set_author(match lang {
+                    Lang::En => (plan.report.issuing_body_en.clone())
+                        .unwrap_or_else(|| plan.report.issuing_body.clone()),
+                    Lang::Vi => plan.report.issuing_body.clone(),
+                })
+                .set_company(plan.meta.issuer_in(lang))
                 .set_creation_datetime(&excel_date(c.as_of)?),
         );
         let details = details::Details::new(&mut wb, lang, &f, max_rows)?;

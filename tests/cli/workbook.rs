@@ -286,6 +286,16 @@ fn english_workbook_uses_the_plans_english_texts() {
         d.get((0, 2)),
         Some(&Data::String("Report date (as written)".into()))
     );
+    // The file's properties: the issuing body and the plan's issuer, in English.
+    let app = part(&book, "docProps/app.xml");
+    let company = format!(
+        "<Company>{}</Company>",
+        plan.meta.issuer_en.clone().unwrap()
+    );
+    assert!(app.contains(&company), "{app}");
+    let core = part(&book, "docProps/core.xml");
+    let author = plan.report.issuing_body_en.clone().unwrap();
+    assert!(core.contains(&format!(">{author}</dc:creator>")), "{core}");
 }
 
 /// Many excluded rows, and a diagnostic quoting a cell just under Excel's limit (the message
