@@ -68,12 +68,18 @@ impl Plan {
             .collect()
     }
 
-    /// The period `id` is the plan's year's last report: no period of the plan is due later
-    /// (the annual report, in a plan of six-month and annual reports). An indicator short of a
-    /// milestone of this year is judged not achieved only there.
+    /// The period `id` is the plan's year's last report: the annual report, read as
+    /// [`indicators::annual_periods`] reads it (no period of the plan due later), and due in
+    /// the year's last quarter or after the year (a plan of six-month reports only has no
+    /// report that closes its year). An indicator short of a milestone of this year is judged
+    /// not achieved only there.
     pub fn closes_year(&self, id: &str) -> bool {
-        let last = self.periods.iter().map(|p| p.due).max();
-        (self.periods.iter()).any(|p| p.id == id && Some(p.due) == last)
+        use chrono::Datelike;
+        let at_years_end = |p: &Period| p.due.year() > self.meta.year || p.due.month() >= 10;
+        indicators::annual_periods(&self.periods)
+            .iter()
+            .any(|a| a == id)
+            && (self.periods.iter()).any(|p| p.id == id && at_years_end(p))
     }
 
     pub fn find_period(&self, s: &str) -> Option<&Period> {
