@@ -198,3 +198,27 @@ pub fn workbook_in(out: &std::path::Path) -> std::path::PathBuf {
         .find(|p| p.extension().is_some_and(|x| x == "xlsx"))
         .unwrap()
 }
+
+/// The value of the attribute `name` in the text of an XML tag (`s`, `numFmtId`, `rgb`).
+pub fn xml_attr(tag: &str, name: &str) -> Option<String> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    Some(tag[at..at + tag[at..].find('"')?].to_string())
+}
+
+/// The sheet called `name` of a workbook as stored: `xl/worksheets/sheetN.xml`, N its place.
+pub fn sheet_part(book: &std::path::Path, name: &str) -> String {
+    use calamine::Reader;
+    let wb: calamine::Xlsx<_> = calamine::open_workbook(book).unwrap();
+    let n = wb.sheet_names().iter().position(|s| s == name).unwrap() + 1;
+    part(book, &format!("xl/worksheets/sheet{n}.xml"))
+}
+
+/// The cell style (`<xf …>` of `cellXfs`, with a leading space for [`xml_attr`]) of the cell
+/// `cell` ("F2") in the sheet XML `xml`, from the workbook's `styles.xml` text.
+pub fn cell_xf(styles: &str, xml: &str, cell: &str) -> String {
+    let at = xml.find(&format!("<c r=\"{cell}\"")).unwrap();
+    let c = &xml[at..at + xml[at..].find('>').unwrap()];
+    let s: usize = xml_attr(c, "s").map_or(0, |s| s.parse().unwrap());
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    format!(" {}", xfs.split("<xf ").nth(s + 1).unwrap())
+}

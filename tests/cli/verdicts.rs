@@ -10,24 +10,12 @@ use std::path::Path;
 /// The fill colour (`RRGGBB`) of the cell `cell` ("L2") of the workbook's sheet `name`, from
 /// its style in `styles.xml`; `None` without a solid fill.
 fn fill(book: &Path, name: &str, cell: &str) -> Option<String> {
-    use calamine::Reader;
-    let attr = |tag: &str, key: &str| -> Option<String> {
-        let at = tag.find(&format!(" {key}=\""))? + key.len() + 3;
-        Some(tag[at..at + tag[at..].find('"')?].to_string())
-    };
-    let wb: calamine::Xlsx<_> = calamine::open_workbook(book).unwrap();
-    let n = wb.sheet_names().iter().position(|s| s == name).unwrap() + 1;
-    let xml = part(book, &format!("xl/worksheets/sheet{n}.xml"));
-    let at = xml.find(&format!("<c r=\"{cell}\"")).unwrap();
-    let c = &xml[at..at + xml[at..].find('>').unwrap()];
-    let s: usize = attr(c, "s").map_or(0, |s| s.parse().unwrap());
     let styles = part(book, "xl/styles.xml");
-    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
-    let xf = format!(" {}", xfs.split("<xf ").nth(s + 1).unwrap());
-    let id: usize = attr(&xf, "fillId").unwrap().parse().unwrap();
+    let xf = cell_xf(&styles, &sheet_part(book, name), cell);
+    let id: usize = xml_attr(&xf, "fillId").unwrap().parse().unwrap();
     let fills = &styles[styles.find("<fills").unwrap()..styles.find("</fills>").unwrap()];
     let f = fills.split("<fill>").nth(id + 1).unwrap();
-    let rgb = attr(f.split("<fgColor").nth(1)?, "rgb")?;
+    let rgb = xml_attr(f.split("<fgColor").nth(1)?, "rgb")?;
     Some(rgb[2..].to_string())
 }
 

@@ -129,23 +129,14 @@ fn total_rows_equal_the_summary() {
 /// The number format (`formatCode`) of the cell `cell` (`"F2"`) in the sheet XML `xml`, from
 /// its style in the workbook's `styles.xml`.
 fn number_format(styles: &str, xml: &str, cell: &str) -> String {
-    let attr = |tag: &str, name: &str| -> Option<String> {
-        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-        Some(tag[at..at + tag[at..].find('"')?].to_string())
-    };
-    let at = xml.find(&format!("<c r=\"{cell}\"")).unwrap();
-    let c = &xml[at..at + xml[at..].find('>').unwrap()];
-    let s: usize = attr(c, "s").map_or(0, |s| s.parse().unwrap());
-    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
-    let xf = format!(" {}", xfs.split("<xf ").nth(s + 1).unwrap());
-    let id = attr(&xf, "numFmtId").unwrap();
+    let id = xml_attr(&cell_xf(styles, xml, cell), "numFmtId").unwrap();
     let fmt = styles
         .split("<numFmt ")
         .skip(1)
         .map(|f| format!(" {f}"))
-        .find(|f| attr(f, "numFmtId").as_deref() == Some(id.as_str()))
+        .find(|f| xml_attr(f, "numFmtId").as_deref() == Some(id.as_str()))
         .unwrap_or_else(|| panic!("numFmtId {id} of {cell} is not a custom format"));
-    attr(&fmt, "formatCode").unwrap()
+    xml_attr(&fmt, "formatCode").unwrap()
 }
 
 #[test]
@@ -156,9 +147,7 @@ fn the_details_figures_keep_their_number_formats() {
     consolidate_json("examples/reports/2021-H1".as_ref(), dir.path());
     let book = dir.path().join(BOOK);
     let d = sheet(&book, "Chi tiết");
-    let names = Xlsx::<_>::sheet_names(&open_workbook::<Xlsx<_>, _>(&book).unwrap());
-    let n = names.iter().position(|s| s == "Chi tiết").unwrap() + 1;
-    let xml = part(&book, &format!("xl/worksheets/sheet{n}.xml"));
+    let xml = sheet_part(&book, "Chi tiết");
     let styles = part(&book, "xl/styles.xml");
     let (mut progress, mut budget) = (0, 0);
     for (i, r) in d.rows().enumerate().skip(1) {
