@@ -120,17 +120,47 @@ impl FsError {
                 )
                 .to_string(),
         };
+        self.with_reason(what, lang)
+    }
+
+    /// `what` failed, then the system's reason, whether anything changed, and what to do about
+    /// a file open in another program.
+    fn with_reason(&self, what: String, lang: Lang) -> String {
         let what = match &self.source {
             Some(e) => format!("{what}: {}", io_reason(e, lang)),
             None => what,
         };
-        match self.unchanged {
+        let what = match self.unchanged {
             true => format!(
                 "{what}; {}",
                 lang.pick("không tệp nào bị thay đổi", "nothing was changed")
             ),
             false => what,
+        };
+        match self.open_elsewhere() {
+            true => format!(
+                "{what}. {}",
+                lang.pick(
+                    "Nếu tệp đang mở trong Excel hoặc Word, hãy đóng lại rồi chạy lại",
+                    "If the file is open in Excel or Word, close it and run again"
+                )
+            ),
+            false => what,
         }
+    }
+
+    /// An output refused its replacement or removal the way a file open in another program is
+    /// (on Windows, a workbook open in Excel): denied, busy, or shared.
+    fn open_elsewhere(&self) -> bool {
+        use std::io::ErrorKind as K;
+        /// Windows' ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION.
+        const SHARED: [i32; 2] = [32, 33];
+        let replacing = matches!(self.op, FsOp::Replace | FsOp::Remove | FsOp::KeptAside);
+        let refused = self.source.as_ref().is_some_and(|e| {
+            matches!(e.kind(), K::PermissionDenied | K::ResourceBusy)
+                || (cfg!(windows) && e.raw_os_error().is_some_and(|c| SHARED.contains(&c)))
+        });
+        replacing && refused
     }
 }
 
@@ -173,3 +203,23 @@ impl std::fmt::Display for FsError {
 }
 
 impl std::error::Error for FsError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind as K};
+
+    #[test]
+    fn a_refused_replacement_is_told_it_may_be_a_file_open_elsewhere() {
+        let path = Path::new("out/a.xlsx");
+        let told = |op, e: Option<Error>| {
+            let e = FsError::err(op, path, e);
+            e.downcast_ref::<FsError>().unwrap().open_elsewhere()
+        };
+        assert!(told(FsOp::Replace, Some(Error::from(K::PermissionDenied))));
+        assert!(told(FsOp::Remove, Some(Error::from(K::ResourceBusy))));
+        assert!(!told(FsOp::Replace, Some(Error::from(K::StorageFull))));
+        assert!(!told(FsOp::Write, Some(Error::from(K::PermissionDenied))));
+        assert!(!told(FsOp::Locked, None));
+    }
+}
