@@ -190,7 +190,8 @@ fn text(files: &[Report], sum: &Summary, plan: &Plan, g: &Global) -> String {
     let mut out = String::new();
     for r in files {
         let _ = writeln!(out, "{}", file_line(r, plan, lang));
-        if g.verbose > 0 {
+        // Only for a file that was read: an unreadable one has neither.
+        if g.verbose > 0 && !r.encoding.is_empty() {
             let _ = writeln!(
                 out,
                 "    {}: {}, {}: {:?}",

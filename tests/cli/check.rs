@@ -407,3 +407,17 @@ fn a_month_first_report_date_is_refused_with_the_date_meant() {
     assert_eq!(d["data"]["month_first"], true);
     assert!(d["hint"].as_str().unwrap().contains("14/06/2021"), "{d}");
 }
+
+/// `check -v` gives a file's encoding and delimiter only where the file was read.
+#[test]
+fn verbose_check_gives_no_encoding_for_a_file_it_could_not_read() {
+    let o = bdg()
+        .args(["--lang", "en", "check", "-v", "--plan", PLAN])
+        .arg(fixture("does-not-exist.csv"))
+        .arg("examples/reports/2021-H1/SYT_2021-H1.csv")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.matches("encoding:").count(), 1, "{out}");
+    assert!(out.contains("encoding: UTF-8"), "{out}");
+}
