@@ -6,7 +6,7 @@ use super::doc::{recipient_lines, widths, Block, Closing, Document, Heading, Par
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum, Paragraph,
     ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
-    Table as DTable, TableCell, TableRow, WidthType,
+    Table as DTable, TableCell, TableCellMargins, TableRow, WidthType,
 };
 use package::Body;
 
@@ -271,7 +271,8 @@ fn blocks(x: &mut impl Body, bs: &[Block]) -> anyhow::Result<()> {
 }
 
 /// A figures table: header row bold and centred, numbers right-aligned, 12 pt, each column as
-/// wide as [`widths::fit`] decides from the content (a smaller size when the figures need it).
+/// wide as [`widths::fit`] decides from the content (a smaller size when the figures need it),
+/// cells with narrow margins ([`widths::CELL_MARGIN`]).
 /// Written a row at a time: an appendix has a row per agency.
 fn table(x: &mut impl Body, t: &Table) -> anyhow::Result<()> {
     let fit = widths::fit(t, TEXT_WIDTH as u32);
@@ -287,10 +288,12 @@ fn table(x: &mut impl Body, t: &Table) -> anyhow::Result<()> {
             .line_spacing(LineSpacing::new().before(20).after(20))
             .add_run(r)
     };
+    let margin = widths::CELL_MARGIN as usize;
     x.open_table(
         &DTable::new(vec![])
             .set_grid(widths.clone())
-            .width(TEXT_WIDTH, WidthType::Dxa),
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .margins(TableCellMargins::new().margin(0, margin, 0, margin)),
     )?;
     // The headings repeat at the top of each page the table runs onto; no row, the headings'
     // included, is cut across two pages.

@@ -139,8 +139,9 @@ fn row<'a>(
 /// The table as comfy-table draws it, held whole: the wrapped (long) case, and the reference the
 /// tests hold [`natural`] to. Tables of figures keep their natural width; a table of texts is
 /// wrapped to `page` columns.
-/// A column whose cells are all this wide or less is kept on one line in a long table.
-const SHORT: usize = 14;
+/// A column whose cells are all this wide or less is kept on one line in a long table: the
+/// short cells of the Word report's tables (`doc::widths`).
+const SHORT: usize = widths::SHORT;
 
 pub fn comfy(t: &Table, page: usize) -> String {
     let mut tb = comfy_table::Table::new();

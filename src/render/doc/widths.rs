@@ -3,29 +3,45 @@
 //! a header's longest word "Reporters"), whatever the plan's size.
 //!
 //! Each column needs at least its longest unbreakable piece (a cell's or a header's longest
-//! word: a figure, a date, a code are one word) and at most its longest cell (a header wraps
+//! word: a figure, a date, a code are one word; a short cell, [`SHORT`], is one piece) and at
+//! most its longest cell (a header wraps
 //! between its words, so it asks no more than its longest word). The page is shared as a
 //! browser lays out an automatic table: every column gets its least, and what is left goes to
 //! the columns by their need (most − least), so figures stay as narrow as they can be whole
 //! and the names and notes take the rest; when every column has its most, the rest is shared
 //! by the columns' widths. The widths always add up to the page.
 //!
-//! When even the least widths do not fit the page, the table is set smaller (12, 11, then
-//! 10 pt); when they do not fit at 10 pt either, each column gets its share of the page by its
-//! least width, and the longest figures may then break: the last resort, for a table with more
-//! columns than an A4 page holds, which bdg does not make.
+//! The table is set at 12 pt when its least widths fit and its wrapping columns (names, notes)
+//! get a quarter of the page or their longest line; otherwise smaller, 11 then 10 pt, until they
+//! do; when no size down to 10 pt gives them that room, at 10 pt (the most room), or 9 pt
+//! when the least widths fit only there. When they do not fit at 9 pt either, each column gets
+//! its share of the page by its least width, and the longest figures may then break: the last
+//! resort, for a table with more columns than an A4 page holds, which bdg does not make.
 //!
 //! [`fit`] measures in the table's font (Times New Roman) for the Word report; [`needs`] takes
 //! any measure, and the text report uses it in characters (`plain_table.rs`).
 
 use super::Table;
 
-/// The sizes a table is tried at, in half-points, largest first.
-pub const SIZES: [u32; 3] = [24, 22, 20];
+/// The sizes a table is tried at, in half-points, largest first: 12 pt, then down to 9 pt.
+pub const SIZES: [u32; 4] = [24, 22, 20, 18];
 
-/// What a cell costs besides its text, in twips: Word's default cell margins (108 twips each
-/// side, which the tables keep), the borders and room for rounding.
-pub const PADDING: u32 = 260;
+/// The smallest size a table is set at to give its names room (10 pt); smaller only to hold
+/// its figures whole.
+const ROOMY_DOWN_TO: u32 = 20;
+
+/// The margin inside a cell, left and right, in twips (1 mm; Word's default is 1.9 mm): the
+/// Word tables set it (`w:tblCellMar`), so that an appendix of ten columns of figures holds
+/// a province's figures at 11 pt.
+pub const CELL_MARGIN: u32 = 57;
+
+/// What a cell costs besides its text, in twips: its two margins, the borders and room for
+/// rounding.
+pub const PADDING: u32 = 2 * CELL_MARGIN + 36;
+
+/// A cell of at most this many characters is kept on one line, as one piece: a state
+/// ("chưa nộp"), a target ("≥ 100 (2025)"), a date with its mark ("23/12/2025 (*)").
+pub const SHORT: usize = 14;
 
 /// What a column needs, in some measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +78,11 @@ pub fn needs(t: &Table, measure: impl Fn(&str) -> u32) -> Vec<Need> {
     }
     for r in &t.rows {
         for (n, cell) in out.iter_mut().zip(r.iter()) {
-            n.least = n.least.max(longest_word(cell));
+            let least = match crate::text::width(cell) <= SHORT {
+                true => cell.lines().map(&measure).max().unwrap_or(0),
+                false => longest_word(cell),
+            };
+            n.least = n.least.max(least);
             let line = cell.lines().map(&measure).max().unwrap_or(0);
             n.most = n.most.max(line);
         }
@@ -134,14 +154,27 @@ pub fn fit(t: &Table, page: u32) -> Fit {
             })
             .collect()
     };
-    for size in SIZES {
-        if let Some(widths) = share(&at(size), page) {
-            return Fit {
-                widths,
-                size,
-                breaks: false,
-            };
-        }
+    // The largest size down to 10 pt at which the wrapping columns are roomy; else the one of
+    // those that gives them the most room (the smallest); else the largest that fits.
+    let fitting: Vec<(u32, Vec<u32>, bool)> = (SIZES.iter())
+        .filter_map(|&size| {
+            let needs = at(size);
+            let widths = share(&needs, page)?;
+            let roomy = roomy(&needs, &widths, page);
+            Some((size, widths, roomy))
+        })
+        .collect();
+    let down_to = |f: &&(u32, Vec<u32>, bool)| f.0 >= ROOMY_DOWN_TO;
+    let chosen = (fitting.iter().filter(down_to).find(|f| f.2))
+        .or(fitting.iter().filter(down_to).last())
+        .or(fitting.first())
+        .cloned();
+    if let Some((size, widths, _)) = chosen {
+        return Fit {
+            widths,
+            size,
+            breaks: false,
+        };
     }
     // The last resort: each column its share of the page by its least width.
     let size = SIZES[SIZES.len() - 1];
@@ -151,6 +184,15 @@ pub fn fit(t: &Table, page: u32) -> Fit {
         size,
         breaks: true,
     }
+}
+
+/// Whether each column whose cells wrap (names, notes) has its longest line or a quarter of
+/// the page: at 12 pt, an appendix of many figure columns may leave the names a word or two a
+/// line, and a smaller size gives them room.
+fn roomy(needs: &[Need], widths: &[u32], page: u32) -> bool {
+    (needs.iter().zip(widths))
+        .filter(|(n, _)| n.most > n.least)
+        .all(|(n, &w)| w >= n.most.min(page / 4))
 }
 
 /// A text's width in Times New Roman, in thousandths of an em (see [`advance`]).

@@ -71,7 +71,7 @@ fn text_columns_share_the_rest_by_their_need() {
     );
     let n = needs(&t, em_width);
     let f = fit(&t, PAGE);
-    let at = |e: u32| (e * 24 * 10).div_ceil(1000) + PADDING;
+    let at = |e: u32| (e * f.size * 10).div_ceil(1000) + PADDING;
     assert_eq!(f.widths[2], at(n[2].least));
     assert!(f.widths[1] > at(n[1].least) && f.widths[1] < at(n[1].most));
     assert!(f.widths[0] > 3 * f.widths[1]);
@@ -105,9 +105,9 @@ fn when_the_least_does_not_fit_the_table_is_set_smaller_then_broken() {
         let row: Vec<&str> = vec![figure; n];
         table(&header, &[&row])
     };
-    // How many budgets fit at 12 pt, and at 10 pt.
+    // How many budgets fit at 12 pt, and at 9 pt.
     let fits = |size: u32| (PAGE / twips_of(em_width(figure), size)) as usize;
-    assert!(fits(20) > fits(24));
+    assert!(fits(18) > fits(24));
     let at12 = fit(&cols(fits(24)), PAGE);
     assert_eq!((at12.size, at12.breaks), (24, false));
     let smaller = fit(&cols(fits(24) + 1), PAGE);
@@ -116,8 +116,8 @@ fn when_the_least_does_not_fit_the_table_is_set_smaller_then_broken() {
         .widths
         .iter()
         .all(|&w| w >= twips_of(em_width(figure), smaller.size)));
-    let broken = fit(&cols(fits(20) + 1), PAGE);
-    assert_eq!((broken.size, broken.breaks), (20, true));
+    let broken = fit(&cols(fits(18) + 1), PAGE);
+    assert_eq!((broken.size, broken.breaks), (18, true));
     assert_eq!(broken.widths.iter().sum::<u32>(), PAGE);
 }
 
@@ -135,4 +135,49 @@ fn share_adds_up_to_the_page_or_says_it_cannot() {
         share(&[n(0, 0), n(0, 0), n(0, 0)], 100),
         Some(vec![34, 33, 33])
     );
+}
+
+#[test]
+fn names_squeezed_by_many_figures_get_room_at_a_smaller_size() {
+    // Four budgets and three counts leave the names under a quarter of the page at 12 pt.
+    let budget = "3.259.500.000";
+    let mut header = vec!["Cơ quan, đơn vị"];
+    header.extend(["Kinh phí"; 4]);
+    header.extend(["Nữ"; 3]);
+    let name = "Ủy ban nhân dân xã Phước Dinh, huyện Thuận Nam";
+    let mut row = vec![name];
+    row.extend([budget; 4]);
+    row.extend(["1.534"; 3]);
+    let t = table(&header, &[&row]);
+    let at12 = share(
+        &needs(&t, em_width)
+            .iter()
+            .map(|n| Need {
+                least: (n.least * 240).div_ceil(1000) + PADDING,
+                most: (n.most * 240).div_ceil(1000) + PADDING,
+            })
+            .collect::<Vec<_>>(),
+        PAGE,
+    )
+    .unwrap();
+    assert!(at12[0] < PAGE / 4, "{at12:?}");
+    let f = fit(&t, PAGE);
+    // At 10 pt they have it, the figures whole.
+    assert_eq!((f.size, f.breaks), (20, false), "{f:?}");
+    assert!(f.widths[0] >= PAGE / 4, "{f:?}");
+    assert!(f.widths[1..5]
+        .iter()
+        .all(|&w| w >= twips_of(em_width(budget), 20)));
+}
+
+#[test]
+fn a_short_cell_is_one_piece_a_longer_one_breaks_between_words() {
+    let t = table(
+        &["Mục tiêu (năm)", "Ghi chú"],
+        &[&["≥ 100 (2025)", "chưa gửi báo cáo đúng hạn"]],
+    );
+    let n = needs(&t, em_width);
+    assert_eq!(n[0].least, em_width("≥ 100 (2025)"));
+    let words = "Ghi chú chưa gửi báo cáo đúng hạn".split(' ');
+    assert_eq!(Some(n[1].least), words.map(em_width).max());
 }
