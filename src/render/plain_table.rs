@@ -154,17 +154,23 @@ pub fn comfy(t: &Table, page: usize) -> String {
     // The first column (the names) gets at least its share of the page, as the Word report's
     // widths give it (`doc::widths::fit`): a long unit beside it ("bé trai/100 bé gái") wraps
     // in its own column rather than squeezing the names to a few words a line. A column whose
-    // cells are all short ("≤ 111 (2025)", "Chưa đạt") is never wrapped, and no column is
-    // narrower than its longest word (a header's or a cell's: "/100,000", "Reporters").
+    // cells are all short ("≤ 111 (2025)", "Chưa đạt") is never wrapped; another wrapping
+    // column gets its share as the Word report's, within its longest word (a header's or a
+    // cell's: "/100,000", "Reporters") and its longest line.
     if is_long(t) {
         let fit = widths::fit(t, super::docx::TEXT_WIDTH as u32);
         let total: u64 = fit.widths.iter().map(|&w| u64::from(w)).sum();
         let needs = widths::needs(t, |s| s.width() as u32);
         for (i, n) in needs.iter().enumerate() {
+            let share = match (fit.widths.get(i), total) {
+                (Some(&w), 1..) => (u64::from(w) * page as u64 / total) as usize,
+                _ => 0,
+            };
+            let (least, most) = (n.least as usize + 2, n.most as usize + 2);
             let least = match i {
-                0 if total > 0 => (u64::from(fit.widths[0]) * page as u64 / total) as usize,
-                _ if n.most as usize <= SHORT => n.most as usize + 2,
-                _ => n.least as usize + 2,
+                0 => share,
+                _ if most <= SHORT + 2 => most,
+                _ => share.clamp(least, most),
             };
             if let Some(c) = tb.column_mut(i) {
                 let least = u16::try_from(least).unwrap_or(u16::MAX);
