@@ -166,7 +166,7 @@ pub fn fit(t: &Table, page: u32) -> Fit {
         .collect();
     let down_to = |f: &&(u32, Vec<u32>, bool)| f.0 >= ROOMY_DOWN_TO;
     let chosen = (fitting.iter().filter(down_to).find(|f| f.2))
-        .or(fitting.iter().filter(down_to).last())
+        .or(fitting.iter().rfind(down_to))
         .or(fitting.first())
         .cloned();
     if let Some((size, widths, _)) = chosen {
