@@ -7,6 +7,7 @@ use crate::plan::Plan;
 use chrono::NaiveDate;
 
 mod rows;
+pub mod widths;
 pub use rows::{Row, Rows};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,8 +76,6 @@ pub enum ParaStyle {
 pub struct Table {
     pub title: String,
     pub header: Vec<String>,
-    /// Relative widths of the columns.
-    pub widths: Vec<u16>,
     /// Numeric columns are right-aligned.
     pub numeric: Vec<bool>,
     /// The cells, compactly: one per agency in an appendix (see [`Rows`]).

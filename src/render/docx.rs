@@ -2,11 +2,11 @@
 //! portrait, margins 20/20/30/15 mm, Times New Roman 14 pt, the heading as a borderless
 //! two-column table, page numbers from page 2. Layout only: the words come with the value.
 
-use super::doc::{recipient_lines, Block, Closing, Document, Heading, ParaStyle, Table};
+use super::doc::{recipient_lines, widths, Block, Closing, Document, Heading, ParaStyle, Table};
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum, Paragraph,
     ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
-    Table as DTable, TableCell, TableRow, WidthType,
+    Table as DTable, TableCell, TableCellMargins, TableRow, WidthType,
 };
 use package::Body;
 
@@ -19,7 +19,8 @@ pub const PAGE: (u32, u32) = (11906, 16838);
 pub const MARGINS: [i32; 4] = [1134, 851, 1134, 1701];
 /// Body size in half-points (14 pt).
 pub const BODY: usize = 28;
-const TEXT_WIDTH: usize = (PAGE.0 as usize) - 851 - 1701;
+/// The width the text runs in between the margins, in twips: a table's width.
+pub const TEXT_WIDTH: usize = (PAGE.0 as usize) - 851 - 1701;
 /// First-line indent of body paragraphs (1 cm) and the indent of one level of the plan.
 const INDENT: i32 = 567;
 
@@ -269,17 +270,16 @@ fn blocks(x: &mut impl Body, bs: &[Block]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A figures table: header row bold and centred, numbers right-aligned, 12 pt. Written a row
-/// at a time: an appendix has a row per agency.
+/// A figures table: header row bold and centred, numbers right-aligned, 12 pt, each column as
+/// wide as [`widths::fit`] decides from the content (a smaller size when the figures need it),
+/// cells with narrow margins ([`widths::CELL_MARGIN`]).
+/// Written a row at a time: an appendix has a row per agency.
 fn table(x: &mut impl Body, t: &Table) -> anyhow::Result<()> {
-    let total: usize = t.widths.iter().map(|&w| w as usize).sum::<usize>().max(1);
-    let widths: Vec<usize> = t
-        .widths
-        .iter()
-        .map(|&w| TEXT_WIDTH * w as usize / total)
-        .collect();
+    let fit = widths::fit(t, TEXT_WIDTH as u32);
+    let widths: Vec<usize> = fit.widths.iter().map(|&w| w as usize).collect();
+    let size = fit.size as usize;
     let small = |text: &str, align: AlignmentType, bold: bool| {
-        let mut r = run(text, 24);
+        let mut r = run(text, size);
         if bold {
             r = r.bold();
         }
@@ -288,10 +288,12 @@ fn table(x: &mut impl Body, t: &Table) -> anyhow::Result<()> {
             .line_spacing(LineSpacing::new().before(20).after(20))
             .add_run(r)
     };
+    let margin = widths::CELL_MARGIN as usize;
     x.open_table(
         &DTable::new(vec![])
             .set_grid(widths.clone())
-            .width(TEXT_WIDTH, WidthType::Dxa),
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .margins(TableCellMargins::new().margin(0, margin, 0, margin)),
     )?;
     // The headings repeat at the top of each page the table runs onto; no row, the headings'
     // included, is cut across two pages.

@@ -11,7 +11,7 @@
 //! the risk for tables that are short in practice. `plain_table/tests.rs` renders many tables
 //! both ways and compares the text.
 
-use super::doc::Table;
+use super::doc::{widths, Table};
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Width};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
@@ -139,8 +139,9 @@ fn row<'a>(
 /// The table as comfy-table draws it, held whole: the wrapped (long) case, and the reference the
 /// tests hold [`natural`] to. Tables of figures keep their natural width; a table of texts is
 /// wrapped to `page` columns.
-/// A column whose cells are all this wide or less is kept on one line in a long table.
-const SHORT: usize = 14;
+/// A column whose cells are all this wide or less is kept on one line in a long table: the
+/// short cells of the Word report's tables (`doc::widths`).
+const SHORT: usize = widths::SHORT;
 
 pub fn comfy(t: &Table, page: usize) -> String {
     let mut tb = comfy_table::Table::new();
@@ -151,27 +152,29 @@ pub fn comfy(t: &Table, page: usize) -> String {
             .set_width(page as u16);
     }
     // The first column (the names) gets at least its share of the page, as the Word report's
-    // relative widths give it: a long unit beside it ("bé trai/100 bé gái") wraps in its own
-    // column rather than squeezing the names to a few words a line.
-    // And a column whose cells are all short ("≤ 111 (2025)", "Chưa đạt") is never wrapped.
+    // widths give it (`doc::widths::fit`): a long unit beside it ("bé trai/100 bé gái") wraps
+    // in its own column rather than squeezing the names to a few words a line. A column whose
+    // cells are all short ("≤ 111 (2025)", "Chưa đạt") is never wrapped; another wrapping
+    // column gets its share as the Word report's, within its longest word (a header's or a
+    // cell's: "/100,000", "Reporters") and its longest line.
     if is_long(t) {
-        let total: u32 = t.widths.iter().map(|&w| u32::from(w)).sum();
-        for (i, &w) in t.widths.iter().enumerate() {
-            // The cells, and the header's longest word (a header wraps between words only).
-            let header = t.header.get(i).map_or("", String::as_str).split(' ');
-            let longest = (t.rows.iter())
-                .filter_map(|r| r.iter().nth(i))
-                .chain(header)
-                .map(UnicodeWidthStr::width)
-                .max()
-                .unwrap_or(0);
+        let fit = widths::fit(t, super::docx::TEXT_WIDTH as u32);
+        let total: u64 = fit.widths.iter().map(|&w| u64::from(w)).sum();
+        let needs = widths::needs(t, |s| s.width() as u32);
+        for (i, n) in needs.iter().enumerate() {
+            let share = match (fit.widths.get(i), total) {
+                (Some(&w), 1..) => (u64::from(w) * page as u64 / total) as usize,
+                _ => 0,
+            };
+            let (least, most) = (n.least as usize + 2, n.most as usize + 2);
             let least = match i {
-                0 if total > 0 => (u32::from(w) * page as u32 / total) as usize,
-                _ if longest <= SHORT => longest + 2,
-                _ => continue,
+                0 => share,
+                _ if most <= SHORT + 2 => most,
+                _ => share.clamp(least, most),
             };
             if let Some(c) = tb.column_mut(i) {
-                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least as u16)));
+                let least = u16::try_from(least).unwrap_or(u16::MAX);
+                c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
             }
         }
     }

@@ -141,16 +141,6 @@ pub fn part(k: &Consolidation, lang: Lang) -> Vec<Block> {
                 )
                 .into(),
             header,
-            // The name wraps; the short cells ("Không đạt", "≥ 100 (2025)") do not, nor does
-            // a unit's longest word ("/100.000 trẻ sinh sống" breaks between words only).
-            widths: vec![
-                48 - unit_width(k, lang),
-                unit_width(k, lang),
-                10,
-                14,
-                15,
-                13,
-            ],
             numeric: vec![false, false, true, true, false, true],
             rows,
         }),
@@ -194,21 +184,6 @@ fn missing_reporters(k: &Consolidation, lang: Lang) -> Option<String> {
         .get(lang)
         .to_string(),
     )
-}
-
-/// The unit column's share of the table's width (in hundredths): its longest word whole, at
-/// about 1.4 hundredths a character, between 8 (a "%") and 16.
-fn unit_width(k: &Consolidation, lang: Lang) -> u16 {
-    let longest = (k.indicators.iter())
-        .flat_map(|r| {
-            k.cycle.plan.indicators[r.indicator]
-                .unit_in(lang)
-                .split(' ')
-        })
-        .map(|w| w.chars().count())
-        .max()
-        .unwrap_or(0);
-    ((longest as f64 * 1.4).ceil() as u16 + 2).clamp(8, 16)
 }
 
 /// How much of an indicator's name the terminal summary shows.

@@ -210,7 +210,6 @@ pub fn next_period(k: &Consolidation, lang: Lang) -> Vec<Block> {
             lang.pick("Nội dung", "Text").into(),
             lang.pick("Tình hình trong kỳ", "This period").into(),
         ],
-        widths: vec![12, 63, 25],
         numeric: vec![false, false, false],
         rows,
     }));

@@ -124,9 +124,6 @@ fn by_task(k: &Consolidation, lang: Lang) -> Table {
             )
             .into(),
         header,
-        // In hundredths of the text width (12 pt): a figure column holds "27.414" and the
-        // budget "606.600.000" on one line, a header's longest word ("thành", "Đang") unbroken.
-        widths: vec![12, 8, 9, 9, 9, 8, 10, 10, 9, 16],
         numeric: vec![false, true, true, true, true, true, true, true, true, true],
         rows,
     }
@@ -171,8 +168,6 @@ fn by_agency(k: &Consolidation, lang: Lang) -> Table {
             )
             .into(),
         header,
-        // As Appendix 1's; the date "10/6/2021" on one line, "nhiệm" unbroken.
-        widths: vec![18, 9, 13, 10, 8, 9, 9, 9, 15],
         numeric: vec![false, false, false, true, true, true, true, true, true],
         rows,
     }
@@ -249,7 +244,6 @@ fn overdue(k: &Consolidation, lang: Lang) -> Table {
         ]
         .map(String::from)
         .to_vec(),
-        widths: vec![30, 14, 13, 10, 33],
         numeric: vec![false, false, false, true, false],
         rows,
     }

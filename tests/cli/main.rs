@@ -34,6 +34,7 @@ mod remind_together;
 mod scale;
 mod streaming;
 mod table_headers;
+mod table_widths;
 mod template_use;
 mod templates;
 mod truth;

@@ -8,7 +8,6 @@ fn report(rows: usize) -> Document {
         Block::Table(Table {
             title: title.into(),
             header: vec!["TT".into(), "Cơ quan, đơn vị".into(), "Số liệu".into()],
-            widths: vec![1, 6, 2],
             numeric: vec![true, false, true],
             rows: (1..=n)
                 .map(|i| {
