@@ -135,8 +135,12 @@ fn identical_files_count_once_and_same_day_differences_conflict() {
     let y = report(&p, "SYT", "08/06/2021", "y");
     let c = build(&p, &p.periods[0], vec![x, y], d("2021-06-20"));
     let syt = state_of(&c, "SYT");
-    assert_eq!(syt.state, State::OnTime);
+    // No file's figures count: rejected (overdue, a letter asking which is right), days
+    // counted as for a missing report; both files held back.
+    assert_eq!((syt.state, syt.days_late), (State::Rejected, Some(10)));
     assert_eq!(syt.figures_from, None);
+    assert_eq!(syt.held_back(&c.reports).len(), 2);
+    assert_eq!(c.held_back().count(), 1);
     assert_eq!(
         c.notices
             .iter()
