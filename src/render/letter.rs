@@ -107,14 +107,30 @@ fn rejected(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
             "Re: which of your reports on gender-equality work, {period}, is right",
         ),
     };
-    let mut body = vec![t!(
-        "{coordinator} đã nhận được báo cáo của Quý cơ quan nhưng chưa thể tổng hợp vì các lý do sau:",
-        "The {coordinator} received your report but could not use it, for these reasons:"
-    )
-    .get(lang)
-    .to_string()];
-    // The files excluded whole, then those that conflict (each named with the conflict).
-    for &f in a.rejected.iter().chain(held) {
+    let mut body = vec![];
+    if !held.is_empty() {
+        // Two different reports on one date: said once, with the files named.
+        let n = held.len();
+        let date = (held.first())
+            .and_then(|&f| c.reports[f].submitted_on)
+            .map(short_date)
+            .unwrap_or_default();
+        let files = super::report_held::names(c, held);
+        body.push(t!(
+            "{coordinator} đã nhận được {n} báo cáo khác nhau của Quý cơ quan cùng đề ngày {date} ({files}). Vì chưa rõ báo cáo nào đúng, số liệu của Quý cơ quan chưa được tổng hợp.",
+            "The {coordinator} received {n} different reports from you, all dated {date} ({files}). As it cannot tell which is right, none of your figures has been counted."
+        ).get(lang).to_string());
+    }
+    if !a.rejected.is_empty() {
+        body.push(t!(
+            "{coordinator} đã nhận được báo cáo của Quý cơ quan nhưng chưa thể tổng hợp vì các lý do sau:",
+            "The {coordinator} received your report but could not use it, for these reasons:"
+        )
+        .get(lang)
+        .to_string());
+    }
+    // The files excluded whole, each with its reasons.
+    for &f in &a.rejected {
         let r = &c.reports[f];
         let own = r.diagnostics.iter();
         let notices = c.notices.iter().filter(|n| n.file == r.file);

@@ -11,7 +11,7 @@ use crate::lang::Lang;
 use crate::t;
 
 /// The files' names without their folders, joined.
-fn names(c: &Cycle, files: &[usize]) -> String {
+pub(super) fn names(c: &Cycle, files: &[usize]) -> String {
     (files.iter())
         .map(|&f| {
             let file = &c.reports[f].file;
