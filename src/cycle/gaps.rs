@@ -9,21 +9,23 @@ use std::collections::BTreeMap;
 
 /// The `dropped-tasks` warning on `newer` (the file whose figures count), when the `earlier`
 /// files (superseded, oldest first) gave tasks it does not report on, or figures of a task it
-/// leaves blank. A task's figures are compared with the latest earlier file that gave it.
+/// leaves blank. A task's figures are compared with the latest earlier file that gave it; a
+/// later row that says the task is not started may leave its figures blank (a restatement,
+/// not a loss).
 pub(super) fn dropped(
     plan: &Plan,
     reports: &[Report],
     newer: usize,
     earlier: &[usize],
 ) -> Option<Diagnostic> {
-    let now: BTreeMap<u32, u8> = (reports[newer].given.iter())
-        .map(|g| (g.task, g.filled))
+    let now: BTreeMap<u32, Given> = (reports[newer].given.iter())
+        .map(|g| (g.task, *g))
         .collect();
     // The latest earlier statement of each task, and the file that made it.
     let mut before: BTreeMap<u32, (u8, usize)> = BTreeMap::new();
     for &f in earlier {
         for g in reports[f].given.iter() {
-            before.insert(g.task, (g.filled, f));
+            before.insert(g.task, (g.figures(), f));
         }
     }
     let mut files = Vec::new();
@@ -37,7 +39,9 @@ pub(super) fn dropped(
     for (&task, &(filled, f)) in &before {
         match now.get(&task) {
             None => tasks.push(id(task)),
-            Some(&kept) if filled & !kept != 0 => {
+            Some(g) if g.filled & Given::NOT_STARTED != 0 => continue,
+            Some(&g) if filled & !g.figures() != 0 => {
+                let kept = g.figures();
                 let columns = (0..Given::FIGURES.len())
                     .filter(|i| filled & !kept & (1 << i) != 0)
                     .map(|i| Given::FIGURES[i].to_string())

@@ -88,7 +88,8 @@ pub struct Report {
 pub struct Given {
     /// The task, as an index into the plan's tasks.
     pub task: u32,
-    /// Bit `i` set when figure `i` of [`Given::FIGURES`] is filled.
+    /// Bit `i` set when figure `i` of [`Given::FIGURES`] is filled; [`Given::NOT_STARTED`]
+    /// when the row says the task is not started.
     pub filled: u8,
 }
 
@@ -101,6 +102,14 @@ impl Given {
         "budget_vnd",
     ];
 
+    /// The bit of `filled` set when the row says "not started" (its figures may well be blank).
+    pub const NOT_STARTED: u8 = 1 << 7;
+
+    /// The figures filled, without the status bit.
+    pub fn figures(self) -> u8 {
+        self.filled & !Self::NOT_STARTED
+    }
+
     /// What `row` gives.
     pub fn of(row: &Row) -> Self {
         let figures = [
@@ -112,6 +121,10 @@ impl Given {
         let filled = (figures.iter().enumerate())
             .filter(|(_, v)| v.is_some())
             .fold(0u8, |m, (i, _)| m | (1 << i));
+        let filled = match row.status {
+            Status::NotStarted => filled | Self::NOT_STARTED,
+            _ => filled,
+        };
         Given {
             task: u32::try_from(row.task).unwrap_or(u32::MAX),
             filled,
