@@ -311,9 +311,20 @@ fn count_row(t: &mut TaskLine, role: Option<crate::plan::Role>, agency: AgencyId
 }
 
 /// Rows and files excluded across the cycle's files: each row once, however many diagnostics
-/// it has (a row with two bad numbers is one row), and every row of an excluded file.
+/// it has (a row with two bad numbers is one row), and every row of an excluded file: one
+/// unusable in itself, or one the cycle refused whole with an error (two different reports
+/// on the same date, `conflict`; a report dated before the period, `before-window`). A
+/// superseded or duplicate file is not counted: its figures are in the file that counts.
 fn excluded_counts(c: &Cycle) -> (usize, usize) {
+    let refused: std::collections::HashSet<&str> = (c.notices.iter())
+        .filter(|d| d.is_error() && d.excludes == Excludes::File)
+        .map(|d| d.file.as_str())
+        .collect();
     c.relevant_reports().fold((0, 0), |(rows, files), (_, r)| {
-        (rows + r.excluded_rows(), files + usize::from(!r.usable()))
+        if r.usable() && refused.contains(r.file.as_str()) {
+            (rows + r.all_rows(), files + 1)
+        } else {
+            (rows + r.excluded_rows(), files + usize::from(!r.usable()))
+        }
     })
 }

@@ -59,20 +59,29 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
 }
 
 /// A usable file with the same content as another is a copy: it gets the warning
-/// `consolidate` gives it, naming the one that counts there (`cycle::copies`, the same choice).
-/// `check` still reads and counts it as a file of its own: the warning says what the
-/// consolidation will do.
+/// `consolidate` gives it, naming the one that counts there; of one agency and period, two
+/// different files on its latest date conflict: each gets the `conflict` error `consolidate`
+/// gives (neither's figures count), so `check` does not call them valid. The same choice
+/// (`cycle::copies`). `check` still reads and counts a copy as a file of its own: the warning
+/// says what the consolidation will do. Knowing no period or as-of date, `check` does not say
+/// which files a later one supersedes.
 fn mark_duplicates(files: &mut [Report]) {
     // Indicator companions are left out, as the cycle leaves them out of its copies: of an
     // agency's companions the latest counts, copy or not (see `indicators.rs`).
     let candidates = (0..files.len())
         .filter(|&i| files[i].usable() && !files[i].indicators_only)
         .collect();
-    let (_, copies) = crate::cycle::copies(files, candidates);
-    for (copy, original) in copies {
+    let sorted = crate::cycle::copies(files, candidates);
+    for (copy, original) in sorted.copies {
         let other = files[original].file.clone();
         let d = Diagnostic::warn(&files[copy].file, Kind::DuplicateFile { other });
         files[copy].diagnostics.push(d);
+    }
+    for group in &sorted.conflicts {
+        for &f in group {
+            let d = crate::cycle::conflict(files, f, group);
+            files[f].diagnostics.push(d);
+        }
     }
 }
 

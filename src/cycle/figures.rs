@@ -1,43 +1,79 @@
 //! Which of an agency's files counts: identical files once, then the latest; two different
-//! reports on the latest date conflict, earlier ones are superseded.
+//! reports on the latest date conflict, earlier ones are superseded. One mechanism for the
+//! cycle and for `check` ([`copies`]).
 
 use crate::diag::{Diagnostic, Excludes, Kind};
 use crate::report::Report;
+use std::collections::{BTreeMap, HashMap};
+
+/// An agency's files sorted out: those kept, the copies, and the files that conflict.
+#[derive(Debug, Default)]
+pub struct Copies {
+    /// The files kept (each content once), in [`copy_order`].
+    pub kept: Vec<usize>,
+    /// A file with the same content as one before it, as (copy, original).
+    pub copies: Vec<(usize, usize)>,
+    /// Of the kept files of one agency and period, those on its latest date, when there are
+    /// two or more (they differ: copies are gone): none counts until the agency says which is
+    /// right. One group per agency and period, in the order of their first file.
+    pub conflicts: Vec<Vec<usize>>,
+}
 
 /// One agency's files, oldest first (then the shorter name, then by name); a file with the
-/// same content as an earlier one counts once, with a notice.
+/// same content as an earlier one counts once, with a notice. Also gives the conflicting files.
 pub(super) fn dedupe(
     reports: &[Report],
     files: Vec<usize>,
     notices: &mut Vec<Diagnostic>,
-) -> Vec<usize> {
-    let (mut kept, copies) = copies(reports, files);
+) -> (Vec<usize>, Vec<usize>) {
+    let Copies {
+        mut kept,
+        copies,
+        mut conflicts,
+    } = copies(reports, files);
     for (copy, original) in copies {
         let other = reports[original].file.clone();
         let d = Diagnostic::warn(&reports[copy].file, Kind::DuplicateFile { other });
         notices.push(d.excluding(Excludes::File));
     }
     kept.shrink_to_fit();
-    kept
+    (kept, conflicts.pop().unwrap_or_default())
 }
 
-/// `files` in [`copy_order`], split into those kept and the copies: a file with the same
-/// content (the same fingerprint: agency, period, date and rows, whatever its bytes) as one
-/// before it, as (copy, original). The cycle names each copy; `check` says the same.
-pub fn copies(reports: &[Report], mut files: Vec<usize>) -> (Vec<usize>, Vec<(usize, usize)>) {
+/// `files` in [`copy_order`], sorted out: the copies (a file with the same content — the same
+/// fingerprint: agency, period, date and rows, whatever its bytes — as one before it), the
+/// files kept, and among those, of each agency and period, the different files on its latest
+/// date (a conflict). The cycle names each copy and conflict; `check` says the same.
+pub fn copies(reports: &[Report], mut files: Vec<usize>) -> Copies {
     files.sort_by_key(|&f| copy_order(&reports[f]));
-    let mut first: std::collections::HashMap<u64, usize> = Default::default();
-    let (mut kept, mut copies) = (Vec::new(), Vec::new());
+    let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut out = Copies::default();
     for f in files {
         match first.entry(reports[f].fingerprint) {
-            std::collections::hash_map::Entry::Occupied(o) => copies.push((f, *o.get())),
+            std::collections::hash_map::Entry::Occupied(o) => out.copies.push((f, *o.get())),
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(f);
-                kept.push(f);
+                out.kept.push(f);
             }
         }
     }
-    (kept, copies)
+    // Kept files by agency and period: each group in copy order, so its latest date is last.
+    let mut groups: BTreeMap<(Option<usize>, Option<u32>), Vec<usize>> = BTreeMap::new();
+    for &f in &out.kept {
+        let r = &reports[f];
+        groups.entry((r.agency, r.period)).or_default().push(f);
+    }
+    for group in groups.into_values() {
+        let latest = group.last().and_then(|&f| reports[f].submitted_on);
+        let on_latest: Vec<usize> = (group.iter().copied())
+            .filter(|&f| reports[f].submitted_on == latest)
+            .collect();
+        if on_latest.len() > 1 {
+            out.conflicts.push(on_latest);
+        }
+    }
+    out.conflicts.sort_by_key(|g| g[0]);
+    out
 }
 
 /// The order in which an agency's files are taken: by report date, then the shorter name, then
@@ -47,37 +83,41 @@ fn copy_order(r: &Report) -> (Option<chrono::NaiveDate>, usize, &str) {
     (r.submitted_on, r.file.chars().count(), &r.file)
 }
 
-/// The report whose figures count: the latest. Two different reports on the latest date
-/// conflict (none counts until the agency says which is right); earlier ones are superseded.
+/// The conflict's diagnostic for one of its files: the same in the cycle and in `check`.
+pub fn conflict(reports: &[Report], f: usize, files: &[usize]) -> Diagnostic {
+    let files = files.iter().map(|&g| reports[g].file.clone()).collect();
+    Diagnostic::err(&reports[f].file, Kind::Conflict { files }).excluding(Excludes::File)
+}
+
+/// The report whose figures count: the latest, unless the latest date holds a conflict
+/// (`conflicting`, then none counts until the agency says which is right); earlier ones are
+/// superseded. A later file that lacks tasks or figures the earlier ones gave is said so
+/// ([`super::gaps`]).
 pub(super) fn figures_from(
+    plan: &crate::plan::Plan,
     reports: &[Report],
     kept: &[usize],
+    conflicting: &[usize],
     notices: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
-    let latest = kept.last().and_then(|&f| reports[f].submitted_on);
-    let on_latest: Vec<usize> = kept
-        .iter()
-        .copied()
-        .filter(|&f| reports[f].submitted_on == latest)
-        .collect();
-    let figures = if on_latest.len() > 1 {
-        let files: Vec<String> = on_latest.iter().map(|&f| reports[f].file.clone()).collect();
-        for &f in &on_latest {
-            let kind = Kind::Conflict {
-                files: files.clone(),
-            };
-            notices.push(Diagnostic::err(&reports[f].file, kind).excluding(Excludes::File));
-        }
-        None
+    for &f in conflicting {
+        notices.push(conflict(reports, f, conflicting));
+    }
+    let figures = if conflicting.is_empty() {
+        kept.last().copied()
     } else {
-        on_latest.first().copied()
+        None
     };
-    for &f in kept {
-        if Some(f) != figures && !on_latest.contains(&f) {
-            let newer = figures.map(|n| reports[n].file.clone()).unwrap_or_default();
-            let d = Diagnostic::warn(&reports[f].file, Kind::Superseded { newer });
-            notices.push(d.excluding(Excludes::File));
-        }
+    let earlier: Vec<usize> = (kept.iter().copied())
+        .filter(|f| Some(*f) != figures && !conflicting.contains(f))
+        .collect();
+    for &f in &earlier {
+        let newer = figures.map(|n| reports[n].file.clone()).unwrap_or_default();
+        let d = Diagnostic::warn(&reports[f].file, Kind::Superseded { newer });
+        notices.push(d.excluding(Excludes::File));
+    }
+    if let Some(n) = figures {
+        notices.extend(super::gaps::dropped(plan, reports, n, &earlier));
     }
     figures
 }

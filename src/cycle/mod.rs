@@ -7,9 +7,10 @@
 
 mod figures;
 mod files;
+mod gaps;
 mod model;
 
-pub use figures::copies;
+pub use figures::{conflict, copies, Copies};
 pub use model::{AgencyCycle, Counts, Cycle, State};
 
 use figures::{dedupe, figures_from};
@@ -23,8 +24,10 @@ use chrono::NaiveDate;
 /// Builds the cycle. `period` must be one of the plan's.
 ///
 /// Steps, one function each: sort the usable reports by agency (`by_agency`); for each
-/// expected agency, then each unexpected one, drop identical files (`dedupe`), pick the
-/// report whose figures count (`figures_from`) and judge the timeliness ([`timeliness`]).
+/// expected agency, then each unexpected one, drop identical files and find a conflict
+/// (`dedupe`), pick the report whose figures count (`figures_from`, which says what a later
+/// file lacks, `gaps.rs`) and judge the timeliness ([`timeliness`]). An agency whose latest
+/// reports conflict is rejected: none of its files' figures count.
 pub fn build<'p>(
     plan: &'p Plan,
     period: &'p Period,
@@ -37,14 +40,17 @@ pub fn build<'p>(
     // Held for the whole run, one per agency (tens of thousands in a large plan): no spare room.
     let mut agencies = Vec::with_capacity(period.reporters.len());
     let mut judge = |a: AgencyIdx, expected: bool, files: Vec<usize>, notices: &mut Vec<_>| {
-        let kept = dedupe(&reports, files, notices);
-        let figures = figures_from(&reports, &kept, notices);
+        let (kept, conflicting) = dedupe(&reports, files, notices);
+        let figures = figures_from(plan, &reports, &kept, &conflicting, notices);
         let submitted_on = kept.first().and_then(|&f| reports[f].submitted_on);
         let rejected = rejected.remove(&a).unwrap_or_default();
         let sent_unusable = kept.is_empty() && !rejected.is_empty();
         // A date most likely written month first is not believed: never counted late on it.
         let believed = submitted_on.filter(|d| slipped_date(period, *d, as_of).is_none());
         let (state, days_late) = match (submitted_on, believed) {
+            // Two different reports on its latest date: no file's figures count, as when every
+            // file is excluded whole (each of them is): rejected until it says which is right.
+            _ if !conflicting.is_empty() => timeliness(None, true, last_on_time, as_of),
             (Some(_), None) => (State::OnTime, None),
             _ => timeliness(submitted_on, sent_unusable, last_on_time, as_of),
         };

@@ -18,8 +18,8 @@ pub enum State {
     Missing,
     /// Not reported, and there is still time.
     Pending,
-    /// Sent something, but every file of the agency for the period was excluded whole: a
-    /// corrected report is needed.
+    /// Sent something, but every file of the agency for the period was excluded whole (or its
+    /// latest files conflict, so that none counts): a corrected report is needed.
     Rejected,
 }
 
@@ -71,6 +71,20 @@ pub struct AgencyCycle {
     pub reports: Vec<usize>,
     /// The agency's files for the period that were excluded whole (their diagnostics say why).
     pub rejected: Vec<usize>,
+}
+
+impl AgencyCycle {
+    /// The files held back: two or more different reports on the agency's latest date (a
+    /// conflict), none of whose figures count until it says which is right. Empty otherwise.
+    pub fn held_back<'a>(&'a self, reports: &[Report]) -> &'a [usize] {
+        let Some(&last) = self.reports.last().filter(|_| self.figures_from.is_none()) else {
+            return &[];
+        };
+        let latest = reports[last].submitted_on;
+        // `reports` is in date order (`figures::copy_order`).
+        let from = (self.reports).partition_point(|&f| reports[f].submitted_on < latest);
+        &self.reports[from..]
+    }
 }
 
 /// One reporting cycle: who was expected, who reported when, and what the cycle noticed.
@@ -145,6 +159,13 @@ impl<'p> Cycle<'p> {
         }
         c.reported = c.on_time + c.late;
         c
+    }
+
+    /// The agencies whose figures are held back (a conflict), with the files that conflict.
+    pub fn held_back(&self) -> impl Iterator<Item = (&AgencyCycle, &[usize])> {
+        (self.agencies.iter())
+            .map(|a| (a, a.held_back(&self.reports)))
+            .filter(|(_, files)| !files.is_empty())
     }
 
     /// The reports whose figures count, agency by agency in the cycle's order: the order in

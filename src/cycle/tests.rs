@@ -135,8 +135,12 @@ fn identical_files_count_once_and_same_day_differences_conflict() {
     let y = report(&p, "SYT", "08/06/2021", "y");
     let c = build(&p, &p.periods[0], vec![x, y], d("2021-06-20"));
     let syt = state_of(&c, "SYT");
-    assert_eq!(syt.state, State::OnTime);
+    // No file's figures count: rejected (overdue, a letter asking which is right), days
+    // counted as for a missing report; both files held back.
+    assert_eq!((syt.state, syt.days_late), (State::Rejected, Some(10)));
     assert_eq!(syt.figures_from, None);
+    assert_eq!(syt.held_back(&c.reports).len(), 2);
+    assert_eq!(c.held_back().count(), 1);
     assert_eq!(
         c.notices
             .iter()
@@ -262,4 +266,70 @@ fn the_cycle_keeps_no_spare_room() {
     let syt = state_of(&c, "SYT");
     assert_eq!(syt.reports, [0]);
     assert_eq!(syt.reports.capacity(), 1);
+}
+
+/// `copies` sorts out each agency and period apart: a conflict is two different files of one
+/// agency and period on its latest date, never files of two agencies, nor an earlier date's.
+#[test]
+fn copies_finds_conflicts_by_agency_and_period_on_the_latest_date() {
+    let p = plan();
+    let reports = vec![
+        report(&p, "SYT", "08/06/2021", "x"),
+        report(&p, "SYT", "08/06/2021", "y"),
+        report(&p, "SNV", "08/06/2021", "x"),
+        report(&p, "STP", "01/06/2021", "x"),
+        report(&p, "STP", "01/06/2021", "y"),
+        report(&p, "STP", "05/06/2021", "z"),
+    ];
+    let sorted = copies(&reports, (0..reports.len()).collect());
+    assert!(sorted.copies.is_empty());
+    assert_eq!(sorted.conflicts, vec![vec![0, 1]]);
+}
+
+/// A later file whose figures count but that lacks a task, or a figure, an earlier one gave:
+/// `dropped-tasks` names them; a later "not started" row may leave its figures blank.
+#[test]
+fn a_later_file_that_lacks_what_an_earlier_gave_is_said() {
+    let p = plan();
+    let csv = |date: &str, rows: &str| {
+        let text = format!("agency,period,submitted_on,task,status,budget_vnd\n{rows}")
+            .replace("DATE", date);
+        let name = format!("SYT-{date}.csv");
+        crate::report::read(text.as_bytes(), &name, &p, &Default::default())
+    };
+    let first = csv(
+        "01/06/2021",
+        "SYT,2021-H1,DATE,II.1.a,done,100\nSYT,2021-H1,DATE,II.1.b,done,200\nSYT,2021-H1,DATE,II.2.a,done,300\n",
+    );
+    let later = csv(
+        "08/06/2021",
+        "SYT,2021-H1,DATE,II.1.a,done,\nSYT,2021-H1,DATE,II.2.a,not_started,\n",
+    );
+    let c = build(&p, &p.periods[0], vec![first, later], d("2021-06-20"));
+    let dropped: Vec<&Kind> = (c.notices.iter())
+        .map(|n| &n.kind)
+        .filter(|k| matches!(k, Kind::DroppedTasks { .. }))
+        .collect();
+    let Some(Kind::DroppedTasks {
+        earlier,
+        tasks,
+        figures,
+    }) = dropped.first()
+    else {
+        panic!("no dropped-tasks in {:?}", c.notices)
+    };
+    assert_eq!(dropped.len(), 1);
+    assert_eq!(earlier, &["SYT-01/06/2021.csv".to_string()]);
+    assert_eq!(tasks, &["II.1.b".to_string()]);
+    let gaps: Vec<(&str, Vec<&str>)> = (figures.iter())
+        .map(|g| {
+            (
+                g.task.as_str(),
+                g.columns.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(gaps, [("II.1.a", vec!["budget_vnd"])]);
+    // The later file's figures count all the same.
+    assert_eq!(state_of(&c, "SYT").figures_from, Some(1));
 }

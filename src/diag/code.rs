@@ -97,6 +97,7 @@ codes! {
     Superseded = "superseded",
     DuplicateFile = "duplicate-file",
     Conflict = "conflict",
+    DroppedTasks = "dropped-tasks",
     // indicators
     DuplicateIndicator = "duplicate-indicator",
     UnknownIndicator = "unknown-indicator",
@@ -205,6 +206,7 @@ impl Kind {
             Kind::DuplicateFile { .. } => Code::DuplicateFile,
             Kind::Conflict { .. } => Code::Conflict,
             Kind::Superseded { .. } => Code::Superseded,
+            Kind::DroppedTasks { .. } => Code::DroppedTasks,
             Kind::UnexpectedAgency { .. } => Code::UnexpectedAgency,
             Kind::DuplicateIndicator { .. } | Kind::RepeatedIndicator { .. } => {
                 Code::DuplicateIndicator

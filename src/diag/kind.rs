@@ -17,6 +17,14 @@ fn iso_opt<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error
     }
 }
 
+/// A task whose later report leaves blank figures an earlier one filled: the figures' stable
+/// column names (`budget_vnd`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FigureGap {
+    pub task: String,
+    pub columns: Vec<String>,
+}
+
 /// What was found. Each variant holds the values a message needs (what was found, what was
 /// expected, limits…); [`Kind::code`] names its stable code.
 ///
@@ -74,6 +82,16 @@ pub enum Kind {
     Conflict { files: Vec<String> },
     /// Replaced by a later report of the same agency.
     Superseded { newer: String },
+    /// The file whose figures count (the agency's latest) lacks tasks, or figures of a task,
+    /// that its earlier files gave: those no longer count (a supplement sent alone).
+    DroppedTasks {
+        /// The earlier files that gave them.
+        earlier: Vec<String>,
+        /// The tasks the later file does not report on, in plan order.
+        tasks: Vec<String>,
+        /// The tasks it reports on with a figure left blank that an earlier file filled.
+        figures: Vec<FigureGap>,
+    },
     /// An agency not expected this period reported; its figures count.
     UnexpectedAgency { name: String },
     // ---- indicators (plan and reports) ----
@@ -367,6 +385,7 @@ impl Kind {
                 | Kind::BeforeWindow { .. }
                 | Kind::DuplicateFile { .. }
                 | Kind::Superseded { .. }
+                | Kind::DroppedTasks { .. }
                 | Kind::Conflict { .. }
         )
     }

@@ -673,12 +673,71 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "được thay bằng báo cáo mới hơn {newer}",
             "superseded by the later report {newer}"
         ),
+        Kind::DroppedTasks {
+            earlier,
+            tasks,
+            figures,
+        } => dropped(earlier, tasks, figures, lang),
         Kind::UnexpectedAgency { name } => tr!(
             lang,
             "{name} không thuộc danh sách phải báo cáo kỳ này; số liệu vẫn được tính",
             "{name} is not among this period's expected reporters; its figures count all the same"
         ),
     }
+}
+
+/// A later report that lacks what the earlier ones gave: the tasks, then the blank figures.
+fn dropped(
+    earlier: &[String],
+    tasks: &[String],
+    figures: &[super::FigureGap],
+    lang: Lang,
+) -> String {
+    let files = earlier.join(", ");
+    let mut parts = Vec::new();
+    if !tasks.is_empty() {
+        let (n, list) = (tasks.len(), tasks.join(", "));
+        parts.push(tr!(
+            lang,
+            "thiếu {n} nhiệm vụ: {list}",
+            "lacks {n} tasks: {list}"
+        ));
+    }
+    if !figures.is_empty() {
+        let list = (figures.iter())
+            .map(|g| {
+                let cols = (g.columns.iter())
+                    .map(|c| figure_word(c, lang))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("{} ({cols})", g.task)
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        parts.push(tr!(
+            lang,
+            "bỏ trống số liệu: {list}",
+            "leaves figures blank: {list}"
+        ));
+    }
+    let what = parts.join("; ");
+    tr!(
+        lang,
+        "báo cáo mới nhất (được tính số liệu) {what} so với báo cáo trước ({files}); số liệu đó không còn được tính",
+        "the latest report (whose figures count) {what}, which the earlier report gave ({files}); those figures no longer count"
+    )
+}
+
+/// A figure's word, by its stable column name.
+fn figure_word(column: &str, lang: Lang) -> String {
+    let (vi, en) = match column {
+        "activities" => ("số hoạt động", "activities"),
+        "participants_female" => ("người tham gia nữ", "women"),
+        "participants_male" => ("người tham gia nam", "men"),
+        "budget_vnd" => ("kinh phí", "budget"),
+        other => (other, other),
+    };
+    lang.pick(vi, en).to_string()
 }
 
 /// The kind's own advice, else "did you mean 'x'?" for a near match.
@@ -717,6 +776,16 @@ fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
             lang,
             "đề nghị đơn vị gửi báo cáo của kỳ này",
             "ask the agency for this period's report"
+        ),
+        Kind::DroppedTasks { .. } => tr!(
+            lang,
+            "báo cáo sau thay thế toàn bộ báo cáo trước: đề nghị đơn vị gửi lại toàn bộ báo cáo (mọi nhiệm vụ, mọi số liệu) với ngày báo cáo mới",
+            "a later report replaces the earlier one whole: ask the agency to send its whole report again (every task, every figure), with a new date"
+        ),
+        Kind::Conflict { .. } => tr!(
+            lang,
+            "đề nghị đơn vị cho biết báo cáo nào đúng, hoặc gửi lại báo cáo đúng với ngày báo cáo mới",
+            "ask the agency which report is right, or for the right one again with a new date"
         ),
         Kind::InternalError { .. } => tr!(
             lang,

@@ -42,7 +42,7 @@ pub fn wording(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> W
     };
     paragraphs.extend(body);
     if a.state != State::Late {
-        paragraphs.push(send_by(c, a.state, reply_by, coordinator, lang));
+        paragraphs.push(send_by(c, a, reply_by, coordinator, lang));
     }
     paragraphs.push(lang.pick("Trân trọng./.", "Yours faithfully.").into());
     Wording {
@@ -96,16 +96,40 @@ fn day_count(n: i64, lang: Lang) -> String {
 fn rejected(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
     let plan = c.plan;
     let coordinator = plan.agencies[plan.meta.coordinator].name_in(lang);
-    let subject = lang.pick(
-        "V/v đề nghị gửi lại báo cáo kết quả thực hiện công tác bình đẳng giới {period}",
-        "Re: request for a corrected report on gender-equality work, {period}",
-    );
-    let mut body = vec![t!(
-        "{coordinator} đã nhận được báo cáo của Quý cơ quan nhưng chưa thể tổng hợp vì các lý do sau:",
-        "The {coordinator} received your report but could not use it, for these reasons:"
-    )
-    .get(lang)
-    .to_string()];
+    let held = a.held_back(&c.reports);
+    let subject = match held.is_empty() {
+        true => lang.pick(
+            "V/v đề nghị gửi lại báo cáo kết quả thực hiện công tác bình đẳng giới {period}",
+            "Re: request for a corrected report on gender-equality work, {period}",
+        ),
+        false => lang.pick(
+            "V/v đề nghị xác nhận báo cáo kết quả thực hiện công tác bình đẳng giới {period}",
+            "Re: which of your reports on gender-equality work, {period}, is right",
+        ),
+    };
+    let mut body = vec![];
+    if !held.is_empty() {
+        // Two different reports on one date: said once, with the files named.
+        let n = held.len();
+        let date = (held.first())
+            .and_then(|&f| c.reports[f].submitted_on)
+            .map(short_date)
+            .unwrap_or_default();
+        let files = super::report_held::names(c, held);
+        body.push(t!(
+            "{coordinator} đã nhận được {n} báo cáo khác nhau của Quý cơ quan cùng đề ngày {date} ({files}). Vì chưa rõ báo cáo nào đúng, số liệu của Quý cơ quan chưa được tổng hợp.",
+            "The {coordinator} received {n} different reports from you, all dated {date} ({files}). As it cannot tell which is right, none of your figures has been counted."
+        ).get(lang).to_string());
+    }
+    if !a.rejected.is_empty() {
+        body.push(t!(
+            "{coordinator} đã nhận được báo cáo của Quý cơ quan nhưng chưa thể tổng hợp vì các lý do sau:",
+            "The {coordinator} received your report but could not use it, for these reasons:"
+        )
+        .get(lang)
+        .to_string());
+    }
+    // The files excluded whole, each with its reasons.
     for &f in &a.rejected {
         let r = &c.reports[f];
         let own = r.diagnostics.iter();
@@ -129,8 +153,15 @@ fn rejected(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
 }
 
 /// The closing request: send (or send again) by the reply-by date.
-fn send_by(c: &Cycle, state: State, reply_by: NaiveDate, coordinator: &str, lang: Lang) -> String {
+fn send_by(
+    c: &Cycle,
+    a: &AgencyCycle,
+    reply_by: NaiveDate,
+    coordinator: &str,
+    lang: Lang,
+) -> String {
     let plan = c.plan;
+    let (state, held) = (a.state, !a.held_back(&c.reports).is_empty());
     let reply = short_date(reply_by);
     let recipient = match lang {
         Lang::Vi => &plan.meta.recipient,
@@ -141,9 +172,13 @@ fn send_by(c: &Cycle, state: State, reply_by: NaiveDate, coordinator: &str, lang
             .unwrap_or(&plan.meta.recipient),
     };
     let what = match state {
-        State::Rejected => t!(
+        State::Rejected if !held => t!(
             "chỉnh sửa và gửi lại báo cáo theo mẫu",
             "correct your report and send it again, in the template's format,"
+        ),
+        State::Rejected => t!(
+            "cho biết báo cáo nào đúng (hoặc gửi lại báo cáo đúng, ghi ngày báo cáo mới)",
+            "say which report is right (or send the right one again, with a new date)"
         ),
         _ => t!(
             "khẩn trương gửi báo cáo theo mẫu",

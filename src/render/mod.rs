@@ -7,6 +7,7 @@ pub mod letter;
 pub mod plain;
 mod plain_table;
 pub mod report_doc;
+mod report_held;
 pub mod report_indicators;
 mod report_parts;
 mod report_tables;

@@ -269,6 +269,12 @@ fn lines(s: &str) -> String {
 
 fn task_result(out: &mut Vec<Block>, k: &Consolidation, tl: &TaskLine, depth: usize, lang: Lang) {
     let plan = k.cycle.plan;
+    // Reported on in files whose figures are held back (a conflict): said, never "no report".
+    let held = super::report_held::task_sentence(k, tl.task, tl.reports > 0, lang);
+    if let (0, Some(held)) = (tl.reports, &held) {
+        out.push(Block::styled(held.clone(), depth, ParaStyle::Body));
+        return;
+    }
     if tl.reports == 0 {
         out.push(Block::styled(
             lang.pick(
@@ -318,6 +324,9 @@ fn task_result(out: &mut Vec<Block>, k: &Consolidation, tl: &TaskLine, depth: us
     }
     s.push('.');
     out.push(Block::styled(s, depth, ParaStyle::Body));
+    if let Some(held) = held {
+        out.push(Block::styled(held, depth, ParaStyle::Body));
+    }
     // The agencies' notes, grouped: one line per distinct note, with the agencies that wrote it.
     let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
     for (a, note) in &tl.notes {

@@ -24,7 +24,10 @@ pub fn assessment(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let n = &k.counts;
     let total = k.period_tasks().count();
     let done = k.period_tasks().filter(|t| t.status.done > 0).count();
-    let unreported = k.period_tasks().filter(|t| t.reports == 0).count();
+    // A task reported on only in files held back (a conflict) is not "without a report".
+    let unreported = (k.period_tasks())
+        .filter(|t| t.reports == 0 && super::report_held::on_task(k, t.task, lang).is_empty())
+        .count();
     let not_started = k
         .period_tasks()
         .filter(|t| t.status.not_started > 0)
@@ -181,7 +184,16 @@ pub fn next_period(k: &Consolidation, lang: Lang) -> Vec<Block> {
         .iter()
         .map(|tl| {
             let task = &plan.tasks[tl.task];
-            let state = if tl.reports == 0 {
+            let held = super::report_held::names_on_task(k, tl.task, lang);
+            let state = if tl.reports == 0 && !held.is_empty() {
+                let names = held.join(", ");
+                t!(
+                    "số liệu của {names} chưa được tính (các báo cáo khác nhau cùng ngày)",
+                    "the figures of the {names} held back (different reports with the same date)"
+                )
+                .get(lang)
+                .to_string()
+            } else if tl.reports == 0 {
                 lang.pick("chưa có đơn vị báo cáo", "no report yet")
                     .to_string()
             } else {

@@ -69,6 +69,7 @@ pub fn appendix(k: &Consolidation, lang: Lang) -> Vec<Block> {
             super::doc::ParaStyle::Quote,
         ));
     }
+    blocks.extend(super::report_held::appendix_note(k, lang));
     blocks.push(Block::Table(overdue(k, lang)));
     blocks
 }
@@ -180,6 +181,8 @@ fn report_date(k: &Consolidation, a: &crate::consolidate::AgencyLine) -> String 
     match a.submitted_on {
         None => NA.into(),
         Some(d) if disbelieved(k, a) => format!("{} (*)", short_date(d)),
+        // Figures held back (a conflict): why is said under the table.
+        Some(d) if super::report_held::is_held(k, a.agency) => format!("{} (**)", short_date(d)),
         Some(d) => short_date(d),
     }
 }
@@ -206,7 +209,12 @@ fn overdue(k: &Consolidation, lang: Lang) -> Table {
             } else {
                 a.state.label(lang)
             };
+            let held = is_rejected && super::report_held::is_held(k, a.agency);
             let note = match (a.state, is_rejected) {
+                (_, true) if held => lang.pick(
+                    "gửi các báo cáo khác nhau cùng ngày, đề nghị cho biết báo cáo nào đúng",
+                    "sent different reports with the same date, to say which is right",
+                ),
                 (_, true) => lang.pick(
                     "báo cáo bị loại, đề nghị gửi lại (lý do tại trang \"Bị loại\" của sổ Excel)",
                     "report excluded, to be sent again (the reason is in the \"Excluded\" sheet of the workbook)",

@@ -77,6 +77,59 @@ pub struct Report {
     /// The file holds an indicator table and no task table (a companion CSV): it does not
     /// count as the agency's report, only for its indicators.
     pub indicators_only: bool,
+    /// The tasks its accepted rows report on, in file order, and which figures each fills:
+    /// kept when the rows are dropped, so the cycle can tell a later file that lacks what an
+    /// earlier one gave (`cycle/gaps.rs`).
+    pub given: Box<[Given]>,
+}
+
+/// One task a report gives, and which of its four figures are filled (a `0` is filled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Given {
+    /// The task, as an index into the plan's tasks.
+    pub task: u32,
+    /// Bit `i` set when figure `i` of [`Given::FIGURES`] is filled; [`Given::NOT_STARTED`]
+    /// when the row says the task is not started.
+    pub filled: u8,
+}
+
+impl Given {
+    /// The four figures, by their stable column names.
+    pub const FIGURES: [&'static str; 4] = [
+        "activities",
+        "participants_female",
+        "participants_male",
+        "budget_vnd",
+    ];
+
+    /// The bit of `filled` set when the row says "not started" (its figures may well be blank).
+    pub const NOT_STARTED: u8 = 1 << 7;
+
+    /// The figures filled, without the status bit.
+    pub fn figures(self) -> u8 {
+        self.filled & !Self::NOT_STARTED
+    }
+
+    /// What `row` gives.
+    pub fn of(row: &Row) -> Self {
+        let figures = [
+            row.activities,
+            row.participants_female,
+            row.participants_male,
+            row.budget_vnd,
+        ];
+        let filled = (figures.iter().enumerate())
+            .filter(|(_, v)| v.is_some())
+            .fold(0u8, |m, (i, _)| m | (1 << i));
+        let filled = match row.status {
+            Status::NotStarted => filled | Self::NOT_STARTED,
+            _ => filled,
+        };
+        Given {
+            task: u32::try_from(row.task).unwrap_or(u32::MAX),
+            filled,
+        }
+    }
 }
 
 impl Report {
@@ -98,6 +151,7 @@ impl Report {
             indicators: Vec::new(),
             indicator_data_rows: 0,
             indicators_only: false,
+            given: Box::new([]),
         }
     }
 
@@ -166,8 +220,14 @@ impl Report {
         if self.usable() {
             (self.data_rows - self.accepted) as usize + self.indicator_rows_excluded()
         } else {
-            self.data_rows as usize + self.indicator_data_rows as usize
+            self.all_rows()
         }
+    }
+
+    /// Every filled row of the file, task and indicator rows, accepted or not: what a file
+    /// excluded whole leaves out.
+    pub fn all_rows(&self) -> usize {
+        self.data_rows as usize + self.indicator_data_rows as usize
     }
 }
 

@@ -75,6 +75,7 @@ impl<'a> Reader<'a> {
             (id.agency, period_index(self.plan, &id.period), id.date);
         let mut seen_tasks: HashMap<TaskIdx, u32> = HashMap::new();
         let mut unfilled = Vec::new();
+        let mut given = Vec::new();
         let mut hasher = std::hash::DefaultHasher::new();
         (self.r.agency, &self.r.period, self.r.submitted_on).hash(&mut hasher);
         for row in &raw {
@@ -129,9 +130,11 @@ impl<'a> Reader<'a> {
                 note: ctx.cell(row, Col::Note).to_string(),
             };
             row.hash_into(&mut hasher);
+            given.push(super::model::Given::of(&row));
             self.r.rows.push(row);
             self.r.accepted += 1;
         }
+        self.r.given = given.into_boxed_slice();
         unfilled.into_iter().for_each(|d| self.push(d));
         let not_reported = self.not_reported(&seen_tasks);
         if let (Some(d), false) = (not_reported, raw.is_empty()) {

@@ -174,7 +174,9 @@ fn tasks_of_others_count_with_a_warning_and_own_tasks_left_out_are_listed() {
 /// report read keeps no spare room for diagnostics, and stays small.
 #[test]
 fn a_report_read_keeps_no_spare_room() {
-    assert!(std::mem::size_of::<Report>() <= 184);
+    // 200: the tasks and figures a file gave (`given`, 16 bytes), kept to tell a partial
+    // correction from a whole one (`cycle/gaps.rs`).
+    assert!(std::mem::size_of::<Report>() <= 200);
     let p = plan();
     let src = format!("{HEAD}SYT,2021-H1,08/06/2021,IV.8,hoàn thành,100,mười,120,80,0,\n");
     let r = read(src.as_bytes(), "a.csv", &p, &ReadOptions::default());

@@ -8,6 +8,7 @@ mod byte_identity;
 mod check;
 mod codes;
 mod consolidate;
+mod corrections;
 mod deadlines;
 mod diagnostics;
 mod documents;
