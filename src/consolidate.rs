@@ -2,9 +2,9 @@
 //! totals, and every excluded row or file with its reason. Pure code over a [`Cycle`].
 
 use crate::cycle::{Counts, Cycle, State};
-use crate::diag::{Code, Diagnostic, Excludes};
+use crate::diag::{Code, Diagnostic, Excludes, Kind};
 use crate::plan::{AgencyIdx, TaskIdx};
-use crate::report::{Row, Status};
+use crate::report::{Report, Row, Status};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -187,10 +187,9 @@ impl<'c> Consolidation<'c> {
     /// Something to flag: rows or files excluded, agencies overdue (late, missing or rejected:
     /// the very list `bdg overdue` gives, so both commands flag the same cycle).
     pub fn flagged(&self) -> bool {
-        self.excluded.iter().any(|d| {
-            d.code() != Code::Superseded
-                && d.code() != Code::DuplicateFile
-                && d.code() != Code::OtherPeriod
+        self.excluded.iter().any(|d| match d.kind {
+            Kind::OtherPeriod { rejects, .. } => rejects,
+            _ => d.code() != Code::Superseded && d.code() != Code::DuplicateFile,
         }) || self.cycle.overdue().next().is_some()
     }
 }
@@ -311,9 +310,28 @@ fn count_row(t: &mut TaskLine, role: Option<crate::plan::Role>, agency: AgencyId
 }
 
 /// Rows and files excluded across the cycle's files: each row once, however many diagnostics
-/// it has (a row with two bad numbers is one row), and every row of an excluded file.
+/// it has (a row with two bad numbers is one row), and every row of an excluded file: of a file
+/// that cannot be used, and of a file taken as an agency's rejected file for this period though
+/// it reads well (another period's report dated for this one, one dated before the window).
 fn excluded_counts(c: &Cycle) -> (usize, usize) {
-    c.relevant_reports().fold((0, 0), |(rows, files), (_, r)| {
+    let whole = |r: &Report| r.data_rows as usize + r.indicator_data_rows as usize;
+    let (rows, files) = c.relevant_reports().fold((0, 0), |(rows, files), (_, r)| {
         (rows + r.excluded_rows(), files + usize::from(!r.usable()))
-    })
+    });
+    // Usable files rejected: an earlier one of this period is among the relevant reports, with
+    // its own excluded rows counted above; another period's is not.
+    let (rows, files) = c
+        .agencies
+        .iter()
+        .flat_map(|a| a.rejected.iter().map(|&f| &c.reports[f]))
+        .filter(|r| r.usable())
+        .fold((rows, files), |(rows, files), r| {
+            let counted = if r.period_id(c.plan) == Some(&c.period.id) {
+                r.excluded_rows()
+            } else {
+                0
+            };
+            (rows + whole(r) - counted, files + 1)
+        });
+    (rows, files)
 }

@@ -8,7 +8,7 @@ mod kind;
 pub mod messages;
 
 pub use code::Code;
-pub use kind::Kind;
+pub use kind::{Kind, Names};
 
 use crate::lang::Lang;
 use serde::Serialize;
