@@ -707,8 +707,8 @@ pub fn hint(kind: &Kind, suggestion: Option<&str>, lang: Lang) -> Option<String>
     {
         return Some(tr!(
             lang,
-            "có phải '{s}' (theo tên tệp)?",
-            "did you mean '{s}' (from the file's name)?"
+            "theo tên tệp, có phải là '{s}'?",
+            "from the file's name, did you mean '{s}'?"
         ));
     }
     report_hint(kind, lang)
