@@ -262,7 +262,7 @@ fn another_periods_file_dated_for_this_one_is_rejected_and_says_why() {
     let summary = sheet(&book, "Tổng hợp");
     let cell = |label: &str| {
         (summary.rows())
-            .find(|r| r[0].to_string() == label)
+            .find(|r| r[0] == label)
             .map(|r| r[1].to_string())
     };
     assert_eq!(cell("Tệp bị loại").as_deref(), Some("1"));
