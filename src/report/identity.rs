@@ -162,7 +162,8 @@ fn same_years(found: &str, id: &str) -> bool {
 /// The agency whose id the file's name begins with, as a whole token (followed by `_`, `-`, a
 /// space, a dot or nothing), after a period id of the plan if the name begins with one: the
 /// names bdg's templates are given (`2026-Q1_SYT_so-y-te.xlsx`) and the ones desks use
-/// (`SYT_2026-Q1.csv`). Its name, for a "did you mean", when exactly one agency's id fits.
+/// (`SYT_2026-Q1.csv`). Its name, for a "did you mean": of the agencies whose id fits, the one
+/// with the longest id, when only one is that long.
 fn named_by_file<'p>(plan: &'p crate::plan::Plan, file: &str) -> Option<&'p str> {
     let name = std::path::Path::new(file).file_name()?.to_str()?;
     let after = |s: &str, prefix: &str| -> Option<usize> {
@@ -178,11 +179,13 @@ fn named_by_file<'p>(plan: &'p crate::plan::Plan, file: &str) -> Option<&'p str>
             starts.push(&name[n + 1..]);
         }
     }
-    let mut fits = plan
-        .agencies
-        .iter()
-        .filter(|a| !a.id.is_empty() && starts.iter().any(|s| after(s, &a.id).is_some()));
-    match (fits.next(), fits.next()) {
+    let fits: Vec<_> = (plan.agencies.iter())
+        .filter(|a| !a.id.is_empty() && starts.iter().any(|s| after(s, &a.id).is_some()))
+        .collect();
+    // `SYT_CS_2021-Q1.csv` fits SYT and SYT_CS: the longer id is the one the name spells out.
+    let longest = fits.iter().map(|a| a.id.len()).max()?;
+    let mut longest = fits.into_iter().filter(|a| a.id.len() == longest);
+    match (longest.next(), longest.next()) {
         (Some(a), None) => Some(a.name.as_str()),
         _ => None,
     }
