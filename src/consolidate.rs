@@ -2,7 +2,7 @@
 //! totals, and every excluded row or file with its reason. Pure code over a [`Cycle`].
 
 use crate::cycle::{Counts, Cycle, State};
-use crate::diag::{Code, Diagnostic, Excludes};
+use crate::diag::{Code, Diagnostic, Excludes, Kind};
 use crate::plan::{AgencyIdx, TaskIdx};
 use crate::report::{Row, Status};
 use chrono::NaiveDate;
@@ -187,10 +187,9 @@ impl<'c> Consolidation<'c> {
     /// Something to flag: rows or files excluded, agencies overdue (late, missing or rejected:
     /// the very list `bdg overdue` gives, so both commands flag the same cycle).
     pub fn flagged(&self) -> bool {
-        self.excluded.iter().any(|d| {
-            d.code() != Code::Superseded
-                && d.code() != Code::DuplicateFile
-                && d.code() != Code::OtherPeriod
+        self.excluded.iter().any(|d| match d.kind {
+            Kind::OtherPeriod { rejects, .. } => rejects,
+            _ => d.code() != Code::Superseded && d.code() != Code::DuplicateFile,
         }) || self.cycle.overdue().next().is_some()
     }
 }
@@ -312,19 +311,31 @@ fn count_row(t: &mut TaskLine, role: Option<crate::plan::Role>, agency: AgencyId
 
 /// Rows and files excluded across the cycle's files: each row once, however many diagnostics
 /// it has (a row with two bad numbers is one row), and every row of an excluded file: one
-/// unusable in itself, or one the cycle refused whole with an error (two different reports
-/// on the same date, `conflict`; a report dated before the period, `before-window`). A
-/// superseded or duplicate file is not counted: its figures are in the file that counts.
+/// unusable in itself, or one that reads well but was refused whole: by an error of the cycle
+/// (two different reports on the same date, `conflict`; a report dated before the period,
+/// `before-window`), or taken as an agency's rejected file for this period (another period's
+/// report dated for this one). A superseded or duplicate file is not counted: its figures are
+/// in the file that counts.
 fn excluded_counts(c: &Cycle) -> (usize, usize) {
-    let refused: std::collections::HashSet<&str> = (c.notices.iter())
+    let by_error: std::collections::HashSet<&str> = (c.notices.iter())
         .filter(|d| d.is_error() && d.excludes == Excludes::File)
         .map(|d| d.file.as_str())
         .collect();
-    c.relevant_reports().fold((0, 0), |(rows, files), (_, r)| {
-        if r.usable() && refused.contains(r.file.as_str()) {
-            (rows + r.all_rows(), files + 1)
-        } else {
+    let mut refused: std::collections::BTreeSet<usize> = (c.agencies.iter())
+        .flat_map(|a| a.rejected.iter().copied())
+        .filter(|&f| c.reports[f].usable())
+        .collect();
+    refused.extend(
+        (c.reports.iter().enumerate())
+            .filter(|(_, r)| r.usable() && by_error.contains(r.file.as_str()))
+            .map(|(i, _)| i),
+    );
+    let (rows, files) = (c.relevant_reports())
+        .filter(|(i, _)| !refused.contains(i))
+        .fold((0, 0), |(rows, files), (_, r)| {
             (rows + r.excluded_rows(), files + usize::from(!r.usable()))
-        }
+        });
+    (refused.iter()).fold((rows, files), |(rows, files), &f| {
+        (rows + c.reports[f].all_rows(), files + 1)
     })
 }

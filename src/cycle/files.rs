@@ -1,16 +1,16 @@
 //! The period's files by agency: reports of other periods, dates before the window, after the
 //! as-of date or most likely written month first, and the files sent but excluded whole.
 
-use crate::diag::{Diagnostic, Excludes, Kind};
+use crate::diag::{Diagnostic, Excludes, Kind, Names};
 use crate::plan::{AgencyIdx, Period, Plan};
 use crate::report::Report;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 
 /// Files by agency: the usable reports of `period`, and the files the agency sent for it that
-/// were excluded whole (rejected). A report of another period is a notice and left out (and
-/// counts as rejected for this period when its date is nearer this period's due date than its
-/// own's); one dated after `as_of` is a warning (never late); one dated before the period's
+/// were excluded whole (rejected). A report of another period is a notice and left out (or, when
+/// its date is nearer this period's due date than its own's, an error, and the agency's
+/// rejected file for this period); one dated after `as_of` is a warning (never late); one dated before the period's
 /// window is an error that excludes it; without a window, one dated before the plan's year's
 /// reporting begins is a warning (the year most likely mistyped; counted on time, as any date
 /// before the deadline).
@@ -38,12 +38,28 @@ pub(super) fn by_agency(
             continue;
         };
         if p != period.id {
+            let rejects = nearer_this_period(plan, p, date, period);
             let kind = Kind::OtherPeriod {
                 found: p.to_string(),
                 expected: period.id.clone(),
+                found_name: plan.find_period(p).map_or_else(
+                    || Names {
+                        vi: p.to_string(),
+                        en: p.to_string(),
+                    },
+                    names,
+                ),
+                expected_name: names(period),
+                rejects,
             };
-            notices.push(Diagnostic::warn(&r.file, kind).excluding(Excludes::File));
-            if nearer_this_period(plan, p, date, period) {
+            // Taken as this period's file, it is an error that costs the agency its report
+            // (as one dated before the window); otherwise a notice.
+            let d = match rejects {
+                true => Diagnostic::err(&r.file, kind),
+                false => Diagnostic::warn(&r.file, kind),
+            };
+            notices.push(d.excluding(Excludes::File));
+            if rejects {
                 rejected.entry(a).or_default().push(i);
             }
             continue;
@@ -80,21 +96,24 @@ pub(super) fn by_agency(
 
 type Grouped = BTreeMap<AgencyIdx, Vec<usize>>;
 
-/// The agency an unusable file was sent by for `period`, if it can be told: the file's agency
-/// (or the one its unknown name is nearest to), when the file's period is this one, unknown,
-/// or another whose due date is farther from the file's date than this period's.
+/// The agency an unusable file was sent by for `period`, if it can be told: the agency it was
+/// sent by ([`Report::sent_by`]), when the file's period is this one, unknown, or another whose
+/// due date is farther from the file's date than this period's.
 fn sent_for(plan: &Plan, r: &Report, period: &Period) -> Option<AgencyIdx> {
-    let agency = r.agency.or_else(|| {
-        r.diagnostics.iter().find_map(|d| match &d.kind {
-            Kind::UnknownAgency { .. } => d.suggestion.as_deref().and_then(|s| plan.find_agency(s)),
-            _ => None,
-        })
-    })?;
+    let agency = r.sent_by(plan)?;
     match (r.period_id(plan), r.submitted_on) {
         (Some(p), _) if p == period.id => Some(agency),
         (None, _) => Some(agency),
         (Some(p), Some(date)) if nearer_this_period(plan, p, date, period) => Some(agency),
         _ => None,
+    }
+}
+
+/// A period's names, for messages.
+fn names(p: &Period) -> Names {
+    Names {
+        vi: p.name.clone(),
+        en: p.name_en.clone().unwrap_or_else(|| p.name.clone()),
     }
 }
 

@@ -163,13 +163,21 @@ fn other_periods_are_a_notice_and_future_dates_a_warning() {
         .iter()
         .find(|n| matches!(n.kind, Kind::OtherPeriod { .. }))
         .unwrap();
-    assert_eq!(
-        n.kind,
-        Kind::OtherPeriod {
-            found: "2021-Y".into(),
-            expected: "2021-H1".into()
-        }
-    );
+    let Kind::OtherPeriod {
+        found,
+        expected,
+        found_name,
+        rejects,
+        ..
+    } = &n.kind
+    else {
+        unreachable!()
+    };
+    assert_eq!((found.as_str(), expected.as_str()), ("2021-Y", "2021-H1"));
+    assert_eq!(found_name.vi, p.find_period("2021-Y").unwrap().name);
+    // Dated near its own due date: another period's report, not this one's rejected file.
+    assert!(!rejects);
+    assert!(!n.kind.changes_a_verdict());
     assert_eq!(n.severity, crate::diag::Severity::Warning);
     let future = Kind::FutureDate {
         date: d("2021-06-25"),

@@ -25,6 +25,21 @@ pub struct FigureGap {
     pub columns: Vec<String>,
 }
 
+/// A name in both languages (the English one falls back to the Vietnamese), for messages
+/// that name a plan's period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Names {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Names {
+    /// The name in `lang`.
+    pub fn get(&self, lang: crate::lang::Lang) -> &str {
+        lang.pick(&self.vi, &self.en)
+    }
+}
+
 /// What was found. Each variant holds the values a message needs (what was found, what was
 /// expected, limits…); [`Kind::code`] names its stable code.
 ///
@@ -34,8 +49,16 @@ pub struct FigureGap {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Kind {
     // ---- cycle ----
-    /// A report for another period than the cycle's; ignored.
-    OtherPeriod { found: String, expected: String },
+    /// A report for another period than the cycle's (`found`, by id and by name); left out.
+    /// `rejects` when its date is nearer this period's due date than its own: then it counts
+    /// as the agency's rejected file for this period (and is said on the spot).
+    OtherPeriod {
+        found: String,
+        expected: String,
+        found_name: Names,
+        expected_name: Names,
+        rejects: bool,
+    },
     /// A report dated after the as-of date.
     FutureDate {
         #[serde(serialize_with = "iso")]
@@ -307,8 +330,10 @@ pub enum Kind {
     EmptyIndicators { indicators: usize },
     /// No row gives the file's agency, period or date (`column`).
     NoValue { column: String },
-    /// The file's agency is not in the plan.
-    UnknownAgency { found: String },
+    /// The file's agency is not in the plan. `by_file_name` when the near match (the
+    /// diagnostic's `suggestion`) is the agency whose id the file's name begins with: the file
+    /// then counts as that agency's rejected file.
+    UnknownAgency { found: String, by_file_name: bool },
     /// The file's period is not in the plan.
     UnknownPeriod {
         found: String,
@@ -373,13 +398,14 @@ impl Kind {
     /// A cycle's notice that changes a verdict or which of the period's files counts, said on
     /// the spot as the cycle is judged: a date bdg does not believe (after the as-of date,
     /// month first, before the year), an old report, a file of this period that does not count
-    /// (a copy, an earlier version, two reports that disagree). Other periods' files are not: a
-    /// folder shared by several periods would print one line for each (they are in the workbook
-    /// and the JSON).
+    /// (a copy, an earlier version, two reports that disagree), another period's report taken
+    /// as this period's rejected file. Other periods' files are not otherwise: a folder shared
+    /// by several periods would print one line for each (they are in the workbook and the JSON).
     pub fn changes_a_verdict(&self) -> bool {
         matches!(
             self,
-            Kind::FutureDate { .. }
+            Kind::OtherPeriod { rejects: true, .. }
+                | Kind::FutureDate { .. }
                 | Kind::DoubtfulDate { .. }
                 | Kind::BeforeYear { .. }
                 | Kind::BeforeWindow { .. }

@@ -493,7 +493,7 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         Kind::NoValue { column } => {
             tr!(lang, "không dòng nào ghi '{column}'", "no row gives '{column}'")
         }
-        Kind::UnknownAgency { found } => tr!(
+        Kind::UnknownAgency { found, .. } => tr!(
             lang,
             "đơn vị '{found}' không có trong kế hoạch; cần mã, tên hoặc tên viết tắt của một đơn vị",
             "agency '{found}' is not in the plan; expected an agency id, name or alias"
@@ -618,11 +618,26 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "task id '{found}' is not in the plan"
         ),
         // ---- cycle ----
-        Kind::OtherPeriod { found, expected } => tr!(
-            lang,
-            "báo cáo kỳ {found}, không phải kỳ {expected}; bỏ qua",
-            "a report for period {found}, not {expected}; ignored"
-        ),
+        Kind::OtherPeriod {
+            found_name,
+            expected_name,
+            rejects,
+            ..
+        } => {
+            let (f, e) = (found_name.get(lang), expected_name.get(lang));
+            match rejects {
+                true => tr!(
+                    lang,
+                    "tệp ghi là báo cáo {f}, không phải báo cáo {e}",
+                    "the file is marked as the report for {f}, not for {e}"
+                ),
+                false => tr!(
+                    lang,
+                    "báo cáo {f}, không phải {e}; không tính cho kỳ này",
+                    "a report for {f}, not {e}; not counted for this period"
+                ),
+            }
+        }
         Kind::FutureDate { date, as_of, .. } => {
             let (d, asof) = (dmy(*date), dmy(*as_of));
             tr!(
@@ -742,6 +757,19 @@ fn figure_word(column: &str, lang: Lang) -> String {
 
 /// The kind's own advice, else "did you mean 'x'?" for a near match.
 pub fn hint(kind: &Kind, suggestion: Option<&str>, lang: Lang) -> Option<String> {
+    if let (
+        Kind::UnknownAgency {
+            by_file_name: true, ..
+        },
+        Some(s),
+    ) = (kind, suggestion)
+    {
+        return Some(tr!(
+            lang,
+            "theo tên tệp, có phải là '{s}'?",
+            "from the file's name, did you mean '{s}'?"
+        ));
+    }
     report_hint(kind, lang)
         .or_else(|| suggestion.map(|s| tr!(lang, "có phải là '{s}'?", "did you mean '{s}'?")))
 }
@@ -772,6 +800,19 @@ fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
             "sửa ngày trong tệp rồi chạy lại",
             "correct the date in the file and run again"
         ),
+        Kind::OtherPeriod {
+            expected,
+            expected_name,
+            rejects: true,
+            ..
+        } => {
+            let e = expected_name.get(lang);
+            tr!(
+                lang,
+                "nếu đây là báo cáo {e}, đề nghị sửa kỳ báo cáo trong tệp thành '{expected}'",
+                "if this is the report for {e}, please set its period to '{expected}'"
+            )
+        }
         Kind::BeforeWindow { .. } => tr!(
             lang,
             "đề nghị đơn vị gửi báo cáo của kỳ này",

@@ -8,7 +8,7 @@ mod kind;
 pub mod messages;
 
 pub use code::Code;
-pub use kind::{FigureGap, Kind};
+pub use kind::{FigureGap, Kind, Names};
 
 use crate::lang::Lang;
 use serde::Serialize;

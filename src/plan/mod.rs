@@ -82,12 +82,19 @@ impl Plan {
             && (self.periods.iter()).any(|p| p.id == id && at_years_end(p))
     }
 
+    /// A period by its id or name, in the forms people write: `2026-Q1`, `quý I năm 2026`,
+    /// `Quý I/2026`, `Quý 1 - 2026` (see [`period_key`]).
     pub fn find_period(&self, s: &str) -> Option<&Period> {
         let k = fold(s);
-        self.periods.iter().find(|p| {
+        let exact = self.periods.iter().find(|p| {
             fold(&p.id) == k
                 || fold(&p.name) == k
                 || p.name_en.as_deref().map(fold) == Some(k.clone())
+        });
+        exact.or_else(|| {
+            let k = period_key(s);
+            (!k.is_empty()).then_some(())?;
+            self.periods.iter().find(|p| period_key(&p.name) == k)
         })
     }
 
@@ -138,4 +145,23 @@ impl Plan {
             }
         }
     }
+}
+
+/// A Vietnamese period name as a key, whatever the way it is written: folded, without the word
+/// "năm", quarters' Roman numerals as digits: `Quý I/2026`, `quý 1 năm 2026` and `Quý I - 2026`
+/// all give `quy 1 2026`.
+fn period_key(s: &str) -> String {
+    let f = fold(s);
+    let mut words = Vec::new();
+    for w in f.split(' ') {
+        match w {
+            "nam" => {}
+            "i" => words.push("1"),
+            "ii" => words.push("2"),
+            "iii" => words.push("3"),
+            "iv" => words.push("4"),
+            w => words.push(w),
+        }
+    }
+    words.join(" ")
 }

@@ -146,6 +146,8 @@ fn rejected(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
             if let Some(h) = crate::diag::messages::hint(&d.kind, d.suggestion.as_deref(), lang) {
                 line += &format!(" ({h})");
             }
+            // A sentence of a letter ends with a full stop.
+            line.push('.');
             body.push(line);
         }
     }

@@ -90,16 +90,24 @@ pub(super) fn identify(ctx: &Ctx, raw: &[RawRow], diags: &mut Vec<Diagnostic>) -
     if let Some((v, i)) = &id.agency_as_written {
         id.agency = plan.find_agency(v);
         if id.agency.is_none() {
-            let hint = did_you_mean(v, plan.agency_spellings()).or_else(|| named_within(plan, v));
-            let d = Diagnostic::err(ctx.file, Kind::UnknownAgency { found: v.clone() });
-            let d = d.placed(&ctx.at(&raw[*i], Col::Agency));
-            diags.push(d.excluding(Excludes::File).suggest(hint));
+            let near = did_you_mean(v, plan.agency_spellings()).or_else(|| named_within(plan, v));
+            let by_name = near
+                .is_none()
+                .then(|| named_by_file(plan, ctx.file))
+                .flatten();
+            let kind = Kind::UnknownAgency {
+                found: v.clone(),
+                by_file_name: by_name.is_some(),
+            };
+            let d = Diagnostic::err(ctx.file, kind).placed(&ctx.at(&raw[*i], Col::Agency));
+            diags.push(d.excluding(Excludes::File).suggest(near.or(by_name)));
         }
     }
     if let Some((v, i)) = &id.period_as_written {
         id.period = plan.find_period(v).map(|p| p.id.clone());
         if id.period.is_none() {
-            let hint = did_you_mean(v, plan.periods.iter().map(|p| p.id.as_str()));
+            let hint = did_you_mean(v, plan.periods.iter().map(|p| p.id.as_str()))
+                .filter(|id| same_years(v, id));
             let kind = Kind::UnknownPeriod {
                 found: v.clone(),
                 expected: plan.periods.iter().map(|p| p.id.clone()).collect(),
@@ -136,6 +144,51 @@ fn named_within<'p>(plan: &'p crate::plan::Plan, found: &str) -> Option<&'p str>
         .filter(|(_, s)| s.contains(' ') && f.contains(&format!(" {s} ")))
         .max_by_key(|(_, s)| s.len())
         .map(|(name, _)| name)
+}
+
+/// Every year (four digits in a row) the found period names is in the suggested id: "2025-Q4"
+/// is last year's template, not a typo of "2026-Q4".
+fn same_years(found: &str, id: &str) -> bool {
+    let years = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .map(str::to_string)
+            .collect()
+    };
+    let ids = years(id);
+    years(found).iter().all(|y| ids.contains(y))
+}
+
+/// The agency whose id the file's name begins with, as a whole token (followed by `_`, `-`, a
+/// space, a dot or nothing), after a period id of the plan if the name begins with one: the
+/// names bdg's templates are given (`2026-Q1_SYT_so-y-te.xlsx`) and the ones desks use
+/// (`SYT_2026-Q1.csv`). Its name, for a "did you mean": of the agencies whose id fits, the one
+/// with the longest id, when only one is that long.
+fn named_by_file<'p>(plan: &'p crate::plan::Plan, file: &str) -> Option<&'p str> {
+    let name = std::path::Path::new(file).file_name()?.to_str()?;
+    let after = |s: &str, prefix: &str| -> Option<usize> {
+        let head = s.get(..prefix.len())?;
+        let rest = &s[prefix.len()..];
+        (head.eq_ignore_ascii_case(prefix)
+            && rest.chars().next().is_none_or(|c| "_- .".contains(c)))
+        .then_some(prefix.len())
+    };
+    let mut starts = vec![name];
+    for p in &plan.periods {
+        if let Some(n) = after(name, &p.id).filter(|&n| n < name.len()) {
+            starts.push(&name[n + 1..]);
+        }
+    }
+    let fits: Vec<_> = (plan.agencies.iter())
+        .filter(|a| !a.id.is_empty() && starts.iter().any(|s| after(s, &a.id).is_some()))
+        .collect();
+    // `SYT_CS_2021-Q1.csv` fits SYT and SYT_CS: the longer id is the one the name spells out.
+    let longest = fits.iter().map(|a| a.id.len()).max()?;
+    let mut longest = fits.into_iter().filter(|a| a.id.len() == longest);
+    match (longest.next(), longest.next()) {
+        (Some(a), None) => Some(a.name.as_str()),
+        _ => None,
+    }
 }
 
 /// The value most rows give for a column, with the first row that gives it.

@@ -173,6 +173,21 @@ impl Report {
                 .any(|d| d.excludes == Excludes::File)
     }
 
+    /// The agency that sent the file, as far as it can be told: the file's agency or, when its
+    /// rows name an agency the plan does not know, the one the `unknown-agency` diagnostic
+    /// suggests (the name nearest to it, or the agency whose id the file's name begins with:
+    /// `report/identity.rs` decides which). The one place a rejected file's agency is read.
+    pub fn sent_by(&self, plan: &Plan) -> Option<AgencyIdx> {
+        self.agency.or_else(|| {
+            self.diagnostics.iter().find_map(|d| match &d.kind {
+                Kind::UnknownAgency { .. } => {
+                    d.suggestion.as_deref().and_then(|s| plan.find_agency(s))
+                }
+                _ => None,
+            })
+        })
+    }
+
     /// Rows that count: the accepted ones of a usable file.
     pub fn rows_counted(&self) -> usize {
         if self.usable() {

@@ -184,3 +184,65 @@ fn a_report_read_keeps_no_spare_room() {
     assert_eq!(r.diagnostics.capacity(), r.diagnostics.len());
     assert!(r.remarks().is_empty());
 }
+
+/// The rows name an agency the plan does not know, near none: the file's name is evidence when
+/// it begins with an agency's id as a whole word, after a period id or not (the longest such
+/// id, when ids begin alike).
+#[test]
+fn an_unknown_agency_is_suggested_by_the_files_name_when_one_id_fits() {
+    let with_prefix_id = PLAN.replace(
+        "  - id: SYT\n",
+        "  - id: SYT_CS\n    name: Trung tâm Y tế cơ sở\n  - id: SYT\n",
+    );
+    let p = crate::plan::parse(&with_prefix_id, "plan.yaml").unwrap().0;
+    let src = format!("{HEAD}Ban Vì sự tiến bộ phụ nữ,2021-H1,08/06/2021,IV.8,done,,,,,,\n");
+    for (name, fits) in [
+        ("SYT_2021-H1.csv", Some("SYT")),
+        ("dir/2021-H1_SYT_so-y-te.csv", Some("SYT")),
+        ("syt.csv", Some("SYT")),
+        // SYT fits too: the longer id is the one the name spells out.
+        ("SYT_CS-2021-H1.csv", Some("SYT_CS")),
+        ("SYT_CS_2021-H1.csv", Some("SYT_CS")),
+        ("SYT_C_2021-H1.csv", Some("SYT")),
+        ("SYTX_2021-H1.csv", None),
+        ("2021-H1.csv", None),
+    ] {
+        let r = crate::report::read(src.as_bytes(), name, &p, &Default::default());
+        let d = (r.diagnostics.iter())
+            .find(|d| matches!(d.kind, Kind::UnknownAgency { .. }))
+            .unwrap();
+        let Kind::UnknownAgency { by_file_name, .. } = d.kind else {
+            unreachable!()
+        };
+        assert_eq!(by_file_name, fits.is_some(), "{name}");
+        let sent_by = r.sent_by(&p).map(|a| p.agencies[a].id.as_str());
+        assert_eq!(sent_by, fits, "{name}");
+        assert_eq!(r.rows_counted(), 0, "{name}");
+    }
+}
+
+/// A period is found by its name as desks write it; a hint for an unknown period never points
+/// to another year.
+#[test]
+fn periods_by_name_forms_and_hints_within_the_year() {
+    let p = plan();
+    for written in [
+        "6 tháng đầu năm 2021",
+        "6 tháng đầu/2021",
+        "6 THÁNG ĐẦU - 2021",
+    ] {
+        assert_eq!(
+            p.find_period(written).map(|x| x.id.as_str()),
+            Some("2021-H1")
+        );
+    }
+    assert!(p.find_period("6 tháng đầu năm 2020").is_none());
+    for (written, hint) in [("2020-H1", None), ("2021-H", Some("2021-H1"))] {
+        let src = format!("{HEAD}SYT,{written},08/06/2021,IV.8,done,,,,,,\n");
+        let r = crate::report::read(src.as_bytes(), "SYT.csv", &p, &Default::default());
+        let d = (r.diagnostics.iter())
+            .find(|d| matches!(d.kind, Kind::UnknownPeriod { .. }))
+            .unwrap();
+        assert_eq!(d.suggestion.as_deref(), hint, "{written}");
+    }
+}

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod agency_evidence;
 mod agency_sheets;
 mod byte_identity;
 mod check;
