@@ -9,6 +9,7 @@ mod plain_table;
 pub mod report_doc;
 pub mod report_indicators;
 mod report_parts;
+mod report_status;
 mod report_tables;
 pub mod template;
 pub mod xlsx;
