@@ -38,4 +38,5 @@ mod template_use;
 mod templates;
 mod truth;
 mod verdicts;
+mod wording;
 mod workbook;
