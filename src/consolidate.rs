@@ -81,6 +81,10 @@ pub struct TaskLine {
     /// its partners (the rest, if any, from agencies it does not name: a warning each).
     pub reports_lead: usize,
     pub reports_partner: usize,
+    /// The agencies the plan names as leading it that this period expects to report (every
+    /// expected agency for a task led by "all"), and how many of them reported on it.
+    pub leads_expected: usize,
+    pub leads_reported: usize,
     /// How many rows give each status.
     pub status: StatusCounts,
     /// Its figures, summed.
@@ -90,6 +94,20 @@ pub struct TaskLine {
     pub notes: Vec<(AgencyIdx, String)>,
     /// How many rows of this task carry a note.
     pub notes_total: usize,
+}
+
+impl TaskLine {
+    /// Done for the period: reported, every row saying "hoàn thành", and every lead agency the
+    /// period expects among those that reported (a task led by 13 agencies is not done when 5
+    /// of them say so and 8 say nothing). A task not done is carried to the next period.
+    pub fn completed(&self) -> bool {
+        self.reports > 0 && self.status.done == self.reports && self.leads_missing() == 0
+    }
+
+    /// The expected lead agencies that have not reported on the task.
+    pub fn leads_missing(&self) -> usize {
+        self.leads_expected.saturating_sub(self.leads_reported)
+    }
 }
 
 /// One agency of the cycle (every expected one, and any that reported unexpected).
@@ -215,12 +233,15 @@ pub fn fold<'c, E>(
     mut detail: impl FnMut(Detail<'_>) -> Result<(), E>,
 ) -> Result<Consolidation<'c>, E> {
     let plan = c.plan;
+    let leads = expected_leads(c);
     let mut tasks: Vec<TaskLine> = (0..plan.tasks.len())
         .map(|task| TaskLine {
             task,
             reports: 0,
             reports_lead: 0,
             reports_partner: 0,
+            leads_expected: leads[task],
+            leads_reported: 0,
             status: StatusCounts::default(),
             totals: Totals::default(),
             notes: Vec::new(),
@@ -230,6 +251,9 @@ pub fn fold<'c, E>(
     let mut totals = Totals::default();
     let mut agencies = Vec::with_capacity(c.agencies.len());
     let companions = crate::indicators::companion_rows_excluded(c);
+    // The last expected lead agency counted on each task, so an agency's several rows on one
+    // task count it once (agencies come one at a time).
+    let mut last_lead: Vec<Option<AgencyIdx>> = vec![None; plan.tasks.len()];
     for a in &c.agencies {
         let mut line = AgencyLine {
             agency: a.agency,
@@ -250,12 +274,13 @@ pub fn fold<'c, E>(
             line.rows_excluded =
                 r.excluded_rows() + companions.get(&a.agency).copied().unwrap_or(0);
             for row in rows.iter() {
-                count_row(
-                    &mut tasks[row.task],
-                    plan.role(row.task, a.agency),
-                    a.agency,
-                    row,
-                );
+                let role = plan.role(row.task, a.agency);
+                let lead = a.expected && role == Some(crate::plan::Role::Lead);
+                if lead && last_lead[row.task] != Some(a.agency) {
+                    last_lead[row.task] = Some(a.agency);
+                    tasks[row.task].leads_reported += 1;
+                }
+                count_row(&mut tasks[row.task], role, a.agency, row);
                 line.totals.add(row);
                 totals.add(row);
                 detail(Detail {
@@ -307,6 +332,23 @@ fn count_row(t: &mut TaskLine, role: Option<crate::plan::Role>, agency: AgencyId
             t.notes.push((agency, row.note.clone()));
         }
     }
+}
+
+/// For each task of the plan, how many of its lead agencies the period expects to report.
+fn expected_leads(c: &Cycle) -> Vec<usize> {
+    let plan = c.plan;
+    let mut expected = vec![false; plan.agencies.len()];
+    for a in c.agencies.iter().filter(|a| a.expected) {
+        expected[a.agency] = true;
+    }
+    let all = expected.iter().filter(|e| **e).count();
+    plan.tasks
+        .iter()
+        .map(|t| match &t.lead {
+            crate::plan::Assignment::All => all,
+            crate::plan::Assignment::Agencies(v) => v.iter().filter(|a| expected[**a]).count(),
+        })
+        .collect()
 }
 
 /// Rows and files excluded across the cycle's files: each row once, however many diagnostics

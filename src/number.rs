@@ -28,6 +28,15 @@ pub fn percent(x: f64, lang: Lang) -> String {
     }
 }
 
+/// The English noun (or verb) agreeing with a count: `plural(1, "agency", "agencies")` is
+/// "agency", any other count "agencies". Vietnamese words do not change with the count.
+pub fn plural<'a>(n: impl TryInto<u64>, one: &'a str, many: &'a str) -> &'a str {
+    match n.try_into().ok() {
+        Some(1) => one,
+        _ => many,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,6 +47,9 @@ mod tests {
         assert_eq!(group(1_234_567, Lang::En), "1,234,567");
         assert_eq!(group(999, Lang::Vi), "999");
         assert_eq!(group(0, Lang::En), "0");
+        assert_eq!(plural(1usize, "agency", "agencies"), "agency");
+        assert_eq!(plural(0usize, "agency", "agencies"), "agencies");
+        assert_eq!(plural(13i64, "agency", "agencies"), "agencies");
         assert_eq!(percent(0.648, Lang::Vi), "64,8%");
         assert_eq!(percent(0.648, Lang::En), "64.8%");
         assert_eq!(percent(1.0, Lang::En), "100.0%");

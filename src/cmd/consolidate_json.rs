@@ -53,8 +53,13 @@ struct TotalsJson {
 struct TaskJson<'a> {
     activities: u64,
     budget_vnd: u64,
+    /// Done for the period (`TaskLine::completed`: every row done, every expected lead heard).
+    completed: bool,
     done: usize,
     in_progress: usize,
+    /// The lead agencies the period expects, and how many of them reported on the task.
+    leads_expected: usize,
+    leads_reported: usize,
     not_started: usize,
     participants_female: u64,
     participants_male: u64,
@@ -147,8 +152,11 @@ fn task<'a>(k: &'a Consolidation<'a>, t: &TaskLine) -> TaskJson<'a> {
     TaskJson {
         activities: t.totals.activities,
         budget_vnd: t.totals.budget_vnd,
+        completed: t.completed(),
         done: t.status.done,
         in_progress: t.status.in_progress,
+        leads_expected: t.leads_expected,
+        leads_reported: t.leads_reported,
         not_started: t.status.not_started,
         participants_female: t.totals.participants_female,
         participants_male: t.totals.participants_male,

@@ -118,8 +118,13 @@ fn excel_csv(c: &Cycle, lang: Lang) -> Result<String> {
 /// CSV, a value for JSON.
 fn view<'a>(c: &'a Cycle, lang: Lang) -> View<OverdueJson<'a>> {
     let counts = c.counts();
+    // The agencies not yet due, said when there are some (before the deadline, all of them).
+    let pending = match counts.pending {
+        0 => String::new(),
+        n => format!(", {n} {}", lang.pick("chưa đến hạn", "not yet due")),
+    };
     let heading = format!(
-        "{} {} — {} {} — {} {}: {} {}, {} {}, {} {}\n",
+        "{} {} — {} {} — {} {}: {} {}, {} {}, {} {}{pending}\n",
         lang.pick("Kỳ", "Period"),
         c.period.id,
         lang.pick("hạn nộp", "due"),

@@ -122,7 +122,11 @@ fn write_letters(
             g,
             g.lang.pick(
                 &format!("Đã xoá {count} tệp của lần chạy trước, nay không còn đúng: {list}"),
-                &format!("Removed {count} files of an earlier run that no longer hold: {list}"),
+                &format!(
+                    "Removed {count} {} of an earlier run that no longer {}: {list}",
+                    crate::number::plural(count, "file", "files"),
+                    crate::number::plural(count, "holds", "hold")
+                ),
             ),
         );
     }
@@ -134,7 +138,8 @@ fn write_letters(
                 a.out.display()
             ),
             &format!(
-                "Wrote {n} reminder letters and the list {list_name} to {}",
+                "Wrote {n} reminder {} and the list {list_name} to {}",
+                crate::number::plural(n, "letter", "letters"),
                 a.out.display()
             ),
         ),
@@ -182,8 +187,8 @@ impl Letters {
         let stale = stale_letters(out, c, lang);
         let mut outputs = Vec::new();
         let mut summary = String::from(lang.pick(
-            "tệp\tđơn vị\ttình trạng\tsố ngày trễ\n",
-            "file\tagency\tstate\tdays late\n",
+            "tệp\tcông văn (Word, để gửi)\tđơn vị\ttình trạng\tsố ngày trễ\n",
+            "file\tletter (Word, to send)\tagency\tstate\tdays late\n",
         ));
         for ag in c.overdue() {
             // One document, both files: the text beside its Word file.
@@ -192,11 +197,13 @@ impl Letters {
             outputs.push(write_pending(&out.join(&txt), |f| {
                 Ok(plain::write(&doc, std::io::BufWriter::new(f))?)
             })?);
-            outputs.push(write_pending(&out.join(letter(ag, "docx")), |f| {
+            // The Word letter is the one mailed: named beside its text.
+            let word = letter(ag, "docx");
+            outputs.push(write_pending(&out.join(&word), |f| {
                 docx::write(&doc, std::io::BufWriter::new(f))
             })?);
             summary.push_str(&format!(
-                "{txt}\t{}\t{}\t{}\n",
+                "{txt}\t{word}\t{}\t{}\t{}\n",
                 c.plan.agencies[ag.agency].id,
                 ag.state.label(lang),
                 ag.days_late.unwrap_or(0)

@@ -89,7 +89,11 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
         g,
         lang.pick(
             &format!("Đã ghi {written} mẫu báo cáo vào {}", a.out.display()),
-            &format!("Wrote {written} report templates to {}", a.out.display()),
+            &format!(
+                "Wrote {written} report {} to {}",
+                crate::number::plural(written, "template", "templates"),
+                a.out.display()
+            ),
         ),
     );
     if !kept.is_empty() {

@@ -369,8 +369,14 @@ pub enum Kind {
     NotAssigned { task: String, owners: Vec<String> },
     /// The agency's own tasks the file does not mention.
     TaskNotReported { tasks: Vec<String> },
-    /// A date bdg cannot read; `month_first` when it reads only as mm/dd.
-    BadDate { found: String, month_first: bool },
+    /// A date bdg cannot read; `month_first` when it reads only as mm/dd; `example`, a date
+    /// as it should be written, of the plan's year (its first period's due date).
+    BadDate {
+        found: String,
+        month_first: bool,
+        #[serde(serialize_with = "iso")]
+        example: NaiveDate,
+    },
     /// A percentage outside 0–100.
     OutOfRange { column: String, value: f64 },
     /// A negative count or amount.

@@ -582,11 +582,14 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
                 "{n} of the agency's tasks are not reported on: {list}"
             )
         }
-        Kind::BadDate { found, .. } => tr!(
-            lang,
-            "ngày '{found}' không hợp lệ; cần dd/mm/yyyy (ví dụ 10/06/2021) hoặc yyyy-mm-dd",
-            "date '{found}' is not valid; expected dd/mm/yyyy (e.g. 10/06/2021) or yyyy-mm-dd"
-        ),
+        Kind::BadDate { found, example, .. } => {
+            let e = example.format("%d/%m/%Y");
+            tr!(
+                lang,
+                "ngày '{found}' không hợp lệ; cần dd/mm/yyyy (ví dụ {e}) hoặc yyyy-mm-dd",
+                "date '{found}' is not valid; expected dd/mm/yyyy (e.g. {e}) or yyyy-mm-dd"
+            )
+        }
         Kind::OutOfRange { column, value } => tr!(
             lang,
             "'{column}' là {value}, ngoài khoảng cho phép 0–100",
@@ -876,6 +879,7 @@ fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
         Kind::BadDate {
             month_first: true,
             found,
+            ..
         } => {
             let meant = crate::report::fields::month_first(found)
                 .map(|d| d.format("%d/%m/%Y").to_string())

@@ -31,4 +31,21 @@ impl Period {
             crate::lang::Lang::Vi => &self.name,
         }
     }
+
+    /// The period's name as it reads after "for" or "of" in a sentence: in English with one
+    /// "the" before it, whether or not the plan's `name_en` begins with one ("for the first
+    /// quarter of 2026", from "the first quarter of 2026" or "first quarter of 2026"). Every
+    /// English sentence naming the period takes it from here; Vietnamese needs no article.
+    pub fn name_after_for(&self, lang: crate::lang::Lang) -> std::borrow::Cow<'_, str> {
+        match (lang, self.name_en.as_deref()) {
+            (crate::lang::Lang::En, Some(en)) => {
+                let has_the = en.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the "));
+                match has_the {
+                    true => en.into(),
+                    false => format!("the {en}").into(),
+                }
+            }
+            _ => self.name_in(lang).into(),
+        }
+    }
 }

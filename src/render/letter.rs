@@ -25,6 +25,7 @@ pub fn wording(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> W
     let title = plan.meta.cited(lang);
     let issuer = plan.meta.issuer_in(lang);
     let period = p.name_in(lang);
+    let for_period = p.name_after_for(lang);
     let due = short_date(p.due);
     let rule = match p.on_due_date {
         crate::plan::OnDueDate::OnTime => t!("chậm nhất ngày {due}", "by {due}"),
@@ -32,8 +33,8 @@ pub fn wording(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> W
     };
     let rule = rule.get(lang);
     let mut paragraphs = vec![t!(
-        "Thực hiện {title}, các cơ quan, đơn vị, địa phương báo cáo kết quả thực hiện nhiệm vụ bình đẳng giới {period} về {issuer} (qua {coordinator}) {rule}.",
-        "Under the {title}, every agency reports its results on gender-equality tasks for the {period} to the {issuer} (through the {coordinator}) {rule}."
+        "Thực hiện {title}, các cơ quan, đơn vị, địa phương báo cáo kết quả thực hiện nhiệm vụ bình đẳng giới {for_period} về {issuer} (qua {coordinator}) {rule}.",
+        "Under the {title}, every agency reports its results on gender-equality tasks for {for_period} to the {issuer} (through the {coordinator}) {rule}."
     ).get(lang).to_string()];
     let (subject, body) = match a.state {
         State::Late => late(a, lang),

@@ -10,6 +10,7 @@ pub mod report_doc;
 mod report_held;
 pub mod report_indicators;
 mod report_parts;
+mod report_status;
 mod report_tables;
 pub mod template;
 pub mod xlsx;

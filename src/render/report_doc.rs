@@ -4,10 +4,11 @@
 
 use super::doc::{frame, Block, Document, ParaStyle};
 use super::report_parts::{assessment, next_period, remarks};
+use super::report_status::status;
 use super::report_tables::appendix;
 use crate::consolidate::{Consolidation, TaskLine, Totals};
 use crate::lang::Lang;
-use crate::number::{group, percent};
+use crate::number::{group, percent, plural};
 use crate::plan::Item;
 use crate::t;
 
@@ -24,12 +25,13 @@ pub fn build(k: &Consolidation, lang: Lang) -> Document {
     let c = k.cycle;
     let plan = c.plan;
     let p = c.period.name_in(lang);
+    let for_p = c.period.name_after_for(lang);
     let (heading, closing) = frame(plan, true, c.as_of, lang);
     let coordinator = plan.agencies[plan.meta.coordinator].name_in(lang);
     let plan_title = plan.meta.cited(lang);
     let mut body = vec![Block::para(t!(
-        "Thực hiện {plan_title}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {coordinator} báo cáo kết quả thực hiện công tác bình đẳng giới {p} như sau:",
-        "Under the {plan_title}, and from the reports of the agencies, the {coordinator} reports the results of gender-equality work for the {p} as follows:"
+        "Thực hiện {plan_title}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {coordinator} báo cáo kết quả thực hiện công tác bình đẳng giới {for_p} như sau:",
+        "Under the {plan_title}, and from the reports of the agencies, the {coordinator} reports the results of gender-equality work for {for_p} as follows:"
     ).get(lang))];
     let mut parts: Vec<(&str, &str, Vec<Block>)> = vec![
         (
@@ -71,8 +73,8 @@ pub fn build(k: &Consolidation, lang: Lang) -> Document {
     }
     body.push(Block::para(
         t!(
-            "Trên đây là báo cáo kết quả thực hiện công tác bình đẳng giới {p} của {coordinator}./.",
-            "This is the {coordinator}'s report on gender-equality work for the {p}."
+            "Trên đây là báo cáo kết quả thực hiện công tác bình đẳng giới {for_p} của {coordinator}./.",
+            "This is the report of the {coordinator} on gender-equality work for {for_p}."
         )
         .get(lang),
     ));
@@ -95,93 +97,13 @@ pub fn build(k: &Consolidation, lang: Lang) -> Document {
     }
 }
 
-/// Part I: who reported, on time or not, and where the lists are.
-fn status(k: &Consolidation, lang: Lang) -> Vec<Block> {
-    let c = k.cycle;
-    let n = &k.counts;
-    let (due, as_of) = (
-        super::admin::short_date(c.period.due),
-        super::admin::short_date(c.as_of),
-    );
-    let (expected, reported, on_time, late, missing) =
-        (n.expected, n.reported, n.on_time, n.late, n.missing);
-    let (rate, on_rate) = (
-        percent(n.reporting_rate(), lang),
-        percent(n.on_time_rate(), lang),
-    );
-    let mut s = t!(
-        "Tính đến ngày {as_of} (hạn gửi báo cáo {due}), {reported}/{expected} cơ quan, đơn vị, địa phương đã gửi báo cáo ({rate}), trong đó {on_time} đơn vị gửi đúng hạn ({on_rate}), {late} đơn vị gửi trễ hạn; {missing} đơn vị chưa gửi báo cáo",
-        "As of {as_of} (reports due {due}), {reported} of {expected} agencies have reported ({rate}): {on_time} on time ({on_rate}) and {late} late; {missing} have not reported"
-    )
-    .get(lang)
-    .to_string();
-    let rejected = n.rejected;
-    if rejected > 0 {
-        s += t!(
-            "; {rejected} đơn vị đã gửi nhưng báo cáo bị loại, cần gửi lại",
-            "; {rejected} sent reports that were rejected and must send them again"
-        )
-        .get(lang);
-    }
-    if n.pending > 0 {
-        let pending = n.pending;
-        s += t!(
-            "; {pending} đơn vị chưa đến hạn",
-            "; {pending} are not yet due"
-        )
-        .get(lang);
-    }
-    s.push('.');
-    let mut out = vec![Block::para(s)];
-    if let Some((from, to)) = c.period.window {
-        let (from, to) = (super::admin::short_date(from), super::admin::short_date(to));
-        out.push(Block::para(
-            t!(
-                "Số liệu báo cáo tính từ ngày {from} đến ngày {to}.",
-                "The figures cover {from} to {to}."
-            )
-            .get(lang),
-        ));
-    }
-    out.push(Block::para(lang.pick(
-        "Danh sách đơn vị trễ hạn, chưa gửi báo cáo và báo cáo bị loại tại Phụ lục 3; số liệu theo nhiệm vụ và theo đơn vị tại Phụ lục 1 và Phụ lục 2.",
-        "The late, missing and rejected agencies are listed in Appendix 3; the figures by task and by agency are in Appendices 1 and 2.",
-    )));
-    // The rows left out, a file excluded whole with all its rows (a superseded or duplicate
-    // file is not an error).
-    let (rows, files) = (k.rows_excluded, k.files_excluded);
-    let what = match (rows, files) {
-        (0, 0) => None,
-        // Files excluded whole with no rows in them (an empty or unreadable file).
-        (0, f) => Some(t!("{f} tệp", "{f} files")),
-        (r, _) => Some(t!("{r} dòng", "{r} rows")),
-    }
-    .map(|w| w.get(lang).to_string());
-    if let Some(what) = what {
-        out.push(Block::para(t!(
-            "Có {what} báo cáo không được đưa vào số liệu do có lỗi (từng dòng, từng tệp và lý do tại trang \"Bị loại\" của sổ Excel kèm theo).",
-            "{what} of the agencies' reports were left out of the figures because of errors (each row and file, with its reason, in the \"Excluded\" sheet of the attached workbook)."
-        ).get(lang)));
-    }
-    // A file excluded whole has its rows among those rows: said so, not added to them.
-    if rows > 0 && files > 0 {
-        out.push(Block::para(
-            t!(
-                "Trong số đó có mọi dòng của {files} tệp bị loại cả tệp.",
-                "Among them are all the rows of {files} files excluded whole."
-            )
-            .get(lang),
-        ));
-    }
-    out
-}
-
 /// One sentence of figures; parts with nothing to say are left out, never printed as 0 or "—".
 pub fn figures_sentence(t: &Totals, lang: Lang) -> Option<String> {
     let mut parts = Vec::new();
     if t.activities > 0 {
         let a = group(t.activities, lang);
-        parts.push(t!("{a} hoạt động", "{a} activities").get(lang).to_string());
+        let what = plural(t.activities, "activity", "activities");
+        parts.push(t!("{a} hoạt động", "{a} {what}").get(lang).to_string());
     }
     if let Some(share) = t.female_share() {
         let (all, f, share) = (
@@ -189,10 +111,12 @@ pub fn figures_sentence(t: &Totals, lang: Lang) -> Option<String> {
             group(t.participants_female, lang),
             percent(share, lang),
         );
+        let people = plural(t.participants(), "participant", "participants");
+        let women = plural(t.participants_female, "woman", "women");
         parts.push(
             t!(
                 "{all} lượt người tham gia (nữ {f}, chiếm {share})",
-                "{all} participants ({f} women, {share})"
+                "{all} {people} ({f} {women}, {share})"
             )
             .get(lang)
             .to_string(),
@@ -207,6 +131,36 @@ pub fn figures_sentence(t: &Totals, lang: Lang) -> Option<String> {
         );
     }
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// Who reported on a task, by role: how many of its expected leads reported, where it has
+/// several or one is missing ("5/13 đơn vị chủ trì đã báo cáo"), and its partners where they
+/// reported. `None` for a task its one lead reported on alone (it reads as before).
+fn roles(tl: &TaskLine, lang: Lang) -> Option<String> {
+    let (expected, heard, partner) = (tl.leads_expected, tl.leads_reported, tl.reports_partner);
+    let leads = if expected > 1 || tl.leads_missing() > 0 {
+        let agencies = plural(expected, "leading agency", "leading agencies");
+        let have = plural(if heard == 0 { expected } else { heard }, "has", "have");
+        Some(t!(
+            "{heard}/{expected} đơn vị chủ trì đã báo cáo",
+            "{heard} of {expected} {agencies} {have} reported"
+        ))
+    } else if partner > 0 && tl.reports_lead > 0 {
+        let lead = tl.reports_lead;
+        Some(t!("{lead} chủ trì", "{lead} leading"))
+    } else {
+        None
+    };
+    let partners = (partner > 0).then(|| {
+        let who = plural(partner, "partner", "partners");
+        t!("{partner} phối hợp", "{partner} {who}")
+    });
+    let parts: Vec<&str> = [&leads, &partners]
+        .into_iter()
+        .flatten()
+        .map(|p| p.get(lang))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// Part II: the totals, then each task section of the plan, item by item at any depth.
@@ -299,22 +253,13 @@ fn task_result(out: &mut Vec<Block>, k: &Consolidation, tl: &TaskLine, depth: us
         }
     }
     let mut states = states.join(", ");
-    // Who reported, by role, where partners did (a task only its leads report on reads as before).
-    if tl.reports_partner > 0 {
-        let (lead, partner) = (tl.reports_lead, tl.reports_partner);
-        // Only partners reported: say so without a "0 chủ trì".
-        let roles = match lead {
-            0 => t!("{partner} phối hợp", "{partner} partners"),
-            _ => t!(
-                "{lead} chủ trì, {partner} phối hợp",
-                "{lead} leading, {partner} partners"
-            ),
-        };
-        states = format!("{}; {states}", roles.get(lang));
+    if let Some(roles) = roles(tl, lang) {
+        states = format!("{roles}; {states}");
     }
+    let agencies = plural(n, "agency", "agencies");
     let mut s = t!(
         "Kết quả: {n} đơn vị báo cáo ({states})",
-        "Results: {n} agencies reported ({states})"
+        "Results: {n} {agencies} reported ({states})"
     )
     .get(lang)
     .to_string();

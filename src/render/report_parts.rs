@@ -5,7 +5,7 @@ use super::doc::{Block, ParaStyle, Table};
 use super::report_doc::figures_sentence;
 use crate::consolidate::Consolidation;
 use crate::lang::Lang;
-use crate::number::percent;
+use crate::number::{percent, plural};
 use crate::t;
 
 fn draft(text: impl Into<String>) -> Block {
@@ -23,15 +23,7 @@ fn sub(n: usize, vi: &str, en: &str, lang: Lang) -> Block {
 pub fn assessment(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let n = &k.counts;
     let total = k.period_tasks().count();
-    let done = k.period_tasks().filter(|t| t.status.done > 0).count();
-    // A task reported on only in files held back (a conflict) is not "without a report".
-    let unreported = (k.period_tasks())
-        .filter(|t| t.reports == 0 && super::report_held::on_task(k, t.task, lang).is_empty())
-        .count();
-    let not_started = k
-        .period_tasks()
-        .filter(|t| t.status.not_started > 0)
-        .count();
+    let done = k.period_tasks().filter(|t| t.completed()).count();
     let with_difficulties = with_remarks(k)
         .filter(|(_, r)| !r.difficulties.is_empty())
         .count();
@@ -42,32 +34,27 @@ pub fn assessment(k: &Consolidation, lang: Lang) -> Vec<Block> {
     out.push(sub(1, "Ưu điểm", "Strengths", lang));
     let rate = percent(n.reporting_rate(), lang);
     let mut s = t!(
-        "Các cơ quan, đơn vị, địa phương đã triển khai các nhiệm vụ của Kế hoạch; {rate} đơn vị gửi báo cáo; {done}/{total} nhiệm vụ có ít nhất một đơn vị báo cáo đã hoàn thành",
-        "The agencies carried out the tasks of the Plan; {rate} of them reported; {done} of {total} tasks were reported done by at least one agency"
+        "Các cơ quan, đơn vị, địa phương đã triển khai các nhiệm vụ của Kế hoạch; {rate} đơn vị gửi báo cáo",
+        "The agencies carried out the tasks of the Plan; {rate} of them reported"
     )
     .get(lang)
     .to_string();
+    // Done as `TaskLine::completed` has it; none done is no strength, and not said.
+    if done > 0 {
+        let (tasks, were) = (plural(total, "task", "tasks"), plural(done, "was", "were"));
+        s += t!(
+            "; {done}/{total} nhiệm vụ đã hoàn thành",
+            "; {done} of {total} {tasks} {were} done"
+        )
+        .get(lang);
+    }
     if let Some(f) = figures_sentence(&k.totals, lang) {
         s += t!("; tổng cộng {f}", "; in all, {f}").get(lang);
     }
     s.push('.');
     out.push(draft(s));
     out.push(sub(2, "Hạn chế", "Shortcomings", lang));
-    let (late, missing, rejected) = (n.late, n.missing, n.rejected);
-    let rejected = if rejected > 0 {
-        t!(
-            ", {rejected} đơn vị có báo cáo bị loại",
-            " ({rejected} more sent reports that were rejected)"
-        )
-        .get(lang)
-        .to_string()
-    } else {
-        String::new()
-    };
-    out.push(draft(t!(
-        "{late} đơn vị gửi báo cáo trễ hạn, {missing} đơn vị chưa gửi báo cáo{rejected}; {unreported}/{total} nhiệm vụ chưa có đơn vị nào báo cáo; {not_started} nhiệm vụ có đơn vị báo cáo chưa thực hiện.",
-        "{late} agencies reported late and {missing} have not reported{rejected}; {unreported} of {total} tasks have no report; {not_started} tasks were reported not started by some agency."
-    ).get(lang)));
+    out.push(draft(shortcomings(k, total, lang)));
     out.push(sub(3, "Nguyên nhân", "Causes", lang));
     // The difficulties' part follows the indicators' part when the plan has indicators.
     let part = if k.cycle.plan.indicators.is_empty() {
@@ -76,9 +63,10 @@ pub fn assessment(k: &Consolidation, lang: Lang) -> Vec<Block> {
         "V"
     };
     let stated = if with_difficulties > 0 {
+        let who = plural(with_difficulties, "agency states", "agencies state");
         t!(
             "{with_difficulties} đơn vị nêu khó khăn, vướng mắc (phần {part} của báo cáo này).",
-            "{with_difficulties} agencies state difficulties (part {part} of this report)."
+            "{with_difficulties} {who} difficulties (part {part} of this report)."
         )
     } else {
         t!(
@@ -95,6 +83,84 @@ pub fn assessment(k: &Consolidation, lang: Lang) -> Vec<Block> {
         )
     )));
     out
+}
+
+/// The shortcomings, a clause for each that is there ("0 đơn vị chưa gửi báo cáo" is not one);
+/// when there is none, the positive thing.
+fn shortcomings(k: &Consolidation, total: usize, lang: Lang) -> String {
+    let n = &k.counts;
+    let tasks = |f: &dyn Fn(&crate::consolidate::TaskLine) -> bool| {
+        k.period_tasks().filter(|t| f(t)).count()
+    };
+    // A task reported on only in files held back (a conflict) is not "without a report".
+    let unreported =
+        tasks(&|t| t.reports == 0 && super::report_held::on_task(k, t.task, lang).is_empty());
+    let leads_missing = tasks(&|t| t.reports > 0 && t.leads_missing() > 0);
+    let not_started = tasks(&|t| t.status.not_started > 0);
+    let (late, missing, rejected) = (n.late, n.missing, n.rejected);
+    let agencies = |n: usize| plural(n, "agency", "agencies");
+    let mut parts = Vec::new();
+    if late > 0 {
+        let who = agencies(late);
+        parts.push(t!(
+            "{late} đơn vị gửi báo cáo trễ hạn",
+            "{late} {who} reported late"
+        ));
+    }
+    if missing > 0 {
+        let (who, have) = (agencies(missing), plural(missing, "has", "have"));
+        parts.push(t!(
+            "{missing} đơn vị chưa gửi báo cáo",
+            "{missing} {who} {have} not reported"
+        ));
+    }
+    if rejected > 0 {
+        let (who, was) = (agencies(rejected), plural(rejected, "was", "were"));
+        parts.push(t!(
+            "{rejected} đơn vị có báo cáo bị loại",
+            "{rejected} {who} sent reports that {was} rejected"
+        ));
+    }
+    let of_tasks = plural(total, "task", "tasks");
+    if unreported > 0 {
+        let has = plural(unreported, "has", "have");
+        parts.push(t!(
+            "{unreported}/{total} nhiệm vụ chưa có đơn vị nào báo cáo",
+            "{unreported} of {total} {of_tasks} {has} no report"
+        ));
+    }
+    if leads_missing > 0 {
+        let (tasks, lack) = (
+            plural(leads_missing, "task lacks", "tasks lack"),
+            plural(leads_missing, "its", "their"),
+        );
+        parts.push(t!(
+            "{leads_missing} nhiệm vụ còn đơn vị chủ trì chưa báo cáo",
+            "{leads_missing} {tasks} reports from some of {lack} leading agencies"
+        ));
+    }
+    if not_started > 0 {
+        let (tasks, was) = (
+            plural(not_started, "task", "tasks"),
+            plural(not_started, "was", "were"),
+        );
+        parts.push(t!(
+            "{not_started} nhiệm vụ có đơn vị báo cáo chưa thực hiện",
+            "{not_started} {tasks} {was} reported not started by some agency"
+        ));
+    }
+    if parts.is_empty() {
+        return lang
+            .pick(
+                "Không có đơn vị trễ hạn hoặc quá hạn chưa gửi báo cáo; mọi nhiệm vụ đều có đơn vị báo cáo, không có nhiệm vụ nào được báo cáo chưa thực hiện. [Cán bộ tổng hợp nêu hạn chế, nếu có.]",
+                "No agency is late or overdue; every task has a report, and none was reported not started. [The officer states any shortcomings.]",
+            )
+            .into();
+    }
+    let parts: Vec<&str> = parts.iter().map(|p| p.get(lang)).collect();
+    let mut s = parts.join("; ");
+    s.push('.');
+    s
 }
 
 /// The agencies whose counted report carries difficulties or proposals, in plan order.
@@ -159,13 +225,49 @@ pub fn remarks(k: &Consolidation, lang: Lang) -> Vec<Block> {
     out
 }
 
+/// Where a task not done stands: no report yet; its leads heard so far; its reports not done.
+fn open_state(k: &Consolidation, tl: &crate::consolidate::TaskLine, lang: Lang) -> String {
+    if tl.reports == 0 {
+        let held = super::report_held::names_on_task(k, tl.task, lang);
+        if !held.is_empty() {
+            let names = held.join(", ");
+            return t!(
+                "số liệu của {names} chưa được tính (các báo cáo khác nhau cùng ngày)",
+                "the figures of the {names} held back (different reports with the same date)"
+            )
+            .get(lang)
+            .to_string();
+        }
+        return lang
+            .pick("chưa có đơn vị báo cáo", "no report yet")
+            .to_string();
+    }
+    let mut parts = Vec::new();
+    if tl.leads_missing() > 0 {
+        let (heard, of) = (tl.leads_reported, tl.leads_expected);
+        let leads = plural(of, "leading agency", "leading agencies");
+        let have = plural(if heard == 0 { of } else { heard }, "has", "have");
+        parts.push(t!(
+            "{heard}/{of} đơn vị chủ trì đã báo cáo",
+            "{heard} of {of} {leads} {have} reported"
+        ));
+    }
+    if tl.status.done < tl.reports {
+        let (left, n) = (tl.reports - tl.status.done, tl.reports);
+        let agencies = plural(n, "reporting agency", "reporting agencies");
+        parts.push(t!(
+            "{left}/{n} đơn vị báo cáo chưa hoàn thành",
+            "{left} of {n} {agencies} not done"
+        ));
+    }
+    let parts: Vec<&str> = parts.iter().map(|p| p.get(lang)).collect();
+    parts.join("; ")
+}
+
 /// Part V: the tasks not yet done, whole, in a table.
 pub fn next_period(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let plan = k.cycle.plan;
-    let open: Vec<_> = k
-        .period_tasks()
-        .filter(|t| t.reports == 0 || t.status.done < t.reports)
-        .collect();
+    let open: Vec<_> = k.period_tasks().filter(|t| !t.completed()).collect();
     if open.is_empty() {
         return vec![draft(lang.pick(
             "Các nhiệm vụ của Kế hoạch đã được các đơn vị báo cáo hoàn thành. [Cán bộ tổng hợp nêu nhiệm vụ kỳ tới.]",
@@ -173,10 +275,11 @@ pub fn next_period(k: &Consolidation, lang: Lang) -> Vec<Block> {
         ))];
     }
     let n = open.len();
+    let tasks = plural(n, "task", "tasks");
     let mut out = vec![Block::para(
         t!(
-            "Tiếp tục triển khai {n} nhiệm vụ của Kế hoạch chưa hoàn thành trong kỳ (chưa có đơn vị báo cáo, hoặc còn đơn vị báo cáo chưa hoàn thành), cụ thể:",
-            "Carry on the {n} tasks of the Plan not completed in the period (no report yet, or some agency reporting them not done):"
+            "Tiếp tục triển khai {n} nhiệm vụ của Kế hoạch chưa hoàn thành trong kỳ (chưa có đơn vị báo cáo, còn đơn vị chủ trì chưa báo cáo, hoặc còn đơn vị báo cáo chưa hoàn thành), cụ thể:",
+            "Carry on the {n} {tasks} of the Plan not completed in the period (no report yet, leading agencies yet to report, or some agency reporting not done):"
         )
         .get(lang),
     )];
@@ -184,27 +287,7 @@ pub fn next_period(k: &Consolidation, lang: Lang) -> Vec<Block> {
         .iter()
         .map(|tl| {
             let task = &plan.tasks[tl.task];
-            let held = super::report_held::names_on_task(k, tl.task, lang);
-            let state = if tl.reports == 0 && !held.is_empty() {
-                let names = held.join(", ");
-                t!(
-                    "số liệu của {names} chưa được tính (các báo cáo khác nhau cùng ngày)",
-                    "the figures of the {names} held back (different reports with the same date)"
-                )
-                .get(lang)
-                .to_string()
-            } else if tl.reports == 0 {
-                lang.pick("chưa có đơn vị báo cáo", "no report yet")
-                    .to_string()
-            } else {
-                let (left, n) = (tl.reports - tl.status.done, tl.reports);
-                t!(
-                    "{left}/{n} đơn vị báo cáo chưa hoàn thành",
-                    "{left} of {n} reporting agencies not done"
-                )
-                .get(lang)
-                .to_string()
-            };
+            let state = open_state(k, tl, lang);
             vec![
                 task.id.clone(),
                 task.text.split_whitespace().collect::<Vec<_>>().join(" "),

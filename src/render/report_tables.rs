@@ -5,9 +5,11 @@ use super::admin::short_date;
 use super::doc::{Block, Rows, Table};
 use crate::consolidate::{Consolidation, Totals};
 use crate::cycle::State;
+use crate::diag::Kind;
 use crate::lang::Lang;
 use crate::number::{group, percent};
 use crate::t;
+use chrono::{Datelike, NaiveDate};
 
 const NA: &str = "—";
 
@@ -42,6 +44,7 @@ pub fn appendix(k: &Consolidation, lang: Lang) -> Vec<Block> {
     let c = k.cycle;
     let number = super::admin::code(c.plan, true);
     let date = short_date(c.as_of);
+    let early = early_files(k);
     let mut blocks = vec![
         Block::Centered {
             text: lang.pick("PHỤ LỤC", "APPENDIX").into(),
@@ -57,14 +60,31 @@ pub fn appendix(k: &Consolidation, lang: Lang) -> Vec<Block> {
             bold: false,
         },
         Block::Table(by_task(k, lang)),
-        Block::Table(by_agency(k, lang)),
+        Block::Table(by_agency(k, &early, lang)),
     ];
-    if k.agencies.iter().any(|a| disbelieved(k, a)) {
-        blocks.push(Block::styled(
-            lang.pick(
-                "(*) Ngày ghi trong tệp chưa đúng (sau ngày tính, hoặc ghi tháng trước ngày): báo cáo đã nhận, không tính trễ hạn.",
-                "(*) The date written in the file cannot be right (after the as-of date, or month first): the report was received and is not counted late.",
+    if k.agencies.iter().any(|a| disbelieved(k, a, &early)) {
+        // The year's reporting begins on the same day for every file: the first notice's.
+        let begins = early.first().map(|(_, from)| *from);
+        let why = match begins {
+            Some(from) => {
+                let (from, year) = (short_date(from), from.year() + 1);
+                t!(
+                    "sau ngày tính, ghi tháng trước ngày, hoặc trước ngày {from}, khi việc báo cáo của năm {year} bắt đầu",
+                    "after the as-of date, month first, or before {from}, when the reporting of {year} begins"
+                )
+            }
+            None => t!(
+                "sau ngày tính, hoặc ghi tháng trước ngày",
+                "after the as-of date, or month first"
             ),
+        };
+        let why = why.get(lang);
+        blocks.push(Block::styled(
+            t!(
+                "(*) Ngày ghi trong tệp chưa đúng ({why}): báo cáo đã nhận, không tính trễ hạn.",
+                "(*) The date written in the file cannot be right ({why}): the report was received and is not counted late."
+            )
+            .get(lang),
             0,
             super::doc::ParaStyle::Quote,
         ));
@@ -131,13 +151,13 @@ fn by_task(k: &Consolidation, lang: Lang) -> Table {
 }
 
 /// Appendix 2: every agency of the cycle, by name, with its state and figures.
-fn by_agency(k: &Consolidation, lang: Lang) -> Table {
+fn by_agency(k: &Consolidation, early: &Early, lang: Lang) -> Table {
     let plan = k.cycle.plan;
     // A row per agency, straight into the table's one text (no `String` per cell kept).
     let mut rows = Rows::new();
     for a in &k.agencies {
         let reported = a.file.is_some();
-        let date = report_date(k, a);
+        let date = report_date(k, a, early);
         let tasks = match reported {
             true => a.rows.to_string(),
             false => NA.into(),
@@ -177,21 +197,43 @@ fn by_agency(k: &Consolidation, lang: Lang) -> Table {
 /// An agency's report date as Appendix 2 gives it: marked `(*)` when bdg did not believe it
 /// (see [`disbelieved`]), with the reason in one line under the table, so that the ministry
 /// does not read a bare date after the deadline beside "on time".
-fn report_date(k: &Consolidation, a: &crate::consolidate::AgencyLine) -> String {
+fn report_date(k: &Consolidation, a: &crate::consolidate::AgencyLine, early: &Early) -> String {
     match a.submitted_on {
         None => NA.into(),
-        Some(d) if disbelieved(k, a) => format!("{} (*)", short_date(d)),
+        Some(d) if disbelieved(k, a, early) => format!("{} (*)", short_date(d)),
         // Figures held back (a conflict): why is said under the table.
         Some(d) if super::report_held::is_held(k, a.agency) => format!("{} (**)", short_date(d)),
         Some(d) => short_date(d),
     }
 }
 
-/// A report counted on time whose date is after the last on-time day: a date bdg did not
-/// believe (after the as-of date, or most likely written month first).
-fn disbelieved(k: &Consolidation, a: &crate::consolidate::AgencyLine) -> bool {
+/// A report counted on time whose date bdg did not believe: after the last on-time day (after
+/// the as-of date, or most likely written month first), or before the plan's year's reporting
+/// begins (the `before-year` warning: most likely a mistyped year).
+fn disbelieved(k: &Consolidation, a: &crate::consolidate::AgencyLine, early: &Early) -> bool {
     let last = k.cycle.period.last_on_time_day();
-    a.state == State::OnTime && a.submitted_on.is_some_and(|d| d > last)
+    a.state == State::OnTime
+        && (a.submitted_on.is_some_and(|d| d > last)
+            || a.file
+                .is_some_and(|f| early.binary_search_by(|(e, _)| (*e).cmp(f)).is_ok()))
+}
+
+/// The files the cycle warned are dated before the plan's year's reporting begins, sorted by
+/// name, each with that first day (looked up once per agency, not scanned).
+type Early<'a> = Vec<(&'a str, NaiveDate)>;
+
+fn early_files<'a>(k: &'a Consolidation) -> Early<'a> {
+    let mut v: Early = k
+        .cycle
+        .notices
+        .iter()
+        .filter_map(|d| match d.kind {
+            Kind::BeforeYear { from, .. } => Some((d.file.as_str(), from)),
+            _ => None,
+        })
+        .collect();
+    v.sort_unstable();
+    v
 }
 
 /// Appendix 3: late, missing, and submitted-but-rejected agencies, of those the plan asks to

@@ -131,7 +131,7 @@ pub(super) fn same_date(ctx: &Ctx, id: &Identity, row: &RawRow, errs: &mut Vec<D
             };
             errs.push(ctx.err(row, Col::SubmittedOn, kind));
         }
-        Err(e) => errs.push(date_error(ctx.file, d, &e).placed(&ctx.at(row, Col::SubmittedOn))),
+        Err(e) => errs.push(date_error(ctx, d, &e).placed(&ctx.at(row, Col::SubmittedOn))),
     }
 }
 
@@ -255,18 +255,27 @@ pub(super) fn not_assigned(
     Some(Diagnostic::warn(ctx.file, kind).placed(&place))
 }
 
-pub(super) fn date_error(file: &str, v: &str, e: &DateError) -> Diagnostic {
-    let d = Diagnostic::err(
-        file,
+pub(super) fn date_error(ctx: &Ctx, v: &str, e: &DateError) -> Diagnostic {
+    Diagnostic::err(
+        ctx.file,
         Kind::BadDate {
             found: v.to_string(),
             month_first: matches!(e, DateError::NoSuchDay { month_first: true }),
+            example: example_date(ctx.plan),
         },
-    );
-    match e {
-        DateError::NoSuchDay { month_first: true } => d,
-        _ => d,
-    }
+    )
+}
+
+/// A date as a report should write it, of the plan's year: its first period's due date (a
+/// 2026 plan's hint does not say "10/06/2021").
+fn example_date(plan: &Plan) -> chrono::NaiveDate {
+    let year = plan.meta.year;
+    plan.periods
+        .iter()
+        .map(|p| p.due)
+        .find(|d| chrono::Datelike::year(d) == year)
+        .or_else(|| chrono::NaiveDate::from_ymd_opt(year, 6, 10))
+        .unwrap_or_default()
 }
 
 /// A number that does not parse; the column named as the file heads it.

@@ -121,7 +121,7 @@ pub(super) fn identify(ctx: &Ctx, raw: &[RawRow], diags: &mut Vec<Diagnostic>) -
             Ok(d) => id.date = Some(d),
             Err(e) => {
                 let place = ctx.at(&raw[*i], Col::SubmittedOn);
-                let d = date_error(ctx.file, v, &e).placed(&place);
+                let d = date_error(ctx, v, &e).placed(&place);
                 diags.push(d.excluding(Excludes::File));
             }
         }

@@ -101,8 +101,9 @@ fn remind(reports: &Path, dir: &Path) -> Vec<(String, String, String)> {
     assert_eq!(code, 1, "{err}");
     let list = std::fs::read_to_string(out.join("2026-Q1_danh-sach-don-doc.tsv")).unwrap();
     let row = |l: &str| {
+        // file, its Word letter, agency, state, days late
         let c: Vec<&str> = l.split('\t').collect();
-        (c[0].to_string(), c[1].to_string(), c[2].to_string())
+        (c[0].to_string(), c[2].to_string(), c[3].to_string())
     };
     list.lines().skip(1).map(row).collect()
 }

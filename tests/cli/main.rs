@@ -42,4 +42,5 @@ mod templates;
 mod truth;
 mod verdicts;
 mod windows_2026;
+mod wording;
 mod workbook;

@@ -148,6 +148,15 @@ fn consolidation_counts_reports_by_role() {
         (&1.into(), &0.into())
     );
     assert_eq!(task(&v, "IV.1.b")["reports"], 0);
+    // IV.1.a's one lead has not reported: the task is not done, though its partner says so.
+    assert_eq!(
+        (
+            &iv1a["leads_expected"],
+            &iv1a["leads_reported"],
+            &iv1a["completed"]
+        ),
+        (&1.into(), &0.into(), &false.into())
+    );
     // The by-task sheet: reports, by leads, by partners.
     let book = dir.path().join("out/ninh-thuan-2021_2021-H1.xlsx");
     let s = sheet(&book, "Theo nhiệm vụ");
@@ -165,7 +174,8 @@ fn consolidation_counts_reports_by_role() {
     // The report's results say who reported where partners did, and only there.
     let txt = std::fs::read_to_string(dir.path().join("out/ninh-thuan-2021_2021-H1.txt")).unwrap();
     assert_eq!(
-        txt.matches("(1 phối hợp; 1 hoàn thành)").count(),
+        txt.matches("0/1 đơn vị chủ trì đã báo cáo, 1 phối hợp; 1 hoàn thành)")
+            .count(),
         1,
         "{txt}"
     );

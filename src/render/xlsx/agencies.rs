@@ -31,6 +31,9 @@ pub(super) fn by_agency(
     let rows = || {
         k.agencies.iter().map(|a| -> Row {
             let ag = &plan.agencies[a.agency];
+            // No file counted (missing, pending, rejected): the figures are empty, not 0, as
+            // the Word report's "—".
+            let counted = |c: Cell| if a.file.is_some() { c } else { Cell::Blank };
             let cells = vec![
                 Cell::Text(ag.name_in(lang).to_string()),
                 Cell::Text(ag.id.clone()),
@@ -47,11 +50,11 @@ pub(super) fn by_agency(
                 a.days_late
                     .map_or(Cell::Blank, |d| Cell::Int(d.max(0) as u64)),
                 Cell::Text(a.file.unwrap_or_default().to_string()),
-                Cell::Int(a.rows as u64),
-                Cell::Int(a.rows_excluded as u64),
-                Cell::Int(a.totals.participants_female),
-                Cell::Int(a.totals.participants_male),
-                Cell::Money(a.totals.budget_vnd),
+                counted(Cell::Int(a.rows as u64)),
+                counted(Cell::Int(a.rows_excluded as u64)),
+                counted(Cell::Int(a.totals.participants_female)),
+                counted(Cell::Int(a.totals.participants_male)),
+                counted(Cell::Money(a.totals.budget_vnd)),
             ];
             (cells, a.expected && a.state.is_overdue())
         })
