@@ -42,9 +42,19 @@ pub fn read_reports(
     );
     let keep = |mut r: Report| {
         r.drop_rows();
+        r.given = Box::new([]);
         r
     };
     let mut reports = crate::report::read_all_with(&files, plan, &opts, &|| bar.inc(1), &keep);
+    // What a file gave is kept only where the cycle compares it (an agency's several files),
+    // read again for it: held for every file, it grew the peak by 25 MB at 50,000 files. A
+    // file saved over in between keeps none (the second reading of `consolidate` stops on it).
+    for i in crate::report::compared_files(&reports) {
+        let again = crate::report::read_path(&files[i], plan, &opts);
+        if again.same_reading(&reports[i]) {
+            reports[i].given = again.given;
+        }
+    }
     bar.finish_and_clear();
     let sources = Sources::new(files, &reports, opts);
     reports.append(&mut problems);

@@ -21,7 +21,7 @@ mod sheet;
 mod table;
 
 pub use files::{collect, read_ahead, read_all, read_all_with, read_path, Found};
-pub use model::{Given, ReadOptions, Report, Row};
+pub use model::{compared_files, Given, ReadOptions, Report, Row};
 pub use read::{read, read_sheet};
 use reader::{period_index, Reader};
 pub(crate) use table::no_header;
