@@ -144,9 +144,7 @@ fn a_file_named_for_an_agency_is_its_rejected_file() {
 
         let (v, _) = consolidate(&reports, dir.path());
         assert_eq!(states(&v)[id], "rejected", "{id}");
-        let line = (v["agencies"].as_array().unwrap().iter())
-            .find(|a| a["agency"] == id)
-            .unwrap();
+        let line = agency_line(&v, id);
         assert_eq!(line["rows"], 0, "its figures are not counted");
         assert_eq!(
             (v["rejected"].as_u64(), v["files_excluded"].as_u64()),

@@ -222,3 +222,10 @@ pub fn cell_xf(styles: &str, xml: &str, cell: &str) -> String {
     let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
     format!(" {}", xfs.split("<xf ").nth(s + 1).unwrap())
 }
+
+/// The line of agency `id` in a `consolidate --format json` or `overdue --format json` answer.
+pub fn agency_line<'v>(v: &'v Value, id: &str) -> &'v Value {
+    (v["agencies"].as_array().unwrap().iter())
+        .find(|a| a["agency"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {v}"))
+}

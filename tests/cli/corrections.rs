@@ -84,12 +84,6 @@ fn check26(reports: &Path) -> (i32, Value) {
     (o.status.code().unwrap(), json_of(&o.stdout))
 }
 
-fn agency<'v>(v: &'v Value, id: &str) -> &'v Value {
-    (v["agencies"].as_array().unwrap().iter())
-        .find(|a| a["agency"] == id)
-        .unwrap()
-}
-
 /// The lines of the text report from the one that starts with `from` (trimmed) to the one
 /// before the next that starts with `to`.
 fn block<'t>(text: &'t str, from: &str, to: &str) -> Vec<&'t str> {
@@ -107,14 +101,14 @@ fn a_correction_with_the_same_date_is_held_back_and_counted_as_excluded() {
     let dir = tempfile::tempdir().unwrap();
     let plain = example(&dir.path().join("plain"), &[]);
     let (_, before, _) = consolidate(&plain, &dir.path().join("out0"));
-    assert_eq!(agency(&before, "SYT")["state"], "on_time");
+    assert_eq!(agency_line(&before, "SYT")["state"], "on_time");
 
     let reports = example(dir.path(), &[same_date_fix()]);
     let out = dir.path().join("out");
     let (code, v, _) = consolidate(&reports, &out);
     assert_eq!(code, 1);
     // Neither file counts: the agency is rejected (sent, nothing usable), no row of it counts.
-    let syt = agency(&v, "SYT");
+    let syt = agency_line(&v, "SYT");
     assert_eq!(
         (syt["state"].as_str(), syt["rows"].as_u64()),
         (Some("rejected"), Some(0))
@@ -216,7 +210,7 @@ fn the_agency_is_overdue_and_its_letter_names_both_files() {
     let o = c.args(["--format", "json"]).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     let v = json_of(&o.stdout);
-    let syt = agency(&v, "SYT");
+    let syt = agency_line(&v, "SYT");
     assert_eq!(syt["state"], "rejected");
     assert_eq!(syt["submitted_on"], "2026-03-12");
     assert_eq!(syt["days_late"], 5);
@@ -237,7 +231,7 @@ fn a_partial_supplement_counts_alone_and_the_tasks_it_drops_are_said() {
     let reports = example(dir.path(), &[supplement()]);
     let (_, v, stderr) = consolidate(&reports, &dir.path().join("out"));
     // The later file's figures count (timeliness from the earlier): one row, its budget.
-    let syt = agency(&v, "SYT");
+    let syt = agency_line(&v, "SYT");
     assert_eq!(syt["state"], "on_time");
     assert_eq!(syt["rows"], 1);
     let task = |id: &str| {

@@ -24,15 +24,6 @@ fn refused(o: &std::process::Output) -> String {
     err
 }
 
-fn agency<'a>(v: &'a Value, id: &str) -> &'a Value {
-    v["agencies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["agency"] == id)
-        .unwrap_or_else(|| panic!("no {id} in {v}"))
-}
-
 fn notice<'a>(v: &'a Value, code: &str) -> &'a Value {
     v["notices"]
         .as_array()
@@ -48,7 +39,7 @@ fn a_report_dated_after_the_as_of_date_is_not_late_and_the_swap_is_hinted() {
     let out = tempfile::tempdir().unwrap();
     let (code, v) = consolidate_json(&fixture("truth/future"), out.path());
     assert_ne!(code, 2);
-    let bnt = agency(&v, "BNT");
+    let bnt = agency_line(&v, "BNT");
     assert_eq!(bnt["state"], "on_time");
     assert_eq!(bnt["days_late"], Value::Null);
     assert_eq!(v["late"], 0);
@@ -108,7 +99,7 @@ fn letters_never_cite_a_date_after_their_own() {
 fn an_agency_whose_files_were_all_excluded_is_rejected_not_missing() {
     let out = tempfile::tempdir().unwrap();
     let (_, v) = consolidate_json(&fixture("truth/rejected"), out.path());
-    assert_eq!(agency(&v, "SNV")["state"], "rejected");
+    assert_eq!(agency_line(&v, "SNV")["state"], "rejected");
     assert_eq!(v["rejected"], 1);
     assert_eq!(v["missing"], 24);
     let o = overdue(&fixture("truth/rejected"), "csv", &[]);
@@ -119,7 +110,7 @@ fn an_agency_whose_files_were_all_excluded_is_rejected_not_missing() {
         "{csv}"
     );
     let o = overdue(&fixture("truth/rejected"), "json", &[]);
-    assert_eq!(agency(&json_of(&o.stdout), "SNV")["state"], "rejected");
+    assert_eq!(agency_line(&json_of(&o.stdout), "SNV")["state"], "rejected");
 }
 
 #[test]
@@ -133,7 +124,10 @@ fn an_unknown_agency_name_gets_a_did_you_mean_and_its_agency_is_rejected() {
         .unwrap();
     assert_eq!(d["data"]["suggestion"], "UBND huyện Thuận Bắc");
     let o = overdue(&fixture("truth/unknown-agency"), "json", &[]);
-    assert_eq!(agency(&json_of(&o.stdout), "UBND_TB")["state"], "rejected");
+    assert_eq!(
+        agency_line(&json_of(&o.stdout), "UBND_TB")["state"],
+        "rejected"
+    );
 }
 
 // 8 (the cycle's part). Last period's report sent again.
@@ -141,7 +135,7 @@ fn an_unknown_agency_name_gets_a_did_you_mean_and_its_agency_is_rejected() {
 fn a_report_dated_before_the_window_is_excluded_and_said() {
     let out = tempfile::tempdir().unwrap();
     let (_, v) = consolidate_json(&fixture("truth/before-window"), out.path());
-    assert_eq!(agency(&v, "SYT")["state"], "rejected");
+    assert_eq!(agency_line(&v, "SYT")["state"], "rejected");
     assert_eq!(v["on_time"], 0);
     let d = notice(&v, "before-window");
     assert_eq!(d["data"]["date"], "2020-12-08");
@@ -265,7 +259,7 @@ fn common_figure_headers_are_read_and_units_convert_to_dong() {
 fn a_figure_column_that_cannot_be_read_excludes_the_file() {
     let (_, v) = consolidate_one(&fixture("truth/headers/unread.csv"));
     assert_eq!(v["files_excluded"], 1);
-    assert_eq!(agency(&v, "SYT")["state"], "rejected");
+    assert_eq!(agency_line(&v, "SYT")["state"], "rejected");
     let codes: Vec<_> = v["excluded"]
         .as_array()
         .unwrap()
@@ -608,7 +602,7 @@ fn a_month_first_date_after_the_window_is_not_counted_late() {
         .output()
         .unwrap();
     let v = json_of(&o.stdout);
-    let bnt = agency(&v, "BNT");
+    let bnt = agency_line(&v, "BNT");
     assert_eq!(
         (&bnt["state"], &bnt["days_late"]),
         (&"on_time".into(), &Value::Null)
@@ -690,7 +684,7 @@ fn a_date_before_the_plans_year_is_warned_when_the_plan_has_no_window() {
     assert_eq!(warned[0]["data"]["from"], "2020-12-15");
     assert_eq!(warned[0]["data"]["year"], 2021);
     for id in ["BNT", "SYT"] {
-        let a = agency(&v, id);
+        let a = agency_line(&v, id);
         assert_eq!(
             (&a["state"], &a["days_late"]),
             (&"on_time".into(), &Value::Null),

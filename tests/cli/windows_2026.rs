@@ -36,9 +36,7 @@ fn with_ninh_hai_dated(date: &str, as_of: &str) -> Value {
 }
 
 fn ninh_hai(v: &Value) -> &Value {
-    (v["agencies"].as_array().unwrap().iter())
-        .find(|a| a["agency"] == "X_NINH_HAI")
-        .unwrap()
+    agency_line(v, "X_NINH_HAI")
 }
 
 fn codes_for_ninh_hai(v: &Value) -> Vec<String> {

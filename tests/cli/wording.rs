@@ -318,12 +318,7 @@ fn a_date_before_the_year_is_marked() {
     );
     let json = &said[..said.rfind('}').unwrap() + 1];
     let v = json_of(json.as_bytes());
-    let snv = v["agencies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["agency"] == "SNV")
-        .unwrap();
+    let snv = agency_line(&v, "SNV");
     assert_eq!(snv["state"], "on_time", "{snv}");
     let txt = std::fs::read_to_string(out.join("khanh-hoa-2026-example_2026-Q1.txt")).unwrap();
     // The SNV row (its date) and the footnote, which names the year's first day.
