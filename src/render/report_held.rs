@@ -64,9 +64,10 @@ fn gives(c: &Cycle, files: &[usize], task: usize) -> bool {
     (files.iter()).any(|&f| c.reports[f].given.iter().any(|g| g.task as usize == task))
 }
 
-/// The agency's figures are held back.
-pub fn is_held(k: &Consolidation, agency: usize) -> bool {
-    k.cycle.held_back().any(|(a, _)| a.agency == agency)
+/// The agencies whose figures are held back: found once for a table of every agency (asked
+/// agency by agency, it was a pass over all of them for each, quadratic in the agencies).
+pub fn held_agencies(k: &Consolidation) -> std::collections::HashSet<usize> {
+    k.cycle.held_back().map(|(a, _)| a.agency).collect()
 }
 
 /// The task's result when no figure counts but held-back files report on it, or the sentence

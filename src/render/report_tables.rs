@@ -155,9 +155,10 @@ fn by_agency(k: &Consolidation, early: &Early, lang: Lang) -> Table {
     let plan = k.cycle.plan;
     // A row per agency, straight into the table's one text (no `String` per cell kept).
     let mut rows = Rows::new();
+    let held = super::report_held::held_agencies(k);
     for a in &k.agencies {
         let reported = a.file.is_some();
-        let date = report_date(k, a, early);
+        let date = report_date(k, a, early, &held);
         let tasks = match reported {
             true => a.rows.to_string(),
             false => NA.into(),
@@ -197,12 +198,17 @@ fn by_agency(k: &Consolidation, early: &Early, lang: Lang) -> Table {
 /// An agency's report date as Appendix 2 gives it: marked `(*)` when bdg did not believe it
 /// (see [`disbelieved`]), with the reason in one line under the table, so that the ministry
 /// does not read a bare date after the deadline beside "on time".
-fn report_date(k: &Consolidation, a: &crate::consolidate::AgencyLine, early: &Early) -> String {
+fn report_date(
+    k: &Consolidation,
+    a: &crate::consolidate::AgencyLine,
+    early: &Early,
+    held: &std::collections::HashSet<usize>,
+) -> String {
     match a.submitted_on {
         None => NA.into(),
         Some(d) if disbelieved(k, a, early) => format!("{} (*)", short_date(d)),
         // Figures held back (a conflict): why is said under the table.
-        Some(d) if super::report_held::is_held(k, a.agency) => format!("{} (**)", short_date(d)),
+        Some(d) if held.contains(&a.agency) => format!("{} (**)", short_date(d)),
         Some(d) => short_date(d),
     }
 }
@@ -240,6 +246,7 @@ fn early_files<'a>(k: &'a Consolidation) -> Early<'a> {
 /// report (as [`crate::cycle::Cycle::overdue`]).
 fn overdue(k: &Consolidation, lang: Lang) -> Table {
     let plan = k.cycle.plan;
+    let held_back = super::report_held::held_agencies(k);
     let mut rows: Rows = k
         .agencies
         .iter()
@@ -251,7 +258,7 @@ fn overdue(k: &Consolidation, lang: Lang) -> Table {
             } else {
                 a.state.label(lang)
             };
-            let held = is_rejected && super::report_held::is_held(k, a.agency);
+            let held = is_rejected && held_back.contains(&a.agency);
             let note = match (a.state, is_rejected) {
                 (_, true) if held => lang.pick(
                     "gửi các báo cáo khác nhau cùng ngày, đề nghị cho biết báo cáo nào đúng",
