@@ -176,6 +176,13 @@ pub fn shorten_words(s: &str, n: usize) -> String {
     format!("{cut}…")
 }
 
+/// A file's name without its folders, as documents name a report file ("SYT_2026-Q1.csv").
+pub fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -139,9 +139,7 @@ fn rejected(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
             .chain(notices)
             .filter(|d| d.excludes == crate::diag::Excludes::File);
         for d in reasons {
-            let name = std::path::Path::new(&r.file)
-                .file_name()
-                .map_or(r.file.clone(), |n| n.to_string_lossy().into_owned());
+            let name = crate::text::file_name(&r.file);
             let reason = crate::diag::messages::message(&d.kind, lang);
             let mut line = format!("- {name}: {reason}");
             if let Some(h) = crate::diag::messages::hint(&d.kind, d.suggestion.as_deref(), lang) {

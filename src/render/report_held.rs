@@ -13,12 +13,7 @@ use crate::t;
 /// The files' names without their folders, joined.
 pub(super) fn names(c: &Cycle, files: &[usize]) -> String {
     (files.iter())
-        .map(|&f| {
-            let file = &c.reports[f].file;
-            std::path::Path::new(file)
-                .file_name()
-                .map_or(file.clone(), |n| n.to_string_lossy().into_owned())
-        })
+        .map(|&f| crate::text::file_name(&c.reports[f].file))
         .collect::<Vec<_>>()
         .join(", ")
 }
