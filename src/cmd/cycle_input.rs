@@ -30,7 +30,13 @@ pub fn with_cycle<T>(
         .collect();
     output::print_diagnostics(g, &verdicts);
     output::print_diagnostics(g, &skipped_notices(&c.reports));
-    let errors = c.diagnostics().filter(|d| d.is_error()).count();
+    // The files' own errors, which `check` shows; the cycle's (a conflict, a report before the
+    // window, another period's file) were said just above, and `check`, knowing no period,
+    // would not show them.
+    let errors = (c.relevant_reports())
+        .flat_map(|(_, r)| r.diagnostics.iter())
+        .filter(|d| d.is_error())
+        .count();
     if errors > 0 {
         output::note(
             g,

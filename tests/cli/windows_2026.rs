@@ -9,6 +9,11 @@ const PLAN_2026: &str = "plans/khanh-hoa-2026-example.yaml";
 /// The 2026-Q1 example with Ninh Hải's report dated `date`, consolidated as of `as_of`: the
 /// JSON summary.
 fn with_ninh_hai_dated(date: &str, as_of: &str) -> Value {
+    said_with_ninh_hai_dated(date, as_of).0
+}
+
+/// [`with_ninh_hai_dated`], with what was said on stderr (in English).
+fn said_with_ninh_hai_dated(date: &str, as_of: &str) -> (Value, String) {
     let dir = tempfile::tempdir().unwrap();
     let reports = dir.path().join("reports");
     std::fs::create_dir(&reports).unwrap();
@@ -25,14 +30,23 @@ fn with_ninh_hai_dated(date: &str, as_of: &str) -> Value {
         std::fs::write(reports.join(path.file_name().unwrap()), bytes).unwrap();
     }
     let o = bdg()
-        .args(["consolidate", "--format", "json", "--plan", PLAN_2026])
+        .args([
+            "--lang",
+            "en",
+            "consolidate",
+            "--format",
+            "json",
+            "--plan",
+            PLAN_2026,
+        ])
         .args(["--period", "2026-Q1", "--as-of", as_of, "--reports"])
         .arg(&reports)
         .arg("--out")
         .arg(dir.path().join("out"))
         .output()
         .unwrap();
-    json_of(&o.stdout)
+    let said = String::from_utf8_lossy(&o.stderr).into_owned();
+    (json_of(&o.stdout), said)
 }
 
 fn ninh_hai(v: &Value) -> &Value {
@@ -64,7 +78,11 @@ fn a_date_written_month_first_is_doubted_not_counted_late() {
 
 #[test]
 fn a_report_dated_before_its_quarters_window_is_an_earlier_quarters() {
-    let v = with_ninh_hai_dated("10/12/2025", "20/03/2026");
+    let (v, said) = said_with_ninh_hai_dated("10/12/2025", "20/03/2026");
     assert_eq!(ninh_hai(&v)["state"], "rejected");
     assert!(codes_for_ninh_hai(&v).contains(&"before-window".to_string()));
+    // Said on the spot, and not sent to `check`, which knows no period and would find no
+    // error in the files themselves.
+    assert!(said.contains("X_NINH_HAI_2026-Q1.csv"), "{said}");
+    assert!(!said.contains("bdg check"), "{said}");
 }
