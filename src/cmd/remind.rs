@@ -167,15 +167,9 @@ impl Letters {
         reply_by: chrono::NaiveDate,
         lang: Lang,
     ) -> Result<Letters> {
-        let word = lang.pick("don-doc", "reminder");
-        let list_name = format!(
-            "{}_{}.tsv",
-            c.period.id,
-            lang.pick("danh-sach-don-doc", "reminders")
-        );
+        let list_name = list_name(&c.period.id, lang);
         let letter = |ag: &cycle::AgencyCycle, ext: &str| {
-            let id = &c.plan.agencies[ag.agency].id;
-            format!("{}_{id}_{word}.{ext}", c.period.id)
+            letter_name(&c.period.id, &c.plan.agencies[ag.agency].id, lang, ext)
         };
         // A folder where a file goes is refused before anything is written.
         for ag in c.overdue() {
@@ -230,28 +224,51 @@ impl Letters {
 /// nor folders), in a folder whose lock this run holds.
 fn stale_letters(out: &Path, c: &cycle::Cycle, lang: Lang) -> Vec<PathBuf> {
     let overdue: std::collections::HashSet<_> = c.overdue().map(|a| a.agency).collect();
-    let current = lang.pick("don-doc", "reminder");
-    let other_list = lang.pick("reminders", "danh-sach-don-doc");
-    let is_file = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file());
+    // The folder's files, read once (a plan may name 50,000 agencies: four look-ups each
+    // were four system calls each).
+    let files: std::collections::HashSet<String> = std::fs::read_dir(out)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    let period = &c.period.id;
     let mut stale = Vec::new();
     for (i, ag) in c.plan.agencies.iter().enumerate() {
-        for word in ["don-doc", "reminder"] {
-            if word == current && overdue.contains(&i) {
+        for l in [Lang::Vi, Lang::En] {
+            if l == lang && overdue.contains(&i) {
                 continue;
             }
             for ext in ["txt", "docx"] {
-                let path = out.join(format!("{}_{}_{word}.{ext}", c.period.id, ag.id));
-                if is_file(&path) {
-                    stale.push(path);
+                let name = letter_name(period, &ag.id, l, ext);
+                if files.contains(&name) {
+                    stale.push(out.join(name));
                 }
             }
         }
     }
-    let list = out.join(format!("{}_{other_list}.tsv", c.period.id));
-    if is_file(&list) {
-        stale.push(list);
+    let other = list_name(period, if lang == Lang::Vi { Lang::En } else { Lang::Vi });
+    if files.contains(&other) {
+        stale.push(out.join(other));
     }
     stale
+}
+
+/// A letter's file name: `PERIOD_AGENCY_don-doc.txt` (`_reminder` in English).
+fn letter_name(period: &str, agency: &str, lang: Lang, ext: &str) -> String {
+    format!(
+        "{period}_{agency}_{}.{ext}",
+        lang.pick("don-doc", "reminder")
+    )
+}
+
+/// The letters' list's file name: `PERIOD_danh-sach-don-doc.tsv` (`_reminders` in English).
+fn list_name(period: &str, lang: Lang) -> String {
+    format!(
+        "{period}_{}.tsv",
+        lang.pick("danh-sach-don-doc", "reminders")
+    )
 }
 
 #[cfg(test)]
