@@ -229,3 +229,19 @@ pub fn agency_line<'v>(v: &'v Value, id: &str) -> &'v Value {
         .find(|a| a["agency"] == id)
         .unwrap_or_else(|| panic!("no {id} in {v}"))
 }
+
+/// The shipped plan `plan` (a path under the repository) copied to `dir/plan.yaml` without its
+/// periods' `window`s, with the national set it may include beside it: its path.
+pub fn plan_without_windows(plan: &str, dir: &std::path::Path) -> std::path::PathBuf {
+    let yaml = std::fs::read_to_string(root().join(plan)).unwrap();
+    let windowless: String = (yaml.lines())
+        .filter(|l| !l.trim_start().starts_with("window:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(windowless.len() < yaml.len(), "{plan} has no window");
+    let national = "nq28-2021-2030.yaml";
+    std::fs::copy(root().join("plans").join(national), dir.join(national)).unwrap();
+    let path = dir.join("plan.yaml");
+    std::fs::write(&path, windowless).unwrap();
+    path
+}

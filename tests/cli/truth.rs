@@ -635,21 +635,7 @@ fn a_month_first_date_after_the_window_is_not_counted_late() {
 #[test]
 fn a_date_before_the_plans_year_is_warned_when_the_plan_has_no_window() {
     let dir = tempfile::tempdir().unwrap();
-    let yaml = std::fs::read_to_string(root().join(PLAN)).unwrap();
-    let windowless: String = yaml
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("window:"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    assert!(windowless.len() < yaml.len());
-    let plan = dir.path().join("plan.yaml");
-    std::fs::write(&plan, windowless).unwrap();
-    let national = "nq28-2021-2030.yaml";
-    std::fs::copy(
-        root().join("plans").join(national),
-        dir.path().join(national),
-    )
-    .unwrap();
+    let plan = plan_without_windows(PLAN, dir.path());
     let reports = dir.path().join("reports");
     std::fs::create_dir(&reports).unwrap();
     let header = "agency,period,submitted_on,task,status,female,male\n";

@@ -294,13 +294,7 @@ fn a_date_before_the_year_is_marked() {
     let out = dir.path().join("out");
     // The 2026 plan without its windows (with them, that date is an earlier period's report:
     // `before-window`); the year's first day stands in for them.
-    let yaml = std::fs::read_to_string(root().join(EXAMPLES[0][0])).unwrap();
-    let windowless: String = (yaml.lines())
-        .filter(|l| !l.trim_start().starts_with("window:"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let plan = dir.path().join("plan.yaml");
-    std::fs::write(&plan, windowless).unwrap();
+    let plan = plan_without_windows(EXAMPLES[0][0], dir.path());
     let plan = plan.to_string_lossy().into_owned();
     let ex = &[
         plan.as_str(),
