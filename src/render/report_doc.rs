@@ -287,7 +287,8 @@ fn task_result(out: &mut Vec<Block>, k: &Consolidation, tl: &TaskLine, depth: us
             .trim_start_matches(['-', ' '])
             .trim_end_matches(['.', ';']);
         out.push(Block::styled(
-            format!("- {note} ({}).", names.join(", ")),
+            // Names may hold commas ("Sở Văn hóa, Thể thao và Du lịch"): a semicolon between them.
+            format!("- {note} ({}).", names.join("; ")),
             depth,
             ParaStyle::Quote,
         ));

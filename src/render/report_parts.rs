@@ -230,7 +230,7 @@ fn open_state(k: &Consolidation, tl: &crate::consolidate::TaskLine, lang: Lang) 
     if tl.reports == 0 {
         let held = super::report_held::names_on_task(k, tl.task, lang);
         if !held.is_empty() {
-            let names = held.join(", ");
+            let names = held.join("; ");
             return t!(
                 "số liệu của {names} chưa được tính (các báo cáo khác nhau cùng ngày)",
                 "the figures of the {names} held back (different reports with the same date)"

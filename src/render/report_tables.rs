@@ -217,7 +217,9 @@ fn report_date(
 /// the as-of date, or most likely written month first), or before the plan's year's reporting
 /// begins (the `before-year` warning: most likely a mistyped year).
 fn disbelieved(k: &Consolidation, a: &crate::consolidate::AgencyLine, early: &Early) -> bool {
-    let last = k.cycle.period.last_on_time_day();
+    // Past either day: "đúng hạn" beside a date after the deadline, or after the date the
+    // report is written as of, would read as a contradiction.
+    let last = k.cycle.period.last_on_time_day().min(k.cycle.as_of);
     a.state == State::OnTime
         && (a.submitted_on.is_some_and(|d| d > last)
             || a.file
