@@ -127,7 +127,9 @@ pub struct AgencyLine<'c> {
     pub file: Option<&'c str>,
     /// Rows accepted from its file.
     pub rows: usize,
-    /// Rows of its file excluded.
+    /// Rows of its files excluded: of the file that counts, and of any superseded, rejected or
+    /// held back, and of its companion indicator files (see [`excluded_counts`]). The lines
+    /// add up to [`Consolidation::rows_excluded`] but for files that belong to no agency.
     pub rows_excluded: usize,
     /// Errors in its file.
     pub errors: usize,
@@ -250,7 +252,7 @@ pub fn fold<'c, E>(
         .collect();
     let mut totals = Totals::default();
     let mut agencies = Vec::with_capacity(c.agencies.len());
-    let companions = crate::indicators::companion_rows_excluded(c);
+    let excluded_rows = excluded_counts(c);
     // The last expected lead agency counted on each task, so an agency's several rows on one
     // task count it once (agencies come one at a time).
     let mut last_lead: Vec<Option<AgencyIdx>> = vec![None; plan.tasks.len()];
@@ -263,7 +265,7 @@ pub fn fold<'c, E>(
             days_late: a.days_late,
             file: a.figures_from.map(|f| c.reports[f].file.as_str()),
             rows: 0,
-            rows_excluded: 0,
+            rows_excluded: excluded_rows.by_agency[a.agency],
             errors: a.reports.iter().map(|&f| c.reports[f].errors()).sum(),
             totals: Totals::default(),
         };
@@ -271,8 +273,6 @@ pub fn fold<'c, E>(
             let r = &c.reports[f];
             let rows = rows_of(f)?;
             line.rows = rows.len();
-            line.rows_excluded =
-                r.excluded_rows() + companions.get(&a.agency).copied().unwrap_or(0);
             for row in rows.iter() {
                 let role = plan.role(row.task, a.agency);
                 let lead = a.expected && role == Some(crate::plan::Role::Lead);
@@ -301,7 +301,7 @@ pub fn fold<'c, E>(
         .collect();
     let counted = crate::indicators::counted_rows(c);
     let indicators = crate::indicators::results(plan, plan.meta.year, &c.period.id, &counted);
-    let (rows_excluded, files_excluded) = excluded_counts(c);
+    let (rows_excluded, files_excluded) = (excluded_rows.rows, excluded_rows.files);
     Ok(Consolidation {
         cycle: c,
         counts: c.counts(),
@@ -351,14 +351,29 @@ fn expected_leads(c: &Cycle) -> Vec<usize> {
         .collect()
 }
 
+/// Rows and files excluded across the cycle's files, in all and by agency.
+struct Excluded {
+    /// Rows excluded in all.
+    rows: usize,
+    /// Files excluded whole.
+    files: usize,
+    /// Rows excluded by agency (indexed by [`AgencyIdx`]): the rows of every file of the
+    /// agency's that the totals count, whether its figures count, were superseded, or were
+    /// excluded whole (rejected or held back by a conflict), and of its companion indicator
+    /// files. Their sum is `rows` less the rows of files that belong to no agency of the cycle:
+    /// a file whose agency cannot be told (no agency and none the file's name or rows point
+    /// to), or one of another period kept out of this one.
+    by_agency: Vec<usize>,
+}
+
 /// Rows and files excluded across the cycle's files: each row once, however many diagnostics
 /// it has (a row with two bad numbers is one row), and every row of an excluded file: one
 /// unusable in itself, or one that reads well but was refused whole: by an error of the cycle
 /// (two different reports on the same date, `conflict`; a report dated before the period,
 /// `before-window`), or taken as an agency's rejected file for this period (another period's
 /// report dated for this one). A superseded or duplicate file is not counted: its figures are
-/// in the file that counts.
-fn excluded_counts(c: &Cycle) -> (usize, usize) {
+/// in the file that counts. Each file's rows go to the agency the cycle gave it to.
+fn excluded_counts(c: &Cycle) -> Excluded {
     let by_error: std::collections::HashSet<&str> = (c.notices.iter())
         .filter(|d| d.is_error() && d.excludes == Excludes::File)
         .map(|d| d.file.as_str())
@@ -372,12 +387,32 @@ fn excluded_counts(c: &Cycle) -> (usize, usize) {
             .filter(|(_, r)| r.usable() && by_error.contains(r.file.as_str()))
             .map(|(i, _)| i),
     );
-    let (rows, files) = (c.relevant_reports())
-        .filter(|(i, _)| !refused.contains(i))
-        .fold((0, 0), |(rows, files), (_, r)| {
-            (rows + r.excluded_rows(), files + usize::from(!r.usable()))
-        });
-    (refused.iter()).fold((rows, files), |(rows, files), &f| {
-        (rows + c.reports[f].all_rows(), files + 1)
-    })
+    // The agency each file belongs to in this cycle; a companion indicator file, its own.
+    let mut owner: Vec<Option<AgencyIdx>> = (c.reports.iter())
+        .map(|r| r.agency.filter(|_| r.indicators_only))
+        .collect();
+    for a in &c.agencies {
+        for &f in a.reports.iter().chain(&a.rejected) {
+            owner[f] = Some(a.agency);
+        }
+    }
+    let mut k = Excluded {
+        rows: 0,
+        files: 0,
+        by_agency: vec![0; c.plan.agencies.len()],
+    };
+    let mut add = |f: usize, rows: usize, whole: bool| {
+        k.rows += rows;
+        k.files += usize::from(whole);
+        if let Some(a) = owner[f] {
+            k.by_agency[a] += rows;
+        }
+    };
+    for (f, r) in c.relevant_reports().filter(|(f, _)| !refused.contains(f)) {
+        add(f, r.excluded_rows(), !r.usable());
+    }
+    for &f in &refused {
+        add(f, c.reports[f].all_rows(), true);
+    }
+    k
 }

@@ -4,6 +4,7 @@
 mod common;
 
 mod agency_evidence;
+mod agency_excluded;
 mod agency_sheets;
 mod byte_identity;
 mod check;
