@@ -29,6 +29,7 @@ mod outputs_beside_reports;
 mod permissions;
 mod plan;
 mod plan_checks;
+mod plan_date_hints;
 mod plan_import;
 mod plan_roles;
 mod plan_v2;
