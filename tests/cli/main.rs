@@ -15,6 +15,7 @@ mod deadlines;
 mod diagnostics;
 mod documents;
 mod docx_stream;
+mod english_names;
 mod flags;
 mod formats;
 mod hardening;
