@@ -77,3 +77,25 @@ fn two_different_reports_on_one_date_count_all_their_rows_on_the_agencys_line() 
     assert_eq!(excluded_cell(&book, "STP"), calamine::Data::Float(3.0));
     assert_eq!(excluded_cell(&book, "SYT"), calamine::Data::Float(1.0));
 }
+
+/// A row refused in a file a later one supersedes is among the total's rows excluded, and so
+/// on its agency's line, beside the rows of the file that counts.
+#[test]
+fn a_superseded_files_refused_row_is_on_its_agencys_line() {
+    let older = format!(
+        "{HEAD}SYT,2021-H1,05/06/2021,II.1.a,done,x,1,1000\n\
+         SYT,2021-H1,05/06/2021,II.1.b,done,1,1,1000\n"
+    );
+    let newer = report("SYT", "2021-H1", &["II.1.b"], 1);
+    let (v, book, _dir) = consolidate(&[("SYT_a.csv", older), ("SYT_b.csv", newer)]);
+    let syt = agency_line(&v, "SYT");
+    assert_eq!(
+        (&syt["rows"], &syt["rows_excluded"]),
+        (&1.into(), &1.into())
+    );
+    assert_eq!(
+        (&v["rows_excluded"], &v["files_excluded"]),
+        (&1.into(), &0.into())
+    );
+    assert_eq!(excluded_cell(&book, "SYT"), calamine::Data::Float(1.0));
+}
