@@ -8,6 +8,9 @@ use crate::report::{Row, Status};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
+mod excluded;
+use excluded::excluded_counts;
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
     /// Activities held.
@@ -127,7 +130,9 @@ pub struct AgencyLine<'c> {
     pub file: Option<&'c str>,
     /// Rows accepted from its file.
     pub rows: usize,
-    /// Rows of its file excluded.
+    /// Rows of its files excluded: of the file that counts, and of any superseded, rejected or
+    /// held back, and of its companion indicator files (see [`excluded_counts`]). The lines
+    /// add up to [`Consolidation::rows_excluded`] but for files that belong to no agency.
     pub rows_excluded: usize,
     /// Errors in its file.
     pub errors: usize,
@@ -250,7 +255,7 @@ pub fn fold<'c, E>(
         .collect();
     let mut totals = Totals::default();
     let mut agencies = Vec::with_capacity(c.agencies.len());
-    let companions = crate::indicators::companion_rows_excluded(c);
+    let excluded_rows = excluded_counts(c);
     // The last expected lead agency counted on each task, so an agency's several rows on one
     // task count it once (agencies come one at a time).
     let mut last_lead: Vec<Option<AgencyIdx>> = vec![None; plan.tasks.len()];
@@ -263,7 +268,7 @@ pub fn fold<'c, E>(
             days_late: a.days_late,
             file: a.figures_from.map(|f| c.reports[f].file.as_str()),
             rows: 0,
-            rows_excluded: 0,
+            rows_excluded: excluded_rows.by_agency[a.agency],
             errors: a.reports.iter().map(|&f| c.reports[f].errors()).sum(),
             totals: Totals::default(),
         };
@@ -271,8 +276,6 @@ pub fn fold<'c, E>(
             let r = &c.reports[f];
             let rows = rows_of(f)?;
             line.rows = rows.len();
-            line.rows_excluded =
-                r.excluded_rows() + companions.get(&a.agency).copied().unwrap_or(0);
             for row in rows.iter() {
                 let role = plan.role(row.task, a.agency);
                 let lead = a.expected && role == Some(crate::plan::Role::Lead);
@@ -301,7 +304,7 @@ pub fn fold<'c, E>(
         .collect();
     let counted = crate::indicators::counted_rows(c);
     let indicators = crate::indicators::results(plan, plan.meta.year, &c.period.id, &counted);
-    let (rows_excluded, files_excluded) = excluded_counts(c);
+    let (rows_excluded, files_excluded) = (excluded_rows.rows, excluded_rows.files);
     Ok(Consolidation {
         cycle: c,
         counts: c.counts(),
@@ -349,35 +352,4 @@ fn expected_leads(c: &Cycle) -> Vec<usize> {
             crate::plan::Assignment::Agencies(v) => v.iter().filter(|a| expected[**a]).count(),
         })
         .collect()
-}
-
-/// Rows and files excluded across the cycle's files: each row once, however many diagnostics
-/// it has (a row with two bad numbers is one row), and every row of an excluded file: one
-/// unusable in itself, or one that reads well but was refused whole: by an error of the cycle
-/// (two different reports on the same date, `conflict`; a report dated before the period,
-/// `before-window`), or taken as an agency's rejected file for this period (another period's
-/// report dated for this one). A superseded or duplicate file is not counted: its figures are
-/// in the file that counts.
-fn excluded_counts(c: &Cycle) -> (usize, usize) {
-    let by_error: std::collections::HashSet<&str> = (c.notices.iter())
-        .filter(|d| d.is_error() && d.excludes == Excludes::File)
-        .map(|d| d.file.as_str())
-        .collect();
-    let mut refused: std::collections::BTreeSet<usize> = (c.agencies.iter())
-        .flat_map(|a| a.rejected.iter().copied())
-        .filter(|&f| c.reports[f].usable())
-        .collect();
-    refused.extend(
-        (c.reports.iter().enumerate())
-            .filter(|(_, r)| r.usable() && by_error.contains(r.file.as_str()))
-            .map(|(i, _)| i),
-    );
-    let (rows, files) = (c.relevant_reports())
-        .filter(|(i, _)| !refused.contains(i))
-        .fold((0, 0), |(rows, files), (_, r)| {
-            (rows + r.excluded_rows(), files + usize::from(!r.usable()))
-        });
-    (refused.iter()).fold((rows, files), |(rows, files), &f| {
-        (rows + c.reports[f].all_rows(), files + 1)
-    })
 }

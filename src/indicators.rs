@@ -169,29 +169,6 @@ pub fn counted_rows<'c>(c: &'c Cycle) -> Vec<(AgencyIdx, &'c IndicatorRow)> {
         .collect()
 }
 
-/// The indicator rows refused in each agency's companion file of the cycle's period (the
-/// latest, as for the figures), by agency: they count among the agency's excluded rows, as
-/// refused task rows do. One pass over the reports (a national cycle has tens of thousands).
-pub fn companion_rows_excluded(c: &Cycle) -> std::collections::HashMap<AgencyIdx, usize> {
-    fn key(r: &crate::report::Report) -> (bool, Option<chrono::NaiveDate>, &str) {
-        (r.usable(), r.submitted_on, &r.file)
-    }
-    let mut latest: std::collections::HashMap<AgencyIdx, &crate::report::Report> =
-        Default::default();
-    let companions = (c.reports.iter())
-        .filter(|r| r.indicators_only && r.period_id(c.plan) == Some(&c.period.id));
-    for r in companions {
-        let Some(a) = r.agency else { continue };
-        if latest.get(&a).is_none_or(|o| key(r) >= key(o)) {
-            latest.insert(a, r);
-        }
-    }
-    latest
-        .into_iter()
-        .map(|(a, r)| (a, r.excluded_rows()))
-        .collect()
-}
-
 /// The results as the consolidate JSON's `indicators` array.
 pub fn to_json(plan: &Plan, results: &[IndicatorResult]) -> serde_json::Value {
     use serde_json::json;

@@ -191,8 +191,9 @@ pub enum Kind {
     UnknownCoordinator { found: String },
     /// A period id declared twice.
     DuplicatePeriod { id: String },
-    /// A period without a due date.
-    MissingDueDate { period: String },
+    /// A period without a due date. `year` is the plan's (for an example date), when it is one
+    /// a plan may give.
+    MissingDueDate { period: String, year: Option<i32> },
     /// `report.reply_days: 0`: reminder letters would ask for a report by their own date.
     ZeroReplyDays,
     /// A section id declared twice.
@@ -201,8 +202,9 @@ pub enum Kind {
     DuplicateTaskId { id: String },
     /// The plan has no `missing` (agencies, periods or sections).
     EmptyPlan { missing: String },
-    /// A date in the plan not in YYYY-MM-DD.
-    PlanBadDate { found: String },
+    /// A date in the plan not in YYYY-MM-DD. `year` is the plan's (for an example date), when
+    /// it is one a plan may give.
+    PlanBadDate { found: String, year: Option<i32> },
     /// One spelling of two agencies.
     AmbiguousAlias {
         spelling: String,

@@ -227,7 +227,7 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "kỳ báo cáo '{id}' bị khai báo hai lần",
             "period '{id}' is declared twice"
         ),
-        Kind::MissingDueDate { period } => tr!(
+        Kind::MissingDueDate { period, .. } => tr!(
             lang,
             "kỳ báo cáo '{period}' không có hạn nộp (due)",
             "period '{period}' has no due date (due)"
@@ -264,11 +264,14 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
                 "the plan has no tasks"
             ),
         },
-        Kind::PlanBadDate { found } => tr!(
-            lang,
-            "ngày '{found}' không hợp lệ; cần dạng YYYY-MM-DD, ví dụ 2021-06-10",
-            "date '{found}' is not valid; expected YYYY-MM-DD, e.g. 2021-06-10"
-        ),
+        Kind::PlanBadDate { found, year } => {
+            let e = example_date(*year, lang);
+            tr!(
+                lang,
+                "ngày '{found}' không hợp lệ; cần dạng YYYY-MM-DD{e}",
+                "date '{found}' is not valid; expected YYYY-MM-DD{e}"
+            )
+        }
         Kind::AmbiguousAlias {
             spelling,
             agency,
@@ -903,6 +906,15 @@ fn report_hint(kind: &Kind, lang: Lang) -> Option<String> {
     })
 }
 
+/// After "YYYY-MM-DD": an example in the plan's `year` (10 June), when it is known; else what
+/// the letters stand for. A fixed year would date the message: a 2026 desk would read 2021.
+fn example_date(year: Option<i32>, lang: Lang) -> String {
+    match year {
+        Some(y) => tr!(lang, ", ví dụ {y}-06-10", ", e.g. {y}-06-10"),
+        None => tr!(lang, " (năm-tháng-ngày)", " (year-month-day)"),
+    }
+}
+
 /// The advice that comes with a kind of plan problem, when it has one.
 fn plan_hint(kind: &Kind, lang: Lang) -> Option<String> {
     Some(match kind {
@@ -921,11 +933,18 @@ fn plan_hint(kind: &Kind, lang: Lang) -> Option<String> {
             "mục của kế hoạch lồng tối đa {max} cấp (I → 1 → a …)",
             "plan items nest at most {max} levels (I → 1 → a …)"
         ),
-        Kind::MissingDueDate { .. } => tr!(
-            lang,
-            "thêm dòng 'due: YYYY-MM-DD', ví dụ 'due: 2021-06-10'",
-            "add a line 'due: YYYY-MM-DD', e.g. 'due: 2021-06-10'"
-        ),
+        Kind::MissingDueDate { year, .. } => match year {
+            Some(y) => tr!(
+                lang,
+                "thêm dòng 'due: YYYY-MM-DD', ví dụ 'due: {y}-06-10'",
+                "add a line 'due: YYYY-MM-DD', e.g. 'due: {y}-06-10'"
+            ),
+            None => tr!(
+                lang,
+                "thêm dòng 'due: YYYY-MM-DD' (năm-tháng-ngày)",
+                "add a line 'due: YYYY-MM-DD' (year-month-day)"
+            ),
+        },
         Kind::ZeroReplyDays => tr!(
             lang,
             "ghi số ngày từ 1 trở lên, hoặc bỏ dòng này (mặc định 5 ngày)",

@@ -33,6 +33,9 @@ pub struct FsError {
     pub source: Option<std::io::Error>,
     /// Every output is as it was: nothing written, replaced or removed (see [`unchanged`]).
     pub unchanged: bool,
+    /// For a failure while undoing a commit ([`FsOp::KeptAside`], [`FsOp::LeftNew`]): the
+    /// refusal that started the undo (which output, why). Its message comes first.
+    pub started_by: Option<Box<FsError>>,
 }
 
 /// Marks a file-system error as one after which every output is as it was (a failure while
@@ -51,17 +54,51 @@ impl FsError {
         path: &Path,
         source: impl Into<Option<std::io::Error>>,
     ) -> anyhow::Error {
-        anyhow::Error::new(FsError {
+        anyhow::Error::new(FsError::new(op, path, source))
+    }
+
+    /// The failure of `op` on `path`, the system's error `source`.
+    pub(super) fn new(op: FsOp, path: &Path, source: impl Into<Option<std::io::Error>>) -> FsError {
+        FsError {
             op,
             path: path.to_path_buf(),
             source: source.into(),
             unchanged: false,
-        })
+            started_by: None,
+        }
     }
 
+    /// The message, in `lang`: what failed and why (for a failure while undoing a commit, the
+    /// refusal that started the undo, then what could not be undone), then what to do about a
+    /// file open in another program, once.
     pub fn message(&self, lang: Lang) -> String {
+        let this = self.with_reason(self.what(lang), lang);
+        let said = match &self.started_by {
+            Some(first) => format!(
+                "{}; {} {this}",
+                first.with_reason(first.what(lang), lang),
+                lang.pick("khi hoàn tác:", "then, undoing it:")
+            ),
+            None => this,
+        };
+        let open =
+            self.open_elsewhere() || self.started_by.as_ref().is_some_and(|f| f.open_elsewhere());
+        match open {
+            true => format!(
+                "{said}. {}",
+                lang.pick(
+                    "Nếu tệp đang mở trong Excel hoặc Word, hãy đóng lại rồi chạy lại",
+                    "If the file is open in Excel or Word, close it and run again"
+                )
+            ),
+            false => said,
+        }
+    }
+
+    /// What failed, without the system's reason.
+    fn what(&self, lang: Lang) -> String {
         let p = crate::text::for_message(&self.path.display().to_string());
-        let what = match self.op {
+        match self.op {
             FsOp::CreateTemp => lang
                 .pick(
                     &format!("không tạo được tệp tạm trong {p}"),
@@ -119,31 +156,19 @@ impl FsError {
                     &format!("could not put an old output back; its old content is kept as {p}"),
                 )
                 .to_string(),
-        };
-        self.with_reason(what, lang)
+        }
     }
 
-    /// `what` failed, then the system's reason, whether anything changed, and what to do about
-    /// a file open in another program.
+    /// `what` failed, then the system's reason and whether anything changed.
     fn with_reason(&self, what: String, lang: Lang) -> String {
         let what = match &self.source {
             Some(e) => format!("{what}: {}", io_reason(e, lang)),
             None => what,
         };
-        let what = match self.unchanged {
+        match self.unchanged {
             true => format!(
                 "{what}; {}",
                 lang.pick("không tệp nào bị thay đổi", "nothing was changed")
-            ),
-            false => what,
-        };
-        match self.open_elsewhere() {
-            true => format!(
-                "{what}. {}",
-                lang.pick(
-                    "Nếu tệp đang mở trong Excel hoặc Word, hãy đóng lại rồi chạy lại",
-                    "If the file is open in Excel or Word, close it and run again"
-                )
             ),
             false => what,
         }

@@ -97,9 +97,15 @@ pub(crate) fn commit_with(
             None => (FsOp::Remove, steps.remove(&t.path)),
         };
         if let Err(e) = refused {
-            let path = t.path.clone();
-            put_back(&mut targets[..i], steps)?;
-            return Err(unchanged(FsError::err(op, &path, e)));
+            let first = FsError::new(op, &t.path, e);
+            return Err(match put_back(&mut targets[..i], steps) {
+                Ok(()) => unchanged(first.into()),
+                // Both said: the refusal, and what its undoing could not put back.
+                Err(mut undo) => {
+                    undo.started_by = Some(Box::new(first));
+                    undo.into()
+                }
+            });
         }
     }
     // The second names are removed, several at a time (see `write::on_threads`); one that
@@ -168,7 +174,7 @@ fn relink(_link: &Path, _at: &Path) -> std::io::Result<()> {
 /// Undoes a commit that could not finish: the targets already done get their old file back,
 /// or lose the new one where there was none. A step refused here is the error: where that old
 /// content stays (its second name is then kept, not removed), or which new file stays.
-fn put_back(done: &mut [Target], steps: &mut dyn Steps) -> Result<()> {
+fn put_back(done: &mut [Target], steps: &mut dyn Steps) -> Result<(), FsError> {
     let mut first_failure: Option<(FsOp, PathBuf, std::io::Error)> = None;
     for t in done.iter_mut().rev() {
         let Some(mut old) = t.old.take() else {
@@ -187,7 +193,7 @@ fn put_back(done: &mut [Target], steps: &mut dyn Steps) -> Result<()> {
         }
     }
     match first_failure {
-        Some((op, path, e)) => Err(FsError::err(op, &path, e)),
+        Some((op, path, e)) => Err(FsError::new(op, &path, e)),
         None => Ok(()),
     }
 }

@@ -71,6 +71,12 @@ impl Agency {
             crate::lang::Lang::Vi => &self.name,
         }
     }
+
+    /// The name as a sentence in `lang` writes it: "the Department of Health", "Sở Y tế" (see
+    /// [`crate::lang::the_name`]).
+    pub fn the_name_in(&self, lang: crate::lang::Lang) -> std::borrow::Cow<'_, str> {
+        crate::lang::the_name(&self.name, self.name_en.as_deref(), lang)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -34,6 +34,30 @@ impl Meta {
         }
     }
 
+    /// The body that issued the plan as a sentence in `lang` writes it: "the Ninh Thuận
+    /// Provincial People's Committee", or bare, "UBND tỉnh Khánh Hòa", when the plan gives no
+    /// English name (see [`crate::lang::the_name`]).
+    pub fn the_issuer(&self, lang: crate::lang::Lang) -> std::borrow::Cow<'_, str> {
+        crate::lang::the_name(&self.issuer, self.issuer_en.as_deref(), lang)
+    }
+
+    /// The body the consolidated report goes to, as a sentence in `lang` writes it.
+    pub fn the_recipient(&self, lang: crate::lang::Lang) -> std::borrow::Cow<'_, str> {
+        crate::lang::the_name(&self.recipient, self.recipient_en.as_deref(), lang)
+    }
+
+    /// The plan cited as a sentence in `lang` writes it ("Under …"): in English, "the" before
+    /// a citation in English ("the Plan No. …", "the Plan for …"), none before a Vietnamese
+    /// title, which is a name.
+    pub fn the_cited(&self, lang: crate::lang::Lang) -> String {
+        let cited = self.cited(lang);
+        let english = self.title_en.is_some() || self.number.is_some() || self.date.is_some();
+        match lang {
+            crate::lang::Lang::En if english => format!("the {cited}"),
+            _ => cited,
+        }
+    }
+
     /// How documents cite the plan: by number, date and issuing body when the plan gives them
     /// ("Kế hoạch số 1140/KH-UBND ngày 29/4/2025 của UBND tỉnh Khánh Hòa về …"), else by title.
     pub fn cited(&self, lang: crate::lang::Lang) -> String {
@@ -59,14 +83,14 @@ impl Meta {
         let (number, date, issuer) = (
             number.unwrap_or_default(),
             date.unwrap_or_default(),
-            self.issuer_in(lang),
+            self.the_issuer(lang),
         );
         match lang {
             Lang::Vi => {
                 let about = title.strip_prefix("Kế hoạch ").unwrap_or(title);
                 format!("Kế hoạch{number}{date} của {issuer} về {about}")
             }
-            Lang::En => format!("Plan{number}{date} of the {issuer} ({title})"),
+            Lang::En => format!("Plan{number}{date} of {issuer} ({title})"),
         }
     }
 }

@@ -21,9 +21,10 @@ pub struct Wording {
 pub fn wording(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> Wording {
     let plan = c.plan;
     let p = c.period;
-    let coordinator = plan.agencies[plan.meta.coordinator].name_in(lang);
-    let title = plan.meta.cited(lang);
-    let issuer = plan.meta.issuer_in(lang);
+    // Names as a sentence writes them: "the Department of …", or a Vietnamese name bare.
+    let coordinator = plan.agencies[plan.meta.coordinator].the_name_in(lang);
+    let title = plan.meta.the_cited(lang);
+    let issuer = plan.meta.the_issuer(lang);
     let period = p.name_in(lang);
     let for_period = p.name_after_for(lang);
     let due = short_date(p.due);
@@ -34,7 +35,7 @@ pub fn wording(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> W
     let rule = rule.get(lang);
     let mut paragraphs = vec![t!(
         "Thực hiện {title}, các cơ quan, đơn vị, địa phương báo cáo kết quả thực hiện nhiệm vụ bình đẳng giới {for_period} về {issuer} (qua {coordinator}) {rule}.",
-        "Under the {title}, every agency reports its results on gender-equality tasks for {for_period} to the {issuer} (through the {coordinator}) {rule}."
+        "Under {title}, every agency reports its results on gender-equality tasks for {for_period} to {issuer} (through {coordinator}) {rule}."
     ).get(lang).to_string()];
     let (subject, body) = match a.state {
         State::Late => late(a, lang),
@@ -43,7 +44,7 @@ pub fn wording(c: &Cycle, a: &AgencyCycle, reply_by: NaiveDate, lang: Lang) -> W
     };
     paragraphs.extend(body);
     if a.state != State::Late {
-        paragraphs.push(send_by(c, a, reply_by, coordinator, lang));
+        paragraphs.push(send_by(c, a, reply_by, &coordinator, lang));
     }
     paragraphs.push(lang.pick("Trân trọng./.", "Yours faithfully.").into());
     Wording {
@@ -70,7 +71,7 @@ fn late(a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
 /// No report at all.
 fn missing(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
     let plan = c.plan;
-    let coordinator = plan.agencies[plan.meta.coordinator].name_in(lang);
+    let coordinator = plan.agencies[plan.meta.coordinator].the_name_in(lang);
     let as_of = short_date(c.as_of);
     let days = day_count(a.days_late.unwrap_or(0), lang);
     let subject = lang.pick(
@@ -79,7 +80,7 @@ fn missing(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
     );
     let body = t!(
         "Đến ngày {as_of}, {coordinator} chưa nhận được báo cáo của Quý cơ quan (đã quá hạn {days}).",
-        "As of {as_of}, the {coordinator} has not received your report ({days} overdue)."
+        "As of {as_of}, {coordinator} has not received your report ({days} overdue)."
     );
     (subject.into(), vec![body.get(lang).to_string()])
 }
@@ -96,7 +97,9 @@ fn day_count(n: i64, lang: Lang) -> String {
 /// Files received but not usable: why each was excluded, in the reader's language.
 fn rejected(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
     let plan = c.plan;
-    let coordinator = plan.agencies[plan.meta.coordinator].name_in(lang);
+    let coordinator = plan.agencies[plan.meta.coordinator].the_name_in(lang);
+    // Opening an English sentence: "The Department …".
+    let opening = crate::lang::capitalised(&coordinator);
     let held = a.held_back(&c.reports);
     let subject = match held.is_empty() {
         true => lang.pick(
@@ -118,14 +121,14 @@ fn rejected(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
             .unwrap_or_default();
         let files = super::report_held::names(c, held);
         body.push(t!(
-            "{coordinator} đã nhận được {n} báo cáo khác nhau của Quý cơ quan cùng đề ngày {date} ({files}). Vì chưa rõ báo cáo nào đúng, số liệu của Quý cơ quan chưa được tổng hợp.",
-            "The {coordinator} received {n} different reports from you, all dated {date} ({files}). As it cannot tell which is right, none of your figures has been counted."
+            "{opening} đã nhận được {n} báo cáo khác nhau của Quý cơ quan cùng đề ngày {date} ({files}). Vì chưa rõ báo cáo nào đúng, số liệu của Quý cơ quan chưa được tổng hợp.",
+            "{opening} received {n} different reports from you, all dated {date} ({files}). As it cannot tell which is right, none of your figures has been counted."
         ).get(lang).to_string());
     }
     if !a.rejected.is_empty() {
         body.push(t!(
-            "{coordinator} đã nhận được báo cáo của Quý cơ quan nhưng chưa thể tổng hợp vì các lý do sau:",
-            "The {coordinator} received your report but could not use it, for these reasons:"
+            "{opening} đã nhận được báo cáo của Quý cơ quan nhưng chưa thể tổng hợp vì các lý do sau:",
+            "{opening} received your report but could not use it, for these reasons:"
         )
         .get(lang)
         .to_string());
@@ -164,14 +167,7 @@ fn send_by(
     let plan = c.plan;
     let (state, held) = (a.state, !a.held_back(&c.reports).is_empty());
     let reply = short_date(reply_by);
-    let recipient = match lang {
-        Lang::Vi => &plan.meta.recipient,
-        Lang::En => plan
-            .meta
-            .recipient_en
-            .as_ref()
-            .unwrap_or(&plan.meta.recipient),
-    };
+    let recipient = plan.meta.the_recipient(lang);
     let what = match state {
         State::Rejected if !held => t!(
             "chỉnh sửa và gửi lại báo cáo theo mẫu",
@@ -189,7 +185,7 @@ fn send_by(
     let what = what.get(lang);
     t!(
         "Để kịp thời tổng hợp, báo cáo {recipient}, {coordinator} đề nghị Quý cơ quan {what} chậm nhất ngày {reply}.",
-        "So that the consolidated report can reach the {recipient} in time, the {coordinator} asks you to {what} by {reply} at the latest."
+        "So that the consolidated report can reach {recipient} in time, {coordinator} asks you to {what} by {reply} at the latest."
     )
     .get(lang)
     .to_string()

@@ -27,11 +27,12 @@ pub fn build(k: &Consolidation, lang: Lang) -> Document {
     let p = c.period.name_in(lang);
     let for_p = c.period.name_after_for(lang);
     let (heading, closing) = frame(plan, true, c.as_of, lang);
-    let coordinator = plan.agencies[plan.meta.coordinator].name_in(lang);
-    let plan_title = plan.meta.cited(lang);
+    // Names as a sentence writes them: "the Department of …", or a Vietnamese name bare.
+    let coordinator = plan.agencies[plan.meta.coordinator].the_name_in(lang);
+    let plan_title = plan.meta.the_cited(lang);
     let mut body = vec![Block::para(t!(
         "Thực hiện {plan_title}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {coordinator} báo cáo kết quả thực hiện công tác bình đẳng giới {for_p} như sau:",
-        "Under the {plan_title}, and from the reports of the agencies, the {coordinator} reports the results of gender-equality work for {for_p} as follows:"
+        "Under {plan_title}, and from the reports of the agencies, {coordinator} reports the results of gender-equality work for {for_p} as follows:"
     ).get(lang))];
     let mut parts: Vec<(&str, &str, Vec<Block>)> = vec![
         (
@@ -74,7 +75,7 @@ pub fn build(k: &Consolidation, lang: Lang) -> Document {
     body.push(Block::para(
         t!(
             "Trên đây là báo cáo kết quả thực hiện công tác bình đẳng giới {for_p} của {coordinator}./.",
-            "This is the report of the {coordinator} on gender-equality work for {for_p}."
+            "This is the report of {coordinator} on gender-equality work for {for_p}."
         )
         .get(lang),
     ));

@@ -9,6 +9,7 @@ use crate::consolidate::Consolidation;
 use crate::cycle::{AgencyCycle, Cycle};
 use crate::lang::Lang;
 use crate::t;
+use std::borrow::Cow;
 
 /// The files' names without their folders, joined.
 pub(super) fn names(c: &Cycle, files: &[usize]) -> String {
@@ -21,7 +22,7 @@ pub(super) fn names(c: &Cycle, files: &[usize]) -> String {
 /// "số liệu của Sở Y tế chưa được tính (đơn vị gửi 2 báo cáo khác nhau cùng ngày 12/3/2026:
 /// A, B; cần cho biết báo cáo nào đúng)": a clause, to be put in a sentence.
 pub fn clause(c: &Cycle, a: &AgencyCycle, files: &[usize], lang: Lang) -> String {
-    let name = c.plan.agencies[a.agency].name_in(lang);
+    let name = c.plan.agencies[a.agency].the_name_in(lang);
     let n = files.len();
     let date = (files.first())
         .and_then(|&f| c.reports[f].submitted_on)
@@ -30,7 +31,7 @@ pub fn clause(c: &Cycle, a: &AgencyCycle, files: &[usize], lang: Lang) -> String
     let list = names(c, files);
     t!(
         "số liệu của {name} chưa được tính (đơn vị gửi {n} báo cáo khác nhau cùng ngày {date}: {list}; cần cho biết báo cáo nào đúng)",
-        "the figures of the {name} are held back (it sent {n} different reports dated {date}: {list}, and must say which is right)"
+        "the figures of {name} are held back (it sent {n} different reports dated {date}: {list}, and must say which is right)"
     )
     .get(lang)
     .to_string()
@@ -45,12 +46,12 @@ pub fn on_task(k: &Consolidation, task: usize, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// The agencies whose held-back files report on `task`, by name.
-pub fn names_on_task<'k>(k: &'k Consolidation, task: usize, lang: Lang) -> Vec<&'k str> {
+/// The agencies whose held-back files report on `task`, by name as a sentence writes them.
+pub fn names_on_task<'k>(k: &'k Consolidation, task: usize, lang: Lang) -> Vec<Cow<'k, str>> {
     let c = k.cycle;
     c.held_back()
         .filter(|(_, files)| gives(c, files, task))
-        .map(|(a, _)| c.plan.agencies[a.agency].name_in(lang))
+        .map(|(a, _)| c.plan.agencies[a.agency].the_name_in(lang))
         .collect()
 }
 

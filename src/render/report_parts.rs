@@ -233,7 +233,7 @@ fn open_state(k: &Consolidation, tl: &crate::consolidate::TaskLine, lang: Lang) 
             let names = held.join("; ");
             return t!(
                 "số liệu của {names} chưa được tính (các báo cáo khác nhau cùng ngày)",
-                "the figures of the {names} held back (different reports with the same date)"
+                "the figures of {names} held back (different reports with the same date)"
             )
             .get(lang)
             .to_string();

@@ -4,6 +4,7 @@
 mod common;
 
 mod agency_evidence;
+mod agency_excluded;
 mod agency_sheets;
 mod byte_identity;
 mod check;
@@ -14,6 +15,7 @@ mod deadlines;
 mod diagnostics;
 mod documents;
 mod docx_stream;
+mod english_names;
 mod flags;
 mod formats;
 mod hardening;
@@ -28,6 +30,7 @@ mod outputs_beside_reports;
 mod permissions;
 mod plan;
 mod plan_checks;
+mod plan_date_hints;
 mod plan_import;
 mod plan_roles;
 mod plan_v2;

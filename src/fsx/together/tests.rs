@@ -1,6 +1,7 @@
 //! `commit_together` and `commit_and_remove`: every refusal in turn, injected by [`Refusing`].
 
 use super::*;
+use crate::lang::Lang;
 
 /// Steps that refuse the ones numbered in `refused` (from 1, renames and removals counted
 /// together), and do the others. Also used by `remind`'s tests.
@@ -266,4 +267,38 @@ fn a_link_replaced_comes_back_as_a_link_when_the_commit_is_undone() {
     .unwrap();
     assert!(std::fs::symlink_metadata(&paths[0]).unwrap().is_file());
     assert_eq!(std::fs::read(&mine).unwrap(), b"mine");
+}
+
+/// An undo that fails carries the refusal that started it: the Word report refused (2), and
+/// then the workbook's old file refused its way back (3), or, where the workbook was new, the
+/// new workbook refused its removal (3). The error names both files, with both reasons, and
+/// its message, in either language, names both.
+#[test]
+fn an_undo_that_fails_names_the_refusal_that_started_it() {
+    for new_workbook in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let (paths, pending) = three(dir.path());
+        if new_workbook {
+            std::fs::remove_file(&paths[0]).unwrap();
+        }
+        let err = commit_with(pending, &[], &mut Refusing::at(&[2, 3])).unwrap_err();
+        let fs = err.downcast_ref::<FsError>().unwrap();
+        let (op, left) = match new_workbook {
+            false => (FsOp::KeptAside, dir.path().join("a.xlsx.bdg-old")),
+            true => (FsOp::LeftNew, paths[0].clone()),
+        };
+        assert_eq!((fs.op, &fs.path, fs.unchanged), (op, &left, false));
+        let first = fs.started_by.as_deref().expect("the first refusal");
+        assert_eq!((first.op, &first.path), (FsOp::Replace, &paths[1]));
+        let kind = |e: &FsError| e.source.as_ref().map(std::io::Error::kind);
+        let denied = Some(std::io::ErrorKind::PermissionDenied);
+        assert_eq!((kind(first), kind(fs)), (denied, denied));
+        for lang in [Lang::Vi, Lang::En] {
+            let message = fs.message(lang);
+            for p in [&paths[1], &left] {
+                let shown = crate::text::for_message(&p.display().to_string());
+                assert!(message.contains(&shown), "{p:?} in {message}");
+            }
+        }
+    }
 }

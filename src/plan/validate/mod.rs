@@ -164,7 +164,7 @@ impl Validator<'_> {
         let indicators = self.indicators(included, raw.indicators, &ctx, &periods);
         let date = raw.plan.date.as_deref().and_then(|d| {
             let at = self.loc.key(Place::default(), "plan").unwrap_or_default();
-            self.date(d, at, "date")
+            self.date(d, at, "date", year)
         });
         self.empty_plan(agencies.is_empty(), periods.is_empty(), tasks.is_empty());
         self.reply_days(raw.report.reply_days);
@@ -308,7 +308,7 @@ mod tests {
         let diags = parse(src, "p.yaml").unwrap_err();
         assert!(diags
             .iter()
-            .any(|d| matches!(&d.kind, Kind::MissingDueDate { period } if !period.is_empty())));
+            .any(|d| matches!(&d.kind, Kind::MissingDueDate { period, .. } if !period.is_empty())));
     }
 }
 

@@ -14,6 +14,11 @@ use std::collections::HashSet;
 pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2100;
 
+/// The plan's year, when it is one a plan may give (a year out of range is an error of its own).
+fn plan_year(year: i32) -> Option<i32> {
+    Some(year).filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
+}
+
 impl Validator<'_> {
     /// Periods, with their due dates, windows and reporters (a period's own, else the plan's).
     pub(super) fn periods(
@@ -48,11 +53,12 @@ impl Validator<'_> {
                 None => {
                     let kind = Kind::MissingDueDate {
                         period: p.id.clone(),
+                        year: plan_year(year),
                     };
                     self.error(p_at, kind);
                     None
                 }
-                Some(d) => self.date(d, p_at, "due"),
+                Some(d) => self.date(d, p_at, "due", year),
             };
             let window = self.window(&p, p_at, due, year);
             let reporters = match &p.reporters {
@@ -101,8 +107,8 @@ impl Validator<'_> {
         }
         let w = p.window.as_ref()?;
         let (from, to) = (
-            self.date(&w.from, p_at, "from"),
-            self.date(&w.to, p_at, "to"),
+            self.date(&w.from, p_at, "from", year),
+            self.date(&w.to, p_at, "to", year),
         );
         let (from, to) = (from?, to?);
         if to < from {
@@ -137,8 +143,9 @@ impl Validator<'_> {
         self.diags.push(Diagnostic::warn(self.file, kind).at(l, c));
     }
 
-    /// A plan date in `YYYY-MM-DD` between [`MIN_YEAR`] and [`MAX_YEAR`].
-    pub(super) fn date(&mut self, s: &str, near: Place, key: &str) -> Option<NaiveDate> {
+    /// A plan date in `YYYY-MM-DD` between [`MIN_YEAR`] and [`MAX_YEAR`], in a plan of `year`
+    /// (the year of the example its message gives).
+    pub(super) fn date(&mut self, s: &str, near: Place, key: &str, year: i32) -> Option<NaiveDate> {
         let at = |v: &Self| v.loc.key_value(near, key, s).unwrap_or(near);
         match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
             Ok(d) if (MIN_YEAR..=MAX_YEAR).contains(&d.year()) => Some(d),
@@ -154,6 +161,7 @@ impl Validator<'_> {
             Err(_) => {
                 let kind = Kind::PlanBadDate {
                     found: s.to_string(),
+                    year: plan_year(year),
                 };
                 self.error(at(self), kind);
                 None

@@ -51,7 +51,11 @@ pub(super) fn by_agency(
                     .map_or(Cell::Blank, |d| Cell::Int(d.max(0) as u64)),
                 Cell::Text(a.file.unwrap_or_default().to_string()),
                 counted(Cell::Int(a.rows as u64)),
-                counted(Cell::Int(a.rows_excluded as u64)),
+                // The rows of a file excluded whole (rejected, held back) are said all the same.
+                match a.rows_excluded {
+                    0 => counted(Cell::Int(0)),
+                    n => Cell::Int(n as u64),
+                },
                 counted(Cell::Int(a.totals.participants_female)),
                 counted(Cell::Int(a.totals.participants_male)),
                 counted(Cell::Money(a.totals.budget_vnd)),

@@ -1,0 +1,101 @@
+//! An agency's own line counts the rows of its files excluded whole (rejected, held back by a
+//! conflict), as the cycle's total does: the lines add up to the total.
+
+use crate::common::*;
+
+const HEAD: &str = "agency,period,submitted_on,task,status,female,male,budget\n";
+
+/// A report of `agency` for `period` dated 08/06/2021, one row per task of `tasks`, each
+/// giving `female` women.
+fn report(agency: &str, period: &str, tasks: &[&str], female: u32) -> String {
+    let rows: String = (tasks.iter())
+        .map(|t| format!("{agency},{period},08/06/2021,{t},done,{female},1,1000\n"))
+        .collect();
+    format!("{HEAD}{rows}")
+}
+
+/// `consolidate` of `files` (name, text) for 2021-H1: its JSON and its workbook.
+fn consolidate(files: &[(&str, String)]) -> (Value, PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let (reports, out) = (dir.path().join("reports"), dir.path().join("out"));
+    std::fs::create_dir(&reports).unwrap();
+    for (name, text) in files {
+        std::fs::write(reports.join(name), text).unwrap();
+    }
+    let (code, v) = consolidate_json(&reports, &out);
+    assert_eq!(code, 1, "{v}");
+    let book = workbook_in(&out);
+    (v, book, dir)
+}
+
+/// The "rows excluded" cell of agency `id` on the by-agency sheet.
+fn excluded_cell(book: &std::path::Path, id: &str) -> calamine::Data {
+    let s = sheet(book, "Theo đơn vị");
+    let row = (s.rows())
+        .find(|r| r[1] == calamine::Data::String(id.into()))
+        .unwrap_or_else(|| panic!("no {id}"));
+    row[8].clone()
+}
+
+fn lines_sum(v: &Value) -> u64 {
+    (v["agencies"].as_array().unwrap().iter())
+        .map(|a| a["rows_excluded"].as_u64().unwrap())
+        .sum()
+}
+
+#[test]
+fn a_file_of_an_unknown_period_counts_its_rows_on_its_agencys_line() {
+    let tasks = ["II.1.a", "II.1.b", "II.2.a"];
+    let (v, book, _dir) = consolidate(&[("SYT.csv", report("SYT", "2099-H9", &tasks, 2))]);
+    let syt = agency_line(&v, "SYT");
+    assert_eq!(syt["state"], "rejected");
+    assert_eq!(
+        (&v["files_excluded"], &v["rows_excluded"]),
+        (&1.into(), &3.into())
+    );
+    assert_eq!(syt["rows_excluded"], 3);
+    assert_eq!(excluded_cell(&book, "SYT"), calamine::Data::Float(3.0));
+    assert_eq!(lines_sum(&v), 3);
+}
+
+#[test]
+fn two_different_reports_on_one_date_count_all_their_rows_on_the_agencys_line() {
+    let (a, b) = (
+        report("STP", "2021-H1", &["II.1.a"], 1),
+        report("STP", "2021-H1", &["II.1.a", "II.1.b"], 5),
+    );
+    // And a usable file of another agency with one bad row: its line keeps it.
+    let bad = format!("{HEAD}SYT,2021-H1,08/06/2021,II.1.a,done,x,1,1000\n");
+    let ok = "SYT,2021-H1,08/06/2021,II.1.b,done,3,1,1000\n";
+    let files = [("STP-a.csv", a), ("STP-b.csv", b), ("SYT.csv", bad + ok)];
+    let (v, book, _dir) = consolidate(&files);
+    assert_eq!(agency_line(&v, "STP")["state"], "rejected");
+    assert_eq!(agency_line(&v, "STP")["rows_excluded"], 3);
+    assert_eq!(agency_line(&v, "SYT")["rows_excluded"], 1);
+    assert_eq!(v["rows_excluded"], 3 + 1);
+    assert_eq!(lines_sum(&v), 3 + 1);
+    assert_eq!(excluded_cell(&book, "STP"), calamine::Data::Float(3.0));
+    assert_eq!(excluded_cell(&book, "SYT"), calamine::Data::Float(1.0));
+}
+
+/// A row refused in a file a later one supersedes is among the total's rows excluded, and so
+/// on its agency's line, beside the rows of the file that counts.
+#[test]
+fn a_superseded_files_refused_row_is_on_its_agencys_line() {
+    let older = format!(
+        "{HEAD}SYT,2021-H1,05/06/2021,II.1.a,done,x,1,1000\n\
+         SYT,2021-H1,05/06/2021,II.1.b,done,1,1,1000\n"
+    );
+    let newer = report("SYT", "2021-H1", &["II.1.b"], 1);
+    let (v, book, _dir) = consolidate(&[("SYT_a.csv", older), ("SYT_b.csv", newer)]);
+    let syt = agency_line(&v, "SYT");
+    assert_eq!(
+        (&syt["rows"], &syt["rows_excluded"]),
+        (&1.into(), &1.into())
+    );
+    assert_eq!(
+        (&v["rows_excluded"], &v["files_excluded"]),
+        (&1.into(), &0.into())
+    );
+    assert_eq!(excluded_cell(&book, "SYT"), calamine::Data::Float(1.0));
+}
