@@ -122,8 +122,11 @@ pub struct AgencyLine<'c> {
     pub expected: bool,
     /// Where it stands: on time, late, missing, pending…
     pub state: State,
-    /// The date its file gives for itself.
+    /// The date of its earliest usable report: timeliness counts from it.
     pub submitted_on: Option<NaiveDate>,
+    /// The date of the file whose figures count: later than `submitted_on` when a supplement
+    /// or a correction came after the first report.
+    pub figures_on: Option<NaiveDate>,
     /// Days past the due date, when late or missing.
     pub days_late: Option<i64>,
     /// The file whose figures count (its name, as the cycle's report holds it).
@@ -166,7 +169,7 @@ pub struct Consolidation<'c> {
     pub agencies: Vec<AgencyLine<'c>>,
     /// The figures of every accepted row, summed.
     pub totals: Totals,
-    /// Every diagnostic that cost a row or a file, in file order.
+    /// Every diagnostic that cost a row or a file, in file order (see [`leaves_out`]).
     pub excluded: Vec<&'c Diagnostic>,
     /// Every diagnostic of the cycle.
     pub diagnostics: Vec<&'c Diagnostic>,
@@ -210,11 +213,21 @@ impl<'c> Consolidation<'c> {
     /// Something to flag: rows or files excluded, agencies overdue (late, missing or rejected:
     /// the very list `bdg overdue` gives, so both commands flag the same cycle).
     pub fn flagged(&self) -> bool {
-        self.excluded.iter().any(|d| match d.kind {
+        !self.excluded.is_empty() || self.cycle.overdue().next().is_some()
+    }
+}
+
+/// A diagnostic that leaves rows or a file out of the cycle's figures for something wrong:
+/// listed as excluded ("Bị loại", the JSON's `excluded`) and counted. A file replaced by a
+/// later one of its agency (`superseded`), an identical copy (`duplicate-file`) and another
+/// period's file not taken for this one (`other-period`) leave out nothing that should be in:
+/// they are among the warnings only, so that the list and the counts agree.
+fn leaves_out(d: &Diagnostic) -> bool {
+    d.excludes != Excludes::Nothing
+        && match d.kind {
             Kind::OtherPeriod { rejects, .. } => rejects,
             _ => d.code() != Code::Superseded && d.code() != Code::DuplicateFile,
-        }) || self.cycle.overdue().next().is_some()
-    }
+        }
 }
 
 /// Consolidates a cycle whose reports hold their rows: figures by task and by agency, totals,
@@ -265,6 +278,7 @@ pub fn fold<'c, E>(
             expected: a.expected,
             state: a.state,
             submitted_on: a.submitted_on,
+            figures_on: a.figures_from.and_then(|f| c.reports[f].submitted_on),
             days_late: a.days_late,
             file: a.figures_from.map(|f| c.reports[f].file.as_str()),
             rows: 0,
@@ -300,7 +314,7 @@ pub fn fold<'c, E>(
     let excluded = diagnostics
         .iter()
         .copied()
-        .filter(|d| d.excludes != Excludes::Nothing)
+        .filter(|d| leaves_out(d))
         .collect();
     let counted = crate::indicators::counted_rows(c);
     let indicators = crate::indicators::results(plan, plan.meta.year, &c.period.id, &counted);

@@ -89,6 +89,17 @@ pub fn appendix(k: &Consolidation, lang: Lang) -> Vec<Block> {
             super::doc::ParaStyle::Quote,
         ));
     }
+    if k.agencies.iter().any(updated) {
+        blocks.push(Block::styled(
+            t!(
+                "(cập nhật …) Ngày của báo cáo gửi sau của đơn vị (bổ sung, sửa đổi): số liệu tính theo báo cáo đó; đúng hạn hay trễ hạn tính theo báo cáo đầu tiên.",
+                "(updated …) The date of the agency's later report (a supplement or a correction): its figures are the ones counted; on time or late counts from the first report."
+            )
+            .get(lang),
+            0,
+            super::doc::ParaStyle::Quote,
+        ));
+    }
     blocks.extend(super::report_held::appendix_note(k, lang));
     blocks.push(Block::Table(overdue(k, lang)));
     blocks
@@ -158,7 +169,7 @@ fn by_agency(k: &Consolidation, early: &Early, lang: Lang) -> Table {
     let held = super::report_held::held_agencies(k);
     for a in &k.agencies {
         let reported = a.file.is_some();
-        let date = report_date(k, a, early, &held);
+        let date = report_date(k, a, early, &held, lang);
         let tasks = match reported {
             true => a.rows.to_string(),
             false => NA.into(),
@@ -203,14 +214,32 @@ fn report_date(
     a: &crate::consolidate::AgencyLine,
     early: &Early,
     held: &std::collections::HashSet<usize>,
+    lang: Lang,
 ) -> String {
-    match a.submitted_on {
-        None => NA.into(),
+    let first = match a.submitted_on {
+        None => return NA.into(),
         Some(d) if disbelieved(k, a, early) => format!("{} (*)", short_date(d)),
         // Figures held back (a conflict): why is said under the table.
         Some(d) if held.contains(&a.agency) => format!("{} (**)", short_date(d)),
         Some(d) => short_date(d),
+    };
+    // The figures are a later file's (a supplement, a correction): its date too, so that a
+    // reader does not take figures sent later for the first report's.
+    match a.figures_on.filter(|_| updated(a)) {
+        Some(later) => {
+            let later = short_date(later);
+            t!("{first} (cập nhật {later})", "{first} (updated {later})")
+                .get(lang)
+                .to_string()
+        }
+        None => first,
     }
+}
+
+/// The agency's figures come from a report dated after its first one (a supplement, a
+/// correction): Appendix 2 gives both dates.
+fn updated(a: &crate::consolidate::AgencyLine) -> bool {
+    a.figures_on.is_some() && a.figures_on != a.submitted_on
 }
 
 /// A report counted on time whose date bdg did not believe: after the last on-time day (after

@@ -380,7 +380,7 @@ fn check_names_a_copy_of_a_report_as_consolidate_does() {
     // consolidate picks the same copy out.
     let out = tempfile::tempdir().unwrap();
     let (_, c) = consolidate_json(dir.path(), out.path());
-    let said: Vec<&str> = (c["excluded"].as_array().unwrap().iter())
+    let said: Vec<&str> = (c["notices"].as_array().unwrap().iter())
         .filter(|d| d["code"] == "duplicate-file")
         .map(|d| d["file"].as_str().unwrap())
         .collect();

@@ -340,8 +340,19 @@ fn cycle_codes_duplicate_file_conflict_other_period_future_date() {
             (e["code"].as_str().unwrap(), &file[file.len() - 6..])
         })
         .collect();
+    // The copy leaves out nothing that should be in: a notice, not an excluded file.
+    let notices: Vec<(&str, &str)> = (v["notices"].as_array().unwrap().iter())
+        .map(|e| {
+            let file = e["file"].as_str().unwrap();
+            (e["code"].as_str().unwrap(), &file[file.len() - 6..])
+        })
+        .collect();
+    assert!(
+        notices.contains(&("duplicate-file", "/b.csv")),
+        "{notices:?}"
+    );
+    assert!(!excluded.iter().any(|(c, _)| *c == "duplicate-file"));
     for want in [
-        ("duplicate-file", "/b.csv"),
         ("conflict", "n1.csv"),
         ("conflict", "n2.csv"),
         ("other-period", "/y.csv"),

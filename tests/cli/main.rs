@@ -6,6 +6,7 @@ mod common;
 mod agency_evidence;
 mod agency_excluded;
 mod agency_sheets;
+mod appendix_dates;
 mod byte_identity;
 mod check;
 mod codes;

@@ -1,0 +1,99 @@
+//! What Appendix 2 of the report for the ministry says of a report's date, and what the
+//! "excluded" list holds: checked against the cycle, cell by cell.
+
+use crate::common::*;
+
+/// The text of Appendix 2 of the Word report written into `out` (in English when `en`).
+fn appendix_2(out: &std::path::Path, en: bool) -> String {
+    let (name, title) = match en {
+        false => ("ninh-thuan-2021_2021-H1.docx", "Phụ lục"),
+        true => ("ninh-thuan-2021_2021-H1_en.docx", "Appendix"),
+    };
+    let word = part(&out.join(name), "word/document.xml");
+    let from = word.rfind(&format!("{title} 2")).expect("Appendix 2");
+    let to = word.rfind(&format!("{title} 3")).expect("Appendix 3");
+    word[from..to].to_string()
+}
+
+/// As of 05/06/2021, before the deadline, a report dated 9/6 counts as received and on time:
+/// Appendix 2 marks its date, which is after the date the report is written as of.
+#[test]
+fn a_date_after_the_as_of_date_is_marked_even_before_the_deadline() {
+    let out = tempfile::tempdir().unwrap();
+    let o = bdg()
+        .args(["consolidate", "--plan", PLAN, "--period", "2021-H1"])
+        .args([
+            "--reports",
+            "examples/reports/2021-H1",
+            "--as-of",
+            "05/06/2021",
+        ])
+        .args(["--format", "json", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let v = json_of(&o.stdout);
+    let syt = agency_line(&v, "SYT");
+    assert_eq!(syt["state"], "on_time");
+    assert_eq!(syt["submitted_on"], "2021-06-09");
+    let appendix = appendix_2(out.path(), false);
+    assert!(appendix.contains(">9/6/2021 (*)<"), "{appendix}");
+    assert!(!appendix.contains(">9/6/2021<"), "{appendix}");
+    // LDLD's report, dated 3/6, is before the as-of date: given bare.
+    assert_eq!(agency_line(&v, "LDLD")["submitted_on"], "2021-06-03");
+    assert!(appendix.contains(">3/6/2021<"), "{appendix}");
+}
+
+/// UBND_PRTC reported on 9/6 (on time) and sent a supplement dated 17/6, whose figures count:
+/// Appendix 2 gives both dates, in both languages.
+#[test]
+fn figures_from_a_later_report_give_its_date_beside_the_first() {
+    for (lang, later) in [
+        ("vi", "(cập nhật 17/6/2021)"),
+        ("en", "(updated 17/6/2021)"),
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        let o = consolidate_sample(&["--lang", lang], out.path())
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let v = json_of(&o.stdout);
+        assert_eq!(agency_line(&v, "UBND_PRTC")["submitted_on"], "2021-06-09");
+        let appendix = appendix_2(out.path(), lang == "en");
+        assert!(
+            appendix.contains(&format!(">9/6/2021 {later}<")),
+            "{lang}: {appendix}"
+        );
+        // Only that agency's figures came later.
+        assert_eq!(
+            appendix.matches(later.split(' ').next().unwrap()).count(),
+            2
+        );
+    }
+}
+
+/// The "excluded" list and the counts agree: a file replaced by a later one of its agency is
+/// among the notices, not among the excluded, and every file-wide entry left is counted.
+#[test]
+fn the_excluded_list_holds_what_the_counts_count() {
+    let out = tempfile::tempdir().unwrap();
+    let (_, v) = consolidate_json(&root().join("examples/reports/2021-H1"), out.path());
+    let excluded = v["excluded"].as_array().unwrap();
+    let codes: Vec<&str> = excluded
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.contains(&"superseded"), "{codes:?}");
+    assert!(v["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "superseded"));
+    let rows = excluded.iter().filter(|d| d["line"].is_u64()).count();
+    let files = excluded.iter().filter(|d| d["line"].is_null()).count();
+    assert_eq!(rows as u64, v["rows_excluded"].as_u64().unwrap());
+    assert_eq!(files as u64, v["files_excluded"].as_u64().unwrap());
+    // The workbook's "Bị loại" sheet lists the same entries.
+    let sheet = sheet(&workbook_in(out.path()), "Bị loại");
+    assert_eq!(sheet.height() - 1, excluded.len());
+}
