@@ -311,10 +311,11 @@ pub fn fold<'c, E>(
         agencies.push(line);
     }
     let diagnostics: Vec<&Diagnostic> = c.diagnostics().collect();
+    let replaced = excluded::replaced_files(c);
     let excluded = diagnostics
         .iter()
         .copied()
-        .filter(|d| leaves_out(d))
+        .filter(|d| leaves_out(d) && !replaced.contains(d.file.as_str()))
         .collect();
     let counted = crate::indicators::counted_rows(c);
     let indicators = crate::indicators::results(plan, plan.meta.year, &c.period.id, &counted);

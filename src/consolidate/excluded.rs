@@ -1,7 +1,7 @@
 //! Rows and files excluded across a cycle's files, in all and by agency: counted once, here.
 
 use crate::cycle::Cycle;
-use crate::diag::Excludes;
+use crate::diag::{Code, Excludes};
 use crate::plan::AgencyIdx;
 
 /// Rows and files excluded across the cycle's files, in all and by agency.
@@ -11,7 +11,7 @@ pub(super) struct Excluded {
     /// Files excluded whole.
     pub files: usize,
     /// Rows excluded by agency (indexed by [`AgencyIdx`]): the rows of every file of the
-    /// agency's that the totals count, whether its figures count, were superseded, or were
+    /// agency's that the totals count, whether its figures count or the file was
     /// excluded whole (rejected or held back by a conflict), and of its companion indicator
     /// files. Their sum is `rows` less the rows of files that belong to no agency of the cycle:
     /// a file whose agency cannot be told (no agency and none the file's name or rows point
@@ -27,6 +27,7 @@ pub(super) struct Excluded {
 /// report dated for this one). A superseded or duplicate file is not counted: its figures are
 /// in the file that counts. Each file's rows go to the agency the cycle gave it to.
 pub(super) fn excluded_counts(c: &Cycle) -> Excluded {
+    let replaced = replaced_files(c);
     let by_error: std::collections::HashSet<&str> = (c.notices.iter())
         .filter(|d| d.is_error() && d.excludes == Excludes::File)
         .map(|d| d.file.as_str())
@@ -61,11 +62,25 @@ pub(super) fn excluded_counts(c: &Cycle) -> Excluded {
             k.by_agency[a] += rows;
         }
     };
-    for (f, r) in c.relevant_reports().filter(|(f, _)| !refused.contains(f)) {
+    let counted = |(f, r): &(usize, &crate::report::Report)| {
+        !refused.contains(f) && !replaced.contains(r.file.as_str())
+    };
+    for (f, r) in c.relevant_reports().filter(counted) {
         add(f, r.excluded_rows(), !r.usable());
     }
     for &f in &refused {
         add(f, c.reports[f].all_rows(), true);
     }
     k
+}
+
+/// The files replaced by another of the cycle: a report a later one of its agency supersedes,
+/// and a copy of another file. Their figures are in the file that counts, so what they leave
+/// out is not excluded: their refused rows are neither counted nor listed as excluded (they
+/// stay among the file's diagnostics).
+pub(super) fn replaced_files<'c>(c: &'c Cycle) -> std::collections::HashSet<&'c str> {
+    (c.notices.iter())
+        .filter(|d| matches!(d.code(), Code::Superseded | Code::DuplicateFile))
+        .map(|d| d.file.as_str())
+        .collect()
 }

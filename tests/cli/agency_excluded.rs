@@ -78,10 +78,11 @@ fn two_different_reports_on_one_date_count_all_their_rows_on_the_agencys_line() 
     assert_eq!(excluded_cell(&book, "SYT"), calamine::Data::Float(1.0));
 }
 
-/// A row refused in a file a later one supersedes is among the total's rows excluded, and so
-/// on its agency's line, beside the rows of the file that counts.
+/// A row refused in a file a later one supersedes leaves nothing out (the later file is the
+/// agency's report): it is neither counted nor listed as excluded, on the agency's line or in
+/// all, and stays among the file's diagnostics. Nor are a copy's.
 #[test]
-fn a_superseded_files_refused_row_is_on_its_agencys_line() {
+fn a_superseded_files_refused_row_is_not_excluded() {
     let older = format!(
         "{HEAD}SYT,2021-H1,05/06/2021,II.1.a,done,x,1,1000\n\
          SYT,2021-H1,05/06/2021,II.1.b,done,1,1,1000\n"
@@ -91,11 +92,27 @@ fn a_superseded_files_refused_row_is_on_its_agencys_line() {
     let syt = agency_line(&v, "SYT");
     assert_eq!(
         (&syt["rows"], &syt["rows_excluded"]),
-        (&1.into(), &1.into())
+        (&1.into(), &0.into())
     );
     assert_eq!(
         (&v["rows_excluded"], &v["files_excluded"]),
-        (&1.into(), &0.into())
+        (&0.into(), &0.into())
     );
-    assert_eq!(excluded_cell(&book, "SYT"), calamine::Data::Float(1.0));
+    assert_eq!(
+        v["excluded"].as_array().unwrap().len(),
+        0,
+        "{}",
+        v["excluded"]
+    );
+    assert_eq!(excluded_cell(&book, "SYT"), calamine::Data::Float(0.0));
+    // A copy of the file that counts, with a bad row of its own: counted once.
+    let bad = format!("{HEAD}SYT,2021-H1,05/06/2021,II.1.a,done,x,1,1000\n");
+    let (v, _, _dir) = consolidate(&[("SYT.csv", bad.clone()), ("SYT - Copy.csv", bad)]);
+    assert_eq!(v["rows_excluded"], 1);
+    assert_eq!(
+        v["excluded"].as_array().unwrap().len(),
+        1,
+        "{}",
+        v["excluded"]
+    );
 }
