@@ -37,9 +37,21 @@ pub fn plural<'a>(n: impl TryInto<u64>, one: &'a str, many: &'a str) -> &'a str 
     }
 }
 
+/// A count with its English noun agreeing: `counted(1, "error", "errors")` is "1 error".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", plural(n, one, many))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_takes_its_noun_in_the_singular_only_for_one() {
+        assert_eq!(counted(1, "error", "errors"), "1 error");
+        assert_eq!(counted(0, "error", "errors"), "0 errors");
+        assert_eq!(counted(2, "warning", "warnings"), "2 warnings");
+    }
 
     #[test]
     fn thousands_and_shares_follow_the_language() {

@@ -231,7 +231,14 @@ fn text(files: &[Report], sum: &Summary, plan: &Plan, g: &Global) -> String {
         "{}",
         lang.pick(
             &format!("Tổng: {files} tệp, {rows} dòng nhận, {excluded} dòng bị loại, {errors} lỗi, {warnings} cảnh báo"),
-            &format!("Total: {files} files, {rows} rows accepted, {excluded} rows excluded, {errors} errors, {warnings} warnings"),
+            &format!(
+                "Total: {}, {} accepted, {} excluded, {}, {}",
+                crate::number::counted(*files, "file", "files"),
+                crate::number::counted(*rows, "row", "rows"),
+                crate::number::counted(*excluded, "row", "rows"),
+                crate::number::counted(*errors, "error", "errors"),
+                crate::number::counted(*warnings, "warning", "warnings")
+            ),
         )
     );
     out

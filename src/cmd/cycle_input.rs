@@ -44,7 +44,10 @@ pub fn with_cycle<T>(
                 &format!(
                     "bdg: {errors} lỗi trong các tệp báo cáo; chạy 'bdg check' để xem chi tiết"
                 ),
-                &format!("bdg: {errors} errors in the report files; run 'bdg check' for details"),
+                &format!(
+                    "bdg: {} in the report files; run 'bdg check' for details",
+                    crate::number::counted(errors, "error", "errors")
+                ),
             ),
         );
     }

@@ -24,8 +24,9 @@ pub fn load_plan(path: &Path, g: &Global) -> Result<Plan> {
                         path.display()
                     ),
                     &format!(
-                        "plan {} is invalid ({errors} errors); run 'bdg plan check' for details",
-                        path.display()
+                        "plan {} is invalid ({}); run 'bdg plan check' for details",
+                        path.display(),
+                        crate::number::counted(errors, "error", "errors")
                     ),
                 )
             ))

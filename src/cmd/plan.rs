@@ -112,7 +112,12 @@ fn check(path: &std::path::Path, format: CheckFormat, g: &Global) -> Result<Outc
                 g,
                 g.lang.pick(
                     &format!("{}: KHÔNG HỢP LỆ — {e} lỗi, {w} cảnh báo", path.display()),
-                    &format!("{}: INVALID — {e} errors, {w} warnings", path.display()),
+                    &format!(
+                        "{}: INVALID — {}, {}",
+                        path.display(),
+                        crate::number::counted(e, "error", "errors"),
+                        crate::number::counted(w, "warning", "warnings")
+                    ),
                 ),
             );
             Ok(Outcome::Flagged)
@@ -139,9 +144,11 @@ fn check(path: &std::path::Path, format: CheckFormat, g: &Global) -> Result<Outc
             );
             let (sections, warnings) = (by_section.join(", "), warnings.len());
             let indicators = plan.indicators.len();
+            let indicators_en = crate::number::counted(indicators, "indicator", "indicators");
+            let warnings_en = crate::number::counted(warnings, "warning", "warnings");
             let msg = crate::t!(
                 "{file}: hợp lệ — {agencies} đơn vị, {periods} kỳ báo cáo, {tasks} nhiệm vụ ({sections}), {indicators} chỉ tiêu, {warnings} cảnh báo",
-                "{file}: valid — {agencies} agencies, {periods} periods, {tasks} tasks ({sections}), {indicators} indicators, {warnings} warnings"
+                "{file}: valid — {agencies} agencies, {periods} periods, {tasks} tasks ({sections}), {indicators_en}, {warnings_en}"
             );
             output::note(g, msg.get(g.lang));
             Ok(Outcome::Clean)
