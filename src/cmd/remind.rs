@@ -1,10 +1,12 @@
 //! `bdg remind`: one reminder letter (công văn đôn đốc) per late or missing agency, as text
 //! and as a Word file.
 
+use super::remind_stale::{self, letter_name, list_name, Stale};
 use super::CycleArgs;
 use crate::cycle;
 use crate::fsx::{
-    check_replaceable, commit_and_remove, ensure_dir, unchanged, write_pending, Pending,
+    check_replaceable, commit_and_remove, ensure_dir, unchanged, write_pending, Pending, Written,
+    WRITTEN_RECORD,
 };
 use crate::lang::Lang;
 use crate::output::{self, Global};
@@ -72,9 +74,10 @@ fn reply_by(a: &Args, g: &Global) -> Result<Option<chrono::NaiveDate>> {
     Ok(Some(date))
 }
 
-/// Writes every letter and the list, each to its temporary file in the output folder, then
-/// puts them all in place and removes the letters of an earlier run that no longer hold, or
-/// does none of it: a failure anywhere leaves the folder as it was, so no stale letter sits
+/// Writes every letter, the list and the record of them, each to its temporary file in the
+/// output folder, then puts them all in place and removes the letters of an earlier run that
+/// no longer hold (those bdg wrote, unchanged since; the others are kept and named), or does
+/// none of it: a failure anywhere leaves the folder as it was, so no stale letter sits
 /// beside new ones and the list always matches the letters.
 fn write_letters(
     a: &Args,
@@ -89,47 +92,19 @@ fn write_letters(
             .map(|ag| ("agency", c.plan.agencies[ag.agency].id.as_str())),
     );
     super::check_file_parts(&parts, g.lang)?;
-    let _out = ensure_dir(&a.out)?;
-    let letters = Letters::prepare(&a.out, c, reply_by, g.lang).map_err(unchanged)?;
+    let out = ensure_dir(&a.out)?;
+    // What an earlier run wrote here, in a folder it marked (none in a folder of other files).
+    let record = (out.was_marked()).then(|| Written::read(&a.out)).flatten();
+    let letters =
+        Letters::prepare(&a.out, c, reply_by, g.lang, record.as_ref()).map_err(unchanged)?;
     let Letters {
         outputs,
         stale,
         n,
         list_name,
     } = letters;
-    commit_and_remove(outputs, &stale)?;
-    if !stale.is_empty() {
-        let name = |p: &PathBuf| {
-            p.file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned()
-        };
-        // A national cycle may remove thousands: ten are named unless -v asks for all.
-        let shown = if g.verbose > 0 { stale.len() } else { 10 };
-        let mut list = (stale.iter().take(shown).map(name))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let more = stale.len().saturating_sub(shown);
-        if more > 0 {
-            list += g.lang.pick(
-                &format!(" và {more} tệp khác (-v để xem đủ)"),
-                &format!(" and {more} more (-v names them all)"),
-            );
-        }
-        let count = stale.len();
-        output::note(
-            g,
-            g.lang.pick(
-                &format!("Đã xoá {count} tệp của lần chạy trước, nay không còn đúng: {list}"),
-                &format!(
-                    "Removed {count} {} of an earlier run that no longer {}: {list}",
-                    crate::number::plural(count, "file", "files"),
-                    crate::number::plural(count, "holds", "hold")
-                ),
-            ),
-        );
-    }
+    commit_and_remove(outputs, &stale.remove)?;
+    remind_stale::tell(g, &stale.remove, &stale.kept);
     output::note(
         g,
         g.lang.pick(
@@ -147,12 +122,12 @@ fn write_letters(
     Ok(Outcome::flagged_if(n > 0))
 }
 
-/// One run's letters and their list, written to their temporary files but not yet in place
-/// (closed: thousands of them hold no open file), and the letters of an earlier run that
-/// no longer hold.
+/// One run's letters, their list and the folder's record of them, written to their temporary
+/// files but not yet in place (closed: thousands of them hold no open file), and the letters
+/// of an earlier run that no longer hold.
 struct Letters {
     outputs: Vec<Pending>,
-    stale: Vec<PathBuf>,
+    stale: Stale,
     /// How many letters (each a text and a Word file).
     n: usize,
     list_name: String,
@@ -160,12 +135,14 @@ struct Letters {
 
 impl Letters {
     /// Writes the letters of `c`'s overdue agencies and their list beside their targets in
-    /// `out`, once every target is known to be replaceable; finds the stale letters.
+    /// `out`, once every target is known to be replaceable; finds the stale letters, and which
+    /// of them `record` says are bdg's; the record of this run goes last.
     fn prepare(
         out: &Path,
         c: &cycle::Cycle,
         reply_by: chrono::NaiveDate,
         lang: Lang,
+        record: Option<&Written>,
     ) -> Result<Letters> {
         let list_name = list_name(&c.period.id, lang);
         let letter = |ag: &cycle::AgencyCycle, ext: &str| {
@@ -178,7 +155,8 @@ impl Letters {
             }
         }
         check_replaceable(&out.join(&list_name))?;
-        let stale = stale_letters(out, c, lang);
+        check_replaceable(&out.join(WRITTEN_RECORD))?;
+        let stale = Stale::find(out, c, lang, record);
         let mut outputs = Vec::new();
         let mut summary = String::from(lang.pick(
             "tệp\tcông văn (Word, để gửi)\tđơn vị\ttình trạng\tsố ngày trễ\n",
@@ -207,6 +185,8 @@ impl Letters {
         outputs.push(write_pending(&out.join(&list_name), |f| {
             Ok(std::io::Write::write_all(f, summary.as_bytes())?)
         })?);
+        let written = stale.record(&outputs)?;
+        outputs.push(written.pending(out)?);
         Ok(Letters {
             outputs,
             stale,
@@ -214,61 +194,6 @@ impl Letters {
             list_name,
         })
     }
-}
-
-/// The letters of this period that this run does not write, where an earlier run left them:
-/// for an agency no longer overdue (it has reported since, or the as-of date moved), and in
-/// the other language (their state may have changed since), with that language's list of
-/// them. They go with the commit, so that no stale reminder is mailed and no list names a
-/// letter that is not there; only bdg's own names are touched, and only files (not links
-/// nor folders), in a folder whose lock this run holds.
-fn stale_letters(out: &Path, c: &cycle::Cycle, lang: Lang) -> Vec<PathBuf> {
-    let overdue: std::collections::HashSet<_> = c.overdue().map(|a| a.agency).collect();
-    // The folder's files, read once (a plan may name 50,000 agencies: four look-ups each
-    // were four system calls each).
-    let files: std::collections::HashSet<String> = std::fs::read_dir(out)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|e| e.file_name().into_string().ok())
-        .collect();
-    let period = &c.period.id;
-    let mut stale = Vec::new();
-    for (i, ag) in c.plan.agencies.iter().enumerate() {
-        for l in [Lang::Vi, Lang::En] {
-            if l == lang && overdue.contains(&i) {
-                continue;
-            }
-            for ext in ["txt", "docx"] {
-                let name = letter_name(period, &ag.id, l, ext);
-                if files.contains(&name) {
-                    stale.push(out.join(name));
-                }
-            }
-        }
-    }
-    let other = list_name(period, if lang == Lang::Vi { Lang::En } else { Lang::Vi });
-    if files.contains(&other) {
-        stale.push(out.join(other));
-    }
-    stale
-}
-
-/// A letter's file name: `PERIOD_AGENCY_don-doc.txt` (`_reminder` in English).
-fn letter_name(period: &str, agency: &str, lang: Lang, ext: &str) -> String {
-    format!(
-        "{period}_{agency}_{}.{ext}",
-        lang.pick("don-doc", "reminder")
-    )
-}
-
-/// The letters' list's file name: `PERIOD_danh-sach-don-doc.tsv` (`_reminders` in English).
-fn list_name(period: &str, lang: Lang) -> String {
-    format!(
-        "{period}_{}.tsv",
-        lang.pick("danh-sach-don-doc", "reminders")
-    )
 }
 
 #[cfg(test)]
@@ -342,7 +267,7 @@ mod tests {
         };
         let c = cycle::build(&plan, &plan.periods[0], reports, g.today);
         let reply_by = g.today + Days::new(5);
-        Letters::prepare(out, &c, reply_by, Lang::Vi).unwrap()
+        Letters::prepare(out, &c, reply_by, Lang::Vi, Written::read(out).as_ref()).unwrap()
     }
 
     /// A first run with no report (a letter for every reporter), then a run five days later
@@ -355,11 +280,16 @@ mod tests {
     fn the_letters_and_their_list_go_in_together_or_not_at_all() {
         let dir = tempfile::tempdir().unwrap();
         let first = letters(dir.path(), 20, false);
-        commit_and_remove(first.outputs, &first.stale).unwrap();
+        commit_and_remove(first.outputs, &first.stale.remove).unwrap();
         let old = snapshot(dir.path());
         let second = letters(dir.path(), 25, true);
-        let (outputs, stale) = (second.outputs.len(), second.stale.len());
-        assert!(second.n > 0 && 2 * second.n + 1 == outputs, "{outputs}");
+        let (outputs, stale) = (second.outputs.len(), second.stale.remove.len());
+        assert!(
+            second.stale.kept.is_empty(),
+            "every stale letter is bdg's, unchanged"
+        );
+        // The letters, their list and the record.
+        assert!(second.n > 0 && 2 * second.n + 2 == outputs, "{outputs}");
         assert_eq!(old.len(), outputs + stale, "every letter old, or stale");
         drop(second);
         assert_eq!(
@@ -371,7 +301,7 @@ mod tests {
             let l = letters(dir.path(), 25, true);
             let refused = crate::fsx::commit_with(
                 l.outputs,
-                &l.stale,
+                &l.stale.remove,
                 &mut crate::fsx::Refusing::at(&[step]),
             );
             let err = refused.unwrap_err();
@@ -379,8 +309,10 @@ mod tests {
             assert_eq!(snapshot(dir.path()), old, "refused at step {step}");
         }
         let l = letters(dir.path(), 25, true);
-        let stale_names: Vec<_> = l.stale.iter().map(|p| p.file_name().unwrap()).collect();
-        commit_and_remove(l.outputs, &l.stale).unwrap();
+        let stale_names: Vec<_> = (l.stale.remove.iter())
+            .map(|p| p.file_name().unwrap())
+            .collect();
+        commit_and_remove(l.outputs, &l.stale.remove).unwrap();
         let new = snapshot(dir.path());
         assert_eq!(new.len(), outputs);
         assert!(stale_names

@@ -3,17 +3,20 @@
 //!
 //! `error.rs` holds the error and its messages, `write.rs` the atomic writing of one output,
 //! `together.rs` several outputs put in place together, `read.rs` reading with a limit, and
-//! `outdir.rs` the output folder's marker, lock and sweep.
+//! `outdir.rs` the output folder's marker, lock and sweep, `record.rs` the record of the files
+//! a run wrote there (so that a later run removes only those, unchanged).
 
 mod error;
 mod outdir;
 mod read;
+mod record;
 mod together;
 mod write;
 
 pub use error::{io_reason, unchanged, FsError, FsOp};
 pub use outdir::{ensure_dir, ensure_plain_dir, OutDir, LOCK_WAIT_SECS, OUTPUT_MARKER};
 pub use read::{read_limited, special_kind, ReadLimited};
+pub use record::{Stamp, Written, WRITTEN_RECORD};
 pub use together::{commit_and_remove, commit_together};
 #[cfg(test)]
 pub(crate) use together::{commit_with, tests::Refusing};

@@ -30,6 +30,15 @@ pub const LOCK_WAIT_SECS: u64 = 60;
 #[derive(Debug)]
 pub struct OutDir {
     _lock: std::fs::File,
+    marked: bool,
+}
+
+impl OutDir {
+    /// Whether the folder was already marked as bdg's outputs before this run (a folder this
+    /// run made, or one of other files, was not: nothing there is an earlier run's).
+    pub fn was_marked(&self) -> bool {
+        self.marked
+    }
 }
 
 /// Makes sure `dir` exists, is a directory we can write into, and is marked as bdg's outputs
@@ -41,16 +50,20 @@ pub fn ensure_dir(dir: &Path) -> Result<OutDir> {
         return Err(FsError::err(FsOp::NotADir, dir, None));
     }
     std::fs::create_dir_all(dir).map_err(|e| FsError::err(FsOp::CreateDir, dir, e))?;
-    let lock = lock(dir)?;
+    let (lock, created) = lock(dir)?;
     remove_leftovers(dir);
-    Ok(OutDir { _lock: lock })
+    Ok(OutDir {
+        _lock: lock,
+        marked: !created,
+    })
 }
 
 /// Locks the folder's marker, creating it first if needed. The marker is created in place,
-/// never replaced: a lock on a file that another run renamed away would lock nothing.
-fn lock(dir: &Path) -> Result<std::fs::File> {
+/// never replaced: a lock on a file that another run renamed away would lock nothing. Says
+/// whether this run created the marker.
+fn lock(dir: &Path) -> Result<(std::fs::File, bool)> {
     let marker = dir.join(OUTPUT_MARKER);
-    match std::fs::OpenOptions::new()
+    let created = match std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&marker)
@@ -60,10 +73,11 @@ fn lock(dir: &Path) -> Result<std::fs::File> {
                 "bdg writes its outputs here; when it searches folders for reports it skips this one.\n"
                     .as_bytes(),
             )
+            .map(|()| true)
             .map_err(|e| FsError::err(FsOp::Write, &marker, e))?,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => false,
         Err(e) => return Err(FsError::err(FsOp::Write, &marker, e)),
-    }
+    };
     let file = std::fs::File::open(&marker).map_err(|e| FsError::err(FsOp::Write, &marker, e))?;
     let wait = std::env::var("BDG_LOCK_WAIT_SECS")
         .ok()
@@ -72,7 +86,7 @@ fn lock(dir: &Path) -> Result<std::fs::File> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(wait);
     loop {
         match file.try_lock() {
-            Ok(()) => return Ok(file),
+            Ok(()) => return Ok((file, created)),
             Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
                 std::thread::sleep(std::time::Duration::from_millis(100));
             }

@@ -36,6 +36,7 @@ mod plan_import;
 mod plan_roles;
 mod plan_v2;
 mod remarks;
+mod remind_stale;
 mod remind_together;
 mod scale;
 mod streaming;

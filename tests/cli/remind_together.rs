@@ -118,6 +118,7 @@ fn a_second_run_replaces_every_letter_and_removes_the_stale_ones() {
         })
         .chain([
             ".bdg-output".to_string(),
+            ".bdg-written".to_string(),
             "2021-H1_reminders.tsv".to_string(),
         ])
         .collect();
@@ -139,7 +140,8 @@ fn a_run_that_fails_before_its_commit_changes_nothing() {
     let out = tempfile::tempdir().unwrap();
     assert_eq!(remind("vi", &example(), "20/06/2021", out.path()).0, 1);
     let old = snapshot(out.path());
-    assert_eq!(old.len(), 12 * 2 + 2, "{:?}", old.keys());
+    // The letters, the list, the marker and the record of what was written.
+    assert_eq!(old.len(), 12 * 2 + 3, "{:?}", old.keys());
 
     let folder = out.path().join("2021-H1_STP_reminder.docx");
     std::fs::create_dir(&folder).unwrap();
@@ -210,7 +212,11 @@ fn more_letters_than_open_files_allowed() {
         let files = snapshot(&dir.path().join("out"));
         let letters = listed(&dir.path().join("out"), "2025-Y_danh-sach-don-doc.tsv").len();
         assert!(letters >= 149, "{letters}");
-        assert_eq!(files.len(), letters * 2 + 2, "with the list and the marker");
+        assert_eq!(
+            files.len(),
+            letters * 2 + 3,
+            "with the list, the marker and the record"
+        );
     }
 }
 
