@@ -173,14 +173,40 @@ pub fn write_pending(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) 
 }
 
 /// A failed write of `path` in the user's language: the system's own error, when there is one
-/// in `e`'s chain (a full disk), says it best; else the writer's own words.
+/// in `e` (a full disk), says it best; else the writer's own words.
 pub fn write_failed(path: &Path, e: &anyhow::Error) -> anyhow::Error {
-    let io = e
-        .chain()
-        .find_map(|c| c.downcast_ref::<std::io::Error>())
-        .map(|io| std::io::Error::new(io.kind(), io.to_string()))
-        .unwrap_or_else(|| std::io::Error::other(format!("{e:#}")));
+    let io = io_cause(e).unwrap_or_else(|| std::io::Error::other(format!("{e:#}")));
     FsError::err(FsOp::Write, path, io)
+}
+
+/// The system's error behind `e`, as a fresh `io::Error` of the same code or kind: one in its
+/// chain; one the workbook writer wraps without giving it as a source
+/// (`XlsxError::IoError`); or one a library's panic carries only as text, the `Debug` of an
+/// `io::Error` ("Couldn't write to xml file: Os { code: 28, kind: StorageFull, … }", the
+/// workbook writer's own temporary files on a full disk).
+fn io_cause(e: &anyhow::Error) -> Option<std::io::Error> {
+    let same = |io: &std::io::Error| match io.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => std::io::Error::new(io.kind(), io.to_string()),
+    };
+    e.chain()
+        .find_map(|c| {
+            c.downcast_ref::<std::io::Error>().or_else(|| {
+                match c.downcast_ref::<rust_xlsxwriter::XlsxError>() {
+                    Some(rust_xlsxwriter::XlsxError::IoError(io)) => Some(io),
+                    _ => None,
+                }
+            })
+        })
+        .map(same)
+        .or_else(|| os_error_in_text(&format!("{e:#}")))
+}
+
+/// The system error whose `Debug` (`Os { code: 28, … }`) is inside `text`.
+fn os_error_in_text(text: &str) -> Option<std::io::Error> {
+    let after = &text[text.find("Os { code: ")? + "Os { code: ".len()..];
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().map(std::io::Error::from_raw_os_error)
 }
 
 #[cfg(test)]
@@ -225,6 +251,43 @@ mod tests {
         latch.flush().unwrap();
         let kind = latch.error.map(|e| e.kind());
         assert_eq!(kind, Some(std::io::ErrorKind::StorageFull));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_full_disk_in_the_workbook_writer_is_told_as_the_system_s_error() {
+        use crate::fsx::FsError;
+        use crate::lang::Lang;
+        use std::io::ErrorKind;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.xlsx");
+        let full = || std::io::Error::from_raw_os_error(28);
+        // Its worksheets' temporary files: a panic whose text holds the error's Debug.
+        let panicked = super::write_pending(&path, |_| {
+            panic!("Couldn't write to xml file: {:?}", full())
+        });
+        // Its own error, wrapping the system's without giving it as a source.
+        let wrapped = super::write_pending(&path, |_| {
+            Err(anyhow::Error::new(rust_xlsxwriter::XlsxError::IoError(
+                full(),
+            )))
+            .map_err(|e| e.context("cannot build the workbook"))
+        });
+        for e in [panicked.err().unwrap(), wrapped.err().unwrap()] {
+            let fs = e.downcast_ref::<FsError>().unwrap();
+            let source = fs.source.as_ref().unwrap();
+            assert_eq!(source.kind(), ErrorKind::StorageFull);
+            assert_eq!(source.raw_os_error(), Some(28));
+            let vi = fs.message(Lang::Vi);
+            assert!(vi.contains("hết chỗ trên đĩa"), "{vi}");
+            assert!(
+                !vi.contains("Couldn't") && !vi.contains("StorageFull"),
+                "{vi}"
+            );
+            let en = fs.message(Lang::En);
+            assert!(!en.contains("StorageFull"), "{en}");
+        }
+        assert!(!path.exists());
     }
 
     #[test]
