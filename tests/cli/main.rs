@@ -37,6 +37,7 @@ mod plan_v2;
 mod remarks;
 mod remind_together;
 mod scale;
+mod smallhostile;
 mod streaming;
 mod table_headers;
 mod table_widths;
