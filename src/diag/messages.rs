@@ -170,6 +170,11 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "indicator '{indicator}' appears more than once in the file"
         ),
         // ---- plan ----
+        Kind::PlanNotAFile { what } => tr!(
+            lang,
+            "đây không phải tệp thường ({what}), không phải tệp kế hoạch",
+            "this is not a regular file ({what}), not a plan file"
+        ),
         Kind::PlanTooLarge { mb, max_mb } => tr!(
             lang,
             "tệp kế hoạch lớn {mb} MB, vượt giới hạn {max_mb} MB",

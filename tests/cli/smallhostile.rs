@@ -55,3 +55,46 @@ fn a_read_only_earlier_output_is_replaced_and_keeps_its_mode() {
     let mode = std::fs::metadata(&docx).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o444);
 }
+
+/// A FIFO at `path` (mkfifo).
+#[cfg(unix)]
+pub fn fifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.unwrap().success());
+}
+
+/// A plan path that is not a regular file (a device, a FIFO, a folder) is a plan that cannot
+/// be read: exit 2, its `not-a-file` diagnostic, with what it is, in the JSON too.
+#[cfg(unix)]
+#[test]
+fn a_plan_that_is_not_a_file_cannot_be_read_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("plan.yaml");
+    fifo(&pipe);
+    let cases = [
+        (PathBuf::from("/dev/zero"), "device"),
+        (pipe, "FIFO"),
+        (dir.path().to_path_buf(), "directory"),
+    ];
+    for (path, what) in cases {
+        let out = bdg()
+            .args(["plan", "check", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", path.display());
+        let v = json_of(&out.stdout);
+        assert_eq!(v["valid"], false);
+        assert_eq!(codes(&v), ["not-a-file"]);
+        assert_eq!(v["diagnostics"][0]["data"]["what"], what);
+        assert_eq!(v["diagnostics"][0]["severity"], "error");
+        bdg().args(["plan", "check"]).arg(&path).assert().code(2);
+        // A command that needs the plan stops alike.
+        bdg()
+            .args(["check", "--plan"])
+            .arg(&path)
+            .arg("examples/reports/2021-H1")
+            .assert()
+            .code(2);
+    }
+}
