@@ -3,7 +3,7 @@
 
 use crate::lang::Lang;
 use crate::output::{self, Global};
-use crate::plan::import::{self, ExtractError};
+use crate::plan::import::{self, DocxFault, ExtractError};
 use crate::Outcome;
 use anyhow::{anyhow, Result};
 use std::path::{Path, PathBuf};
@@ -93,15 +93,40 @@ fn read_lines(path: &Path, lang: Lang) -> Result<Vec<String>> {
     })?;
     import::extract::lines(&bytes).map_err(|e| {
         let msg = match e {
-            ExtractError::Unsupported(kind) => crate::t!(
-                "{name} là tệp {kind}; bdg nhập kế hoạch từ .docx hoặc .txt",
-                "{name} is a {kind} file; bdg imports plans from .docx or .txt"
-            ),
-            ExtractError::Docx(why) => crate::t!(
-                "{name} không mở được như tài liệu Word: {why}",
-                "{name} does not open as a Word document: {why}"
-            ),
+            ExtractError::Unsupported(kind) => {
+                let kind = crate::diag::messages::format_word(kind, lang);
+                crate::t!(
+                    "{name} là tệp {kind}; bdg nhập kế hoạch từ .docx hoặc .txt",
+                    "{name} is a {kind} file; bdg imports plans from .docx or .txt"
+                )
+            }
+            ExtractError::Docx { fault, detail } => {
+                let why = docx_fault(fault, lang);
+                // The reader's own words (English) only in English, as a detail.
+                crate::t!(
+                    "{name} không mở được như tài liệu Word: {why}",
+                    "{name} does not open as a Word document: {why} ({detail})"
+                )
+            }
         };
         anyhow!("{}", msg.get(lang))
     })
+}
+
+/// What in a Word document could not be read, in `lang`.
+fn docx_fault(fault: DocxFault, lang: Lang) -> &'static str {
+    match fault {
+        DocxFault::Archive => lang.pick(
+            "tệp nén bị hỏng hoặc không phải tài liệu Word (.docx)",
+            "the archive is damaged or is not a Word document (.docx)",
+        ),
+        DocxFault::NoDocument => lang.pick(
+            "trong tệp không có phần văn bản của Word",
+            "it holds no Word document part",
+        ),
+        DocxFault::Content => lang.pick(
+            "nội dung của tài liệu không đọc được",
+            "its content could not be read",
+        ),
+    }
 }

@@ -98,3 +98,90 @@ fn a_plan_that_is_not_a_file_cannot_be_read_exit_2() {
             .code(2);
     }
 }
+
+/// The shipped plan in `dir`, including `set` instead of the national indicator set.
+fn plan_including(dir: &std::path::Path, set: &str) -> PathBuf {
+    let src = std::fs::read_to_string(root().join(PLAN)).unwrap();
+    let p = dir.join("plan.yaml");
+    let including = src.replace(
+        "include: [nq28-2021-2030.yaml]",
+        &format!("include: [{set}]"),
+    );
+    assert_ne!(src, including);
+    std::fs::write(&p, including).unwrap();
+    p
+}
+
+/// The Vietnamese messages name a device, a FIFO and a folder in Vietnamese (the JSON's data
+/// keeps the stable English word).
+#[cfg(unix)]
+#[test]
+fn a_device_a_fifo_and_a_folder_are_named_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.yaml")).unwrap();
+    let plan = plan_including(dir.path(), "zero.yaml");
+    let out = bdg()
+        .args(["plan", "check", "--format", "json"])
+        .arg(&plan)
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    let bad = diagnostics_with_code(&v, "bad-include");
+    assert_eq!(bad.len(), 1, "{v}");
+    assert_eq!(bad[0]["data"]["error_vi"], "thiết bị");
+    assert_eq!(bad[0]["data"]["error"], "device");
+    let said = bad[0]["message"].as_str().unwrap();
+    assert!(said.ends_with("thiết bị"), "{said}");
+
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    fifo(&reports.join("report.csv"));
+    std::os::unix::fs::symlink("/dev/zero", reports.join("zero.csv")).unwrap();
+    let (_, v) = check_json(&reports);
+    let mut said: Vec<(String, String)> = diagnostics_with_code(&v, "not-a-file")
+        .iter()
+        .map(|d| {
+            let what = d["data"]["what"].as_str().unwrap().to_string();
+            (what, d["message"].as_str().unwrap().to_string())
+        })
+        .collect();
+    said.sort();
+    assert_eq!(said.len(), 2, "{v}");
+    assert_eq!(said[0].0, "FIFO");
+    assert!(said[0].1.contains("(ống dẫn (FIFO))"), "{}", said[0].1);
+    assert_eq!(said[1].0, "device");
+    assert!(said[1].1.contains("(thiết bị)"), "{}", said[1].1);
+    let out = bdg()
+        .args(["plan", "check"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("(thư mục)") && !err.contains("directory"),
+        "{err}"
+    );
+}
+
+/// `plan import` of a `.docx` whose archive is broken, and of an image: the Vietnamese error is
+/// bdg's own sentence, without the library's English words.
+#[test]
+fn plan_import_of_a_broken_document_says_why_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("ke-hoach.docx");
+    std::fs::write(&broken, b"PK\x03\x04not a zip at all").unwrap();
+    let image = dir.path().join("scan.docx");
+    std::fs::write(&image, b"\x89PNG\r\n\x1a\nxxxx").unwrap();
+    for (file, english) in [(&broken, "Failed"), (&image, "image")] {
+        let out = bdg()
+            .args(["plan", "import", "--out"])
+            .arg(dir.path().join("draft.yaml"))
+            .arg(file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains(english) && !err.contains("zip."), "{err}");
+        assert!(!dir.path().join("draft.yaml").exists());
+    }
+}
