@@ -76,20 +76,31 @@ const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The lines of the plan as issued, or why there are none.
 fn read_lines(path: &Path, lang: Lang) -> Result<Vec<String>> {
+    use crate::fsx::ReadLimited;
     let name = path.display().to_string();
-    if let Ok(m) = std::fs::metadata(path) {
-        if m.len() > MAX_BYTES {
-            let (mb, max) = (m.len() / (1024 * 1024), MAX_BYTES / (1024 * 1024));
-            let msg = crate::t!(
-                "{name} lớn {mb} MB, vượt giới hạn {max} MB của một kế hoạch",
-                "{name} is {mb} MB, over the {max} MB limit for a plan"
-            );
-            return Err(anyhow!("{}", msg.get(lang)));
-        }
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        let msg = crate::t!("không đọc được {name}", "cannot read {name}");
-        anyhow!(e).context(msg.get(lang).to_string())
+    // A regular file only, and no more than the limit read: `/dev/zero` never ends.
+    let bytes = crate::fsx::read_limited(path, MAX_BYTES).map_err(|e| {
+        let msg = match e {
+            ReadLimited::TooLarge { bytes } => {
+                let (mb, max) = (bytes / (1024 * 1024), MAX_BYTES / (1024 * 1024));
+                crate::t!(
+                    "{name} lớn {mb} MB, vượt giới hạn {max} MB của một kế hoạch",
+                    "{name} is {mb} MB, over the {max} MB limit for a plan"
+                )
+            }
+            ReadLimited::NotAFile(what) => {
+                let what = crate::diag::messages::file_kind(what, lang);
+                crate::t!(
+                    "{name} không phải tệp thường ({what}); không nhập được",
+                    "{name} is not a regular file ({what}); nothing to import"
+                )
+            }
+            ReadLimited::Io(e) => {
+                let why = crate::fsx::io_reason(&e, lang);
+                crate::t!("không đọc được {name}: {why}", "cannot read {name}: {why}")
+            }
+        };
+        anyhow!("{}", msg.get(lang))
     })?;
     import::extract::lines(&bytes).map_err(|e| {
         let msg = match e {

@@ -185,3 +185,26 @@ fn plan_import_of_a_broken_document_says_why_in_vietnamese() {
         assert!(!dir.path().join("draft.yaml").exists());
     }
 }
+
+/// `plan import` of a path that is not a regular file: never read (`/dev/zero` would never
+/// end), exit 2, what it is said in Vietnamese.
+#[cfg(unix)]
+#[test]
+fn plan_import_of_a_device_or_a_folder_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, word) in [
+        (std::path::Path::new("/dev/zero"), "thiết bị"),
+        (dir.path(), "thư mục"),
+    ] {
+        let out = bdg()
+            .args(["plan", "import", "--out"])
+            .arg(dir.path().join("draft.yaml"))
+            .arg(path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(word), "{err}");
+        assert!(!dir.path().join("draft.yaml").exists());
+    }
+}
