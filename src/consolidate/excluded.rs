@@ -62,7 +62,8 @@ pub(super) fn excluded_counts(c: &Cycle) -> Excluded {
         }
     };
     for (f, r) in c.relevant_reports().filter(|(f, _)| !refused.contains(f)) {
-        add(f, r.excluded_rows(), !r.usable());
+        // A device or FIFO named like a report is skipped, not an excluded file.
+        add(f, r.excluded_rows(), !r.usable() && !r.is_skipped());
     }
     for &f in &refused {
         add(f, c.reports[f].all_rows(), true);

@@ -208,3 +208,50 @@ fn plan_import_of_a_device_or_a_folder_is_refused_unread() {
         assert!(!dir.path().join("draft.yaml").exists());
     }
 }
+
+/// A FIFO and a link to `/dev/zero` named like reports, among the sample's reports: skipped,
+/// as their warning says: not counted as files excluded, marked skipped by `check`.
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_report_is_skipped_not_excluded() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    for e in std::fs::read_dir(root().join("examples/reports/2021-H1")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, reports.join(p.file_name().unwrap())).unwrap();
+    }
+    let (code, clean) = consolidate_json(&reports, &dir.path().join("clean"));
+    assert_eq!(code, 1);
+    fifo(&reports.join("report.csv"));
+    std::os::unix::fs::symlink("/dev/zero", reports.join("SNV_zero.csv")).unwrap();
+    let (code, v) = consolidate_json(&reports, &dir.path().join("out"));
+    assert_eq!(code, 1);
+    assert_eq!(v["files_excluded"], clean["files_excluded"], "{v}");
+    assert_eq!(v["rows_excluded"], clean["rows_excluded"]);
+    let book = workbook_in(&dir.path().join("out"));
+    let summary = sheet(&book, "Tổng hợp");
+    let files_excluded = (0..summary.height() as u32)
+        .find(|&r| {
+            summary
+                .get_value((r, 0))
+                .is_some_and(|c| c.to_string() == "Tệp bị loại")
+        })
+        .and_then(|r| summary.get_value((r, 1)).cloned());
+    let clean_excluded = clean["files_excluded"].as_u64().unwrap() as f64;
+    assert_eq!(files_excluded, Some(calamine::Data::Float(clean_excluded)));
+    // `check` lists them as skipped, with their warning.
+    let out = bdg()
+        .args(["check", "--plan", PLAN])
+        .arg(&reports)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stdout);
+    for name in ["report.csv", "SNV_zero.csv"] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(name) && !l.contains("not-a-file"));
+        let line = line.unwrap_or_else(|| panic!("{err}"));
+        assert!(line.ends_with("BỎ QUA"), "{line}");
+    }
+}
