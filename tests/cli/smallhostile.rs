@@ -255,3 +255,85 @@ fn a_fifo_named_like_a_report_is_skipped_not_excluded() {
         assert!(line.ends_with("BỎ QUA"), "{line}");
     }
 }
+
+/// The cron example run under cron's environment with `umask 022`, its snapshots in `snaps`;
+/// as `nobody` when asked and run as root (root writes into a read-only folder).
+#[cfg(unix)]
+fn cron_run(
+    script: &std::path::Path,
+    snaps: &std::path::Path,
+    as_nobody: bool,
+) -> std::process::Output {
+    let root_user = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .unwrap()
+        .stdout
+        == b"0\n";
+    let mut c = if as_nobody && root_user {
+        let mut c = std::process::Command::new("setpriv");
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "/bin/bash",
+        ]);
+        c
+    } else {
+        std::process::Command::new("/bin/bash")
+    };
+    c.arg("-c")
+        .arg("umask 022; exec /bin/bash \"$0\"")
+        .arg(script)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("BDG", assert_cmd::cargo::cargo_bin("bdg"))
+        .env("BDG_PLAN", root().join(PLAN))
+        .env("PERIOD", "2021-H1")
+        .env("REPORTS", root().join("examples/reports/2021-H1"))
+        .env("SNAPSHOTS", snaps);
+    c.output().unwrap()
+}
+
+/// The cron example exits 2, with its own lines only, when it cannot write its snapshot (a
+/// read-only folder, a folder that cannot be made): never 1, which says someone is overdue.
+/// Its snapshots are ordinary files, readable by others as the umask allows.
+#[cfg(unix)]
+#[test]
+fn the_cron_script_says_it_could_not_run_when_it_cannot_keep_its_snapshot() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let script = dir.path().join("bdg-overdue-daily.sh");
+    std::fs::copy(root().join("examples/cron/bdg-overdue-daily.sh"), &script).unwrap();
+    let read_only = dir.path().join("ro");
+    std::fs::create_dir(&read_only).unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let a_file = dir.path().join("a-file");
+    std::fs::write(&a_file, b"").unwrap();
+    for (snaps, as_nobody) in [(read_only.clone(), true), (a_file.join("snaps"), false)] {
+        let o = cron_run(&script, &snaps, as_nobody);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{}: {err}", snaps.display());
+        assert!(o.stdout.is_empty());
+        assert!(
+            err.lines().all(|l| l.starts_with("bdg-overdue-daily: ")),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(&read_only).unwrap().count(), 0);
+    // Written: both snapshots 0644 under umask 022.
+    let snaps = dir.path().join("snaps");
+    let o = cron_run(&script, &snaps, false);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let modes: Vec<u32> = std::fs::read_dir(&snaps)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().permissions().mode() & 0o777)
+        .collect();
+    assert_eq!(modes, [0o644, 0o644]);
+}
