@@ -235,7 +235,7 @@ fn a_fifo_named_like_a_report_is_skipped_not_excluded() {
         .find(|&r| {
             summary
                 .get_value((r, 0))
-                .is_some_and(|c| c.to_string() == "Tệp bị loại")
+                .is_some_and(|c| *c == "Tệp bị loại")
         })
         .and_then(|r| summary.get_value((r, 1)).cloned());
     let clean_excluded = clean["files_excluded"].as_u64().unwrap() as f64;
