@@ -74,8 +74,8 @@ fn unsafe_id(
 /// gives it), in `lang`.
 pub fn file_kind(what: &str, lang: Lang) -> &str {
     match what {
-        "FIFO" => lang.pick("ống dẫn (FIFO)", "FIFO"),
-        "socket" => lang.pick("ổ cắm (socket)", "socket"),
+        "FIFO" => lang.pick("ống dẫn FIFO", "FIFO"),
+        "socket" => lang.pick("ổ cắm socket", "socket"),
         "device" => lang.pick("thiết bị", "device"),
         "directory" => lang.pick("thư mục", "directory"),
         "special" => lang.pick("tệp đặc biệt", "special file"),
