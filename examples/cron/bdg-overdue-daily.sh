@@ -6,6 +6,10 @@
 #   BDG_PLAN=/srv/bdg/plans/ninh-thuan-2021.yaml PERIOD=2021-H1 \
 #   REPORTS=/srv/bdg/reports/2021-H1 SNAPSHOTS=/srv/bdg/overdue bdg-overdue-daily.sh
 #
+# Exit: 0 nobody overdue; 1 someone overdue (the list mailed, both snapshots kept); 2 could not
+# run or could not keep a snapshot (bdg not found, SNAPSHOTS not writable, bdg failed), with its
+# own line on stderr.
+#
 # cron runs with PATH=/usr/bin:/bin: bdg is found from BDG (its full path), else PATH, else
 # ~/.cargo/bin, else the folder of this script.
 set -u
@@ -33,23 +37,56 @@ if ! bdg=$(find_bdg); then
   exit 2
 fi
 export BDG_PLAN
-mkdir -p "$SNAPSHOTS"
+# Could not run, or could not keep what it found: its own line in both languages, exit 2 (never
+# 1, which says someone is overdue).
+cannot() {
+  echo "bdg-overdue-daily: $1" >&2
+  echo "bdg-overdue-daily: $2" >&2
+  exit 2
+}
+# Snapshots are ordinary files, readable as the umask allows (mktemp's are private, 0600), so
+# that an officer logged in as another user can open the Excel copy.
+mode=$(printf '%o' $(( 0666 & ~0$(umask) )))
+# A private file in SNAPSHOTS, then opened as descriptor 3, given the usual mode; or exit 2.
+snapshot_tmp() {
+  tmp=$(mktemp "$SNAPSHOTS/.overdue.XXXXXX" 2>/dev/null) && { exec 3>"$tmp"; } 2>/dev/null \
+    && chmod "$mode" "$tmp" 2>/dev/null \
+    || { [ -n "${tmp:-}" ] && rm -f "$tmp"; cannot \
+      "không ghi được vào thư mục $SNAPSHOTS; bdg overdue chưa chạy" \
+      "cannot write into the folder $SNAPSHOTS; bdg overdue did not run"; }
+}
+# Puts the snapshot $1 in place as $2, or removes it and exits 2.
+keep() {
+  mv -f "$1" "$2" 2>/dev/null || { rm -f "$1"; cannot \
+    "không lưu được $2; danh sách trễ hạn không được giữ lại" \
+    "cannot keep $2; the overdue list was not kept"; }
+}
+mkdir -p "$SNAPSHOTS" 2>/dev/null || cannot \
+  "không tạo được thư mục $SNAPSHOTS; bdg overdue chưa chạy" \
+  "cannot create the folder $SNAPSHOTS; bdg overdue did not run"
 today=$(date +%F)
 out="$SNAPSHOTS/overdue-$PERIOD-$today.csv"
 excel="$SNAPSHOTS/tre-han-$PERIOD-$today-excel.csv"
-tmp=$(mktemp "$SNAPSHOTS/.overdue.XXXXXX")
-"$bdg" -q overdue --period "$PERIOD" --reports "$REPORTS" --as-of "$today" --format csv >"$tmp"
+snapshot_tmp
+"$bdg" -q overdue --period "$PERIOD" --reports "$REPORTS" --as-of "$today" --format csv >&3
 code=$?
+exec 3>&-
 case $code in
   0) rm -f "$tmp" ;;                          # nobody overdue: nothing to mail
-  1) mv "$tmp" "$out"; cat "$out"             # overdue agencies: keep and mail the list,
-     xtmp=$(mktemp "$SNAPSHOTS/.overdue.XXXXXX")  # and leave the officer's copy beside it
-     if "$bdg" -q --lang "$BDG_LANG" overdue --period "$PERIOD" --reports "$REPORTS" \
-          --as-of "$today" --format csv --excel >"$xtmp"; [ $? -le 1 ]; then
-       mv "$xtmp" "$excel"
+  1) keep "$tmp" "$out"; cat "$out"           # overdue agencies: keep and mail the list,
+     snapshot_tmp                             # and leave the officer's copy beside it
+     "$bdg" -q --lang "$BDG_LANG" overdue --period "$PERIOD" --reports "$REPORTS" \
+       --as-of "$today" --format csv --excel >&3
+     xcode=$?
+     exec 3>&-
+     if [ "$xcode" -le 1 ]; then
+       keep "$tmp" "$excel"
      else
-       rm -f "$xtmp"
+       rm -f "$tmp"
+       cannot "bdg overdue --excel không chạy được (mã thoát $xcode)" \
+         "bdg overdue --excel could not run (exit $xcode)"
      fi ;;
-  *) rm -f "$tmp"; echo "bdg overdue could not run (exit $code)" >&2 ;;
+  *) rm -f "$tmp"; cannot "bdg overdue không chạy được (mã thoát $code)" \
+       "bdg overdue could not run (exit $code)" ;;
 esac
 exit "$code"

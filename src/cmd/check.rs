@@ -258,7 +258,9 @@ fn file_line(r: &Report, plan: &Plan, lang: Lang) -> String {
         .submitted_on
         .map(|d| d.format("%d/%m/%Y").to_string())
         .unwrap_or_else(|| "?".into());
-    let verdict = if !r.usable() {
+    let verdict = if r.is_skipped() {
+        lang.pick("BỎ QUA", "SKIPPED").to_string()
+    } else if !r.usable() {
         lang.pick("BỊ LOẠI", "EXCLUDED").to_string()
     } else if r.errors() > 0 {
         let n = r.excluded_rows();

@@ -13,6 +13,7 @@ pub fn load_plan(path: &Path, g: &Global) -> Result<Plan> {
             Ok(plan)
         }
         Err(LoadError::Io(name, e)) => Err(plan_read_error(path, &name, &e, g.lang)),
+        Err(LoadError::NotAFile(d)) => Err(plan_not_a_file(path, &d, g)),
         Err(LoadError::Invalid(diags)) => {
             output::print_diagnostics(g, &diags);
             let (errors, _) = crate::diag::count(&diags);
@@ -57,6 +58,26 @@ pub fn plan_read_error(
         lang.pick(
             &format!("không đọc được kế hoạch {name}: {reason}{near}"),
             &format!("cannot read plan {name}: {reason}{near}"),
+        )
+    )
+}
+
+/// A plan path that is not a regular file (a device, a FIFO, a folder): its `not-a-file`
+/// diagnostic printed, and the error that stops the command (exit 2, as for any plan that
+/// cannot be read).
+pub fn plan_not_a_file(path: &Path, d: &crate::diag::Diagnostic, g: &Global) -> anyhow::Error {
+    output::print_diagnostics(g, std::slice::from_ref(d));
+    cannot_read_plan(path, g.lang)
+}
+
+/// The line that stops a command whose plan cannot be read, its reason told before it.
+pub fn cannot_read_plan(path: &Path, lang: crate::lang::Lang) -> anyhow::Error {
+    let name = path.display();
+    anyhow!(
+        "{}",
+        lang.pick(
+            &format!("không đọc được kế hoạch {name}"),
+            &format!("cannot read plan {name}"),
         )
     )
 }

@@ -27,7 +27,7 @@ pub use args::{
 pub use check::Args as CheckArgs;
 pub use consolidate::Args as ConsolidateArgs;
 pub use cycle_input::with_cycle;
-pub use load_plan::{load_plan, plan_read_error};
+pub use load_plan::{cannot_read_plan, load_plan, plan_not_a_file, plan_read_error};
 pub use overdue::Args as OverdueArgs;
 pub use plan::Command as PlanCommand;
 pub use remind::Args as RemindArgs;

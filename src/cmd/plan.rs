@@ -86,9 +86,22 @@ pub fn run(cmd: Command, g: &Global) -> Result<Outcome> {
     }
 }
 
-/// `plan check`: the plan's diagnostics on stderr and a one-line verdict; exit 1 when invalid.
+/// `plan check`: the plan's diagnostics on stderr and a one-line verdict; exit 1 when invalid,
+/// 2 when it cannot be read (a path that is not a regular file: its diagnostic, in the JSON too).
 fn check(path: &std::path::Path, format: CheckFormat, g: &Global) -> Result<Outcome> {
     let loaded = crate::plan::load(path);
+    if let (CheckFormat::Json, Err(LoadError::NotAFile(d))) = (format, &loaded) {
+        let view = View {
+            blocks: Vec::new(),
+            csv: Listing::default(),
+            json: PlanCheckJson {
+                diagnostics: vec![d.to_json(g.lang)],
+                valid: false,
+            },
+        };
+        emit::emit(&view, Format::Json, g.lang)?;
+        return Err(super::cannot_read_plan(path, g.lang));
+    }
     if let (CheckFormat::Json, Ok((_, diagnostics)) | Err(LoadError::Invalid(diagnostics))) =
         (format, &loaded)
     {
@@ -105,6 +118,7 @@ fn check(path: &std::path::Path, format: CheckFormat, g: &Global) -> Result<Outc
     }
     match loaded {
         Err(LoadError::Io(name, e)) => Err(super::plan_read_error(path, &name, &e, g.lang)),
+        Err(LoadError::NotAFile(d)) => Err(super::plan_not_a_file(path, &d, g)),
         Err(LoadError::Invalid(diags)) => {
             output::print_diagnostics(g, &diags);
             let (e, w) = count(&diags);

@@ -3,7 +3,7 @@
 
 use crate::lang::Lang;
 use crate::output::{self, Global};
-use crate::plan::import::{self, ExtractError};
+use crate::plan::import::{self, DocxFault, ExtractError};
 use crate::Outcome;
 use anyhow::{anyhow, Result};
 use std::path::{Path, PathBuf};
@@ -76,32 +76,68 @@ const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The lines of the plan as issued, or why there are none.
 fn read_lines(path: &Path, lang: Lang) -> Result<Vec<String>> {
+    use crate::fsx::ReadLimited;
     let name = path.display().to_string();
-    if let Ok(m) = std::fs::metadata(path) {
-        if m.len() > MAX_BYTES {
-            let (mb, max) = (m.len() / (1024 * 1024), MAX_BYTES / (1024 * 1024));
-            let msg = crate::t!(
-                "{name} lớn {mb} MB, vượt giới hạn {max} MB của một kế hoạch",
-                "{name} is {mb} MB, over the {max} MB limit for a plan"
-            );
-            return Err(anyhow!("{}", msg.get(lang)));
-        }
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        let msg = crate::t!("không đọc được {name}", "cannot read {name}");
-        anyhow!(e).context(msg.get(lang).to_string())
+    // A regular file only, and no more than the limit read: `/dev/zero` never ends.
+    let bytes = crate::fsx::read_limited(path, MAX_BYTES).map_err(|e| {
+        let msg = match e {
+            ReadLimited::TooLarge { bytes } => {
+                let (mb, max) = (bytes / (1024 * 1024), MAX_BYTES / (1024 * 1024));
+                crate::t!(
+                    "{name} lớn {mb} MB, vượt giới hạn {max} MB của một kế hoạch",
+                    "{name} is {mb} MB, over the {max} MB limit for a plan"
+                )
+            }
+            ReadLimited::NotAFile(what) => {
+                let what = crate::diag::messages::file_kind(what, lang);
+                crate::t!(
+                    "{name} không phải tệp thường ({what}); không nhập được",
+                    "{name} is not a regular file ({what}); nothing to import"
+                )
+            }
+            ReadLimited::Io(e) => {
+                let why = crate::fsx::io_reason(&e, lang);
+                crate::t!("không đọc được {name}: {why}", "cannot read {name}: {why}")
+            }
+        };
+        anyhow!("{}", msg.get(lang))
     })?;
     import::extract::lines(&bytes).map_err(|e| {
         let msg = match e {
-            ExtractError::Unsupported(kind) => crate::t!(
-                "{name} là tệp {kind}; bdg nhập kế hoạch từ .docx hoặc .txt",
-                "{name} is a {kind} file; bdg imports plans from .docx or .txt"
-            ),
-            ExtractError::Docx(why) => crate::t!(
-                "{name} không mở được như tài liệu Word: {why}",
-                "{name} does not open as a Word document: {why}"
-            ),
+            ExtractError::Unsupported(kind) => {
+                let kind = crate::diag::messages::format_word(kind, lang);
+                crate::t!(
+                    "{name} là tệp {kind}; bdg nhập kế hoạch từ .docx hoặc .txt",
+                    "{name} is a {kind} file; bdg imports plans from .docx or .txt"
+                )
+            }
+            ExtractError::Docx { fault, detail } => {
+                let why = docx_fault(fault, lang);
+                // The reader's own words (English) only in English, as a detail.
+                crate::t!(
+                    "{name} không mở được như tài liệu Word: {why}",
+                    "{name} does not open as a Word document: {why} ({detail})"
+                )
+            }
         };
         anyhow!("{}", msg.get(lang))
     })
+}
+
+/// What in a Word document could not be read, in `lang`.
+fn docx_fault(fault: DocxFault, lang: Lang) -> &'static str {
+    match fault {
+        DocxFault::Archive => lang.pick(
+            "tệp nén bị hỏng hoặc không phải tài liệu Word (.docx)",
+            "the archive is damaged or is not a Word document (.docx)",
+        ),
+        DocxFault::NoDocument => lang.pick(
+            "trong tệp không có phần văn bản của Word",
+            "it holds no Word document part",
+        ),
+        DocxFault::Content => lang.pick(
+            "nội dung của tài liệu không đọc được",
+            "its content could not be read",
+        ),
+    }
 }

@@ -66,7 +66,8 @@ pub(super) fn excluded_counts(c: &Cycle) -> Excluded {
         !refused.contains(f) && !replaced.contains(r.file.as_str())
     };
     for (f, r) in c.relevant_reports().filter(counted) {
-        add(f, r.excluded_rows(), !r.usable());
+        // A device or FIFO named like a report is skipped, not an excluded file.
+        add(f, r.excluded_rows(), !r.usable() && !r.is_skipped());
     }
     for &f in &refused {
         add(f, c.reports[f].all_rows(), true);

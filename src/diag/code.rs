@@ -121,7 +121,7 @@ impl Kind {
     pub fn code(&self) -> Code {
         match self {
             Kind::Suppressed { code, .. } => *code,
-            Kind::NotAFile { .. } => Code::NotAFile,
+            Kind::NotAFile { .. } | Kind::PlanNotAFile { .. } => Code::NotAFile,
             Kind::WorkbookTooLarge { .. } | Kind::TooManyParts { .. } => Code::TooLarge,
             Kind::TooManyCells { .. } | Kind::TooManyStrings { .. } => Code::TooManyCells,
             Kind::BinaryWorkbook | Kind::BrokenWorkbook { .. } => Code::NotATable,

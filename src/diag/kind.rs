@@ -165,6 +165,9 @@ pub enum Kind {
     /// The same indicator twice in one file.
     RepeatedIndicator { indicator: String },
     // ---- plan ----
+    /// A plan path that is not a regular file (a device, FIFO, socket, directory): never
+    /// opened, the plan cannot be read (code `not-a-file`, as for a report).
+    PlanNotAFile { what: String },
     /// A plan file too large to parse.
     PlanTooLarge { mb: u64, max_mb: u64 },
     /// A plan file that is not UTF-8; `offset` of the first bad byte.

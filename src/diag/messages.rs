@@ -70,6 +70,28 @@ fn unsafe_id(
 ///
 /// One arm per kind and no wildcard, so a new kind does not compile until it has its
 /// sentence; longer than 80 lines for that reason (the catalogue is a table).
+/// What a path that is not a regular file is (`fsx::special_kind`'s stable word, as the JSON
+/// gives it), in `lang`.
+pub fn file_kind(what: &str, lang: Lang) -> &str {
+    match what {
+        "FIFO" => lang.pick("ống dẫn FIFO", "FIFO"),
+        "socket" => lang.pick("ổ cắm socket", "socket"),
+        "device" => lang.pick("thiết bị", "device"),
+        "directory" => lang.pick("thư mục", "directory"),
+        "special" => lang.pick("tệp đặc biệt", "special file"),
+        other => other,
+    }
+}
+
+/// A binary format found where text was expected (`report::decode::binary_kind`'s word, as the
+/// JSON gives it), in `lang`: "PDF" is "PDF" in both, an image is not.
+pub fn format_word(format: &str, lang: Lang) -> &str {
+    match format {
+        "image" => lang.pick("ảnh", "image"),
+        other => other,
+    }
+}
+
 pub fn message(kind: &Kind, lang: Lang) -> String {
     match kind {
         // ---- indicators ----
@@ -170,6 +192,14 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "indicator '{indicator}' appears more than once in the file"
         ),
         // ---- plan ----
+        Kind::PlanNotAFile { what } => {
+            let what = file_kind(what, lang);
+            tr!(
+            lang,
+            "đây không phải tệp thường ({what}), không phải tệp kế hoạch",
+            "this is not a regular file ({what}), not a plan file"
+            )
+        }
         Kind::PlanTooLarge { mb, max_mb } => tr!(
             lang,
             "tệp kế hoạch lớn {mb} MB, vượt giới hạn {max_mb} MB",
@@ -340,11 +370,14 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "task '{id}' is assigned to no agency (lead)"
         ),
         // ---- report files ----
-        Kind::NotAFile { what } => tr!(
-            lang,
-            "đây không phải tệp thường ({what}); bỏ qua",
-            "this is not a regular file ({what}); skipped"
-        ),
+        Kind::NotAFile { what } => {
+            let what = file_kind(what, lang);
+            tr!(
+                lang,
+                "đây không phải tệp thường ({what}); bỏ qua",
+                "this is not a regular file ({what}); skipped"
+            )
+        }
         Kind::WorkbookTooLarge { mb, max_mb } => tr!(
             lang,
             "sổ Excel giải nén ra hơn {mb} MB, vượt giới hạn {max_mb} MB",
@@ -413,11 +446,14 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "không đọc được thư mục: {error_vi}",
             "cannot read the folder: {error}"
         ),
-        Kind::BinaryFile { format } => tr!(
-            lang,
-            "đây là tệp {format}, không phải bảng CSV hay văn bản",
-            "this is a {format} file, not a CSV or text table"
-        ),
+        Kind::BinaryFile { format } => {
+            let format = format_word(format, lang);
+            tr!(
+                lang,
+                "đây là tệp {format}, không phải bảng CSV hay văn bản",
+                "this is a {format} file, not a CSV or text table"
+            )
+        }
         Kind::BinaryData => tr!(
             lang,
             "tệp chứa dữ liệu nhị phân, không phải bảng",

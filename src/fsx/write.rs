@@ -57,6 +57,10 @@ impl std::io::Seek for Latch<'_> {
 pub struct Pending {
     pub(super) tmp: tempfile::TempPath,
     pub(super) path: PathBuf,
+    /// The mode it gets when synced ([`sync_all`]), not before: a read-only one (an earlier
+    /// output of 0444 keeps its mode) would keep its own owner from opening it to sync.
+    #[cfg(unix)]
+    pub(super) mode: u32,
 }
 
 impl Pending {
@@ -71,13 +75,24 @@ impl Pending {
     }
 }
 
-/// Syncs every output's temporary file to the disk, before any is put in place (a rename must
+/// Gives every output's temporary file its mode and syncs it to the disk, before any is put in place (a rename must
 /// not reach the disk before its file's content), several at a time ([`on_threads`]). The
 /// first failure, in the outputs' order, is the error.
 pub fn sync_all(outputs: &[Pending]) -> Result<()> {
     on_threads(outputs.iter().collect(), |p| {
-        let file = std::fs::OpenOptions::new().write(true).open(&p.tmp);
-        file.and_then(|f| f.sync_all())
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&p.tmp)
+            .map_err(|e| FsError::err(FsOp::Write, &p.path, e))?;
+        // Its mode through the handle open for writing, which a read-only mode does not close;
+        // then the content and the mode to the disk together.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(p.mode))
+                .map_err(|e| FsError::err(FsOp::Permissions, &p.path, e))?;
+        }
+        file.sync_all()
             .map_err(|e| FsError::err(FsOp::Write, &p.path, e))
     })
 }
@@ -125,7 +140,7 @@ pub fn check_replaceable(path: &Path) -> Result<()> {
 }
 
 /// An output written by `write` (a workbook saved straight to the file, never held whole in
-/// memory) into the temporary file of `path`, given its mode, closed and handed back to be
+/// memory) into the temporary file of `path`, closed and handed back to be given its mode,
 /// synced and committed.
 pub fn write_pending(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) -> Result<Pending> {
     let dir = path
@@ -149,38 +164,64 @@ pub fn write_pending(path: &Path, write: impl FnOnce(&mut Latch) -> Result<()>) 
         return Err(FsError::err(FsOp::Write, path, e));
     }
     result.map_err(|e| write_failed(path, &e))?;
-    // Synced when committed, with the outputs that go in with it (`sync_all`).
-    // The temporary file is private (0600); the output keeps the target's mode, or gets the
-    // usual 0644 of a new file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // The mode of the file it replaces (not of a link's target, nor a folder's), without
-        // setuid, setgid or sticky bits.
-        let mode = std::fs::symlink_metadata(path)
-            .ok()
-            .filter(|m| m.is_file())
-            .map_or(0o644, |m| m.permissions().mode() & 0o777);
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))
-            .map_err(|e| FsError::err(FsOp::Permissions, path, e))?;
-    }
+    // Synced when committed, with the outputs that go in with it (`sync_all`), which gives it
+    // its mode then, through the handle it syncs with.
     Ok(Pending {
         // Closed here; the path still removes the file when dropped.
         tmp: tmp.into_temp_path(),
+        #[cfg(unix)]
+        mode: output_mode(path),
         path: path.to_path_buf(),
     })
 }
 
+/// The mode an output gets: the mode of the file it replaces (not of a link's target, nor a
+/// folder's), without setuid, setgid or sticky bits; or the usual 0644 of a new file. (The
+/// temporary file is private, 0600, until then.)
+#[cfg(unix)]
+fn output_mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::symlink_metadata(path)
+        .ok()
+        .filter(|m| m.is_file())
+        .map_or(0o644, |m| m.permissions().mode() & 0o777)
+}
+
 /// A failed write of `path` in the user's language: the system's own error, when there is one
-/// in `e`'s chain (a full disk), says it best; else the writer's own words.
+/// in `e` (a full disk), says it best; else the writer's own words.
 pub fn write_failed(path: &Path, e: &anyhow::Error) -> anyhow::Error {
-    let io = e
-        .chain()
-        .find_map(|c| c.downcast_ref::<std::io::Error>())
-        .map(|io| std::io::Error::new(io.kind(), io.to_string()))
-        .unwrap_or_else(|| std::io::Error::other(format!("{e:#}")));
+    let io = io_cause(e).unwrap_or_else(|| std::io::Error::other(format!("{e:#}")));
     FsError::err(FsOp::Write, path, io)
+}
+
+/// The system's error behind `e`, as a fresh `io::Error` of the same code or kind: one in its
+/// chain; one the workbook writer wraps without giving it as a source
+/// (`XlsxError::IoError`); or one a library's panic carries only as text, the `Debug` of an
+/// `io::Error` ("Couldn't write to xml file: Os { code: 28, kind: StorageFull, … }", the
+/// workbook writer's own temporary files on a full disk).
+fn io_cause(e: &anyhow::Error) -> Option<std::io::Error> {
+    let same = |io: &std::io::Error| match io.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => std::io::Error::new(io.kind(), io.to_string()),
+    };
+    e.chain()
+        .find_map(|c| {
+            c.downcast_ref::<std::io::Error>().or_else(|| {
+                match c.downcast_ref::<rust_xlsxwriter::XlsxError>() {
+                    Some(rust_xlsxwriter::XlsxError::IoError(io)) => Some(io),
+                    _ => None,
+                }
+            })
+        })
+        .map(same)
+        .or_else(|| os_error_in_text(&format!("{e:#}")))
+}
+
+/// The system error whose `Debug` (`Os { code: 28, … }`) is inside `text`.
+fn os_error_in_text(text: &str) -> Option<std::io::Error> {
+    let after = &text[text.find("Os { code: ")? + "Os { code: ".len()..];
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().map(std::io::Error::from_raw_os_error)
 }
 
 #[cfg(test)]
@@ -225,6 +266,68 @@ mod tests {
         latch.flush().unwrap();
         let kind = latch.error.map(|e| e.kind());
         assert_eq!(kind, Some(std::io::ErrorKind::StorageFull));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_full_disk_in_the_workbook_writer_is_told_as_the_system_s_error() {
+        use crate::fsx::FsError;
+        use crate::lang::Lang;
+        use std::io::ErrorKind;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.xlsx");
+        let full = || std::io::Error::from_raw_os_error(28);
+        // Its worksheets' temporary files: a panic whose text holds the error's Debug.
+        let panicked = super::write_pending(&path, |_| {
+            panic!("Couldn't write to xml file: {:?}", full())
+        });
+        // Its own error, wrapping the system's without giving it as a source.
+        let wrapped = super::write_pending(&path, |_| {
+            Err(anyhow::Error::new(rust_xlsxwriter::XlsxError::IoError(
+                full(),
+            )))
+            .map_err(|e| e.context("cannot build the workbook"))
+        });
+        for e in [panicked.err().unwrap(), wrapped.err().unwrap()] {
+            let fs = e.downcast_ref::<FsError>().unwrap();
+            let source = fs.source.as_ref().unwrap();
+            assert_eq!(source.kind(), ErrorKind::StorageFull);
+            assert_eq!(source.raw_os_error(), Some(28));
+            let vi = fs.message(Lang::Vi);
+            assert!(vi.contains("hết chỗ trên đĩa"), "{vi}");
+            assert!(
+                !vi.contains("Couldn't") && !vi.contains("StorageFull"),
+                "{vi}"
+            );
+            let en = fs.message(Lang::En);
+            assert!(!en.contains("StorageFull"), "{en}");
+        }
+        assert!(!path.exists());
+    }
+
+    /// A read-only earlier output (0444) is replaced and keeps its mode; its temporary file is
+    /// writable by its owner until it is synced, so that the sync's handle, opened for writing,
+    /// is not refused (as root the mode is not enforced: the order is what is checked).
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_output_is_replaced_and_its_mode_set_when_synced() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.docx");
+        std::fs::write(&p, b"old").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let pending =
+            super::write_pending(&p, |f| Ok(std::io::Write::write_all(f, b"new")?)).unwrap();
+        assert_eq!(pending.mode, 0o444);
+        assert_eq!(
+            mode(&pending.tmp),
+            0o600,
+            "writable by its owner until synced"
+        );
+        pending.commit().unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"new");
+        assert_eq!(mode(&p), 0o444);
     }
 
     #[test]

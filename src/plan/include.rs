@@ -79,7 +79,8 @@ fn walk(
                 continue;
             }
             Err(ReadLimited::NotAFile(what)) => {
-                let what = (what.to_string(), what.to_string());
+                let word = |lang| crate::diag::messages::file_kind(what, lang).to_string();
+                let what = (word(Lang::En), word(Lang::Vi));
                 diags.push(bad(from, rel, "unreadable", Some(what)));
                 continue;
             }

@@ -179,6 +179,16 @@ fn skipped_output_folder(dir: &Path) -> Option<Report> {
 }
 
 impl Report {
+    /// Not a report file at all (a device, FIFO or socket named like one: `not-a-file`), never
+    /// opened: skipped, not a file of an agency's excluded.
+    pub fn is_skipped(&self) -> bool {
+        !self.diagnostics.is_empty()
+            && self
+                .diagnostics
+                .iter()
+                .all(|d| matches!(d.kind, Kind::NotAFile { .. }))
+    }
+
     /// Not a file but a note about a folder the search skipped (`skipped-output-folder`).
     pub fn is_folder_notice(&self) -> bool {
         !self.diagnostics.is_empty()

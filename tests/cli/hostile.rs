@@ -292,7 +292,7 @@ fn devices_fifos_and_links_to_them_are_skipped_not_read() {
     bdg()
         .args(["plan", "check", "/dev/zero"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("not-a-file"));
     bdg()
         .args([

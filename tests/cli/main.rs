@@ -39,6 +39,7 @@ mod remarks;
 mod remind_stale;
 mod remind_together;
 mod scale;
+mod smallhostile;
 mod streaming;
 mod table_headers;
 mod table_widths;

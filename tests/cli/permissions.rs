@@ -3,7 +3,7 @@ use std::os::unix::fs::PermissionsExt;
 
 /// bdg as an ordinary user: root reads everything, so as root the command runs as `nobody`
 /// (setpriv, from util-linux).
-fn as_user(args: &[&std::ffi::OsStr]) -> std::process::Output {
+pub fn as_user(args: &[&std::ffi::OsStr]) -> std::process::Output {
     let bin = assert_cmd::cargo::cargo_bin("bdg");
     let root_user = std::process::Command::new("id")
         .arg("-u")

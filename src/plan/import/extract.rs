@@ -11,8 +11,39 @@ use docx_rs::{
 pub enum ExtractError {
     /// A format bdg does not read as a plan: "PDF", "XLS/DOC (OLE)", "image".
     Unsupported(&'static str),
-    /// A `.docx` that does not open: the reader's words.
-    Docx(String),
+    /// A `.docx` that does not open: what failed, and the reader's own words (English, a
+    /// detail for a report of the problem, not for the officer's message).
+    Docx { fault: DocxFault, detail: String },
+}
+
+/// What in a Word document could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocxFault {
+    /// The zip archive (damaged, or a part missing: a workbook or another archive).
+    Archive,
+    /// The archive has no document, its relations, styles or numbering where Word puts them.
+    NoDocument,
+    /// A part's XML or a value in it.
+    Content,
+}
+
+impl From<docx_rs::ReaderError> for ExtractError {
+    fn from(e: docx_rs::ReaderError) -> Self {
+        use docx_rs::ReaderError as R;
+        let fault = match e {
+            R::ZipError(_) => DocxFault::Archive,
+            R::DocumentNotFoundError
+            | R::DocumentRelsNotFoundError
+            | R::DocumentStylesNotFoundError
+            | R::DocumentNumberingsNotFoundError
+            | R::HeaderOrFooterRelsNotFoundError => DocxFault::NoDocument,
+            _ => DocxFault::Content,
+        };
+        ExtractError::Docx {
+            fault,
+            detail: e.to_string(),
+        }
+    }
 }
 
 /// The lines of a file: a Word document (by its bytes, whatever the extension says) or text.
@@ -30,7 +61,7 @@ pub fn text_lines(bytes: &[u8]) -> Vec<String> {
 }
 
 pub fn docx_lines(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
-    let doc = docx_rs::read_docx(bytes).map_err(|e| ExtractError::Docx(e.to_string()))?;
+    let doc = docx_rs::read_docx(bytes)?;
     let mut out = Vec::new();
     let mut numbers = super::numbering::Numbers::new(&doc);
     for child in &doc.document.children {

@@ -20,7 +20,7 @@ pub mod roles;
 mod sections;
 
 pub use draft::Draft;
-pub use extract::ExtractError;
+pub use extract::{DocxFault, ExtractError};
 
 use crate::lang::Lang;
 use crate::t;

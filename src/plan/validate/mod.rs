@@ -12,6 +12,9 @@ use std::path::Path;
 pub enum LoadError {
     /// The file could not be read at all.
     Io(String, std::io::Error),
+    /// The path is not a regular file (a device, FIFO, directory): never opened; the
+    /// diagnostic (`not-a-file`) says what it is.
+    NotAFile(Box<Diagnostic>),
     /// The file was read; these diagnostics (at least one error) say why it is rejected.
     Invalid(Vec<Diagnostic>),
 }
@@ -23,12 +26,12 @@ pub fn load(path: &Path) -> Result<(Plan, Vec<Diagnostic>), LoadError> {
         Ok(b) => b,
         Err(crate::fsx::ReadLimited::Io(e)) => return Err(LoadError::Io(name, e)),
         Err(crate::fsx::ReadLimited::NotAFile(what)) => {
-            return Err(LoadError::Invalid(vec![Diagnostic::err(
+            return Err(LoadError::NotAFile(Box::new(Diagnostic::err(
                 &name,
-                Kind::NotAFile {
+                Kind::PlanNotAFile {
                     what: what.to_string(),
                 },
-            )]));
+            ))));
         }
         Err(crate::fsx::ReadLimited::TooLarge { bytes: size }) => {
             let (mb, max) = (size / (1024 * 1024), MAX_PLAN_BYTES / (1024 * 1024));
