@@ -220,12 +220,14 @@ impl<'c> Consolidation<'c> {
 /// A diagnostic that leaves rows or a file out of the cycle's figures for something wrong:
 /// listed as excluded ("Bị loại", the JSON's `excluded`) and counted. A file replaced by a
 /// later one of its agency (`superseded`), an identical copy (`duplicate-file`) and another
-/// period's file not taken for this one (`other-period`) leave out nothing that should be in:
-/// they are among the warnings only, so that the list and the counts agree.
+/// period's file not taken for this one (`other-period`) leave out nothing that should be in,
+/// nor does a device or FIFO named like a report (`not-a-file`, skipped unread): they are among
+/// the warnings only, so that the list and the counts agree.
 fn leaves_out(d: &Diagnostic) -> bool {
     d.excludes != Excludes::Nothing
         && match d.kind {
             Kind::OtherPeriod { rejects, .. } => rejects,
+            Kind::NotAFile { .. } => false,
             _ => d.code() != Code::Superseded && d.code() != Code::DuplicateFile,
         }
 }

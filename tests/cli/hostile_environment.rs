@@ -229,6 +229,8 @@ fn a_fifo_named_like_a_report_is_skipped_not_excluded() {
     assert_eq!(code, 1);
     assert_eq!(v["files_excluded"], clean["files_excluded"], "{v}");
     assert_eq!(v["rows_excluded"], clean["rows_excluded"]);
+    // Nor is it listed among the excluded: the list and the counts agree.
+    assert_eq!(v["excluded"], clean["excluded"], "{}", v["excluded"]);
     let book = workbook_in(&dir.path().join("out"));
     let summary = sheet(&book, "Tổng hợp");
     let files_excluded = (0..summary.height() as u32)
