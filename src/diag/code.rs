@@ -122,7 +122,9 @@ impl Kind {
         match self {
             Kind::Suppressed { code, .. } => *code,
             Kind::NotAFile { .. } => Code::NotAFile,
-            Kind::WorkbookTooLarge { .. } | Kind::TooManyParts { .. } => Code::TooLarge,
+            Kind::WorkbookTooLarge { .. }
+            | Kind::TooManyParts { .. }
+            | Kind::TooManyStyles { .. } => Code::TooLarge,
             Kind::TooManyCells { .. } | Kind::TooManyStrings { .. } => Code::TooManyCells,
             Kind::BinaryWorkbook | Kind::BrokenWorkbook { .. } => Code::NotATable,
             Kind::TooManyRows { .. } => Code::TooManyRows,

@@ -5,14 +5,45 @@
 //! - XLSX / XLSM / ODS (zip): the number of parts from the end record, then every part
 //!   decompressed through a small buffer with a running total and scanned (whatever its name:
 //!   the relationships may name any part as a sheet) for `<dimension ref>`, the places of rows
-//!   and cells, the declared counts of shared strings; ODS `content.xml` for its repeated rows
-//!   and columns.
+//!   and cells, the declared counts of shared strings and the `<si>` and style records it
+//!   really holds (counted: calamine builds one value per element); ODS `content.xml` for its
+//!   repeated rows and columns.
 //! - XLS (OLE): its `DIMENSIONS` records.
 
 use super::limits::{
-    Refusal, MAX_CELLS, MAX_SHARED_STRINGS, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES,
+    Refusal, MAX_CELLS, MAX_SHARED_STRINGS, MAX_STYLES, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES,
 };
 use std::io::Read;
+
+/// The limits a zipped document is inspected under; `u64::MAX` where a kind has no such limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    /// Decompressed bytes of all its parts, counted as they come.
+    pub bytes: u64,
+    /// Parts in the archive.
+    pub entries: u64,
+    /// Cells of its sheets, summed.
+    pub cells: u64,
+    /// Shared strings of one part, declared or held.
+    pub strings: u64,
+    /// Style records of one part.
+    pub styles: u64,
+    /// Paragraphs, summed over its parts.
+    pub paragraphs: u64,
+    /// A workbook: `content.xml` is read as ODS, binary sheets are refused.
+    pub workbook: bool,
+}
+
+/// What a report workbook may hold (README's limits table).
+pub const WORKBOOK: Budget = Budget {
+    bytes: MAX_UNCOMPRESSED_BYTES,
+    entries: MAX_ZIP_ENTRIES,
+    cells: MAX_CELLS,
+    strings: MAX_SHARED_STRINGS,
+    styles: MAX_STYLES,
+    paragraphs: u64::MAX,
+    workbook: true,
+};
 
 mod cfb;
 mod xml;
@@ -20,7 +51,7 @@ mod xml;
 /// `Ok` when the workbook is within the limits (or is not a workbook calamine would read).
 pub fn workbook(bytes: &[u8]) -> Result<(), Refusal> {
     if bytes.starts_with(b"PK\x03\x04") {
-        zipped(bytes)
+        zipped(bytes, &WORKBOOK)
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         xls(bytes)
     } else {
@@ -36,57 +67,102 @@ fn declared_entries(bytes: &[u8]) -> Option<u64> {
     Some(u64::from(u16::from_le_bytes([rec[10], rec[11]])))
 }
 
-fn zipped(bytes: &[u8]) -> Result<(), Refusal> {
+fn zipped(bytes: &[u8], budget: &Budget) -> Result<(), Refusal> {
+    let too_many = |entries| Refusal::Entries {
+        entries,
+        max: budget.entries,
+    };
     match declared_entries(bytes) {
-        Some(n) if n > MAX_ZIP_ENTRIES => return Err(Refusal::Entries { entries: n }),
+        Some(n) if n > budget.entries => return Err(too_many(n)),
         _ => {}
     }
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| Refusal::Broken { why: e.to_string() })?;
-    let entries = zip.len() as u64;
-    if entries > MAX_ZIP_ENTRIES {
-        return Err(Refusal::Entries { entries });
+    if zip.len() as u64 > budget.entries {
+        return Err(too_many(zip.len() as u64));
     }
     let mut total = 0u64;
-    let mut cells = 0u64;
+    let mut sums = Sums::default();
     for i in 0..zip.len() {
         let mut entry = zip
             .by_index(i)
             .map_err(|e| Refusal::Broken { why: e.to_string() })?;
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         total = total.saturating_add(entry.size());
-        if total > MAX_UNCOMPRESSED_BYTES {
-            return Err(Refusal::Uncompressed { bytes: total });
+        if total > budget.bytes {
+            return Err(Refusal::Uncompressed {
+                bytes: total,
+                max: budget.bytes,
+            });
         }
-        let kind = Part::of(&name);
+        let kind = if budget.workbook {
+            Part::of(&name)
+        } else {
+            Part::Xml
+        };
         if kind == Part::Binary {
             return Err(Refusal::Binary);
         }
         // The declared size is not trusted: the decompressed bytes are counted as they come.
-        let budget = MAX_UNCOMPRESSED_BYTES - (total - entry.size());
+        let left = budget.bytes - (total - entry.size());
         let mut scan = xml::Scanner::new(kind == Part::Ods);
-        let read = stream(&mut entry, budget, |chunk| {
+        let read = stream(&mut entry, left, budget.bytes, |chunk| {
             scan.feed(chunk);
-            let (c, strings) = scan.so_far();
-            cells.saturating_add(c) <= MAX_CELLS && strings <= MAX_SHARED_STRINGS
+            over(&scan.so_far(), &sums, budget, &name).is_none()
         })?;
         total = total - entry.size() + read;
         drop(entry);
         let found = scan.finish();
-        if found.strings > MAX_SHARED_STRINGS {
-            return Err(Refusal::Strings {
-                strings: found.strings,
-            });
+        if let Some(refusal) = over(&found, &sums, budget, &name) {
+            return Err(refusal);
         }
-        cells = cells.saturating_add(found.cells);
-        if cells > MAX_CELLS {
-            return Err(Refusal::Cells {
-                sheet: found.sheet.unwrap_or(name),
-                cells: found.cells,
-            });
-        }
+        sums.add(&found);
     }
     Ok(())
+}
+
+/// What the parts before this one hold, where a limit is on the whole document.
+#[derive(Default)]
+struct Sums {
+    cells: u64,
+    paragraphs: u64,
+}
+
+impl Sums {
+    fn add(&mut self, f: &xml::Found) {
+        self.cells = self.cells.saturating_add(f.cells);
+        self.paragraphs = self.paragraphs.saturating_add(f.paragraphs);
+    }
+}
+
+/// The first limit a part (`found`, after the parts in `sums`) puts the document over.
+fn over(found: &xml::Found, sums: &Sums, budget: &Budget, part: &str) -> Option<Refusal> {
+    if sums.cells.saturating_add(found.cells) > budget.cells {
+        let sheet = found.sheet.clone().unwrap_or_else(|| part.to_string());
+        return Some(Refusal::Cells {
+            sheet,
+            cells: found.cells,
+        });
+    }
+    if found.strings.max(found.held) > budget.strings {
+        return Some(Refusal::Strings {
+            declared: found.strings,
+            held: found.held,
+        });
+    }
+    if found.styles > budget.styles {
+        return Some(Refusal::Styles {
+            styles: found.styles,
+        });
+    }
+    let paragraphs = sums.paragraphs.saturating_add(found.paragraphs);
+    if paragraphs > budget.paragraphs {
+        return Some(Refusal::Paragraphs {
+            paragraphs,
+            max: budget.paragraphs,
+        });
+    }
+    None
 }
 
 /// What a part of a zipped workbook is, for the inspection. Every part is scanned: a workbook's
@@ -117,10 +193,12 @@ impl Part {
     }
 }
 
-/// `f` says whether to go on: a part already over a limit is not read to its end.
+/// `f` says whether to go on: a part already over a limit is not read to its end. `left` is
+/// what the parts before it left of the document's `max` decompressed bytes.
 fn stream(
     r: &mut impl Read,
-    budget: u64,
+    left: u64,
+    max: u64,
     mut f: impl FnMut(&[u8]) -> bool,
 ) -> Result<u64, Refusal> {
     let mut buf = vec![0u8; 64 * 1024];
@@ -133,9 +211,10 @@ fn stream(
             return Ok(read);
         }
         read += n as u64;
-        if read > budget {
+        if read > left {
             return Err(Refusal::Uncompressed {
-                bytes: MAX_UNCOMPRESSED_BYTES - budget + read,
+                bytes: max - left + read,
+                max,
             });
         }
         if !f(&buf[..n]) {

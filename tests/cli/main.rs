@@ -20,6 +20,7 @@ mod flags;
 mod formats;
 mod hardening;
 mod hostile;
+mod hostile_bombs;
 mod hostile_outputs;
 mod indicator_outputs;
 mod indicator_periods;

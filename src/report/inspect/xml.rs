@@ -12,6 +12,12 @@ pub struct Found {
     pub cells: u64,
     /// Shared strings declared (`sst uniqueCount` / `count`).
     pub strings: u64,
+    /// Shared strings held: `<si>` elements, counted.
+    pub held: u64,
+    /// Style records (`xf`, `font`, `fill`, `border`, `numFmt`), counted.
+    pub styles: u64,
+    /// Paragraphs (`<w:p>`, any prefix), counted: what a Word reader builds one by one.
+    pub paragraphs: u64,
     /// The sheet that spans the most cells, when the part names it (ODS).
     pub sheet: Option<String>,
 }
@@ -79,8 +85,8 @@ impl Scanner {
         }
     }
 
-    /// The cells and strings found so far (a lower bound of what [`Scanner::finish`] gives).
-    pub fn so_far(&self) -> (u64, u64) {
+    /// What was found so far (a lower bound of what [`Scanner::finish`] gives; no sheet).
+    pub fn so_far(&self) -> Found {
         let cells = if self.ods {
             self.found
                 .cells
@@ -88,7 +94,11 @@ impl Scanner {
         } else {
             self.declared.max(self.used())
         };
-        (cells, self.found.strings)
+        Found {
+            cells,
+            sheet: None,
+            ..self.found
+        }
     }
 
     fn used(&self) -> u64 {
@@ -126,6 +136,15 @@ impl Scanner {
     }
 
     fn xlsx_tag(&mut self, name: &[u8], tag: &[u8]) {
+        // Elements are counted whatever their attributes: a tag too long to keep still counts.
+        match name {
+            b"si" => self.found.held = self.found.held.saturating_add(1),
+            b"xf" | b"font" | b"fill" | b"border" | b"numFmt" => {
+                self.found.styles = self.found.styles.saturating_add(1);
+            }
+            b"p" => self.found.paragraphs = self.found.paragraphs.saturating_add(1),
+            _ => {}
+        }
         let matters = matches!(name, b"c" | b"row" | b"dimension" | b"sst");
         if matters && self.overlong {
             self.declared = u64::MAX;
