@@ -4,6 +4,7 @@
 use crate::lang::Lang;
 use crate::output::{self, Global};
 use crate::plan::import::{self, ExtractError};
+use crate::report::limits::Refusal;
 use crate::Outcome;
 use anyhow::{anyhow, Result};
 use std::path::{Path, PathBuf};
@@ -97,11 +98,44 @@ fn read_lines(path: &Path, lang: Lang) -> Result<Vec<String>> {
                 "{name} là tệp {kind}; bdg nhập kế hoạch từ .docx hoặc .txt",
                 "{name} is a {kind} file; bdg imports plans from .docx or .txt"
             ),
-            ExtractError::Docx(why) => crate::t!(
-                "{name} không mở được như tài liệu Word: {why}",
-                "{name} does not open as a Word document: {why}"
-            ),
+            ExtractError::Docx(why) | ExtractError::TooLarge(Refusal::Broken { why }) => {
+                crate::t!(
+                    "{name} không mở được như tài liệu Word: {why}",
+                    "{name} does not open as a Word document: {why}"
+                )
+            }
+            ExtractError::TooLarge(r) => too_large(&name, &r),
         };
         anyhow!("{}", msg.get(lang))
     })
+}
+
+/// A Word document refused before it is read: where, what was found, the limit.
+fn too_large(name: &str, r: &Refusal) -> crate::lang::Text {
+    match *r {
+        Refusal::Uncompressed { bytes, max } => {
+            let (mb, max) = (bytes / (1024 * 1024), max / (1024 * 1024));
+            crate::t!(
+                "{name}: các phần của tài liệu Word giải nén ra hơn {mb} MB, vượt giới hạn {max} MB của một kế hoạch",
+                "{name}: the Word document's parts decompress to more than {mb} MB, over the {max} MB limit for a plan"
+            )
+        }
+        Refusal::Entries { entries, max } => crate::t!(
+            "{name}: tài liệu Word có {entries} phần, vượt giới hạn {max} phần của một kế hoạch",
+            "{name}: the Word document has {entries} parts, over the limit of {max} for a plan"
+        ),
+        Refusal::Paragraphs { paragraphs, max } => crate::t!(
+            "{name}: tài liệu Word có ít nhất {paragraphs} đoạn văn, vượt giới hạn {max} đoạn của một kế hoạch (kế hoạch năm 2021 có khoảng 330 đoạn)",
+            "{name}: the Word document has at least {paragraphs} paragraphs, over the limit of {max} for a plan (the 2021 plan has about 330)"
+        ),
+        Refusal::Elements { elements, max } => crate::t!(
+            "{name}: tài liệu Word có ít nhất {elements} phần tử XML, vượt giới hạn {max} của một kế hoạch",
+            "{name}: the Word document has at least {elements} XML elements, over the limit of {max} for a plan"
+        ),
+        // Limits a plan document's budget does not set; said the same way in case one is.
+        _ => crate::t!(
+            "{name}: tài liệu Word vượt giới hạn của một kế hoạch",
+            "{name}: the Word document is over the limits for a plan"
+        ),
+    }
 }

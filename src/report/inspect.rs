@@ -9,6 +9,9 @@
 //!   really holds (counted: calamine builds one value per element); ODS `content.xml` for its
 //!   repeated rows and columns.
 //! - XLS (OLE): its `DIMENSIONS` records.
+//!
+//! A Word document (`plan import`) is a zip too: [`document`] inspects it the same way, under
+//! its own [`Budget`] (its size and its paragraphs).
 
 use super::limits::{
     Refusal, MAX_CELLS, MAX_SHARED_STRINGS, MAX_STYLES, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES,
@@ -30,6 +33,8 @@ pub struct Budget {
     pub styles: u64,
     /// Paragraphs, summed over its parts.
     pub paragraphs: u64,
+    /// Elements of any name, summed over its parts.
+    pub elements: u64,
     /// A workbook: `content.xml` is read as ODS, binary sheets are refused.
     pub workbook: bool,
 }
@@ -42,6 +47,8 @@ pub const WORKBOOK: Budget = Budget {
     strings: MAX_SHARED_STRINGS,
     styles: MAX_STYLES,
     paragraphs: u64::MAX,
+    // calamine's memory follows the cells, strings and styles, each bounded above
+    elements: u64::MAX,
     workbook: true,
 };
 
@@ -65,6 +72,16 @@ fn declared_entries(bytes: &[u8]) -> Option<u64> {
     let at = tail.windows(4).rposition(|w| w == b"PK\x05\x06")?;
     let rec = tail.get(at..at + 22)?;
     Some(u64::from(u16::from_le_bytes([rec[10], rec[11]])))
+}
+
+/// `Ok` when a zipped document (a `.docx`, whatever its name) is within `budget`; anything
+/// else is left to its reader.
+pub fn document(bytes: &[u8], budget: &Budget) -> Result<(), Refusal> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        zipped(bytes, budget)
+    } else {
+        Ok(())
+    }
 }
 
 fn zipped(bytes: &[u8], budget: &Budget) -> Result<(), Refusal> {
@@ -126,12 +143,14 @@ fn zipped(bytes: &[u8], budget: &Budget) -> Result<(), Refusal> {
 struct Sums {
     cells: u64,
     paragraphs: u64,
+    elements: u64,
 }
 
 impl Sums {
     fn add(&mut self, f: &xml::Found) {
         self.cells = self.cells.saturating_add(f.cells);
         self.paragraphs = self.paragraphs.saturating_add(f.paragraphs);
+        self.elements = self.elements.saturating_add(f.elements);
     }
 }
 
@@ -160,6 +179,13 @@ fn over(found: &xml::Found, sums: &Sums, budget: &Budget, part: &str) -> Option<
         return Some(Refusal::Paragraphs {
             paragraphs,
             max: budget.paragraphs,
+        });
+    }
+    let elements = sums.elements.saturating_add(found.elements);
+    if elements > budget.elements {
+        return Some(Refusal::Elements {
+            elements,
+            max: budget.elements,
         });
     }
     None

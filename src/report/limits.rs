@@ -46,6 +46,8 @@ pub enum Refusal {
     Styles { styles: u64 },
     /// A document with more paragraphs than its budget allows (at least `paragraphs`).
     Paragraphs { paragraphs: u64, max: u64 },
+    /// A document with more XML elements than its budget allows (at least `elements`).
+    Elements { elements: u64, max: u64 },
     /// A binary workbook (XLSB): not a format bdg reads.
     Binary,
     /// The archive itself cannot be read.
@@ -78,11 +80,14 @@ pub fn refusal_diagnostic(file: &str, r: &Refusal) -> Diagnostic {
             styles: *styles,
             max: MAX_STYLES,
         },
-        // A workbook's budget has no paragraph limit; a Word document is not a report.
-        Refusal::Paragraphs { paragraphs, max } => Kind::TooManyParts {
-            parts: *paragraphs,
-            max: *max,
-        },
+        // A workbook's budget sets no paragraph or element limit: these come from a Word
+        // document's (`plan import`), worded there.
+        Refusal::Paragraphs { paragraphs: n, max } | Refusal::Elements { elements: n, max } => {
+            Kind::TooManyParts {
+                parts: *n,
+                max: *max,
+            }
+        }
         Refusal::Binary => Kind::BinaryWorkbook,
         Refusal::Broken { why } => Kind::BrokenWorkbook { error: why.clone() },
     };

@@ -21,6 +21,7 @@ mod formats;
 mod hardening;
 mod hostile;
 mod hostile_bombs;
+mod hostile_docx;
 mod hostile_outputs;
 mod indicator_outputs;
 mod indicator_periods;

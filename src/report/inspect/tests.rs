@@ -253,3 +253,55 @@ proptest::proptest! {
         let _ = cfb::workbook_stream(&bytes);
     }
 }
+
+#[test]
+fn a_document_is_inspected_under_its_own_budget() {
+    let word = Budget {
+        bytes: 10_000,
+        entries: 10,
+        cells: u64::MAX,
+        strings: u64::MAX,
+        styles: u64::MAX,
+        paragraphs: 3,
+        elements: 8,
+        workbook: false,
+    };
+    let doc = |body: &str| zip_of(&[("word/document.xml", body.as_bytes())]);
+    assert_eq!(
+        document(&doc("<w:body><w:p/><w:p/></w:body>"), &word),
+        Ok(())
+    );
+    assert_eq!(
+        document(&doc("<w:p/><w:p/><w:p/><w:p/>"), &word),
+        Err(Refusal::Paragraphs {
+            paragraphs: 4,
+            max: 3
+        })
+    );
+    let runs = format!("<w:p>{}</w:p>", "<w:r/>".repeat(8));
+    assert_eq!(
+        document(&doc(&runs), &word),
+        Err(Refusal::Elements {
+            elements: 9,
+            max: 8
+        })
+    );
+    // paragraphs are summed over the parts; a part named content.xml is not read as ODS
+    let two = zip_of(&[
+        ("word/document.xml", b"<w:p/><w:p/>"),
+        ("content.xml", b"<w:p/><w:p/>"),
+    ]);
+    assert!(matches!(
+        document(&two, &word),
+        Err(Refusal::Paragraphs { paragraphs: 4, .. })
+    ));
+    let big = doc(&" ".repeat(10_001));
+    assert!(matches!(
+        document(&big, &word),
+        Err(Refusal::Uncompressed { max: 10_000, .. })
+    ));
+    // a workbook's binary sheet is only a part of a Word document; text is not inspected
+    let bin = zip_of(&[("xl/worksheets/sheet1.bin", b"\0")]);
+    assert_eq!(document(&bin, &word), Ok(()));
+    assert_eq!(document(b"plain text", &word), Ok(()));
+}

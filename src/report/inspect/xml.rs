@@ -18,6 +18,8 @@ pub struct Found {
     pub styles: u64,
     /// Paragraphs (`<w:p>`, any prefix), counted: what a Word reader builds one by one.
     pub paragraphs: u64,
+    /// Elements of any name (start and empty tags), counted.
+    pub elements: u64,
     /// The sheet that spans the most cells, when the part names it (ODS).
     pub sheet: Option<String>,
 }
@@ -120,6 +122,7 @@ impl Scanner {
         if matches!(tag.first(), None | Some(b'/' | b'?' | b'!')) {
             return;
         }
+        self.found.elements = self.found.elements.saturating_add(1);
         let name_end = tag
             .iter()
             .position(|b| b.is_ascii_whitespace() || *b == b'/')
