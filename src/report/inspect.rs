@@ -13,45 +13,13 @@
 //! A Word document (`plan import`) is a zip too: [`document`] inspects it the same way, under
 //! its own [`Budget`] (its size and its paragraphs).
 
-use super::limits::{
-    Refusal, MAX_CELLS, MAX_SHARED_STRINGS, MAX_STYLES, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES,
-};
+use super::limits::{Refusal, MAX_CELLS};
+use budget::{over, Sums};
 use std::io::Read;
 
-/// The limits a zipped document is inspected under; `u64::MAX` where a kind has no such limit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Budget {
-    /// Decompressed bytes of all its parts, counted as they come.
-    pub bytes: u64,
-    /// Parts in the archive.
-    pub entries: u64,
-    /// Cells of its sheets, summed.
-    pub cells: u64,
-    /// Shared strings of one part, declared or held.
-    pub strings: u64,
-    /// Style records of one part.
-    pub styles: u64,
-    /// Paragraphs, summed over its parts.
-    pub paragraphs: u64,
-    /// Elements of any name, summed over its parts.
-    pub elements: u64,
-    /// A workbook: `content.xml` is read as ODS, binary sheets are refused.
-    pub workbook: bool,
-}
+pub use budget::{Budget, WORKBOOK};
 
-/// What a report workbook may hold (README's limits table).
-pub const WORKBOOK: Budget = Budget {
-    bytes: MAX_UNCOMPRESSED_BYTES,
-    entries: MAX_ZIP_ENTRIES,
-    cells: MAX_CELLS,
-    strings: MAX_SHARED_STRINGS,
-    styles: MAX_STYLES,
-    paragraphs: u64::MAX,
-    // calamine's memory follows the cells, strings and styles, each bounded above
-    elements: u64::MAX,
-    workbook: true,
-};
-
+mod budget;
 mod cfb;
 mod xml;
 
@@ -136,59 +104,6 @@ fn zipped(bytes: &[u8], budget: &Budget) -> Result<(), Refusal> {
         sums.add(&found);
     }
     Ok(())
-}
-
-/// What the parts before this one hold, where a limit is on the whole document.
-#[derive(Default)]
-struct Sums {
-    cells: u64,
-    paragraphs: u64,
-    elements: u64,
-}
-
-impl Sums {
-    fn add(&mut self, f: &xml::Found) {
-        self.cells = self.cells.saturating_add(f.cells);
-        self.paragraphs = self.paragraphs.saturating_add(f.paragraphs);
-        self.elements = self.elements.saturating_add(f.elements);
-    }
-}
-
-/// The first limit a part (`found`, after the parts in `sums`) puts the document over.
-fn over(found: &xml::Found, sums: &Sums, budget: &Budget, part: &str) -> Option<Refusal> {
-    if sums.cells.saturating_add(found.cells) > budget.cells {
-        let sheet = found.sheet.clone().unwrap_or_else(|| part.to_string());
-        return Some(Refusal::Cells {
-            sheet,
-            cells: found.cells,
-        });
-    }
-    if found.strings.max(found.held) > budget.strings {
-        return Some(Refusal::Strings {
-            declared: found.strings,
-            held: found.held,
-        });
-    }
-    if found.styles > budget.styles {
-        return Some(Refusal::Styles {
-            styles: found.styles,
-        });
-    }
-    let paragraphs = sums.paragraphs.saturating_add(found.paragraphs);
-    if paragraphs > budget.paragraphs {
-        return Some(Refusal::Paragraphs {
-            paragraphs,
-            max: budget.paragraphs,
-        });
-    }
-    let elements = sums.elements.saturating_add(found.elements);
-    if elements > budget.elements {
-        return Some(Refusal::Elements {
-            elements,
-            max: budget.elements,
-        });
-    }
-    None
 }
 
 /// What a part of a zipped workbook is, for the inspection. Every part is scanned: a workbook's

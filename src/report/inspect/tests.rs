@@ -1,4 +1,5 @@
 use super::*;
+use crate::report::limits::{MAX_SHARED_STRINGS, MAX_STYLES};
 
 #[test]
 fn xls_dimensions_are_computed_as_calamine_reserves_them() {
