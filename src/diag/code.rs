@@ -124,7 +124,7 @@ impl Kind {
             Kind::NotAFile { .. } => Code::NotAFile,
             Kind::WorkbookTooLarge { .. }
             | Kind::TooManyParts { .. }
-            | Kind::TooManyStyles { .. } => Code::TooLarge,
+            | Kind::TooManyRecords { .. } => Code::TooLarge,
             Kind::TooManyCells { .. } | Kind::TooManyStrings { .. } => Code::TooManyCells,
             Kind::BinaryWorkbook | Kind::BrokenWorkbook { .. } => Code::NotATable,
             Kind::TooManyRows { .. } => Code::TooManyRows,

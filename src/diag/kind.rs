@@ -273,9 +273,10 @@ pub enum Kind {
         held: u64,
         max: u64,
     },
-    /// A workbook part with more style records (`xf`, `font`, `fill`, `border`, `numFmt`)
-    /// than the limit (at least `styles`).
-    TooManyStyles { styles: u64, max: u64 },
+    /// A workbook part with more records calamine builds one by one (styles: `xf`, `font`,
+    /// `fill`, `border`, `numFmt`; the workbook's index: `Relationship`, `sheet`,
+    /// `definedName`) than the limit (at least `records`).
+    TooManyRecords { records: u64, max: u64 },
     /// A binary workbook (`.xlsb`).
     BinaryWorkbook,
     /// A workbook archive that cannot be read.

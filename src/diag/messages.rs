@@ -375,10 +375,10 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "sổ Excel khai báo {strings} chuỗi, vượt giới hạn {max}",
             "the workbook declares {strings} strings, over the limit of {max}"
         ),
-        Kind::TooManyStyles { styles, max } => tr!(
+        Kind::TooManyRecords { records, max } => tr!(
             lang,
-            "sổ Excel chứa ít nhất {styles} bản ghi định dạng (xf, font, fill, border, numFmt) trong một phần, vượt giới hạn {max}",
-            "the workbook holds at least {styles} style records (xf, font, fill, border, numFmt) in one part, over the limit of {max}"
+            "sổ Excel chứa ít nhất {records} bản ghi (định dạng, quan hệ, trang, tên) trong một phần, vượt giới hạn {max}",
+            "the workbook holds at least {records} records (styles, relationships, sheets, names) in one part, over the limit of {max}"
         ),
         Kind::BinaryWorkbook => tr!(
             lang,

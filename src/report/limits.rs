@@ -19,10 +19,11 @@ pub const MAX_CELLS: u64 = 1_000_000;
 /// for strings no cell uses any longer.
 pub const MAX_SHARED_STRINGS: u64 = MAX_CELLS + MAX_CELLS / 20;
 
-/// Style records (`xf`, `font`, `fill`, `border`, `numFmt`) in one part of a workbook, counted:
-/// calamine builds one style per element whatever the `count` attributes say. Excel itself
-/// keeps at most 64,000 cell formats.
-pub const MAX_STYLES: u64 = 100_000;
+/// Records calamine builds one by one when it opens a workbook, in one part, counted whatever
+/// the `count` attributes say: style records (`xf`, `font`, `fill`, `border`, `numFmt`; Excel
+/// itself keeps at most 64,000 cell formats) and the workbook's index (`Relationship`,
+/// `sheet`, `definedName`: one per part, sheet or name).
+pub const MAX_RECORDS: u64 = 100_000;
 
 /// Data rows of a text report.
 pub const MAX_ROWS: usize = 100_000;
@@ -42,8 +43,8 @@ pub enum Refusal {
     /// More shared strings than [`MAX_SHARED_STRINGS`], declared or held (`<si>` counted,
     /// at least `held` when the part was not read to its end).
     Strings { declared: u64, held: u64 },
-    /// More style records in one part than [`MAX_STYLES`] (at least `styles`).
-    Styles { styles: u64 },
+    /// More records in one part than [`MAX_RECORDS`] (at least `records`).
+    Records { records: u64 },
     /// A document with more paragraphs than its budget allows (at least `paragraphs`).
     Paragraphs { paragraphs: u64, max: u64 },
     /// A document with more XML elements than its budget allows (at least `elements`).
@@ -76,9 +77,9 @@ pub fn refusal_diagnostic(file: &str, r: &Refusal) -> Diagnostic {
             held: *held,
             max: MAX_SHARED_STRINGS,
         },
-        Refusal::Styles { styles } => Kind::TooManyStyles {
-            styles: *styles,
-            max: MAX_STYLES,
+        Refusal::Records { records } => Kind::TooManyRecords {
+            records: *records,
+            max: MAX_RECORDS,
         },
         // A workbook's budget sets no paragraph or element limit: these come from a Word
         // document's (`plan import`), worded there.

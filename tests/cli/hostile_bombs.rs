@@ -91,8 +91,8 @@ fn workbooks_holding_more_records_than_they_declare_are_refused() {
             assert!(data["held"].as_u64().unwrap() > 1_050_000, "{data}");
             assert_eq!(data["max"], 1_050_000, "{data}");
         } else {
-            assert_eq!(data["kind"], "too-many-styles", "{data}");
-            assert_eq!(data["styles"], 100_001, "{data}");
+            assert_eq!(data["kind"], "too-many-records", "{data}");
+            assert_eq!(data["records"], 100_001, "{data}");
         }
     }
     let usable: Vec<(String, bool)> = v["reports"]

@@ -33,7 +33,7 @@ pub const PLAN_DOCUMENT: Budget = Budget {
     entries: 1_000,
     cells: u64::MAX,
     strings: u64::MAX,
-    styles: u64::MAX,
+    records: u64::MAX,
     paragraphs: 20_000,
     elements: 400_000,
     workbook: false,

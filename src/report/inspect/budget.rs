@@ -1,7 +1,7 @@
 //! The limits a zipped document is inspected under, and the first one a part goes over.
 
 use super::super::limits::{
-    Refusal, MAX_CELLS, MAX_SHARED_STRINGS, MAX_STYLES, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES,
+    Refusal, MAX_CELLS, MAX_RECORDS, MAX_SHARED_STRINGS, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES,
 };
 use super::xml;
 
@@ -16,8 +16,8 @@ pub struct Budget {
     pub cells: u64,
     /// Shared strings of one part, declared or held.
     pub strings: u64,
-    /// Style records of one part.
-    pub styles: u64,
+    /// Records calamine builds one by one (styles, the workbook's index) in one part.
+    pub records: u64,
     /// Paragraphs, summed over its parts.
     pub paragraphs: u64,
     /// Elements of any name, summed over its parts.
@@ -32,9 +32,9 @@ pub const WORKBOOK: Budget = Budget {
     entries: MAX_ZIP_ENTRIES,
     cells: MAX_CELLS,
     strings: MAX_SHARED_STRINGS,
-    styles: MAX_STYLES,
+    records: MAX_RECORDS,
     paragraphs: u64::MAX,
-    // calamine's memory follows the cells, strings and styles, each bounded above
+    // calamine's memory follows the cells, strings and records, each bounded above
     elements: u64::MAX,
     workbook: true,
 };
@@ -75,9 +75,9 @@ pub(super) fn over(
             held: found.held,
         });
     }
-    if found.styles > budget.styles {
-        return Some(Refusal::Styles {
-            styles: found.styles,
+    if found.records > budget.records {
+        return Some(Refusal::Records {
+            records: found.records,
         });
     }
     let paragraphs = sums.paragraphs.saturating_add(found.paragraphs);

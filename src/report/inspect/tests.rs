@@ -1,5 +1,5 @@
 use super::*;
-use crate::report::limits::{MAX_SHARED_STRINGS, MAX_STYLES};
+use crate::report::limits::{MAX_RECORDS, MAX_SHARED_STRINGS};
 
 #[test]
 fn xls_dimensions_are_computed_as_calamine_reserves_them() {
@@ -222,15 +222,15 @@ fn the_counter_counts_si_split_across_reads() {
 }
 
 #[test]
-fn style_records_are_counted() {
+fn style_and_index_records_are_counted() {
     let mut styles = br#"<styleSheet><cellXfs count="1">"#.to_vec();
-    styles.extend(b"<xf></xf>".repeat(MAX_STYLES as usize + 1));
+    styles.extend(b"<xf></xf>".repeat(MAX_RECORDS as usize + 1));
     styles.extend(b"</cellXfs></styleSheet>");
     let bomb = zip_of(&[("xl/styles.xml", &styles)]);
     assert_eq!(
         workbook(&bomb),
-        Err(Refusal::Styles {
-            styles: MAX_STYLES + 1
+        Err(Refusal::Records {
+            records: MAX_RECORDS + 1
         })
     );
     let real = std::fs::read(
@@ -239,6 +239,13 @@ fn style_records_are_counted() {
     )
     .unwrap();
     assert_eq!(workbook(&real), Ok(()));
+    // relationships, unique or not, under any part's name
+    let rels = format!(
+        "<Relationships>{}</Relationships>",
+        r#"<Relationship Id="x" Target="a" Type="b"/>"#.repeat(MAX_RECORDS as usize + 1)
+    );
+    let bomb = zip_of(&[("xl/_rels/workbook.xml.rels", rels.as_bytes())]);
+    assert!(matches!(workbook(&bomb), Err(Refusal::Records { .. })));
 }
 
 proptest::proptest! {
@@ -262,7 +269,7 @@ fn a_document_is_inspected_under_its_own_budget() {
         entries: 10,
         cells: u64::MAX,
         strings: u64::MAX,
-        styles: u64::MAX,
+        records: u64::MAX,
         paragraphs: 3,
         elements: 8,
         workbook: false,

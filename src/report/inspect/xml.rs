@@ -14,8 +14,10 @@ pub struct Found {
     pub strings: u64,
     /// Shared strings held: `<si>` elements, counted.
     pub held: u64,
-    /// Style records (`xf`, `font`, `fill`, `border`, `numFmt`), counted.
-    pub styles: u64,
+    /// Records calamine builds one by one when it opens a workbook, counted: styles (`xf`,
+    /// `font`, `fill`, `border`, `numFmt`) and the workbook's index (`Relationship`, `sheet`,
+    /// `definedName`).
+    pub records: u64,
     /// Paragraphs (`<w:p>`, any prefix), counted: what a Word reader builds one by one.
     pub paragraphs: u64,
     /// Elements of any name (start and empty tags), counted.
@@ -142,8 +144,9 @@ impl Scanner {
         // Elements are counted whatever their attributes: a tag too long to keep still counts.
         match name {
             b"si" => self.found.held = self.found.held.saturating_add(1),
-            b"xf" | b"font" | b"fill" | b"border" | b"numFmt" => {
-                self.found.styles = self.found.styles.saturating_add(1);
+            b"xf" | b"font" | b"fill" | b"border" | b"numFmt" | b"Relationship" | b"sheet"
+            | b"definedName" => {
+                self.found.records = self.found.records.saturating_add(1);
             }
             b"p" => self.found.paragraphs = self.found.paragraphs.saturating_add(1),
             _ => {}
