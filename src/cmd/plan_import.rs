@@ -4,6 +4,7 @@
 use crate::lang::Lang;
 use crate::output::{self, Global};
 use crate::plan::import::{self, DocxFault, ExtractError};
+use crate::report::limits::Refusal;
 use crate::Outcome;
 use anyhow::{anyhow, Result};
 use std::path::{Path, PathBuf};
@@ -119,6 +120,15 @@ fn read_lines(path: &Path, lang: Lang) -> Result<Vec<String>> {
                     "{name} does not open as a Word document: {why} ({detail})"
                 )
             }
+            // The archive itself is broken: said as a document that does not open.
+            ExtractError::TooLarge(Refusal::Broken { .. }) => {
+                let why = docx_fault(DocxFault::Archive, lang);
+                crate::t!(
+                    "{name} không mở được như tài liệu Word: {why}",
+                    "{name} does not open as a Word document: {why}"
+                )
+            }
+            ExtractError::TooLarge(r) => too_large(&name, &r),
         };
         anyhow!("{}", msg.get(lang))
     })
@@ -138,6 +148,36 @@ fn docx_fault(fault: DocxFault, lang: Lang) -> &'static str {
         DocxFault::Content => lang.pick(
             "nội dung của tài liệu không đọc được",
             "its content could not be read",
+        ),
+    }
+}
+
+/// A Word document refused before it is read: where, what was found, the limit.
+fn too_large(name: &str, r: &Refusal) -> crate::lang::Text {
+    match *r {
+        Refusal::Uncompressed { bytes, max } => {
+            let (mb, max) = (bytes / (1024 * 1024), max / (1024 * 1024));
+            crate::t!(
+                "{name}: các phần của tài liệu Word giải nén ra hơn {mb} MB, vượt giới hạn {max} MB của một kế hoạch",
+                "{name}: the Word document's parts decompress to more than {mb} MB, over the {max} MB limit for a plan"
+            )
+        }
+        Refusal::Entries { entries, max } => crate::t!(
+            "{name}: tài liệu Word có {entries} phần, vượt giới hạn {max} phần của một kế hoạch",
+            "{name}: the Word document has {entries} parts, over the limit of {max} for a plan"
+        ),
+        Refusal::Paragraphs { paragraphs, max } => crate::t!(
+            "{name}: tài liệu Word có ít nhất {paragraphs} đoạn văn, vượt giới hạn {max} đoạn của một kế hoạch (kế hoạch năm 2021 có khoảng 330 đoạn)",
+            "{name}: the Word document has at least {paragraphs} paragraphs, over the limit of {max} for a plan (the 2021 plan has about 330)"
+        ),
+        Refusal::Elements { elements, max } => crate::t!(
+            "{name}: tài liệu Word có ít nhất {elements} phần tử XML, vượt giới hạn {max} của một kế hoạch",
+            "{name}: the Word document has at least {elements} XML elements, over the limit of {max} for a plan"
+        ),
+        // Limits a plan document's budget does not set; said the same way in case one is.
+        _ => crate::t!(
+            "{name}: tài liệu Word vượt giới hạn của một kế hoạch",
+            "{name}: the Word document is over the limits for a plan"
         ),
     }
 }

@@ -122,7 +122,9 @@ impl Kind {
         match self {
             Kind::Suppressed { code, .. } => *code,
             Kind::NotAFile { .. } | Kind::PlanNotAFile { .. } => Code::NotAFile,
-            Kind::WorkbookTooLarge { .. } | Kind::TooManyParts { .. } => Code::TooLarge,
+            Kind::WorkbookTooLarge { .. }
+            | Kind::TooManyParts { .. }
+            | Kind::TooManyRecords { .. } => Code::TooLarge,
             Kind::TooManyCells { .. } | Kind::TooManyStrings { .. } => Code::TooManyCells,
             Kind::BinaryWorkbook | Kind::BrokenWorkbook { .. } => Code::NotATable,
             Kind::TooManyRows { .. } => Code::TooManyRows,

@@ -268,8 +268,18 @@ pub enum Kind {
     TooManyParts { parts: u64, max: u64 },
     /// A workbook sheet whose area puts the workbook over the cell limit.
     TooManyCells { sheet: String, cells: u64, max: u64 },
-    /// A workbook declaring more shared strings than the limit.
-    TooManyStrings { strings: u64, max: u64 },
+    /// A workbook with more shared strings than the limit: `strings` is the larger of those
+    /// it declares (`uniqueCount`) and those it holds (`<si>` counted, at least `held`).
+    TooManyStrings {
+        strings: u64,
+        declared: u64,
+        held: u64,
+        max: u64,
+    },
+    /// A workbook part with more records calamine builds one by one (styles: `xf`, `font`,
+    /// `fill`, `border`, `numFmt`; the workbook's index: `Relationship`, `sheet`,
+    /// `definedName`) than the limit (at least `records`).
+    TooManyRecords { records: u64, max: u64 },
     /// A binary workbook (`.xlsb`).
     BinaryWorkbook,
     /// A workbook archive that cannot be read.

@@ -393,10 +393,25 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "trang '{sheet}' chiếm {cells} ô, vượt giới hạn {max} ô của một sổ",
             "sheet '{sheet}' spans {cells} cells, over the limit of {max} cells a workbook"
         ),
-        Kind::TooManyStrings { strings, max } => tr!(
+        Kind::TooManyStrings {
+            declared,
+            held,
+            max,
+            ..
+        } if held > max => tr!(
+            lang,
+            "sổ Excel chứa ít nhất {held} chuỗi dùng chung (khai báo {declared}), vượt giới hạn {max}",
+            "the workbook holds at least {held} shared strings (it declares {declared}), over the limit of {max}"
+        ),
+        Kind::TooManyStrings { strings, max, .. } => tr!(
             lang,
             "sổ Excel khai báo {strings} chuỗi, vượt giới hạn {max}",
             "the workbook declares {strings} strings, over the limit of {max}"
+        ),
+        Kind::TooManyRecords { records, max } => tr!(
+            lang,
+            "sổ Excel chứa ít nhất {records} bản ghi (định dạng, quan hệ, trang, tên) trong một phần, vượt giới hạn {max}",
+            "the workbook holds at least {records} records (styles, relationships, sheets, names) in one part, over the limit of {max}"
         ),
         Kind::BinaryWorkbook => tr!(
             lang,

@@ -5,22 +5,28 @@
 //! - XLSX / XLSM / ODS (zip): the number of parts from the end record, then every part
 //!   decompressed through a small buffer with a running total and scanned (whatever its name:
 //!   the relationships may name any part as a sheet) for `<dimension ref>`, the places of rows
-//!   and cells, the declared counts of shared strings; ODS `content.xml` for its repeated rows
-//!   and columns.
+//!   and cells, the declared counts of shared strings and the `<si>` and style records it
+//!   really holds (counted: calamine builds one value per element); ODS `content.xml` for its
+//!   repeated rows and columns.
 //! - XLS (OLE): its `DIMENSIONS` records.
+//!
+//! A Word document (`plan import`) is a zip too: [`document`] inspects it the same way, under
+//! its own [`Budget`] (its size and its paragraphs).
 
-use super::limits::{
-    Refusal, MAX_CELLS, MAX_SHARED_STRINGS, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES,
-};
+use super::limits::{Refusal, MAX_CELLS};
+use budget::{over, Sums};
 use std::io::Read;
 
+pub use budget::{Budget, WORKBOOK};
+
+mod budget;
 mod cfb;
 mod xml;
 
 /// `Ok` when the workbook is within the limits (or is not a workbook calamine would read).
 pub fn workbook(bytes: &[u8]) -> Result<(), Refusal> {
     if bytes.starts_with(b"PK\x03\x04") {
-        zipped(bytes)
+        zipped(bytes, &WORKBOOK)
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         xls(bytes)
     } else {
@@ -36,55 +42,66 @@ fn declared_entries(bytes: &[u8]) -> Option<u64> {
     Some(u64::from(u16::from_le_bytes([rec[10], rec[11]])))
 }
 
-fn zipped(bytes: &[u8]) -> Result<(), Refusal> {
+/// `Ok` when a zipped document (a `.docx`, whatever its name) is within `budget`; anything
+/// else is left to its reader.
+pub fn document(bytes: &[u8], budget: &Budget) -> Result<(), Refusal> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        zipped(bytes, budget)
+    } else {
+        Ok(())
+    }
+}
+
+fn zipped(bytes: &[u8], budget: &Budget) -> Result<(), Refusal> {
+    let too_many = |entries| Refusal::Entries {
+        entries,
+        max: budget.entries,
+    };
     match declared_entries(bytes) {
-        Some(n) if n > MAX_ZIP_ENTRIES => return Err(Refusal::Entries { entries: n }),
+        Some(n) if n > budget.entries => return Err(too_many(n)),
         _ => {}
     }
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| Refusal::Broken { why: e.to_string() })?;
-    let entries = zip.len() as u64;
-    if entries > MAX_ZIP_ENTRIES {
-        return Err(Refusal::Entries { entries });
+    if zip.len() as u64 > budget.entries {
+        return Err(too_many(zip.len() as u64));
     }
     let mut total = 0u64;
-    let mut cells = 0u64;
+    let mut sums = Sums::default();
     for i in 0..zip.len() {
         let mut entry = zip
             .by_index(i)
             .map_err(|e| Refusal::Broken { why: e.to_string() })?;
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         total = total.saturating_add(entry.size());
-        if total > MAX_UNCOMPRESSED_BYTES {
-            return Err(Refusal::Uncompressed { bytes: total });
+        if total > budget.bytes {
+            return Err(Refusal::Uncompressed {
+                bytes: total,
+                max: budget.bytes,
+            });
         }
-        let kind = Part::of(&name);
+        let kind = if budget.workbook {
+            Part::of(&name)
+        } else {
+            Part::Xml
+        };
         if kind == Part::Binary {
             return Err(Refusal::Binary);
         }
         // The declared size is not trusted: the decompressed bytes are counted as they come.
-        let budget = MAX_UNCOMPRESSED_BYTES - (total - entry.size());
+        let left = budget.bytes - (total - entry.size());
         let mut scan = xml::Scanner::new(kind == Part::Ods);
-        let read = stream(&mut entry, budget, |chunk| {
+        let read = stream(&mut entry, left, budget.bytes, |chunk| {
             scan.feed(chunk);
-            let (c, strings) = scan.so_far();
-            cells.saturating_add(c) <= MAX_CELLS && strings <= MAX_SHARED_STRINGS
+            over(&scan.so_far(), &sums, budget, &name).is_none()
         })?;
         total = total - entry.size() + read;
         drop(entry);
         let found = scan.finish();
-        if found.strings > MAX_SHARED_STRINGS {
-            return Err(Refusal::Strings {
-                strings: found.strings,
-            });
+        if let Some(refusal) = over(&found, &sums, budget, &name) {
+            return Err(refusal);
         }
-        cells = cells.saturating_add(found.cells);
-        if cells > MAX_CELLS {
-            return Err(Refusal::Cells {
-                sheet: found.sheet.unwrap_or(name),
-                cells: found.cells,
-            });
-        }
+        sums.add(&found);
     }
     Ok(())
 }
@@ -117,10 +134,12 @@ impl Part {
     }
 }
 
-/// `f` says whether to go on: a part already over a limit is not read to its end.
+/// `f` says whether to go on: a part already over a limit is not read to its end. `left` is
+/// what the parts before it left of the document's `max` decompressed bytes.
 fn stream(
     r: &mut impl Read,
-    budget: u64,
+    left: u64,
+    max: u64,
     mut f: impl FnMut(&[u8]) -> bool,
 ) -> Result<u64, Refusal> {
     let mut buf = vec![0u8; 64 * 1024];
@@ -133,9 +152,10 @@ fn stream(
             return Ok(read);
         }
         read += n as u64;
-        if read > budget {
+        if read > left {
             return Err(Refusal::Uncompressed {
-                bytes: MAX_UNCOMPRESSED_BYTES - budget + read,
+                bytes: max - left + read,
+                max,
             });
         }
         if !f(&buf[..n]) {

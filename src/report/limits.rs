@@ -13,8 +13,17 @@ pub const MAX_ZIP_ENTRIES: u64 = 10_000;
 /// declared (`<dimension>`, XLS `DIMENSIONS`) and as the cells' own places give it.
 pub const MAX_CELLS: u64 = 1_000_000;
 
-/// Shared strings a workbook declares (`uniqueCount`, `count`).
-pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
+/// Shared strings a workbook declares (`uniqueCount`, `count`) or holds (`<si>` elements,
+/// counted: calamine keeps one string per element whatever the count declares). A workbook
+/// of at most [`MAX_CELLS`] cells needs no more distinct strings than that; 5% more is left
+/// for strings no cell uses any longer.
+pub const MAX_SHARED_STRINGS: u64 = MAX_CELLS + MAX_CELLS / 20;
+
+/// Records calamine builds one by one when it opens a workbook, in one part, counted whatever
+/// the `count` attributes say: style records (`xf`, `font`, `fill`, `border`, `numFmt`; Excel
+/// itself keeps at most 64,000 cell formats) and the workbook's index (`Relationship`,
+/// `sheet`, `definedName`: one per part, sheet or name).
+pub const MAX_RECORDS: u64 = 100_000;
 
 /// Data rows of a text report.
 pub const MAX_ROWS: usize = 100_000;
@@ -25,14 +34,21 @@ pub const MAX_DIAGNOSTICS: usize = 200;
 /// Why a workbook is refused before it is opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
-    /// Its parts decompress to more than [`MAX_UNCOMPRESSED_BYTES`] (at least `bytes`).
-    Uncompressed { bytes: u64 },
-    /// More parts than [`MAX_ZIP_ENTRIES`].
-    Entries { entries: u64 },
+    /// Its parts decompress to more than `max` bytes (at least `bytes`).
+    Uncompressed { bytes: u64, max: u64 },
+    /// More parts than `max`.
+    Entries { entries: u64, max: u64 },
     /// A sheet whose area (rows × columns) puts the workbook over [`MAX_CELLS`].
     Cells { sheet: String, cells: u64 },
-    /// More shared strings declared than [`MAX_SHARED_STRINGS`].
-    Strings { strings: u64 },
+    /// More shared strings than [`MAX_SHARED_STRINGS`], declared or held (`<si>` counted,
+    /// at least `held` when the part was not read to its end).
+    Strings { declared: u64, held: u64 },
+    /// More records in one part than [`MAX_RECORDS`] (at least `records`).
+    Records { records: u64 },
+    /// A document with more paragraphs than its budget allows (at least `paragraphs`).
+    Paragraphs { paragraphs: u64, max: u64 },
+    /// A document with more XML elements than its budget allows (at least `elements`).
+    Elements { elements: u64, max: u64 },
     /// A binary workbook (XLSB): not a format bdg reads.
     Binary,
     /// The archive itself cannot be read.
@@ -42,23 +58,37 @@ pub enum Refusal {
 /// The one place a [`Refusal`] becomes a diagnostic (the file is excluded).
 pub fn refusal_diagnostic(file: &str, r: &Refusal) -> Diagnostic {
     let kind = match r {
-        Refusal::Uncompressed { bytes } => Kind::WorkbookTooLarge {
+        Refusal::Uncompressed { bytes, max } => Kind::WorkbookTooLarge {
             mb: bytes / (1024 * 1024),
-            max_mb: MAX_UNCOMPRESSED_BYTES / (1024 * 1024),
+            max_mb: max / (1024 * 1024),
         },
-        Refusal::Entries { entries } => Kind::TooManyParts {
+        Refusal::Entries { entries, max } => Kind::TooManyParts {
             parts: *entries,
-            max: MAX_ZIP_ENTRIES,
+            max: *max,
         },
         Refusal::Cells { sheet, cells } => Kind::TooManyCells {
             sheet: sheet.clone(),
             cells: *cells,
             max: MAX_CELLS,
         },
-        Refusal::Strings { strings } => Kind::TooManyStrings {
-            strings: *strings,
+        Refusal::Strings { declared, held } => Kind::TooManyStrings {
+            strings: (*declared).max(*held),
+            declared: *declared,
+            held: *held,
             max: MAX_SHARED_STRINGS,
         },
+        Refusal::Records { records } => Kind::TooManyRecords {
+            records: *records,
+            max: MAX_RECORDS,
+        },
+        // A workbook's budget sets no paragraph or element limit: these come from a Word
+        // document's (`plan import`), worded there.
+        Refusal::Paragraphs { paragraphs: n, max } | Refusal::Elements { elements: n, max } => {
+            Kind::TooManyParts {
+                parts: *n,
+                max: *max,
+            }
+        }
         Refusal::Binary => Kind::BinaryWorkbook,
         Refusal::Broken { why } => Kind::BrokenWorkbook { error: why.clone() },
     };

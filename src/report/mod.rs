@@ -10,7 +10,7 @@ mod files;
 mod header;
 mod identity;
 mod indicator_rows;
-mod inspect;
+pub mod inspect;
 pub mod limits;
 mod model;
 mod read;

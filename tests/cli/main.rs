@@ -21,6 +21,8 @@ mod flags;
 mod formats;
 mod hardening;
 mod hostile;
+mod hostile_bombs;
+mod hostile_docx;
 mod hostile_environment;
 mod hostile_outputs;
 mod indicator_outputs;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::report::limits::{MAX_RECORDS, MAX_SHARED_STRINGS};
 
 #[test]
 fn xls_dimensions_are_computed_as_calamine_reserves_them() {
@@ -72,16 +73,19 @@ fn zipped_workbooks_are_refused_for_what_they_declare() {
 fn a_part_that_decompresses_past_the_budget_is_refused() {
     // the bytes are counted as they come, whatever the archive declares
     let mut seen = 0;
-    let r = stream(&mut &[b' '; 5000][..], 1000, |c| {
+    let r = stream(&mut &[b' '; 5000][..], 1000, 1000, |c| {
         seen += c.len();
         true
     });
     assert!(matches!(r, Err(Refusal::Uncompressed { .. })));
     assert!(seen <= 1000);
-    assert_eq!(stream(&mut &[b' '; 500][..], 1000, |_| true), Ok(500));
+    assert_eq!(stream(&mut &[b' '; 500][..], 1000, 1000, |_| true), Ok(500));
     // a caller that has seen enough stops the reading
     let big = vec![b' '; 200_000];
-    assert_eq!(stream(&mut &big[..], 1_000_000, |_| false), Ok(64 * 1024));
+    assert_eq!(
+        stream(&mut &big[..], 1_000_000, 1_000_000, |_| false),
+        Ok(64 * 1024)
+    );
 }
 
 #[test]
@@ -144,6 +148,106 @@ fn a_sector_chain_that_loops_reads_each_sector_once() {
     assert_eq!(stream.len(), 512);
 }
 
+/// A shared-strings part declaring one string and holding `n` (`<si/>`, or `<si><t>a</t></si>`).
+fn strings_part(n: usize, empty: bool) -> Vec<u8> {
+    let si: &[u8] = if empty {
+        b"<si/>"
+    } else {
+        b"<si><t>a</t></si>"
+    };
+    let mut body = br#"<sst count="1" uniqueCount="1">"#.to_vec();
+    body.extend(si.repeat(n));
+    body.extend(b"</sst>");
+    body
+}
+
+#[test]
+fn shared_strings_are_counted_not_taken_from_the_declared_count() {
+    let at_limit = MAX_SHARED_STRINGS as usize;
+    for empty in [true, false] {
+        let ok = zip_of(&[("xl/sharedStrings.xml", &strings_part(at_limit, empty))]);
+        assert_eq!(workbook(&ok), Ok(()));
+        let bomb = zip_of(&[("xl/sharedStrings.xml", &strings_part(at_limit + 1, empty))]);
+        match workbook(&bomb) {
+            Err(Refusal::Strings { declared, held }) => {
+                assert_eq!(declared, 1);
+                assert!(held > MAX_SHARED_STRINGS, "{held}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // under any name (the relationships may name any part), with a prefix
+    let prefixed = format!(
+        "<x:sst>{}</x:sst>",
+        "<x:si><x:t>b</x:t></x:si>".repeat(at_limit + 1)
+    );
+    let renamed = zip_of(&[("xl/other.xml", prefixed.as_bytes())]);
+    assert!(matches!(workbook(&renamed), Err(Refusal::Strings { .. })));
+    // the diagnostic: too-many-cells, with what the part declares and what it holds
+    let d = super::super::limits::refusal_diagnostic(
+        "f.xlsx",
+        &Refusal::Strings {
+            declared: 1,
+            held: MAX_SHARED_STRINGS + 1,
+        },
+    );
+    assert_eq!(d.code(), crate::diag::Code::TooManyCells);
+    assert_eq!(
+        d.kind,
+        crate::diag::Kind::TooManyStrings {
+            strings: MAX_SHARED_STRINGS + 1,
+            declared: 1,
+            held: MAX_SHARED_STRINGS + 1,
+            max: MAX_SHARED_STRINGS,
+        }
+    );
+}
+
+#[test]
+fn the_counter_counts_si_split_across_reads() {
+    let text = br#"<sst uniqueCount="1"><si/><si><t>a</t></si><x:si ></x:si><sit/><s/><si
+/></sst>"#;
+    // every place a read can end, and reads of one byte
+    for cut in 0..text.len() {
+        let mut sc = xml::Scanner::new(false);
+        sc.feed(&text[..cut]);
+        sc.feed(&text[cut..]);
+        assert_eq!(sc.finish().held, 4, "cut at {cut}");
+    }
+    let mut sc = xml::Scanner::new(false);
+    for b in text.chunks(1) {
+        sc.feed(b);
+    }
+    assert_eq!(sc.finish().held, 4);
+}
+
+#[test]
+fn style_and_index_records_are_counted() {
+    let mut styles = br#"<styleSheet><cellXfs count="1">"#.to_vec();
+    styles.extend(b"<xf></xf>".repeat(MAX_RECORDS as usize + 1));
+    styles.extend(b"</cellXfs></styleSheet>");
+    let bomb = zip_of(&[("xl/styles.xml", &styles)]);
+    assert_eq!(
+        workbook(&bomb),
+        Err(Refusal::Records {
+            records: MAX_RECORDS + 1
+        })
+    );
+    let real = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/reports/workbooks/openpyxl.xlsx"),
+    )
+    .unwrap();
+    assert_eq!(workbook(&real), Ok(()));
+    // relationships, unique or not, under any part's name
+    let rels = format!(
+        "<Relationships>{}</Relationships>",
+        r#"<Relationship Id="x" Target="a" Type="b"/>"#.repeat(MAX_RECORDS as usize + 1)
+    );
+    let bomb = zip_of(&[("xl/_rels/workbook.xml.rels", rels.as_bytes())]);
+    assert!(matches!(workbook(&bomb), Err(Refusal::Records { .. })));
+}
+
 proptest::proptest! {
     #[test]
     fn inspection_never_panics(body in proptest::collection::vec(proptest::num::u8::ANY, 0..4096), kind in 0..3u8) {
@@ -156,4 +260,56 @@ proptest::proptest! {
         let _ = workbook(&bytes);
         let _ = cfb::workbook_stream(&bytes);
     }
+}
+
+#[test]
+fn a_document_is_inspected_under_its_own_budget() {
+    let word = Budget {
+        bytes: 10_000,
+        entries: 10,
+        cells: u64::MAX,
+        strings: u64::MAX,
+        records: u64::MAX,
+        paragraphs: 3,
+        elements: 8,
+        workbook: false,
+    };
+    let doc = |body: &str| zip_of(&[("word/document.xml", body.as_bytes())]);
+    assert_eq!(
+        document(&doc("<w:body><w:p/><w:p/></w:body>"), &word),
+        Ok(())
+    );
+    assert_eq!(
+        document(&doc("<w:p/><w:p/><w:p/><w:p/>"), &word),
+        Err(Refusal::Paragraphs {
+            paragraphs: 4,
+            max: 3
+        })
+    );
+    let runs = format!("<w:p>{}</w:p>", "<w:r/>".repeat(8));
+    assert_eq!(
+        document(&doc(&runs), &word),
+        Err(Refusal::Elements {
+            elements: 9,
+            max: 8
+        })
+    );
+    // paragraphs are summed over the parts; a part named content.xml is not read as ODS
+    let two = zip_of(&[
+        ("word/document.xml", b"<w:p/><w:p/>"),
+        ("content.xml", b"<w:p/><w:p/>"),
+    ]);
+    assert!(matches!(
+        document(&two, &word),
+        Err(Refusal::Paragraphs { paragraphs: 4, .. })
+    ));
+    let big = doc(&" ".repeat(10_001));
+    assert!(matches!(
+        document(&big, &word),
+        Err(Refusal::Uncompressed { max: 10_000, .. })
+    ));
+    // a workbook's binary sheet is only a part of a Word document; text is not inspected
+    let bin = zip_of(&[("xl/worksheets/sheet1.bin", b"\0")]);
+    assert_eq!(document(&bin, &word), Ok(()));
+    assert_eq!(document(b"plain text", &word), Ok(()));
 }

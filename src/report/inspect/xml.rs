@@ -12,6 +12,16 @@ pub struct Found {
     pub cells: u64,
     /// Shared strings declared (`sst uniqueCount` / `count`).
     pub strings: u64,
+    /// Shared strings held: `<si>` elements, counted.
+    pub held: u64,
+    /// Records calamine builds one by one when it opens a workbook, counted: styles (`xf`,
+    /// `font`, `fill`, `border`, `numFmt`) and the workbook's index (`Relationship`, `sheet`,
+    /// `definedName`).
+    pub records: u64,
+    /// Paragraphs (`<w:p>`, any prefix), counted: what a Word reader builds one by one.
+    pub paragraphs: u64,
+    /// Elements of any name (start and empty tags), counted.
+    pub elements: u64,
     /// The sheet that spans the most cells, when the part names it (ODS).
     pub sheet: Option<String>,
 }
@@ -79,8 +89,8 @@ impl Scanner {
         }
     }
 
-    /// The cells and strings found so far (a lower bound of what [`Scanner::finish`] gives).
-    pub fn so_far(&self) -> (u64, u64) {
+    /// What was found so far (a lower bound of what [`Scanner::finish`] gives; no sheet).
+    pub fn so_far(&self) -> Found {
         let cells = if self.ods {
             self.found
                 .cells
@@ -88,7 +98,11 @@ impl Scanner {
         } else {
             self.declared.max(self.used())
         };
-        (cells, self.found.strings)
+        Found {
+            cells,
+            sheet: None,
+            ..self.found
+        }
     }
 
     fn used(&self) -> u64 {
@@ -110,6 +124,7 @@ impl Scanner {
         if matches!(tag.first(), None | Some(b'/' | b'?' | b'!')) {
             return;
         }
+        self.found.elements = self.found.elements.saturating_add(1);
         let name_end = tag
             .iter()
             .position(|b| b.is_ascii_whitespace() || *b == b'/')
@@ -126,6 +141,16 @@ impl Scanner {
     }
 
     fn xlsx_tag(&mut self, name: &[u8], tag: &[u8]) {
+        // Elements are counted whatever their attributes: a tag too long to keep still counts.
+        match name {
+            b"si" => self.found.held = self.found.held.saturating_add(1),
+            b"xf" | b"font" | b"fill" | b"border" | b"numFmt" | b"Relationship" | b"sheet"
+            | b"definedName" => {
+                self.found.records = self.found.records.saturating_add(1);
+            }
+            b"p" => self.found.paragraphs = self.found.paragraphs.saturating_add(1),
+            _ => {}
+        }
         let matters = matches!(name, b"c" | b"row" | b"dimension" | b"sst");
         if matters && self.overlong {
             self.declared = u64::MAX;
