@@ -13,6 +13,7 @@ mod indicator_rows;
 mod inspect;
 pub mod limits;
 mod model;
+mod raw_row;
 mod read;
 mod reader;
 pub mod remarks;

@@ -2,6 +2,7 @@
 //! each field stands (line and column as an editor shows them) — and the same `Table` shape for
 //! workbooks (`sheet.rs`), so that one set of checks serves both.
 
+pub(crate) use super::raw_row::RawRow;
 use super::{column_of, COLUMNS};
 use crate::diag::{Diagnostic, Excludes, Kind, Place};
 
@@ -248,6 +249,8 @@ fn read_records<'a>(
         Ok(true) => rec.clone(),
         _ => return Err(no_header(file, true)),
     };
+    // Cells past the header's width are counted, not kept (`RawRow::new`).
+    let width = Some(filled_width(&header));
     let mut rows = Vec::new();
     loop {
         let before = rdr.position().clone();
@@ -276,11 +279,7 @@ fn read_records<'a>(
         if rows.len() >= super::limits::MAX_ROWS {
             return Err(Box::new(super::limits::too_many_rows(file)));
         }
-        rows.push(RawRow {
-            line,
-            start,
-            record: rec.clone(),
-        });
+        rows.push(RawRow::new(line, start, &rec, width));
     }
     Ok((
         Table {
@@ -330,12 +329,6 @@ pub(crate) fn filled_width(r: &csv::StringRecord) -> usize {
         .map(|(i, _)| i + 1)
         .last()
         .unwrap_or(0)
-}
-
-pub(crate) struct RawRow {
-    pub line: u32,
-    pub start: usize,
-    pub record: csv::StringRecord,
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ mod template_use;
 mod templates;
 mod truth;
 mod verdicts;
+mod wide_rows;
 mod windows_2026;
 mod wording;
 mod workbook;
