@@ -102,7 +102,13 @@ pub enum Kind {
     /// Same content as another file; counted once.
     DuplicateFile { other: String },
     /// Same report date, different content: these files.
-    Conflict { files: Vec<String> },
+    Conflict {
+        /// The first files of the conflict, in the order they are taken (at most
+        /// `cycle::NAMED_FILES`: this file among them when it is one of the first).
+        files: Vec<String>,
+        /// How many files conflict, those named included.
+        total: usize,
+    },
     /// Replaced by a later report of the same agency.
     Superseded { newer: String },
     /// The file whose figures count (the agency's latest) lacks tasks, or figures of a task,

@@ -24,6 +24,7 @@ mod hostile_outputs;
 mod indicator_outputs;
 mod indicator_periods;
 mod indicators;
+mod many_copies;
 mod other_workbooks;
 mod outputs_beside_reports;
 #[cfg(unix)]
