@@ -34,7 +34,7 @@ fn read_bytes(bytes: Cow<[u8]>, file: &str, plan: &Plan, opts: &ReadOptions) -> 
         return Report::fail(file, Kind::BinaryFile { format: kind });
     }
     let mut r = Report::new(file);
-    let dec = match bytes {
+    let mut dec = match bytes {
         Cow::Borrowed(b) => decode::decode(b, opts.encoding),
         Cow::Owned(b) => decode::decode_owned(b, opts.encoding),
     };
@@ -52,7 +52,7 @@ fn read_bytes(bytes: Cow<[u8]>, file: &str, plan: &Plan, opts: &ReadOptions) -> 
         ));
     }
     let mut reader = Reader::new(plan, &mut r);
-    match text_table(&dec.text, file) {
+    match text_table(&mut dec.text, file) {
         Ok((table, skipped)) => {
             reader.r.delimiter = match table.source {
                 Source::Text { delim, .. } => Some(delim),
