@@ -89,12 +89,12 @@ fn copy_order(r: &Report) -> (Option<chrono::NaiveDate>, usize, &str) {
 pub const NAMED_FILES: usize = 5;
 
 /// The conflict's diagnostic for one of its files: the same in the cycle and in `check`. It
-/// names the conflict's first [`NAMED_FILES`] files and counts them all.
+/// names the conflict's first [`NAMED_FILES`] files and counts the others.
 pub fn conflict(reports: &[Report], f: usize, files: &[usize]) -> Diagnostic {
     let named = files.iter().take(NAMED_FILES);
     let kind = Kind::Conflict {
         files: named.map(|&g| reports[g].file.clone()).collect(),
-        total: files.len(),
+        more: files.len().saturating_sub(NAMED_FILES),
     };
     Diagnostic::err(&reports[f].file, kind).excluding(Excludes::File)
 }

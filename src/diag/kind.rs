@@ -106,8 +106,10 @@ pub enum Kind {
         /// The first files of the conflict, in the order they are taken (at most
         /// `cycle::NAMED_FILES`: this file among them when it is one of the first).
         files: Vec<String>,
-        /// How many files conflict, those named included.
-        total: usize,
+        /// How many more files conflict than are named; absent from the JSON when every
+        /// file is named (as before it was counted).
+        #[serde(skip_serializing_if = "is_zero")]
+        more: usize,
     },
     /// Replaced by a later report of the same agency.
     Superseded { newer: String },
@@ -429,4 +431,9 @@ impl Kind {
                 | Kind::Conflict { .. }
         )
     }
+}
+
+/// For `skip_serializing_if`: a count of nothing left out is not written.
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }

@@ -681,9 +681,9 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "trùng nội dung với {other}; chỉ tính một lần",
             "same content as {other}; counted once"
         ),
-        Kind::Conflict { files, total } => {
+        Kind::Conflict { files, more } => {
             let list = files.join(", ");
-            let list = match total.saturating_sub(files.len()) {
+            let list = match *more {
                 0 => list,
                 more => tr!(lang, "{list} và {more} tệp khác", "{list} and {more} more"),
             };

@@ -26,7 +26,8 @@ fn copies() -> tempfile::TempDir {
     dir
 }
 
-/// The file names (without folders) of a conflict diagnostic's `files`, and its `total`.
+/// The file names (without folders) of a conflict diagnostic's `files`, and how many files
+/// conflict in all (`files` and `more`).
 fn named(d: &Value) -> (Vec<String>, u64) {
     let files = (d["data"]["files"].as_array().unwrap().iter())
         .map(|f| {
@@ -38,7 +39,8 @@ fn named(d: &Value) -> (Vec<String>, u64) {
                 .to_string()
         })
         .collect();
-    (files, d["data"]["total"].as_u64().unwrap())
+    let more = d["data"]["more"].as_u64().unwrap();
+    (files, more + NAMED as u64)
 }
 
 #[test]
