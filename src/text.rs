@@ -5,11 +5,16 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The text in Unicode NFC (Windows-1258 and some keyboards produce decomposed text).
 pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if is_nfc(s) {
         s.to_string()
     } else {
         s.nfc().collect()
     }
+}
+
+/// `s` is in NFC, by the quick check (a "maybe" counts as no: [`nfc`] then normalises).
+pub fn is_nfc(s: &str) -> bool {
+    unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
 /// The key two spellings of one name share: lower case, no diacritics (đ → d), punctuation as

@@ -10,7 +10,7 @@ mod files;
 mod gaps;
 mod model;
 
-pub use figures::{conflict, copies, Copies};
+pub use figures::{conflict, copies, Copies, NAMED_FILES};
 pub use model::{AgencyCycle, Counts, Cycle, State};
 
 use figures::{dedupe, figures_from};

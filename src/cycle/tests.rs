@@ -144,7 +144,7 @@ fn identical_files_count_once_and_same_day_differences_conflict() {
     assert_eq!(
         c.notices
             .iter()
-            .filter(|n| matches!(&n.kind, Kind::Conflict { files } if files.len() == 2))
+            .filter(|n| matches!(&n.kind, Kind::Conflict { files, more: 0 } if files.len() == 2))
             .count(),
         2
     );

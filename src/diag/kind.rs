@@ -102,7 +102,15 @@ pub enum Kind {
     /// Same content as another file; counted once.
     DuplicateFile { other: String },
     /// Same report date, different content: these files.
-    Conflict { files: Vec<String> },
+    Conflict {
+        /// The first files of the conflict, in the order they are taken (at most
+        /// `cycle::NAMED_FILES`: this file among them when it is one of the first).
+        files: Vec<String>,
+        /// How many more files conflict than are named; absent from the JSON when every
+        /// file is named (as before it was counted).
+        #[serde(skip_serializing_if = "is_zero")]
+        more: usize,
+    },
     /// Replaced by a later report of the same agency.
     Superseded { newer: String },
     /// The file whose figures count (the agency's latest) lacks tasks, or figures of a task,
@@ -436,4 +444,9 @@ impl Kind {
                 | Kind::Conflict { .. }
         )
     }
+}
+
+/// For `skip_serializing_if`: a count of nothing left out is not written.
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }

@@ -732,8 +732,12 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "trùng nội dung với {other}; chỉ tính một lần",
             "same content as {other}; counted once"
         ),
-        Kind::Conflict { files } => {
+        Kind::Conflict { files, more } => {
             let list = files.join(", ");
+            let list = match *more {
+                0 => list,
+                more => tr!(lang, "{list} và {more} tệp khác", "{list} and {more} more"),
+            };
             tr!(
                 lang,
                 "cùng ngày báo cáo nhưng khác nội dung: {list}; không tính số liệu nào cho đến khi đơn vị xác nhận",

@@ -142,6 +142,7 @@ fn every_language_gets_a_sentence() {
         },
         Kind::Conflict {
             files: vec!["a.csv".into(), "b.csv".into()],
+            more: 0,
         },
         Kind::MixedDate {
             found: "09/06/2021".into(),

@@ -119,7 +119,7 @@ fn rejected(c: &Cycle, a: &AgencyCycle, lang: Lang) -> (String, Vec<String>) {
             .and_then(|&f| c.reports[f].submitted_on)
             .map(short_date)
             .unwrap_or_default();
-        let files = super::report_held::names(c, held);
+        let files = super::report_held::names(c, held, lang);
         body.push(t!(
             "{opening} đã nhận được {n} báo cáo khác nhau của Quý cơ quan cùng đề ngày {date} ({files}). Vì chưa rõ báo cáo nào đúng, số liệu của Quý cơ quan chưa được tổng hợp.",
             "{opening} received {n} different reports from you, all dated {date} ({files}). As it cannot tell which is right, none of your figures has been counted."

@@ -6,17 +6,24 @@
 use super::admin::short_date;
 use super::doc::{Block, ParaStyle};
 use crate::consolidate::Consolidation;
-use crate::cycle::{AgencyCycle, Cycle};
+use crate::cycle::{AgencyCycle, Cycle, NAMED_FILES};
 use crate::lang::Lang;
 use crate::t;
 use std::borrow::Cow;
 
-/// The files' names without their folders, joined.
-pub(super) fn names(c: &Cycle, files: &[usize]) -> String {
-    (files.iter())
+/// The files' names without their folders, joined: the first [`NAMED_FILES`], the others
+/// counted (a document names as many of an agency's conflicting files as its diagnostics do).
+pub(super) fn names(c: &Cycle, files: &[usize], lang: Lang) -> String {
+    let list = (files.iter().take(NAMED_FILES))
         .map(|&f| crate::text::file_name(&c.reports[f].file))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    match files.len().saturating_sub(NAMED_FILES) {
+        0 => list,
+        more => t!("{list} và {more} tệp khác", "{list} and {more} more")
+            .get(lang)
+            .to_string(),
+    }
 }
 
 /// "số liệu của Sở Y tế chưa được tính (đơn vị gửi 2 báo cáo khác nhau cùng ngày 12/3/2026:
@@ -28,7 +35,7 @@ pub fn clause(c: &Cycle, a: &AgencyCycle, files: &[usize], lang: Lang) -> String
         .and_then(|&f| c.reports[f].submitted_on)
         .map(short_date)
         .unwrap_or_default();
-    let list = names(c, files);
+    let list = names(c, files, lang);
     t!(
         "số liệu của {name} chưa được tính (đơn vị gửi {n} báo cáo khác nhau cùng ngày {date}: {list}; cần cho biết báo cáo nào đúng)",
         "the figures of {name} are held back (it sent {n} different reports dated {date}: {list}, and must say which is right)"

@@ -4,7 +4,7 @@
 use super::fields::{parse_date, parse_percent, DateError, NumError};
 use super::identity::Identity;
 use super::schema::{cell, Columns};
-use super::table::{filled_width, RawRow, Source};
+use super::table::{RawRow, Source};
 use super::{Col, Status, MAX_CELL_CHARS};
 use crate::diag::{Diagnostic, Kind, Place};
 use crate::plan::{AgencyIdx, Plan, TaskIdx};
@@ -40,11 +40,7 @@ impl Ctx<'_> {
 
 /// A cell longer than Excel allows: the row is not read further.
 pub(super) fn too_long(ctx: &Ctx, row: &RawRow) -> Option<Diagnostic> {
-    let long = row
-        .record
-        .iter()
-        .position(|c| c.chars().count() > MAX_CELL_CHARS)?;
-    let chars = row.record.get(long).map_or(0, |c| c.chars().count());
+    let (long, chars) = row.too_long()?;
     let place = ctx.src.place(row.line, row.start, long);
     let kind = Kind::TooLong {
         chars,
@@ -57,13 +53,9 @@ pub(super) fn too_long(ctx: &Ctx, row: &RawRow) -> Option<Diagnostic> {
 /// after it, so the row is not read further.
 pub(super) fn shifted(ctx: &Ctx, row: &RawRow) -> Option<Diagnostic> {
     let w = ctx.width?;
-    let extra = row
-        .record
-        .iter()
-        .skip(w)
-        .position(|c| !c.trim().is_empty())?;
-    let found = filled_width(&row.record);
-    let place = ctx.src.place(row.line, row.start, w + extra);
+    // The row's cells past `w` were counted as it was read (`RawRow::new`), not kept.
+    let (extra, found) = row.extra()?;
+    let place = ctx.src.place(row.line, row.start, extra);
     let kind = Kind::ExtraFields { found, columns: w };
     Some(Diagnostic::err(ctx.file, kind).placed(&place))
 }

@@ -1,6 +1,6 @@
 //! The file-system edge of reading: which files, read from disk with a size limit, in parallel.
 
-use super::{limits, read, ReadOptions, Report, MAX_FILE_BYTES};
+use super::{limits, read_owned, ReadOptions, Report, MAX_FILE_BYTES};
 use crate::diag::Kind;
 use crate::fsx::ReadLimited;
 use crate::plan::Plan;
@@ -21,8 +21,10 @@ pub fn read_path(path: &Path, plan: &Plan, opts: &ReadOptions) -> Report {
             return Report::fail(&name, Kind::FileTooLarge { mb, max_mb });
         }
     };
-    let mut r = isolated(&name, || read(&bytes, &name, plan, opts));
-    r.bytes = bytes.len() as u64;
+    let len = bytes.len() as u64;
+    // The bytes become the text read (`read_owned`): a file is not held twice.
+    let mut r = isolated(&name, || read_owned(bytes, &name, plan, opts));
+    r.bytes = len;
     r
 }
 

@@ -13,6 +13,7 @@ mod indicator_rows;
 pub mod inspect;
 pub mod limits;
 mod model;
+mod raw_row;
 mod read;
 mod reader;
 pub mod remarks;
@@ -22,7 +23,7 @@ mod table;
 
 pub use files::{collect, read_ahead, read_all, read_all_with, read_path, Found};
 pub use model::{compared_files, Given, ReadOptions, Report, Row};
-pub use read::{read, read_sheet};
+pub use read::{read, read_owned, read_sheet};
 use reader::{period_index, Reader};
 pub(crate) use table::no_header;
 use table::{RawRow, Source, Table};

@@ -4,9 +4,19 @@ use super::table::{text_table, Source};
 use super::{decode, inspect, limits, sheet, ReadOptions, Reader, Report};
 use crate::diag::{Diagnostic, Kind};
 use crate::plan::Plan;
+use std::borrow::Cow;
 
 /// Reads one report from its bytes, its diagnostics capped ([`limits::MAX_DIAGNOSTICS`]).
 pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
+    read_cow(Cow::Borrowed(bytes), file, plan, opts)
+}
+
+/// As [`read`], taking the bytes: UTF-8 text becomes the text read without a copy.
+pub fn read_owned(bytes: Vec<u8>, file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
+    read_cow(Cow::Owned(bytes), file, plan, opts)
+}
+
+fn read_cow(bytes: Cow<[u8]>, file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
     let mut r = read_bytes(bytes, file, plan, opts);
     // Kept for the whole run, one report per file: no room for more diagnostics is kept.
     r.diagnostics.shrink_to_fit();
@@ -14,17 +24,20 @@ pub fn read(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report
 }
 
 /// A text report or a workbook, by what its bytes are.
-fn read_bytes(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
-    if let Some(kind) = decode::binary_kind(bytes) {
+fn read_bytes(bytes: Cow<[u8]>, file: &str, plan: &Plan, opts: &ReadOptions) -> Report {
+    if let Some(kind) = decode::binary_kind(&bytes) {
         if kind.starts_with("ZIP") || kind.starts_with("XLS") {
             // A workbook, whatever its name says.
-            return read_sheet(bytes, file, plan);
+            return read_sheet(&bytes, file, plan);
         }
         let kind = kind.to_string();
         return Report::fail(file, Kind::BinaryFile { format: kind });
     }
     let mut r = Report::new(file);
-    let dec = decode::decode(bytes, opts.encoding);
+    let mut dec = match bytes {
+        Cow::Borrowed(b) => decode::decode(b, opts.encoding),
+        Cow::Owned(b) => decode::decode_owned(b, opts.encoding),
+    };
     r.encoding = dec.encoding;
     if dec.text.contains('\0') {
         return Report::fail(file, Kind::BinaryData);
@@ -39,7 +52,7 @@ fn read_bytes(bytes: &[u8], file: &str, plan: &Plan, opts: &ReadOptions) -> Repo
         ));
     }
     let mut reader = Reader::new(plan, &mut r);
-    match text_table(&dec.text, file) {
+    match text_table(&mut dec.text, file) {
         Ok((table, skipped)) => {
             reader.r.delimiter = match table.source {
                 Source::Text { delim, .. } => Some(delim),

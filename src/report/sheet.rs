@@ -192,10 +192,9 @@ fn sheet_table(
         .enumerate()
         .skip(h + 1)
         .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
-        .map(|(i, r)| RawRow {
-            line: row0 + i as u32 + 1,
-            start: 0,
-            record: csv::StringRecord::from(r.clone()),
+        .map(|(i, r)| {
+            let cells = csv::StringRecord::from(r.clone());
+            RawRow::of_sheet(row0 + i as u32 + 1, 0, cells)
         })
         .collect();
     Table {

@@ -2,6 +2,7 @@
 //! each field stands (line and column as an editor shows them) — and the same `Table` shape for
 //! workbooks (`sheet.rs`), so that one set of checks serves both.
 
+pub(crate) use super::raw_row::RawRow;
 use super::{column_of, COLUMNS};
 use crate::diag::{Diagnostic, Excludes, Kind, Place};
 
@@ -173,9 +174,10 @@ pub(crate) fn no_header(file: &str, empty: bool) -> Box<Diagnostic> {
 }
 
 /// Text to a table: the header row found, then every non-blank record; the lines skipped
-/// before the header come back as a warning.
+/// before the header come back as a warning. The text is lent to the CSV reader while it reads
+/// (not copied), and given back.
 pub(crate) fn text_table<'a>(
-    text: &'a str,
+    text: &'a mut String,
     file: &str,
 ) -> Result<(Table<'a>, Option<Diagnostic>), Box<Diagnostic>> {
     let Some(h) = find_header(text) else {
@@ -183,10 +185,21 @@ pub(crate) fn text_table<'a>(
     };
     let header_line = h.line0 as u32 + 1;
     let skipped = skipped_lines(file, &text[..h.offset], header_line);
-    let body = &text[h.offset..];
-    with_csv_reader(h.delimiter as u8, body, |rdr| {
-        read_records(rdr, body, file, &h, header_line, skipped)
-    })
+    let (header, rows) = with_csv_reader(h.delimiter as u8, text, h.offset, |rdr| {
+        read_records(rdr, h.offset, file, header_line)
+    })?;
+    let text: &'a str = text;
+    let table = Table {
+        source: Source::Text {
+            body: &text[h.offset..],
+            delim: h.delimiter,
+        },
+        header,
+        header_line,
+        header_start: 0,
+        rows,
+    };
+    Ok((table, skipped))
 }
 
 type CsvReader = csv::Reader<std::io::Cursor<Vec<u8>>>;
@@ -197,9 +210,15 @@ thread_local! {
     static READERS: std::cell::RefCell<Vec<(u8, CsvReader)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Runs `f` on this thread's reader for `delimiter`, set at the start of `body`: as a new
-/// reader would be (line 1, byte 0, no record read).
-fn with_csv_reader<T>(delimiter: u8, body: &str, f: impl FnOnce(&mut CsvReader) -> T) -> T {
+/// Runs `f` on this thread's reader for `delimiter`, lent `text` and set at its byte `offset`
+/// as a new reader would be at the start of the body (line 1, byte 0, no record read); the
+/// text is given back after.
+fn with_csv_reader<T>(
+    delimiter: u8,
+    text: &mut String,
+    offset: usize,
+    f: impl FnOnce(&mut CsvReader) -> T,
+) -> T {
     READERS.with(|cell| {
         let mut readers = cell.borrow_mut();
         let i = match readers.iter().position(|(d, _)| *d == delimiter) {
@@ -218,36 +237,35 @@ fn with_csv_reader<T>(delimiter: u8, body: &str, f: impl FnOnce(&mut CsvReader) 
             }
         };
         let rdr = &mut readers[i].1;
-        let data = rdr.get_mut().get_mut();
-        data.clear();
-        data.extend_from_slice(body.as_bytes());
-        rdr.seek_raw(std::io::SeekFrom::Start(0), csv::Position::new())
-            .expect("seeking in memory reads nothing");
+        *rdr.get_mut().get_mut() = std::mem::take(text).into_bytes();
+        // Positions count from `offset` (byte 0, line 1), as a reader of the body alone would.
+        rdr.seek_raw(
+            std::io::SeekFrom::Start(offset as u64),
+            csv::Position::new(),
+        )
+        .expect("seeking in memory reads nothing");
         let out = f(rdr);
-        // A copy of the last body is not kept; nor the room of a large one (up to the file limit).
-        let data = rdr.get_mut().get_mut();
-        data.clear();
-        if data.capacity() > 1 << 20 {
-            *data = Vec::new();
-        }
+        let bytes = std::mem::take(rdr.get_mut().get_mut());
+        *text = String::from_utf8(bytes).expect("the text lent comes back as it was");
         out
     })
 }
 
-/// The header record and the rows of `body` (see [`text_table`]).
-fn read_records<'a>(
+/// The header record and the rows of the text lent to `rdr`, whose body starts at byte
+/// `offset` (see [`text_table`]).
+fn read_records(
     rdr: &mut CsvReader,
-    body: &'a str,
+    offset: usize,
     file: &str,
-    h: &Header,
     header_line: u32,
-    skipped: Option<Diagnostic>,
-) -> Result<(Table<'a>, Option<Diagnostic>), Box<Diagnostic>> {
+) -> Result<(csv::StringRecord, Vec<RawRow>), Box<Diagnostic>> {
     let mut rec = csv::StringRecord::new();
     let header = match rdr.read_record(&mut rec) {
         Ok(true) => rec.clone(),
         _ => return Err(no_header(file, true)),
     };
+    // Cells past the header's width are counted, not kept (`RawRow::new`).
+    let width = Some(filled_width(&header));
     let mut rows = Vec::new();
     loop {
         let before = rdr.position().clone();
@@ -272,29 +290,14 @@ fn read_records<'a>(
             continue;
         }
         let pos = rec.position().cloned().unwrap_or(before);
+        let body = &rdr.get_ref().get_ref()[offset..];
         let (line, start) = record_start(body, header_line + pos.line() as u32 - 1, pos.byte());
         if rows.len() >= super::limits::MAX_ROWS {
             return Err(Box::new(super::limits::too_many_rows(file)));
         }
-        rows.push(RawRow {
-            line,
-            start,
-            record: rec.clone(),
-        });
+        rows.push(RawRow::new(line, start, &rec, width));
     }
-    Ok((
-        Table {
-            source: Source::Text {
-                body,
-                delim: h.delimiter,
-            },
-            header,
-            header_line,
-            header_start: 0,
-            rows,
-        },
-        skipped,
-    ))
+    Ok((header, rows))
 }
 
 /// Lines before the header row (blank lines and Excel's `sep=` aside): a warning, at line 1.
@@ -309,13 +312,9 @@ fn skipped_lines(file: &str, before: &str, header_line: u32) -> Option<Diagnosti
 
 /// A record's first line and byte in `body`: with CRLF endings the CSV reader puts a record's
 /// start just before the pending line break, so step over it.
-fn record_start(body: &str, mut line: u32, byte: u64) -> (u32, usize) {
+fn record_start(body: &[u8], mut line: u32, byte: u64) -> (u32, usize) {
     let mut start = byte as usize;
-    while let Some(&b) = body
-        .as_bytes()
-        .get(start)
-        .filter(|b| **b == b'\r' || **b == b'\n')
-    {
+    while let Some(&b) = body.get(start).filter(|b| **b == b'\r' || **b == b'\n') {
         line += u32::from(b == b'\n');
         start += 1;
     }
@@ -332,19 +331,14 @@ pub(crate) fn filled_width(r: &csv::StringRecord) -> usize {
         .unwrap_or(0)
 }
 
-pub(crate) struct RawRow {
-    pub line: u32,
-    pub start: usize,
-    pub record: csv::StringRecord,
-}
-
 #[cfg(test)]
 mod tests {
     use super::{field_position, text_table};
 
     /// Each row's line, start and cells, as read.
     fn rows(text: &str) -> Vec<(u32, usize, Vec<String>)> {
-        let (t, _) = text_table(text, "t.csv").unwrap_or_else(|e| panic!("{e:?}"));
+        let mut text = text.to_string();
+        let (t, _) = text_table(&mut text, "t.csv").unwrap_or_else(|e| panic!("{e:?}"));
         t.rows
             .iter()
             .map(|r| (r.line, r.start, r.record.iter().map(String::from).collect()))

@@ -28,6 +28,7 @@ mod hostile_outputs;
 mod indicator_outputs;
 mod indicator_periods;
 mod indicators;
+mod many_copies;
 mod other_workbooks;
 mod outputs_beside_reports;
 #[cfg(unix)]
@@ -49,6 +50,7 @@ mod template_use;
 mod templates;
 mod truth;
 mod verdicts;
+mod wide_rows;
 mod windows_2026;
 mod wording;
 mod workbook;
