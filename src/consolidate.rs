@@ -2,7 +2,7 @@
 //! totals, and every excluded row or file with its reason. Pure code over a [`Cycle`].
 
 use crate::cycle::{Counts, Cycle, State};
-use crate::diag::{Code, Diagnostic, Excludes, Kind};
+use crate::diag::{Diagnostic, Excludes, Kind};
 use crate::plan::{AgencyIdx, TaskIdx};
 use crate::report::{Row, Status};
 use chrono::NaiveDate;
@@ -169,7 +169,8 @@ pub struct Consolidation<'c> {
     pub agencies: Vec<AgencyLine<'c>>,
     /// The figures of every accepted row, summed.
     pub totals: Totals,
-    /// Every diagnostic that cost a row or a file, in file order (see [`leaves_out`]).
+    /// Every diagnostic that cost a row or a file, in file order: not those of a file another
+    /// replaces, nor another period's own report's (see [`leaves_out`]).
     pub excluded: Vec<&'c Diagnostic>,
     /// Every diagnostic of the cycle.
     pub diagnostics: Vec<&'c Diagnostic>,
@@ -218,17 +219,18 @@ impl<'c> Consolidation<'c> {
 }
 
 /// A diagnostic that leaves rows or a file out of the cycle's figures for something wrong:
-/// listed as excluded ("Bị loại", the JSON's `excluded`) and counted. A file replaced by a
-/// later one of its agency (`superseded`), an identical copy (`duplicate-file`) and another
-/// period's file not taken for this one (`other-period`) leave out nothing that should be in,
-/// nor does a device or FIFO named like a report (`not-a-file`, skipped unread): they are among
+/// listed as excluded ("Bị loại", the JSON's `excluded`) and counted. Another period's file not
+/// taken for this one (`other-period`) leaves out nothing that should be in, nor does a device
+/// or FIFO named like a report (`not-a-file`, skipped unread), nor anything in a file another
+/// replaces (`replaced`: a superseded file, a copy; see `excluded::replaced`): they are among
 /// the warnings only, so that the list and the counts agree.
-fn leaves_out(d: &Diagnostic) -> bool {
+fn leaves_out(d: &Diagnostic, replaced: &std::collections::HashSet<&str>) -> bool {
     d.excludes != Excludes::Nothing
+        && !replaced.contains(d.file.as_str())
         && match d.kind {
             Kind::OtherPeriod { rejects, .. } => rejects,
             Kind::NotAFile { .. } => false,
-            _ => d.code() != Code::Superseded && d.code() != Code::DuplicateFile,
+            _ => true,
         }
 }
 
@@ -285,7 +287,11 @@ pub fn fold<'c, E>(
             file: a.figures_from.map(|f| c.reports[f].file.as_str()),
             rows: 0,
             rows_excluded: excluded_rows.by_agency[a.agency],
-            errors: a.reports.iter().map(|&f| c.reports[f].errors()).sum(),
+            // The errors of the files that count: not of those another replaces.
+            errors: (a.reports.iter())
+                .filter(|f| !excluded_rows.replaced.contains(f))
+                .map(|&f| c.reports[f].errors())
+                .sum(),
             totals: Totals::default(),
         };
         if let Some(f) = a.figures_from {
@@ -313,11 +319,10 @@ pub fn fold<'c, E>(
         agencies.push(line);
     }
     let diagnostics: Vec<&Diagnostic> = c.diagnostics().collect();
-    let replaced = excluded::replaced_files(c);
     let excluded = diagnostics
         .iter()
         .copied()
-        .filter(|d| leaves_out(d) && !replaced.contains(d.file.as_str()))
+        .filter(|d| leaves_out(d, &excluded_rows.replaced_files))
         .collect();
     let counted = crate::indicators::counted_rows(c);
     let indicators = crate::indicators::results(plan, plan.meta.year, &c.period.id, &counted);

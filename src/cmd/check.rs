@@ -266,7 +266,10 @@ fn file_line(r: &Report, plan: &Plan, lang: Lang) -> String {
         let n = r.excluded_rows();
         lang.pick(
             &format!("CÓ LỖI — {n} dòng bị loại"),
-            &format!("ERRORS — {n} rows excluded"),
+            &format!(
+                "ERRORS — {} excluded",
+                crate::number::counted(n, "row", "rows")
+            ),
         )
         .to_string()
     } else {
@@ -277,10 +280,20 @@ fn file_line(r: &Report, plan: &Plan, lang: Lang) -> String {
         let n = if r.usable() { r.indicators.len() } else { 0 };
         (
             n,
-            lang.pick("dòng chỉ tiêu nhận", "indicator rows accepted"),
+            lang.pick(
+                "dòng chỉ tiêu nhận",
+                crate::number::plural(n, "indicator row accepted", "indicator rows accepted"),
+            ),
         )
     } else {
-        (r.rows_counted(), lang.pick("dòng nhận", "rows accepted"))
+        let n = r.rows_counted();
+        (
+            n,
+            lang.pick(
+                "dòng nhận",
+                crate::number::plural(n, "row accepted", "rows accepted"),
+            ),
+        )
     };
     format!(
         "{}: {who}, {}, {date} — {n} {what} — {verdict}",

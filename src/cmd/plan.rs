@@ -158,11 +158,15 @@ fn check(path: &std::path::Path, format: CheckFormat, g: &Global) -> Result<Outc
             );
             let (sections, warnings) = (by_section.join(", "), warnings.len());
             let indicators = plan.indicators.len();
-            let indicators_en = crate::number::counted(indicators, "indicator", "indicators");
+            let counted = crate::number::counted;
+            let agencies_en = counted(agencies, "agency", "agencies");
+            let periods_en = counted(periods, "period", "periods");
+            let tasks_en = counted(tasks, "task", "tasks");
+            let indicators_en = counted(indicators, "indicator", "indicators");
             let warnings_en = crate::number::counted(warnings, "warning", "warnings");
             let msg = crate::t!(
                 "{file}: hợp lệ — {agencies} đơn vị, {periods} kỳ báo cáo, {tasks} nhiệm vụ ({sections}), {indicators} chỉ tiêu, {warnings} cảnh báo",
-                "{file}: valid — {agencies} agencies, {periods} periods, {tasks} tasks ({sections}), {indicators_en}, {warnings_en}"
+                "{file}: valid — {agencies_en}, {periods_en}, {tasks_en} ({sections}), {indicators_en}, {warnings_en}"
             );
             output::note(g, msg.get(g.lang));
             Ok(Outcome::Clean)

@@ -122,7 +122,9 @@ pub(super) fn figures_from(
         .filter(|f| Some(*f) != figures && !conflicting.contains(f))
         .collect();
     for &f in &earlier {
-        let newer = figures.map(|n| reports[n].file.clone()).unwrap_or_default();
+        // Held back by a conflict, it is superseded by the conflicting reports all the same.
+        let newer = figures.or(conflicting.first().copied());
+        let newer = newer.map(|n| reports[n].file.clone()).unwrap_or_default();
         let d = Diagnostic::warn(&reports[f].file, Kind::Superseded { newer });
         notices.push(d.excluding(Excludes::File));
     }

@@ -630,10 +630,11 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         }
         Kind::TaskNotReported { tasks } => {
             let (n, list) = (tasks.len(), tasks.join(", "));
+            let are = crate::number::plural(n, "is", "are");
             tr!(
                 lang,
                 "{n} nhiệm vụ của đơn vị không được báo cáo: {list}",
-                "{n} of the agency's tasks are not reported on: {list}"
+                "{n} of the agency's tasks {are} not reported on: {list}"
             )
         }
         Kind::BadDate { found, example, .. } => {

@@ -98,8 +98,14 @@ fn left_out(k: &Consolidation, lang: Lang) -> Option<Block> {
     let what = match (rows, files) {
         (0, 0) => None,
         // Files excluded whole with no rows in them (an empty or unreadable file).
-        (0, f) => Some(Text::new(format!("{f} tệp"), t_count(f, "file", "files"))),
-        (r, _) => Some(Text::new(format!("{r} dòng"), t_count(r, "row", "rows"))),
+        (0, f) => Some(Text::new(
+            format!("{f} tệp"),
+            crate::number::counted(f, "file", "files"),
+        )),
+        (r, _) => Some(Text::new(
+            format!("{r} dòng"),
+            crate::number::counted(r, "row", "rows"),
+        )),
     }
     .map(|w| w.get(lang).to_string());
     what.map(|what| {
@@ -107,7 +113,7 @@ fn left_out(k: &Consolidation, lang: Lang) -> Option<Block> {
         // A file excluded whole has its rows among those rows: said so, not added to them.
         let whole = match rows > 0 && files > 0 {
             true => {
-                let of = t_count(files, "file", "files");
+                let of = crate::number::counted(files, "file", "files");
                 t!(
                     ", trong đó có toàn bộ các dòng của {files} tệp bị loại",
                     ", among them all the rows of {of} excluded whole"
@@ -122,9 +128,4 @@ fn left_out(k: &Consolidation, lang: Lang) -> Option<Block> {
             "{what} of the agencies' reports {was} left out of the figures because of errors{whole} (each row and file, with its reason, in the \"Excluded\" sheet of the attached workbook)."
         ).get(lang))
     })
-}
-
-/// "1 file", "3 files": an English count with its noun.
-fn t_count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", plural(n, one, many))
 }

@@ -62,7 +62,8 @@ pub fn appendix(k: &Consolidation, lang: Lang) -> Vec<Block> {
         Block::Table(by_task(k, lang)),
         Block::Table(by_agency(k, &early, lang)),
     ];
-    if k.agencies.iter().any(|a| disbelieved(k, a, &early)) {
+    let marked = |a| disbelieved(k, a, &early) || later_after_as_of(k, a);
+    if k.agencies.iter().any(marked) {
         // The year's reporting begins on the same day for every file: the first notice's.
         let begins = early.first().map(|(_, from)| *from);
         let why = match begins {
@@ -227,7 +228,8 @@ fn report_date(
     // reader does not take figures sent later for the first report's.
     match a.figures_on.filter(|_| updated(a)) {
         Some(later) => {
-            let later = short_date(later);
+            let mark = if later_after_as_of(k, a) { " (*)" } else { "" };
+            let later = format!("{}{mark}", short_date(later));
             t!("{first} (cập nhật {later})", "{first} (updated {later})")
                 .get(lang)
                 .to_string()
@@ -240,6 +242,11 @@ fn report_date(
 /// correction): Appendix 2 gives both dates.
 fn updated(a: &crate::consolidate::AgencyLine) -> bool {
     a.figures_on.is_some() && a.figures_on != a.submitted_on
+}
+
+/// The later report whose figures count is dated after the as-of date (see [`disbelieved`]).
+fn later_after_as_of(k: &Consolidation, a: &crate::consolidate::AgencyLine) -> bool {
+    updated(a) && a.figures_on.is_some_and(|d| d > k.cycle.as_of)
 }
 
 /// A report counted on time whose date bdg did not believe: after the last on-time day (after

@@ -116,3 +116,57 @@ fn a_superseded_files_refused_row_is_not_excluded() {
         v["excluded"]
     );
 }
+
+/// An earlier report of an agency whose latest date holds a conflict: none of its files
+/// counts, so the earlier one is excluded whole with the conflicting ones (its bad row is one
+/// of its rows), it names the report that superseded it, and the lines add up.
+#[test]
+fn an_earlier_report_of_a_held_back_agency_is_excluded_whole() {
+    let earlier = format!(
+        "{HEAD}SYT,2021-H1,05/06/2021,II.1.a,done,x,1,1000\n\
+         SYT,2021-H1,05/06/2021,II.1.b,done,1,1,1000\n"
+    );
+    let files = [
+        ("SYT_a.csv", earlier),
+        ("SYT_b.csv", report("SYT", "2021-H1", &["II.1.a"], 1)),
+        ("SYT_c.csv", report("SYT", "2021-H1", &["II.1.a"], 2)),
+    ];
+    let (v, _, _dir) = consolidate(&files);
+    let syt = agency_line(&v, "SYT");
+    assert_eq!(syt["state"], "rejected");
+    assert_eq!(
+        (&v["files_excluded"], &v["rows_excluded"]),
+        (&3.into(), &(2 + 1 + 1).into())
+    );
+    assert_eq!(syt["rows_excluded"], 4);
+    assert_eq!(lines_sum(&v), 4);
+    let superseded = (v["notices"].as_array().unwrap().iter())
+        .find(|d| d["code"] == "superseded")
+        .expect("the earlier file is superseded");
+    assert!(superseded["data"]["newer"]
+        .as_str()
+        .unwrap()
+        .ends_with("SYT_b.csv"));
+}
+
+/// Of an agency's companion indicator files, the latest counts: an older one's refused row is
+/// neither counted nor listed as excluded (it stays among its diagnostics).
+#[test]
+fn an_older_companion_files_refused_row_is_not_excluded() {
+    const IND: &str = "agency,period,submitted_on,indicator,numerator,denominator\n";
+    let older = format!("{IND}SYT,2021-H1,09/06/2021,NQ28-4.1,abc,2463\n");
+    let newer = format!("{IND}SYT,2021-H1,10/06/2021,NQ28-4.1,2712,2463\n");
+    let files = [
+        ("SYT.csv", report("SYT", "2021-H1", &["II.1.a"], 1)),
+        ("SYT_chi-tieu.csv", older),
+        ("SYT_chi-tieu_sua.csv", newer),
+    ];
+    let (v, _, _dir) = consolidate(&files);
+    assert_eq!(v["rows_excluded"], 0, "{}", v["excluded"]);
+    assert_eq!(v["excluded"].as_array().unwrap().len(), 0);
+    assert_eq!(agency_line(&v, "SYT")["rows_excluded"], 0);
+    let r = (v["indicators"].as_array().unwrap().iter())
+        .find(|i| i["id"] == "NQ28-4.1")
+        .unwrap();
+    assert_eq!(r["numerator"], 2712.0);
+}

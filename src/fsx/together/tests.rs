@@ -299,6 +299,9 @@ fn an_undo_that_fails_names_the_refusal_that_started_it() {
                 let shown = crate::text::for_message(&p.display().to_string());
                 assert!(message.contains(&shown), "{p:?} in {message}");
             }
+            // Both refusals are denials: the advice to close the file is said once.
+            let advice = lang.pick("Excel hoặc Word", "Excel or Word");
+            assert_eq!(message.matches(advice).count(), 1, "{message}");
         }
     }
 }
