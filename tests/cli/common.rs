@@ -245,3 +245,27 @@ pub fn plan_without_windows(plan: &str, dir: &std::path::Path) -> std::path::Pat
     std::fs::write(&path, windowless).unwrap();
     path
 }
+
+/// Every file in `dir` (not its folders) and its bytes, by name.
+pub fn snapshot(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect()
+}
+
+/// The JSON's `excluded`, each entry as (its file's name without folders, its code).
+pub fn excluded_by_name(v: &Value) -> Vec<(String, String)> {
+    (v["excluded"].as_array().unwrap().iter())
+        .map(|d| {
+            let f = std::path::Path::new(d["file"].as_str().unwrap());
+            let name = f.file_name().unwrap().to_str().unwrap().to_string();
+            (name, d["code"].as_str().unwrap().to_string())
+        })
+        .collect()
+}

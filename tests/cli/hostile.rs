@@ -162,18 +162,7 @@ fn every_cycle_command_finishes_beside_the_crafted_workbooks() {
     let out = tempfile::tempdir().unwrap();
     let (code, v) = consolidate_json(dir.path(), out.path());
     assert_eq!(code, 1);
-    let excluded: Vec<(String, String)> = v["excluded"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            let f = Path::new(d["file"].as_str().unwrap()).file_name().unwrap();
-            (
-                f.to_str().unwrap().to_string(),
-                d["code"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let excluded = excluded_by_name(&v);
     for (name, want) in &expected {
         assert!(
             excluded.contains(&(name.to_string(), want.to_string())),

@@ -117,18 +117,7 @@ fn the_cycle_consolidates_beside_the_bombs() {
     let out = tempfile::tempdir().unwrap();
     let (code, v) = consolidate_json(dir.path(), out.path());
     assert_eq!(code, 1, "{v}");
-    let excluded: Vec<(String, String)> = v["excluded"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            let f = Path::new(d["file"].as_str().unwrap()).file_name().unwrap();
-            (
-                f.to_str().unwrap().into(),
-                d["code"].as_str().unwrap().into(),
-            )
-        })
-        .collect();
+    let excluded = excluded_by_name(&v);
     for (name, want) in &expected {
         assert!(
             excluded.contains(&(name.to_string(), want.to_string())),

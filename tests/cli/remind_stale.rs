@@ -10,19 +10,6 @@ use std::path::Path;
 
 const RECORD: &str = ".bdg-written";
 
-/// Every file in `dir` and its bytes, by name.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&p).unwrap())
-        })
-        .collect()
-}
-
 /// `bdg GLOBAL… remind` of the shipped plan's `period` for `reports` as of `as_of`, into
 /// `out`: its exit code and stderr.
 fn remind(global: &[&str], period: &str, reports: &Path, as_of: &str, out: &Path) -> (i32, String) {

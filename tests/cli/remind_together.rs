@@ -4,21 +4,7 @@
 //! A commit refused part-way is injected in `src/cmd/remind.rs`'s unit tests.
 
 use crate::common::*;
-use std::collections::BTreeMap;
 use std::path::Path;
-
-/// Every file in `dir` (not its folders) and its bytes, by name.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&p).unwrap())
-        })
-        .collect()
-}
 
 /// `bdg -q --lang LANG remind` of the shipped plan's 2021-H1 for `reports` as of `as_of`,
 /// into `out`: its exit code and stderr.
