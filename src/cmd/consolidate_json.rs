@@ -78,6 +78,10 @@ struct AgencyJson<'a> {
     days_late: Option<i64>,
     errors: usize,
     expected: bool,
+    /// The date of the file whose figures count, when a later report's (a supplement, a
+    /// correction): absent when it is the first report's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    figures_on: Option<String>,
     rows: usize,
     rows_excluded: usize,
     state: State,
@@ -173,6 +177,9 @@ fn agency<'a>(k: &'a Consolidation<'a>, a: &AgencyLine) -> AgencyJson<'a> {
         days_late: a.days_late,
         errors: a.errors,
         expected: a.expected,
+        figures_on: (a.figures_on)
+            .filter(|&d| Some(d) != a.submitted_on)
+            .map(|d| d.to_string()),
         rows: a.rows,
         rows_excluded: a.rows_excluded,
         state: a.state,

@@ -58,7 +58,11 @@ fn figures_from_a_later_report_give_its_date_beside_the_first() {
             .output()
             .unwrap();
         let v = json_of(&o.stdout);
-        assert_eq!(agency_line(&v, "UBND_PRTC")["submitted_on"], "2021-06-09");
+        let prtc = agency_line(&v, "UBND_PRTC");
+        assert_eq!(prtc["submitted_on"], "2021-06-09");
+        assert_eq!(prtc["figures_on"], "2021-06-17");
+        // Where the figures are the first report's, the JSON says nothing more.
+        assert!(agency_line(&v, "SYT").get("figures_on").is_none());
         let appendix = appendix_2(out.path(), lang == "en");
         assert!(
             appendix.contains(&format!(">9/6/2021 {later}<")),
