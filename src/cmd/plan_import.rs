@@ -33,13 +33,22 @@ pub fn run(a: Args, g: &Global) -> Result<Outcome> {
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| a.file.display().to_string());
+    let (todos, tasks) = (draft.todo_count(), draft.task_count());
+    let (agencies, periods) = (draft.agencies.len(), draft.periods.len());
+    let nothing = draft.meta.title.is_none() && draft.meta.year.is_none();
+    if nothing && tasks == 0 && agencies == 0 && periods == 0 {
+        // Not a plan (an empty file, a letter): a draft of nothing would read as an import.
+        let msg = crate::t!(
+            "{source}: không tìm thấy kế hoạch trong tệp (không có tên kế hoạch, năm, nhiệm vụ, đơn vị hay kỳ báo cáo nào); không ghi gì",
+            "{source}: no plan found in the file (no title, year, task, agency or period); nothing written"
+        );
+        return Err(anyhow!("{}", msg.get(lang)));
+    }
     let yaml = import::to_yaml(&draft, &source, lang);
     match &a.out {
         Some(out) => crate::fsx::write_atomic(out, yaml.as_bytes())?,
         None => output::print(&yaml)?,
     }
-    let (todos, tasks) = (draft.todo_count(), draft.task_count());
-    let (agencies, periods) = (draft.agencies.len(), draft.periods.len());
     output::note(
         g,
         crate::t!(

@@ -415,3 +415,28 @@ fn a_2026_plan_of_another_province_with_its_national_heading() {
     let due: Vec<String> = field_of(&v["periods"], "due");
     assert_eq!(due, ["2026-06-10", "2026-12-10"]);
 }
+
+/// A file with no plan in it (empty, or a letter's prose) is not imported as a draft of
+/// nothing: exit 2, nothing on stdout, no file written.
+#[test]
+fn a_file_without_a_plan_is_refused_not_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let letter = "Kính gửi: Sở Y tế\nĐề nghị quý cơ quan gửi báo cáo trước ngày 27/3.\n";
+    for (name, text) in [("empty.txt", ""), ("letter.txt", letter)] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let (code, out, _) = import(&file);
+        assert_eq!(code, 2, "{name}");
+        assert!(out.is_empty(), "{name}: {out}");
+        let draft = dir.path().join(format!("{name}.yaml"));
+        let o = bdg()
+            .args(["plan", "import"])
+            .arg(&file)
+            .arg("--out")
+            .arg(&draft)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        assert!(!draft.exists(), "{name}");
+    }
+}
