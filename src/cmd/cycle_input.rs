@@ -30,13 +30,18 @@ pub fn with_cycle<T>(
         .collect();
     output::print_diagnostics(g, &verdicts);
     output::print_diagnostics(g, &skipped_notices(&c.reports));
-    // The files' own errors, which `check` shows; the cycle's (a conflict, a report before the
-    // window, another period's file) were said just above, and `check`, knowing no period,
-    // would not show them.
+    // The errors `check` shows of this period's files: their own, and two different reports
+    // of an agency on one date (`conflict`, which `check` finds too). The cycle's other errors
+    // (a report before the window, another period's file) were said just above, and `check`,
+    // knowing no period, would not show them.
+    let conflicts = (c.notices.iter())
+        .filter(|d| d.code() == crate::diag::Code::Conflict)
+        .count();
     let errors = (c.relevant_reports())
         .flat_map(|(_, r)| r.diagnostics.iter())
         .filter(|d| d.is_error())
-        .count();
+        .count()
+        + conflicts;
     if errors > 0 {
         output::note(
             g,

@@ -170,3 +170,39 @@ fn an_older_companion_files_refused_row_is_not_excluded() {
         .unwrap();
     assert_eq!(r["numerator"], 2712.0);
 }
+
+/// The "N errors in the report files; run bdg check" line of a cycle command counts what
+/// `check` shows of the period's files: their own errors and the conflicts `check` finds too.
+#[test]
+fn the_cycles_error_count_is_the_one_check_shows() {
+    let files = [
+        ("STP-a.csv", report("STP", "2021-H1", &["II.1.a"], 1)),
+        ("STP-b.csv", report("STP", "2021-H1", &["II.1.a"], 2)),
+        (
+            "SYT.csv",
+            format!("{HEAD}SYT,2021-H1,08/06/2021,II.1.a,done,x,1,1000\n"),
+        ),
+    ];
+    let (_, _, dir) = consolidate(&files);
+    let reports = dir.path().join("reports");
+    let (_, checked) = check_json(&reports);
+    let shown = (checked["diagnostics"].as_array().unwrap().iter())
+        .filter(|d| d["severity"] == "error")
+        .count();
+    assert_eq!(shown, 2 + 1, "{checked}");
+    let o = consolidate_reports(&["--lang", "en"], &reports, &dir.path().join("again"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let said = stderr
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("bdg: ")?
+                .split(' ')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert_eq!(said, shown, "{stderr}");
+}
