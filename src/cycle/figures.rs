@@ -133,3 +133,33 @@ pub(super) fn figures_from(
     }
     figures
 }
+
+/// An agency's companion indicator files of the period: the latest (by date, then name) is
+/// the one whose indicators count (`indicators::counted_rows`); each older one is superseded
+/// by it, said as an earlier task report is.
+pub(super) fn older_companions(
+    plan: &crate::plan::Plan,
+    reports: &[Report],
+    period: &crate::plan::Period,
+    notices: &mut Vec<Diagnostic>,
+) {
+    let mut by_agency: std::collections::BTreeMap<crate::plan::AgencyIdx, Vec<usize>> =
+        Default::default();
+    for (i, r) in reports.iter().enumerate() {
+        let this_period = r.period_id(plan) == Some(period.id.as_str());
+        if let (true, true, Some(a)) = (r.indicators_only && r.usable(), this_period, r.agency) {
+            by_agency.entry(a).or_default().push(i);
+        }
+    }
+    for files in by_agency.values_mut() {
+        files.sort_by_key(|&f| (reports[f].submitted_on, reports[f].file.as_str()));
+        let Some((&latest, older)) = files.split_last() else {
+            continue;
+        };
+        for &f in older {
+            let newer = reports[latest].file.clone();
+            let d = Diagnostic::warn(&reports[f].file, Kind::Superseded { newer });
+            notices.push(d.excluding(Excludes::File));
+        }
+    }
+}

@@ -77,6 +77,7 @@ pub fn build<'p>(
         }
         judge(a, false, files, &mut notices);
     }
+    figures::older_companions(plan, &reports, period, &mut notices);
     agencies.shrink_to_fit();
     Cycle {
         plan,

@@ -169,6 +169,18 @@ fn an_older_companion_files_refused_row_is_not_excluded() {
         .find(|i| i["id"] == "NQ28-4.1")
         .unwrap();
     assert_eq!(r["numerator"], 2712.0);
+    // The older file is said to be superseded by the newer, as a task report would be.
+    let superseded = (v["notices"].as_array().unwrap().iter())
+        .find(|d| d["code"] == "superseded")
+        .expect("the older companion file is superseded");
+    assert!(superseded["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("SYT_chi-tieu.csv"));
+    assert!(superseded["data"]["newer"]
+        .as_str()
+        .unwrap()
+        .ends_with("SYT_chi-tieu_sua.csv"));
 }
 
 /// The "N errors in the report files; run bdg check" line of a cycle command counts what
