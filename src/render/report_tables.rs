@@ -101,9 +101,39 @@ pub fn appendix(k: &Consolidation, lang: Lang) -> Vec<Block> {
             super::doc::ParaStyle::Quote,
         ));
     }
+    blocks.extend(dropped_tasks(k, lang));
     blocks.extend(super::report_held::appendix_note(k, lang));
     blocks.push(Block::Table(overdue(k, lang)));
     blocks
+}
+
+/// A later report that leaves out tasks an earlier one gave (`dropped-tasks`): its figures
+/// count, so the tasks it leaves out have none of the agency's this period. Said under the
+/// table, one line per agency, so that the ministry's reader is told, not only the officer.
+fn dropped_tasks(k: &Consolidation, lang: Lang) -> Vec<Block> {
+    let plan = k.cycle.plan;
+    let dropped = (k.cycle.notices.iter()).filter_map(|d| match &d.kind {
+        Kind::DroppedTasks { tasks, .. } if !tasks.is_empty() => Some((&d.file, tasks.len())),
+        _ => None,
+    });
+    let mut out = Vec::new();
+    for (file, n) in dropped {
+        let Some(a) = k.agencies.iter().find(|a| a.file == Some(file.as_str())) else {
+            continue;
+        };
+        let name = plan.agencies[a.agency].the_name_in(lang);
+        let tasks = crate::number::counted(n, "task", "tasks");
+        let text = t!(
+            "(cập nhật …) Báo cáo gửi sau của {name} không có {n} nhiệm vụ mà báo cáo trước đó của đơn vị đã có: các nhiệm vụ này không có số liệu của đơn vị trong kỳ.",
+            "(updated …) The later report of {name} leaves out {tasks} its earlier report gave: those tasks have none of its figures this period."
+        );
+        out.push(Block::styled(
+            text.get(lang),
+            0,
+            super::doc::ParaStyle::Quote,
+        ));
+    }
+    out
 }
 
 /// Appendix 1: every task of the plan, the columns of the workbook's by-task sheet.

@@ -110,6 +110,33 @@ fn a_later_report_dated_after_the_as_of_date_is_marked() {
     );
 }
 
+/// A later report that leaves out tasks the earlier one gave is counted, and the report for
+/// the ministry says, under Appendix 2, how many of the agency's tasks have no figures now.
+#[test]
+fn a_partial_later_report_is_said_under_appendix_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    for e in std::fs::read_dir(root().join("examples/reports/2021-H1")).unwrap() {
+        let path = e.unwrap().path();
+        std::fs::copy(&path, reports.join(path.file_name().unwrap())).unwrap();
+    }
+    let syt = std::fs::read_to_string(reports.join("SYT_2021-H1.csv")).unwrap();
+    let first_row: String = syt.lines().take(2).collect::<Vec<_>>().join("\n");
+    let later = first_row.replace("2021-06-09", "2021-06-13") + "\n";
+    std::fs::write(reports.join("SYT_2021-H1_bo-sung.csv"), later).unwrap();
+    let out = dir.path().join("out");
+    let (_, v) = consolidate_json(&reports, &out);
+    let dropped = (v["notices"].as_array().unwrap().iter())
+        .find(|d| d["code"] == "dropped-tasks")
+        .expect("the later file leaves tasks out");
+    let n = dropped["data"]["tasks"].as_array().unwrap().len();
+    assert!(n > 1, "{dropped}");
+    let appendix = appendix_2(&out, false);
+    let said = format!("Báo cáo gửi sau của Sở Y tế không có {n} nhiệm vụ");
+    assert!(appendix.contains(&said), "{appendix}");
+}
+
 /// The "excluded" list and the counts agree: a file replaced by a later one of its agency is
 /// among the notices, not among the excluded, and every file-wide entry left is counted.
 #[test]
