@@ -137,8 +137,8 @@ pub(super) fn tell(g: &Global, stale: &Stale) {
                     &format!("Removed {n} {files} of an earlier run's letters to agencies no longer overdue: {list}"),
                 ).to_string(),
                 Why::OtherLanguage => g.lang.pick(
-                    &format!("Đã xoá {n} tệp công văn của lần chạy trước viết bằng {other} (nay ghi lại bằng tiếng Việt): {list}"),
-                    &format!("Removed {n} {files} of an earlier run's letters written in {other} (written again in English): {list}"),
+                    &format!("Đã xoá {n} tệp của lần chạy trước viết bằng {other} (công văn và danh sách; lần này ghi bằng tiếng Việt): {list}"),
+                    &format!("Removed {n} {files} of an earlier run written in {other} (letters and their list; today's are in English): {list}"),
                 ).to_string(),
             };
             output::note(g, &line);

@@ -46,11 +46,11 @@ pub fn keep_copy(path: &Path, tag: &str) -> Result<PathBuf> {
         match tmp.persist_noclobber(&to) {
             Ok(()) => return Ok(to),
             Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => tmp = e.path,
-            Err(e) => return Err(FsError::err(FsOp::KeepCopy, path, e.error).into()),
+            Err(e) => return Err(FsError::err(FsOp::KeepCopy, path, e.error)),
         }
     }
     let taken = std::io::Error::from(std::io::ErrorKind::AlreadyExists);
-    Err(FsError::err(FsOp::KeepCopy, path, taken).into())
+    Err(FsError::err(FsOp::KeepCopy, path, taken))
 }
 
 #[cfg(test)]
