@@ -17,6 +17,7 @@ mod plan_import;
 mod plan_indicators;
 mod plan_show;
 mod remind;
+mod remind_edited;
 mod remind_stale;
 mod reports;
 mod template;

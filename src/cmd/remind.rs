@@ -1,6 +1,7 @@
 //! `bdg remind`: one reminder letter (công văn đôn đốc) per late or missing agency, as text
 //! and as a Word file.
 
+use super::remind_edited;
 use super::remind_stale::{self, letter_name, list_name, Stale};
 use super::CycleArgs;
 use crate::cycle;
@@ -102,9 +103,14 @@ fn write_letters(
         stale,
         n,
         list_name,
+        edited,
     } = letters;
+    // The officer's versions are copied beside their letters before any is replaced; a run
+    // refused after (here or in the commit) leaves the letters as they were, and the copies.
+    let copies = remind_edited::keep(&edited, g.lang).map_err(unchanged)?;
     commit_and_remove(outputs, &stale.remove)?;
-    remind_stale::tell(g, &stale.remove, &stale.kept);
+    remind_edited::tell(g, &copies);
+    remind_stale::tell(g, &stale);
     output::note(
         g,
         g.lang.pick(
@@ -131,6 +137,9 @@ struct Letters {
     /// How many letters (each a text and a Word file).
     n: usize,
     list_name: String,
+    /// The files there now that this run writes over and that are not bdg's unchanged: each
+    /// is copied beside it first.
+    edited: Vec<PathBuf>,
 }
 
 impl Letters {
@@ -185,6 +194,8 @@ impl Letters {
         outputs.push(write_pending(&out.join(&list_name), |f| {
             Ok(std::io::Write::write_all(f, summary.as_bytes())?)
         })?);
+        let targets: Vec<PathBuf> = outputs.iter().map(|p| out.join(p.file_name())).collect();
+        let edited = remind_edited::edited(out, &targets, record);
         let written = stale.record(&outputs)?;
         outputs.push(written.pending(out)?);
         Ok(Letters {
@@ -192,6 +203,7 @@ impl Letters {
             stale,
             n,
             list_name,
+            edited,
         })
     }
 }

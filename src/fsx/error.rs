@@ -22,6 +22,9 @@ pub enum FsOp {
     /// A new output (where there was none) could not be taken away after another was
     /// refused: the path is that new output, still there.
     LeftNew,
+    /// A file changed by hand (or not bdg's) could not be copied beside it before bdg wrote
+    /// over it (see `keep.rs`): the path is that file, left as it was.
+    KeepCopy,
 }
 
 /// A file-system failure with its data: the operation, the path, the system's error. Printed
@@ -142,6 +145,12 @@ impl FsError {
                 .pick(
                     &format!("không xoá được {p}"),
                     &format!("cannot remove {p}"),
+                )
+                .to_string(),
+            FsOp::KeepCopy => lang
+                .pick(
+                    &format!("không chép được {p} ra bản bên cạnh trước khi ghi đè; tệp vẫn như cũ"),
+                    &format!("cannot copy {p} beside it before writing over it; it is left as it was"),
                 )
                 .to_string(),
             FsOp::LeftNew => lang

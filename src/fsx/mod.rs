@@ -4,9 +4,11 @@
 //! `error.rs` holds the error and its messages, `write.rs` the atomic writing of one output,
 //! `together.rs` several outputs put in place together, `read.rs` reading with a limit, and
 //! `outdir.rs` the output folder's marker, lock and sweep, `record.rs` the record of the files
-//! a run wrote there (so that a later run removes only those, unchanged).
+//! a run wrote there (so that a later run removes only those, unchanged), `keep.rs` a copy
+//! of a file changed by hand kept beside it before bdg writes over it.
 
 mod error;
+mod keep;
 mod outdir;
 mod read;
 mod record;
@@ -14,6 +16,7 @@ mod together;
 mod write;
 
 pub use error::{io_reason, unchanged, FsError, FsOp};
+pub use keep::{keep_copy, kept_name};
 pub use outdir::{ensure_dir, ensure_plain_dir, OutDir, LOCK_WAIT_SECS, OUTPUT_MARKER};
 pub use read::{read_limited, special_kind, ReadLimited};
 pub use record::{Stamp, Written, WRITTEN_RECORD};

@@ -40,6 +40,7 @@ mod plan_import;
 mod plan_roles;
 mod plan_v2;
 mod remarks;
+mod remind_edited;
 mod remind_stale;
 mod remind_together;
 mod scale;
