@@ -269,3 +269,26 @@ pub fn excluded_by_name(v: &Value) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// `bdg GLOBAL… remind --plan PLAN --period PERIOD --as-of AS_OF --reports REPORTS --out OUT`:
+/// its exit code and stderr.
+pub fn remind_with(
+    global: &[&str],
+    (plan, period, as_of): (&str, &str, &str),
+    reports: &std::path::Path,
+    out: &std::path::Path,
+) -> (i32, String) {
+    let o = bdg()
+        .args(global)
+        .args([
+            "remind", "--plan", plan, "--period", period, "--as-of", as_of,
+        ])
+        .arg("--reports")
+        .arg(reports)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    (o.status.code().unwrap(), err)
+}

@@ -169,12 +169,7 @@ fn every_cycle_command_finishes_beside_the_crafted_workbooks() {
             "{name}: {excluded:?}"
         );
     }
-    let snv = v["agencies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["agency"] == "SNV")
-        .unwrap();
+    let snv = agency_line(&v, "SNV");
     assert!(snv["rows"].as_u64().unwrap() > 0, "{snv}");
     for cmd in ["overdue", "remind"] {
         let mut c = bdg();

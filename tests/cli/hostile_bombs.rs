@@ -124,11 +124,6 @@ fn the_cycle_consolidates_beside_the_bombs() {
             "{name}: {excluded:?}"
         );
     }
-    let snv = v["agencies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["agency"] == "SNV")
-        .unwrap();
+    let snv = agency_line(&v, "SNV");
     assert_eq!(snv["rows"], 17, "{snv}");
 }

@@ -21,19 +21,11 @@ const KHANH_SON_KEPT: &str = "2026-Q1_X_KHANH_SON_don-doc (bản sửa tay).txt"
 /// `bdg --lang LANG remind` of 2026-Q1 as of `as_of` for `reports` into `out`: exit code and
 /// stderr.
 fn remind(lang: &str, reports: &Path, as_of: &str, out: &Path) -> (i32, String) {
-    let o = bdg()
-        .args([
-            "--lang", lang, "remind", "--plan", PLAN_2026, "--period", "2026-Q1",
-        ])
-        .args(["--as-of", as_of, "--reports"])
-        .arg(reports)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .unwrap();
-    (
-        o.status.code().unwrap(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
+    remind_with(
+        &["--lang", lang],
+        (PLAN_2026, "2026-Q1", as_of),
+        reports,
+        out,
     )
 }
 

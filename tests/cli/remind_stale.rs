@@ -13,17 +13,7 @@ const RECORD: &str = ".bdg-written";
 /// `bdg GLOBAL… remind` of the shipped plan's `period` for `reports` as of `as_of`, into
 /// `out`: its exit code and stderr.
 fn remind(global: &[&str], period: &str, reports: &Path, as_of: &str, out: &Path) -> (i32, String) {
-    let o = bdg()
-        .args(global)
-        .args(["remind", "--plan", PLAN, "--period", period])
-        .args(["--as-of", as_of, "--reports"])
-        .arg(reports)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr).into_owned();
-    (o.status.code().unwrap(), err)
+    remind_with(global, (PLAN, period, as_of), reports, out)
 }
 
 /// 2021-H1 as of 20/06/2021, in `lang`.

@@ -9,16 +9,12 @@ use std::path::Path;
 /// `bdg -q --lang LANG remind` of the shipped plan's 2021-H1 for `reports` as of `as_of`,
 /// into `out`: its exit code and stderr.
 fn remind(lang: &str, reports: &Path, as_of: &str, out: &Path) -> (i32, String) {
-    let o = bdg()
-        .args(["-q", "--lang", lang, "remind", "--plan", PLAN, "--period"])
-        .args(["2021-H1", "--as-of", as_of, "--reports"])
-        .arg(reports)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr).into_owned();
-    (o.status.code().unwrap(), err)
+    remind_with(
+        &["-q", "--lang", lang],
+        (PLAN, "2021-H1", as_of),
+        reports,
+        out,
+    )
 }
 
 fn example() -> PathBuf {
