@@ -61,17 +61,8 @@ pub(super) fn excluded_counts<'c>(c: &'c Cycle) -> Excluded<'c> {
             owner[f] = Some(a.agency);
         }
     }
-    let mut k = Excluded {
-        rows: 0,
-        files: 0,
-        by_agency: vec![0; c.plan.agencies.len()],
-        replaced_files: replaced
-            .iter()
-            .map(|&f| c.reports[f].file.as_str())
-            .collect(),
-        replaced,
-    };
-    let (mut rows, mut files, mut by_agency) = (0, 0, std::mem::take(&mut k.by_agency));
+    let (mut rows, mut files) = (0, 0);
+    let mut by_agency = vec![0; c.plan.agencies.len()];
     let mut add = |f: usize, n: usize, whole: bool| {
         rows += n;
         files += usize::from(whole);
@@ -80,7 +71,7 @@ pub(super) fn excluded_counts<'c>(c: &'c Cycle) -> Excluded<'c> {
         }
     };
     let counted =
-        |(f, _): &(usize, &crate::report::Report)| !refused.contains(f) && !k.replaced.contains(f);
+        |(f, _): &(usize, &crate::report::Report)| !refused.contains(f) && !replaced.contains(f);
     for (f, r) in c.relevant_reports().filter(counted) {
         // A device or FIFO named like a report is skipped, not an excluded file.
         add(f, r.excluded_rows(), !r.usable() && !r.is_skipped());
@@ -88,8 +79,15 @@ pub(super) fn excluded_counts<'c>(c: &'c Cycle) -> Excluded<'c> {
     for &f in &refused {
         add(f, c.reports[f].all_rows(), true);
     }
-    (k.rows, k.files, k.by_agency) = (rows, files, by_agency);
-    k
+    Excluded {
+        rows,
+        files,
+        by_agency,
+        replaced_files: (replaced.iter())
+            .map(|&f| c.reports[f].file.as_str())
+            .collect(),
+        replaced,
+    }
 }
 
 /// The files another of the cycle replaces, as indices into its reports: an agency's earlier
