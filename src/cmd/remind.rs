@@ -194,8 +194,7 @@ impl Letters {
         outputs.push(write_pending(&out.join(&list_name), |f| {
             Ok(std::io::Write::write_all(f, summary.as_bytes())?)
         })?);
-        let targets: Vec<PathBuf> = outputs.iter().map(|p| out.join(p.file_name())).collect();
-        let edited = remind_edited::edited(out, &targets, record);
+        let edited = remind_edited::edited(out, &outputs, record);
         let written = stale.record(&outputs)?;
         outputs.push(written.pending(out)?);
         Ok(Letters {

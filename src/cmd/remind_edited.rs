@@ -4,27 +4,32 @@
 //! (`(edited)` in English, numbered where taken), and named: the new letter holds today's
 //! facts, the officer's version is kept beside it.
 
-use crate::fsx::{keep_copy, Written};
+use crate::fsx::{keep_copy, Pending, Stamp, Written};
 use crate::lang::Lang;
 use crate::output::{self, Global};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
-/// Of the `targets` this run writes in `out`, the files there now that are not bdg's
+/// Of the files this run writes in `out` (`outputs`), those there now that are not bdg's
 /// unchanged: changed since the `record` names them, or not in it (all of them where there is
-/// no record: then every file of a letter's name is someone's). Only files: a link or a
-/// folder is not copied (a folder is refused before anything is written).
-pub(super) fn edited(out: &Path, targets: &[PathBuf], record: Option<&Written>) -> Vec<PathBuf> {
-    let is_file = |p: &PathBuf| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file());
-    let name = |p: &PathBuf| {
-        p.file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned()
+/// no record: then every file of a letter's name is someone's) — unless it holds the very
+/// bytes the run writes there, when nothing would be lost (a folder an older bdg wrote, with no
+/// record, run again with the same facts). Only files: a link or a folder is not copied (a
+/// folder is refused before anything is written).
+pub(super) fn edited(out: &Path, outputs: &[Pending], record: Option<&Written>) -> Vec<PathBuf> {
+    let is_file = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file());
+    let same_as_new = |p: &Path, new: &Pending| {
+        let existing = Stamp::of_file(p).ok();
+        existing.is_some() && existing == new.stamp().ok()
     };
-    (targets.iter().filter(|p| is_file(p)))
-        .filter(|p| !record.is_some_and(|r| r.unchanged(out, &name(p))))
-        .cloned()
+    (outputs.iter())
+        .map(|new| (out.join(new.file_name()), new))
+        .filter(|(p, _)| is_file(p))
+        .filter(|(p, new)| {
+            let name = new.file_name();
+            !record.is_some_and(|r| r.unchanged(out, &name)) && !same_as_new(p, new)
+        })
+        .map(|(p, _)| p)
         .collect()
 }
 

@@ -48,7 +48,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
     let (encoding, bom) = detect(bytes, forced);
-    let (cow, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+    decode_as(&bytes[bom..], encoding)
+}
+
+/// `body` (past its byte order mark) decoded as `encoding`, bad bytes replaced, in NFC.
+fn decode_as(body: &[u8], encoding: &'static Encoding) -> Decoded {
+    let (cow, had_errors) = encoding.decode_without_bom_handling(body);
     Decoded {
         text: crate::text::nfc(&cow),
         encoding: encoding.name(),
@@ -61,7 +66,8 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
 pub fn decode_owned(mut bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Decoded {
     let (encoding, bom) = detect(&bytes, forced);
     if encoding != UTF_8 {
-        return decode(&bytes, forced);
+        // Detected once: the guess over a legacy file's bytes is the costly part.
+        return decode_as(&bytes[bom..], encoding);
     }
     bytes.drain(..bom);
     match String::from_utf8(bytes) {
@@ -75,15 +81,9 @@ pub fn decode_owned(mut bytes: Vec<u8>, forced: Option<&'static Encoding>) -> De
             encoding: encoding.name(),
             had_errors: false,
         },
-        // Only a forced UTF-8 gets here: the bad bytes are replaced, as `decode` does.
-        Err(e) => {
-            let (cow, had_errors) = UTF_8.decode_without_bom_handling(e.as_bytes());
-            Decoded {
-                text: crate::text::nfc(&cow),
-                encoding: encoding.name(),
-                had_errors,
-            }
-        }
+        // A forced UTF-8, or a UTF-8 byte order mark before bytes that are not: the bad bytes
+        // are replaced, as `decode` does.
+        Err(e) => decode_as(e.as_bytes(), UTF_8),
     }
 }
 

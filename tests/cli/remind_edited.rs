@@ -179,6 +179,28 @@ fn an_untouched_letter_is_replaced_with_no_copy() {
     assert_eq!(recorded(&out, CAT_TXT), Some(fnv(&after[CAT_TXT])));
 }
 
+/// A folder an older bdg wrote (its marker, no record), run again with the same facts: every
+/// letter there holds the very bytes the run writes, so none is copied; with other facts
+/// (a later as-of date) they differ, and the copies keep them.
+#[test]
+fn a_folder_without_record_run_again_with_the_same_facts_makes_no_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let reps = reports(dir.path(), &[], &[]);
+    let out = dir.path().join("out");
+    remind("vi", &reps, "20/04/2026", &out);
+    std::fs::remove_file(out.join(".bdg-written")).unwrap();
+    let (code, err) = remind("vi", &reps, "20/04/2026", &out);
+    assert_eq!(code, 1, "{err}");
+    assert!(copies(&out).is_empty(), "{err}");
+    std::fs::remove_file(out.join(".bdg-written")).unwrap();
+    remind("vi", &reps, "25/04/2026", &out);
+    assert!(
+        copies(&out).contains(&CAT_KEPT.to_string()),
+        "{:?}",
+        copies(&out)
+    );
+}
+
 /// A run in Vietnamese with SNV's report missing (SNV overdue), then one in English with it:
 /// SNV's two Vietnamese letters go as an agency's no longer overdue, the nine other agencies'
 /// eighteen and their list (19) as the other language's, each reason in its own line with its
