@@ -22,8 +22,10 @@ pub const MAX_SHARED_STRINGS: u64 = MAX_CELLS + MAX_CELLS / 20;
 /// Records calamine builds one by one when it opens a workbook, in one part, counted whatever
 /// the `count` attributes say: style records (`xf`, `font`, `fill`, `border`, `numFmt`; Excel
 /// itself keeps at most 64,000 cell formats) and the workbook's index (`Relationship`,
-/// `sheet`, `definedName`: one per part, sheet or name).
-pub const MAX_RECORDS: u64 = 100_000;
+/// `sheet`, `definedName`: one per part, sheet or name). A workbook Excel saves can hold
+/// 64,000 cell formats and as many cell styles, with fonts, fills and borders beside them:
+/// room for a bloated but ordinary file's, about 60 MB at the most (20 million `<xf>` took 3 GB).
+pub const MAX_RECORDS: u64 = 400_000;
 
 /// Data rows of a text report.
 pub const MAX_ROWS: usize = 100_000;

@@ -58,7 +58,7 @@ fn bombs() -> (tempfile::TempDir, Vec<(&'static str, &'static str)>) {
     );
     let styles = {
         let mut b = br#"<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1">"#.to_vec();
-        b.extend(b"<xf></xf>".repeat(100_001));
+        b.extend(b"<xf></xf>".repeat(400_001));
         b.extend(b"</cellXfs></styleSheet>");
         b
     };
@@ -92,7 +92,7 @@ fn workbooks_holding_more_records_than_they_declare_are_refused() {
             assert_eq!(data["max"], 1_050_000, "{data}");
         } else {
             assert_eq!(data["kind"], "too-many-records", "{data}");
-            assert_eq!(data["records"], 100_001, "{data}");
+            assert_eq!(data["records"], 400_001, "{data}");
         }
     }
     let usable: Vec<(String, bool)> = v["reports"]
