@@ -121,20 +121,17 @@ fn read_lines(path: &Path, lang: Lang) -> Result<Vec<String>> {
                     "{name} is a {kind} file; bdg imports plans from .docx or .txt"
                 )
             }
-            ExtractError::Docx { fault, detail } => {
+            // The archive itself broken is said as a document that does not open.
+            ExtractError::Docx { .. } | ExtractError::TooLarge(Refusal::Broken { .. }) => {
+                let (fault, detail) = match e {
+                    ExtractError::Docx { fault, detail } => (fault, format!(" ({detail})")),
+                    _ => (DocxFault::Archive, String::new()),
+                };
                 let why = docx_fault(fault, lang);
                 // The reader's own words (English) only in English, as a detail.
                 crate::t!(
                     "{name} không mở được như tài liệu Word: {why}",
-                    "{name} does not open as a Word document: {why} ({detail})"
-                )
-            }
-            // The archive itself is broken: said as a document that does not open.
-            ExtractError::TooLarge(Refusal::Broken { .. }) => {
-                let why = docx_fault(DocxFault::Archive, lang);
-                crate::t!(
-                    "{name} không mở được như tài liệu Word: {why}",
-                    "{name} does not open as a Word document: {why}"
+                    "{name} does not open as a Word document: {why}{detail}"
                 )
             }
             ExtractError::TooLarge(r) => too_large(&name, &r),
