@@ -418,9 +418,10 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "sổ Excel nhị phân (.xlsb) không được hỗ trợ; lưu lại dưới dạng .xlsx",
             "binary workbooks (.xlsb) are not supported; save it as .xlsx"
         ),
+        // The reader's own words (English) only in English; the JSON's data keeps them.
         Kind::BrokenWorkbook { error } => tr!(
             lang,
-            "không mở được sổ Excel: {error}",
+            "không mở được sổ Excel: tệp bị hỏng hoặc không đúng định dạng; mở bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại",
             "cannot open the workbook: {error}"
         ),
         Kind::TooManyRows { max } => tr!(

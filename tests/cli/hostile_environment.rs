@@ -339,3 +339,24 @@ fn the_cron_script_says_it_could_not_run_when_it_cannot_keep_its_snapshot() {
         .collect();
     assert_eq!(modes, [0o644, 0o644]);
 }
+
+/// A workbook cut short does not open: the Vietnamese message says so in Vietnamese, the
+/// reader's own words (English) stay in the JSON's data.
+#[test]
+fn a_broken_workbook_is_said_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = std::fs::read(fixture("reports/workbooks/openpyxl.xlsx")).unwrap();
+    let file = dir.path().join("SNV_2021-H1.xlsx");
+    std::fs::write(&file, &whole[..3000.min(whole.len() / 2)]).unwrap();
+    let (_, v) = check_json(&file);
+    let d = (v["diagnostics"].as_array().unwrap().iter())
+        .find(|d| d["data"]["error"].is_string())
+        .unwrap_or_else(|| panic!("{v}"));
+    let message = d["message"].as_str().unwrap();
+    assert!(message.starts_with("không mở được sổ Excel"), "{message}");
+    assert!(!message.to_lowercase().contains("zip"), "{message}");
+    assert!(
+        !message.contains(d["data"]["error"].as_str().unwrap()),
+        "{message}"
+    );
+}
