@@ -292,3 +292,10 @@ pub fn remind_with(
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     (o.status.code().unwrap(), err)
 }
+
+/// Whether the tests run as root (who reads and writes past any file mode): tests of modes
+/// then run bdg as `nobody`.
+pub fn running_as_root() -> bool {
+    let id = std::process::Command::new("id").arg("-u").output().unwrap();
+    id.stdout == b"0\n"
+}

@@ -266,12 +266,7 @@ fn cron_run(
     snaps: &std::path::Path,
     as_nobody: bool,
 ) -> std::process::Output {
-    let root_user = std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .unwrap()
-        .stdout
-        == b"0\n";
+    let root_user = running_as_root();
     let mut c = if as_nobody && root_user {
         let mut c = std::process::Command::new("setpriv");
         c.args([

@@ -5,12 +5,7 @@ use std::os::unix::fs::PermissionsExt;
 /// (setpriv, from util-linux).
 pub fn as_user(args: &[&std::ffi::OsStr]) -> std::process::Output {
     let bin = assert_cmd::cargo::cargo_bin("bdg");
-    let root_user = std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .unwrap()
-        .stdout
-        == b"0\n";
+    let root_user = running_as_root();
     let mut c = if root_user {
         let mut c = std::process::Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
