@@ -80,31 +80,32 @@ pub fn appendix(k: &Consolidation, lang: Lang) -> Vec<Block> {
             ),
         };
         let why = why.get(lang);
-        blocks.push(Block::styled(
+        blocks.push(note(
             t!(
                 "(*) Ngày ghi trong tệp chưa đúng ({why}): báo cáo đã nhận, không tính trễ hạn.",
                 "(*) The date written in the file cannot be right ({why}): the report was received and is not counted late."
             )
             .get(lang),
-            0,
-            super::doc::ParaStyle::Quote,
         ));
     }
     if k.agencies.iter().any(updated) {
-        blocks.push(Block::styled(
+        blocks.push(note(
             t!(
                 "(cập nhật …) Ngày của báo cáo gửi sau của đơn vị (bổ sung, sửa đổi): số liệu tính theo báo cáo đó; đúng hạn hay trễ hạn tính theo báo cáo đầu tiên.",
                 "(updated …) The date of the agency's later report (a supplement or a correction): its figures are the ones counted; on time or late counts from the first report."
             )
             .get(lang),
-            0,
-            super::doc::ParaStyle::Quote,
         ));
     }
     blocks.extend(dropped_tasks(k, lang));
     blocks.extend(super::report_held::appendix_note(k, lang));
     blocks.push(Block::Table(overdue(k, lang)));
     blocks
+}
+
+/// A line under a table, saying what a mark or a cell of it means.
+fn note(text: &str) -> Block {
+    Block::styled(text, 0, super::doc::ParaStyle::Quote)
 }
 
 /// A later report that leaves out tasks an earlier one gave (`dropped-tasks`): its figures
@@ -127,11 +128,7 @@ fn dropped_tasks(k: &Consolidation, lang: Lang) -> Vec<Block> {
             "(cập nhật …) Báo cáo gửi sau của {name} không có {n} nhiệm vụ mà báo cáo trước đó của đơn vị đã có: các nhiệm vụ này không có số liệu của đơn vị trong kỳ.",
             "(updated …) The later report of {name} leaves out {tasks} its earlier report gave: those tasks have none of its figures this period."
         );
-        out.push(Block::styled(
-            text.get(lang),
-            0,
-            super::doc::ParaStyle::Quote,
-        ));
+        out.push(note(text.get(lang)));
     }
     out
 }
