@@ -299,3 +299,12 @@ pub fn running_as_root() -> bool {
     let id = std::process::Command::new("id").arg("-u").output().unwrap();
     id.stdout == b"0\n"
 }
+
+/// A new folder holding Sở Nội vụ's good report of the shipped example (`SNV_2021-H1.csv`),
+/// for the crafted files a test puts beside it.
+pub fn folder_with_a_good_report() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = root().join("examples/reports/2021-H1/SNV_2021-H1.csv");
+    std::fs::copy(from, dir.path().join("SNV_2021-H1.csv")).unwrap();
+    dir
+}

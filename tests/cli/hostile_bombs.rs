@@ -35,13 +35,8 @@ const HELD: usize = 1_050_010;
 
 /// A folder with Sở Nội vụ's good report and the crafted workbooks: name → code.
 fn bombs() -> (tempfile::TempDir, Vec<(&'static str, &'static str)>) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = folder_with_a_good_report();
     let d = dir.path();
-    std::fs::copy(
-        "examples/reports/2021-H1/SNV_2021-H1.csv",
-        d.join("SNV_2021-H1.csv"),
-    )
-    .unwrap();
     let sst = |si: &str| {
         let mut b = br#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">"#.to_vec();
         b.extend(si.repeat(HELD).into_bytes());

@@ -65,35 +65,34 @@ fn a_million_empty_paragraphs_are_refused_before_they_are_read() {
     }
 }
 
-#[test]
-fn a_paragraph_of_five_million_runs_is_refused() {
+/// A document named `name` whose one paragraph holds `inside`, imported in English: refused
+/// (exit 2, nothing written), the message naming the file; its stderr.
+fn refused_paragraph(name: &str, inside: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("runs.docx");
+    let file = dir.path().join(name);
     let mut body = b"<w:p>".to_vec();
-    body.extend(b"<w:r/>".repeat(5_000_000));
+    body.extend(inside);
     body.extend(b"</w:p>");
     docx_with_body(&file, &body);
     let out = dir.path().join("plan.yaml");
     let (code, err) = import("en", &file, &out);
     assert_eq!(code, 2, "{err}");
     assert!(!out.exists());
-    assert!(err.contains("runs.docx") && err.contains("400000"), "{err}");
+    assert!(err.contains(name), "{err}");
+    err
+}
+
+#[test]
+fn a_paragraph_of_five_million_runs_is_refused() {
+    let err = refused_paragraph("runs.docx", &b"<w:r/>".repeat(5_000_000));
+    assert!(err.contains("400000"), "{err}");
 }
 
 #[test]
 fn a_document_that_decompresses_past_the_limit_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("rong.docx");
     // 33 MB of spaces inside one paragraph: few paragraphs, too many bytes
-    let mut body = b"<w:p>".to_vec();
-    body.extend(vec![b' '; 33 * 1024 * 1024]);
-    body.extend(b"</w:p>");
-    docx_with_body(&file, &body);
-    let out = dir.path().join("plan.yaml");
-    let (code, err) = import("en", &file, &out);
-    assert_eq!(code, 2, "{err}");
-    assert!(!out.exists());
-    assert!(err.contains("rong.docx") && err.contains("32"), "{err}");
+    let err = refused_paragraph("rong.docx", &vec![b' '; 33 * 1024 * 1024]);
+    assert!(err.contains("32"), "{err}");
 }
 
 #[test]
